@@ -1,0 +1,65 @@
+import { LogOut } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { signOut } from "@/app/actions";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { MobileNav } from "@/components/layout/mobile-nav";
+import { NavLinks } from "@/components/layout/nav-links";
+import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
+import { requireUser } from "@/lib/auth/guard";
+import { viewerTimeZone } from "@/lib/viewer";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations("common");
+  const tn = await getTranslations("nav");
+  const te = await getTranslations("enums.role");
+  const { fromBrowser } = await viewerTimeZone();
+  const account = (
+    <div className="space-y-3 text-sm">
+      <p className="break-all text-slate-200">
+        {t("signedInAs", { email: user.email })}
+        <br />
+        <span className="text-slate-300">
+          {t("role")}: {te(user.role)}
+        </span>
+      </p>
+      <form action={signOut}>
+        <button type="submit" className="inline-flex items-center gap-2 rounded-md px-2 py-1 text-slate-100 hover:bg-brand-800">
+          <LogOut aria-hidden className="size-4" />
+          {t("signOut")}
+        </button>
+      </form>
+    </div>
+  );
+  return (
+    <div className="min-h-screen md:flex">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("skipToContent")}
+      </a>
+      <TimeZoneCookie current={fromBrowser} />
+      <header className="flex items-center justify-between bg-brand-900 px-4 py-2 text-white md:hidden">
+        <span className="text-lg font-semibold">{t("appName")}</span>
+        <MobileNav isAdmin={user.role === "admin"} footer={account} />
+      </header>
+      <aside className="hidden w-60 shrink-0 flex-col gap-6 bg-brand-900 p-4 text-white md:flex">
+        <div>
+          <p className="text-lg font-semibold">{t("appName")}</p>
+          <p className="text-xs text-slate-300">{t("tagline")}</p>
+        </div>
+        <nav aria-label={tn("main")}>
+          <NavLinks isAdmin={user.role === "admin"} />
+        </nav>
+        <div className="mt-auto">{account}</div>
+      </aside>
+      <div className="min-w-0 flex-1">
+        <div className="flex justify-end border-b border-slate-200 bg-white px-4 py-2">
+          <LanguageSwitch />
+        </div>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6 md:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

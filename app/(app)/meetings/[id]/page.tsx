@@ -1,0 +1,167 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ActionStatusBadge } from "@/components/actions/action-status-badge";
+import { MeetingTime } from "@/components/meetings/meeting-time";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getMeeting, type MeetingDetail } from "@/db/queries/meetings";
+import { requireUser } from "@/lib/auth/guard";
+import { isUserError } from "@/lib/errors";
+import { formatDate, formatMoney } from "@/lib/format";
+import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(idParam: string): Promise<MeetingDetail> {
+  const id = Number(idParam);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  try {
+    return await getMeeting(getDb(), id);
+  } catch (e) {
+    if (isUserError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = Number((await params).id);
+  const m = Number.isInteger(id) ? await getDb().query.meeting.findFirst({ where: (x, { eq }) => eq(x.id, id), columns: { title: true } }) : null;
+  return { title: m?.title ?? "Meeting" };
+}
+
+export default async function MeetingPage({ params }: Props) {
+  await requireUser();
+  const m = await load((await params).id);
+  const [t, te, locale, { zone }] = await Promise.all([getTranslations("meetings"), getTranslations("enums"), viewerLocale(), viewerTimeZone()]);
+  const partnerName = locale === "ko" ? m.partner.nameKo : m.partner.nameEn;
+  const ours = m.participants.filter((p) => p.person.side === "home");
+  const theirs = m.participants.filter((p) => p.person.side === "partner");
+  return (
+    <article className="space-y-6">
+      <header>
+        <p className="text-sm text-slate-600">
+          <Link href={`/partners/${m.partner.slug}`} className="text-brand-700 hover:underline">
+            {partnerName}
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{m.title}</h1>
+        <div className="mt-2 flex flex-wrap gap-2">
+          <Badge tone="brand">{te(`meetingKind.${m.kind}`)}</Badge>
+          <Badge tone={m.status === "held" ? "green" : m.status === "cancelled" ? "neutral" : "amber"}>{te(`meetingStatus.${m.status}`)}</Badge>
+        </div>
+      </header>
+
+      <Card title={t("when")} id="facts">
+        <dl className="grid gap-4 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-slate-600">{t("when")}</dt>
+            <dd className="font-medium text-slate-900">
+              <MeetingTime at={m.startsAt} zone={m.timeZone} viewerZone={zone} locale={locale} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("where")}</dt>
+            <dd className="text-slate-900">{[m.venue, m.city].filter(Boolean).join(", ") || "—"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("duration")}</dt>
+            <dd className="text-slate-900">{m.durationMinutes != null ? t("durationValue", { n: m.durationMinutes }) : "—"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("attendees")}</dt>
+            <dd className="text-slate-900">{m.attendeeCount != null ? t("attendeeCount", { n: m.attendeeCount }) : "—"}</dd>
+          </div>
+        </dl>
+      </Card>
+
+      <Card title={t("people")} id="people">
+        <div className="grid gap-6 sm:grid-cols-2">
+          {[
+            { label: t("ourSide"), list: ours },
+            { label: t("theirSide"), list: theirs },
+          ].map(({ label, list }) => (
+            <div key={label}>
+              <h3 className="mb-2 text-sm font-semibold text-slate-700">{label}</h3>
+              <ul className="space-y-2 text-sm">
+                {list.map((p) => (
+                  <li key={p.id}>
+                    <span className="font-medium text-slate-900">{p.person.nameEn}</span>
+                    {p.person.nameLocal ? <span className="ml-2 text-slate-600">{p.person.nameLocal}</span> : null}
+                    <span className="block text-xs text-slate-600">
+                      {te(`participantRole.${p.role}`)}
+                      {p.titleAtTime ? ` · ${t("titleAtTime", { title: p.titleAtTime })}` : ""}
+                    </span>
+                  </li>
+                ))}
+                {list.length === 0 ? <li className="text-slate-600">—</li> : null}
+              </ul>
+            </div>
+          ))}
+        </div>
+      </Card>
+
+      {[
+        { key: "topics", text: m.topics },
+        { key: "summary", text: m.summary },
+        { key: "outcomes", text: m.outcomes },
+        { key: "notes", text: m.notes },
+      ]
+        .filter((x) => x.text)
+        .map((x) => (
+          <Card key={x.key} title={t(x.key)} id={x.key}>
+            <p className="whitespace-pre-line text-sm leading-6 text-slate-800">{x.text}</p>
+          </Card>
+        ))}
+
+      <Card title={t("gifts")} id="gifts">
+        {m.gifts.length ? (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {m.gifts.map((g) => (
+              <li key={g.id} className="py-3">
+                <div className="flex flex-wrap items-center gap-2">
+                  <Badge tone={g.direction === "received" ? "amber" : "brand"}>{te(`giftDirection.${g.direction}`)}</Badge>
+                  <span className="font-medium text-slate-900">{g.item}</span>
+                </div>
+                {g.description ? <p className="mt-1 text-slate-700">{g.description}</p> : null}
+                <p className="text-xs text-slate-600">
+                  {g.fromPerson || g.toPerson ? t("giftFromTo", { from: g.fromPerson?.nameEn ?? "—", to: g.toPerson?.nameEn ?? "—" }) + " · " : ""}
+                  {g.estimatedValue != null && g.currency ? formatMoney(g.estimatedValue, g.currency, locale) : t("toBeValued")}
+                  {g.direction === "received" ? ` · ${g.declaredOn ? t("declaredOn", { date: formatDate(g.declaredOn, locale) }) : t("notDeclared")}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-600">—</p>
+        )}
+      </Card>
+
+      <Card title={t("actions")} id="actions">
+        {m.actions.length ? (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {m.actions.map((a) => (
+              <li key={a.id} className="py-3">
+                <div className="flex flex-wrap items-center gap-2">
+                  <ActionStatusBadge status={a.status} />
+                  <Badge>
+                    {t("side")}: {te(`actionSide.${a.side}`)}
+                  </Badge>
+                </div>
+                <p className="mt-1 font-medium text-slate-900">{a.title}</p>
+                {a.description ? <p className="text-slate-700">{a.description}</p> : null}
+                <p className="text-xs text-slate-600">
+                  {t("owner")}: {a.ownerPerson?.nameEn ?? "—"} · {t("due")}: {a.dueOn ? formatDate(a.dueOn, locale) : t("noDue")}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-600">—</p>
+        )}
+      </Card>
+    </article>
+  );
+}

@@ -1,0 +1,214 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ActionStatusBadge } from "@/components/actions/action-status-badge";
+import { MeetingTime } from "@/components/meetings/meeting-time";
+import { PartnerNames } from "@/components/partners/partner-names";
+import { PartnerStatusBadge } from "@/components/partners/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { Empty } from "@/components/ui/empty";
+import { getDb } from "@/db";
+import { partnerActions } from "@/db/queries/actions";
+import { listMeetings, partnerGifts } from "@/db/queries/meetings";
+import { getPartnerBySlug, lastContact, partnerMilestones, partnerPeople } from "@/db/queries/partners";
+import { requireUser } from "@/lib/auth/guard";
+import { isUserError } from "@/lib/errors";
+import { daysSince, formatDate, formatMoney, formatPrecisionDate, utcToZonedParts, type Locale } from "@/lib/format";
+import { localLang } from "@/lib/lang";
+import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(slug: string) {
+  try {
+    return await getPartnerBySlug(getDb(), slug);
+  } catch (e) {
+    if (isUserError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const p = await getDb().query.partner.findFirst({ where: (x, { eq }) => eq(x.slug, slug), columns: { nameEn: true } });
+  return { title: p?.nameEn ?? "Partner" };
+}
+
+export default async function PartnerPage({ params }: Props) {
+  await requireUser();
+  const { slug } = await params;
+  const db = getDb();
+  const p = await load(slug);
+  const [t, te, tm, tc, locale, { zone }, milestones, people, meetings, actions, gifts, last] = await Promise.all([
+    getTranslations("partners"),
+    getTranslations("enums"),
+    getTranslations("meetings"),
+    getTranslations("common"),
+    viewerLocale(),
+    viewerTimeZone(),
+    partnerMilestones(db, p.id),
+    partnerPeople(db, p.id),
+    listMeetings(db, { partnerId: p.id, size: 20 }),
+    partnerActions(db, p.id),
+    partnerGifts(db, p.id),
+    lastContact(db, p.id),
+  ]);
+  const since = p.sincePrecision && p.sinceDate ? formatPrecisionDate(p.sinceDate, p.sincePrecision as "year", locale) : null;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <PartnerNames p={p} locale={locale} as="h1" />
+          <div className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+            <PartnerStatusBadge status={p.status} />
+            <Badge tone="brand">{te(`level.${p.level}`)}</Badge>
+            {since ? (
+              <span>
+                {t("since")} {since}
+              </span>
+            ) : null}
+            <span aria-hidden>·</span>
+            <span>{last ? t("lastContactValue", { days: daysSince(last) }) : t("never")}</span>
+            {p.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
+          </div>
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title={t("profile")} id="profile" className="lg:col-span-2">
+          {p.summary ? <p className="whitespace-pre-line text-sm leading-6 text-slate-800">{p.summary}</p> : null}
+          <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+            <Pair k={t("nameEn")} v={<span lang="en">{p.nameEn}</span>} />
+            <Pair k={t("nameKo")} v={<span lang="ko">{p.nameKo}</span>} />
+            <Pair k={t("nameLocal")} v={p.nameLocal ? <span lang={localLang(p.country)}>{p.nameLocal}</span> : "—"} />
+            <Pair k={t("country")} v={p.country} />
+            <Pair k={t("kind")} v={te(`partnerKind.${p.kind}`)} />
+            <Pair k={t("timeZone")} v={p.timeZone} />
+          </dl>
+        </Card>
+        <Card title={t("milestones")} id="milestones">
+          {milestones.length ? (
+            <ol className="space-y-3 border-l-2 border-brand-100 pl-4 text-sm">
+              {milestones.map((m) => (
+                <li key={m.id}>
+                  <p className="font-medium text-slate-900">{formatPrecisionDate(m.date, m.datePrecision as "day", locale)}</p>
+                  <p className="text-slate-800">{m.title}</p>
+                  <p className="text-xs text-slate-600">
+                    {te(`milestoneKind.${m.kind}`)}
+                    {m.expiresOn ? ` · ${t("expires", { date: formatDate(m.expiresOn, locale) })}` : ""}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <Empty>{t("noMilestones")}</Empty>
+          )}
+        </Card>
+      </div>
+
+      <Card title={t("meetingsHeading")} id="meetings">
+        {meetings.rows.length ? (
+          <ul className="divide-y divide-slate-100">
+            {meetings.rows.map((m) => (
+              <li key={m.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-start sm:justify-between">
+                <div>
+                  <Link href={`/meetings/${m.id}`} className="font-medium text-brand-700 hover:underline">
+                    {m.title}
+                  </Link>
+                  <p className="text-xs text-slate-600">
+                    {te(`meetingKind.${m.kind}`)} · {te(`meetingStatus.${m.status}`)}
+                    {m.venue ? ` · ${m.venue}` : ""}
+                  </p>
+                </div>
+                <div className="text-sm text-slate-700 sm:text-right">
+                  <MeetingTime at={m.startsAt} zone={m.timeZone} viewerZone={zone} locale={locale} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Empty>{t("noMeetings")}</Empty>
+        )}
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("actions")} id="actions">
+          {actions.length ? (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {actions.map((a) => (
+                <li key={a.id} className="py-3">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <ActionStatusBadge status={a.status} />
+                    <Badge>{te(`actionSide.${a.side}`)}</Badge>
+                  </div>
+                  <p className="mt-1 font-medium text-slate-900">{a.title}</p>
+                  <p className="text-xs text-slate-600">
+                    {tm("owner")}: {a.ownerName ?? "—"} · {tm("due")}: {a.dueOn ? formatDate(a.dueOn, locale) : tm("noDue")}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Empty>{t("noActions")}</Empty>
+          )}
+        </Card>
+        <Card title={t("gifts")} id="gifts">
+          {gifts.length ? <GiftList gifts={gifts} locale={locale} /> : <Empty>{t("noGifts")}</Empty>}
+        </Card>
+      </div>
+
+      <Card title={t("people")} id="people">
+        {people.length ? (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {people.map((x) => (
+              <li key={x.id} className="text-sm">
+                <p className="font-medium text-slate-900">
+                  {x.nameEn}
+                  {x.nameLocal ? <span className="ml-2 font-normal text-slate-600" lang={localLang(p.country)}>{x.nameLocal}</span> : null}
+                </p>
+                <p className="text-xs text-slate-600">{[x.title, x.organisation].filter(Boolean).join(", ")}</p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Empty>{t("noPeople")}</Empty>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+function Pair({ k, v }: { k: string; v: React.ReactNode }) {
+  return (
+    <div className="flex gap-2">
+      <dt className="w-28 shrink-0 text-slate-600">{k}</dt>
+      <dd className="text-slate-900">{v}</dd>
+    </div>
+  );
+}
+
+async function GiftList({ gifts, locale }: { gifts: Awaited<ReturnType<typeof partnerGifts>>; locale: Locale }) {
+  const te = await getTranslations("enums");
+  const tm = await getTranslations("meetings");
+  return (
+    <ul className="divide-y divide-slate-100 text-sm">
+      {gifts.map((g) => (
+        <li key={g.id} className="py-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone={g.direction === "received" ? "amber" : "brand"}>{te(`giftDirection.${g.direction}`)}</Badge>
+            <span className="font-medium text-slate-900">{g.item}</span>
+          </div>
+          {g.description ? <p className="mt-1 text-slate-700">{g.description}</p> : null}
+          <p className="text-xs text-slate-600">
+            {g.estimatedValue != null && g.currency ? formatMoney(g.estimatedValue, g.currency, locale) : tm("toBeValued")} ·{" "}
+            <Link href={`/meetings/${g.meetingId}`} className="text-brand-700 underline">
+              {formatDate(utcToZonedParts(g.startsAt, g.timeZone).date, locale)}
+            </Link>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,24 @@
+import { eq } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { lastChangedBy } from "../audit";
+import type { Tx } from "../client";
+
+/** After an update matched no row: the record is gone (404) or its version moved on (409). */
+export function staleOrMissing(
+  tx: Tx,
+  table: SQLiteTable & { id: SQLiteColumn },
+  recordType: string,
+  id: number,
+): ConflictError | NotFoundError {
+  const current = tx.select().from(table).where(eq(table.id, id)).get();
+  if (!current) return new NotFoundError(recordType, id);
+  return new ConflictError(recordType, current, lastChangedBy(tx, recordType, id));
+}
+
+/** Parses a page size from the API or a URL, capped so no request can ask for everything. */
+export const MAX_PAGE_SIZE = 200;
+export function pageSize(n: number | undefined, fallback = 50): number {
+  if (!n || !Number.isFinite(n) || n < 1) return fallback;
+  return Math.min(Math.floor(n), MAX_PAGE_SIZE);
+}

@@ -1,0 +1,265 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import type { Actor } from "../audit";
+import { diff, writeAudit } from "../audit";
+import type { Db, Tx } from "../client";
+import { action, gift, meeting, participant, partner, person, type Meeting } from "../schema";
+import { indexRecord, matchesSearch } from "../search";
+import { NotFoundError, UserError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/common";
+import { createMeetingSchema, updateMeetingSchema, type CreateMeeting } from "@/lib/validation/meetings";
+import { nextPositionAtBottom } from "./actions";
+import { pageSize, staleOrMissing } from "./common";
+import { indexPerson } from "./people";
+
+function indexMeeting(tx: Tx, m: Meeting) {
+  indexRecord(tx, "meeting", m.id, [m.title, m.topics, m.summary, m.outcomes, m.notes, m.venue, m.city]);
+}
+
+function assertPartner(tx: Tx, partnerId: number) {
+  const p = tx.select({ id: partner.id, archivedAt: partner.archivedAt }).from(partner).where(eq(partner.id, partnerId)).get();
+  if (!p) throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: ["Unknown partner."] } });
+  return p;
+}
+
+/** Resolves the form's participants to person ids, creating new people inline. */
+function saveParticipants(tx: Tx, actor: Actor, meetingId: number, partnerId: number, v: CreateMeeting): number[] {
+  const ids: number[] = [];
+  v.participants.forEach((p, i) => {
+    let personId = p.personId;
+    if (personId) {
+      if (!tx.select({ id: person.id }).from(person).where(eq(person.id, personId)).get())
+        throw new UserError("validation_failed", "Unknown person.", { fields: { [`participants.${i}.personId`]: ["Unknown person."] } });
+    } else {
+      const np = p.newPerson!;
+      const row = tx
+        .insert(person)
+        .values({ ...np, partnerId: np.side === "partner" ? partnerId : null })
+        .returning()
+        .get();
+      indexPerson(tx, row);
+      writeAudit(tx, actor, { event: "create", recordType: "person", recordId: row.id, after: row });
+      personId = row.id;
+    }
+    if (ids.includes(personId))
+      throw new UserError("validation_failed", "The same person is listed twice.", {
+        fields: { [`participants.${i}.personId`]: ["Listed twice."] },
+      });
+    ids.push(personId);
+    tx.insert(participant).values({ meetingId, personId, role: p.role, titleAtTime: p.titleAtTime ?? null }).run();
+  });
+  return ids;
+}
+
+function saveGifts(tx: Tx, actor: Actor, meetingId: number, v: CreateMeeting, personIds: number[]) {
+  for (const g of v.gifts) {
+    const { fromParticipantIndex, toParticipantIndex, ...rest } = g;
+    const row = tx
+      .insert(gift)
+      .values({
+        ...rest,
+        meetingId,
+        fromPersonId: g.fromPersonId ?? (fromParticipantIndex !== undefined ? personIds[fromParticipantIndex] : null),
+        toPersonId: g.toPersonId ?? (toParticipantIndex !== undefined ? personIds[toParticipantIndex] : null),
+      })
+      .returning()
+      .get();
+    writeAudit(tx, actor, { event: "create", recordType: "gift", recordId: row.id, after: row });
+  }
+}
+
+function saveActions(tx: Tx, actor: Actor, meetingId: number, partnerId: number, v: CreateMeeting, personIds: number[]) {
+  for (const a of v.actions) {
+    const { ownerParticipantIndex, ...rest } = a;
+    const row = tx
+      .insert(action)
+      .values({
+        ...rest,
+        partnerId,
+        meetingId,
+        ownerPersonId: a.ownerPersonId ?? (ownerParticipantIndex !== undefined ? personIds[ownerParticipantIndex] : null),
+        status: "open",
+        position: nextPositionAtBottom(tx, "open"),
+      })
+      .returning()
+      .get();
+    indexRecord(tx, "action", row.id, [row.title, row.description]);
+    writeAudit(tx, actor, { event: "create", recordType: "action", recordId: row.id, after: row });
+  }
+}
+
+/** Saves a meeting with its participants, gifts and follow-up actions in one transaction. */
+export async function createMeeting(db: Db, actor: Actor, input: unknown): Promise<Meeting> {
+  const v = parseInput(createMeetingSchema, input);
+  return db.transaction((tx) => {
+    assertPartner(tx, v.partnerId);
+    const { participants: _p, gifts: _g, actions: _a, ...fields } = v;
+    const row = tx.insert(meeting).values(fields).returning().get();
+    indexMeeting(tx, row);
+    writeAudit(tx, actor, { event: "create", recordType: "meeting", recordId: row.id, after: row });
+    const personIds = saveParticipants(tx, actor, row.id, v.partnerId, v);
+    saveGifts(tx, actor, row.id, v, personIds);
+    saveActions(tx, actor, row.id, v.partnerId, v, personIds);
+    return row;
+  });
+}
+
+/**
+ * Updates a meeting against its version. Participants and gifts are replaced by what the form
+ * sends; actions in the payload are added (existing actions live on the board).
+ */
+export async function updateMeeting(db: Db, actor: Actor, id: number, input: unknown): Promise<Meeting> {
+  const { version, ...v } = parseInput(updateMeetingSchema, input);
+  return db.transaction((tx) => {
+    assertPartner(tx, v.partnerId);
+    const before = tx.select().from(meeting).where(eq(meeting.id, id)).get();
+    if (!before) throw new NotFoundError("meeting", id);
+    const { participants: _p, gifts: _g, actions: _a, ...fields } = v;
+    const row = tx
+      .update(meeting)
+      .set({ ...fields, version: sql`${meeting.version} + 1` })
+      .where(and(eq(meeting.id, id), eq(meeting.version, version)))
+      .returning()
+      .get();
+    if (!row) throw staleOrMissing(tx, meeting, "meeting", id);
+    indexMeeting(tx, row);
+    const beforeParticipants = tx.select().from(participant).where(eq(participant.meetingId, id)).all();
+    const beforeGifts = tx.select().from(gift).where(eq(gift.meetingId, id)).all();
+    tx.delete(participant).where(eq(participant.meetingId, id)).run();
+    tx.delete(gift).where(eq(gift.meetingId, id)).run();
+    for (const g of beforeGifts) writeAudit(tx, actor, { event: "delete", recordType: "gift", recordId: g.id, before: g });
+    const personIds = saveParticipants(tx, actor, id, v.partnerId, v);
+    saveGifts(tx, actor, id, v, personIds);
+    saveActions(tx, actor, id, v.partnerId, v, personIds);
+    const d = diff(
+      { ...before, participants: beforeParticipants.map((p) => [p.personId, p.role, p.titleAtTime]) },
+      { ...row, participants: personIds.map((pid, i) => [pid, v.participants[i]!.role, v.participants[i]!.titleAtTime ?? null]) },
+    );
+    writeAudit(tx, actor, { event: "update", recordType: "meeting", recordId: id, ...d });
+    return row;
+  });
+}
+
+export async function setMeetingArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Meeting> {
+  return db.transaction((tx) => {
+    const before = tx.select().from(meeting).where(eq(meeting.id, id)).get();
+    if (!before) throw new NotFoundError("meeting", id);
+    const row = tx
+      .update(meeting)
+      .set({ archivedAt: archived ? new Date() : null, version: sql`${meeting.version} + 1` })
+      .where(eq(meeting.id, id))
+      .returning()
+      .get();
+    writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "meeting", recordId: id, ...diff(before, row) });
+    return row;
+  });
+}
+
+export async function getMeeting(db: Db, id: number) {
+  const m = db.query.meeting.findFirst({
+    where: eq(meeting.id, id),
+    with: {
+      partner: { columns: { id: true, slug: true, nameEn: true, nameKo: true, nameLocal: true, timeZone: true } },
+      participants: { with: { person: true }, orderBy: asc(participant.id) },
+      gifts: { with: { fromPerson: true, toPerson: true }, orderBy: asc(gift.id) },
+      actions: { with: { ownerPerson: true }, orderBy: asc(action.id) },
+    },
+  });
+  const row = await m;
+  if (!row) throw new NotFoundError("Meeting", id);
+  return row;
+}
+export type MeetingDetail = Awaited<ReturnType<typeof getMeeting>>;
+
+export interface MeetingFilters {
+  q?: string;
+  partnerId?: number;
+  kind?: string;
+  status?: string;
+  from?: Date;
+  to?: Date;
+  includeArchived?: boolean;
+}
+
+function meetingWhere(f: MeetingFilters): SQL | undefined {
+  return and(
+    f.includeArchived ? undefined : isNull(meeting.archivedAt),
+    f.partnerId ? eq(meeting.partnerId, f.partnerId) : undefined,
+    f.kind ? eq(meeting.kind, f.kind) : undefined,
+    f.status ? eq(meeting.status, f.status) : undefined,
+    f.from ? gte(meeting.startsAt, f.from) : undefined,
+    f.to ? lt(meeting.startsAt, f.to) : undefined,
+    f.q ? matchesSearch("meeting", meeting.id, f.q) : undefined,
+  );
+}
+
+export async function listMeetings(
+  db: Db,
+  f: MeetingFilters & { sort?: "starts_desc" | "starts_asc" | "title"; page?: number; size?: number } = {},
+) {
+  const size = pageSize(f.size, 25);
+  const page = Math.max(1, Math.floor(f.page ?? 1));
+  const where = meetingWhere(f);
+  const order =
+    f.sort === "starts_asc"
+      ? [asc(meeting.startsAt), asc(meeting.id)]
+      : f.sort === "title"
+        ? [asc(meeting.title), asc(meeting.id)]
+        : [desc(meeting.startsAt), desc(meeting.id)];
+  const rows = db
+    .select({
+      id: meeting.id,
+      title: meeting.title,
+      kind: meeting.kind,
+      status: meeting.status,
+      startsAt: meeting.startsAt,
+      timeZone: meeting.timeZone,
+      venue: meeting.venue,
+      city: meeting.city,
+      attendeeCount: meeting.attendeeCount,
+      partnerId: meeting.partnerId,
+      partnerSlug: partner.slug,
+      partnerNameEn: partner.nameEn,
+      partnerNameKo: partner.nameKo,
+      archivedAt: meeting.archivedAt,
+    })
+    .from(meeting)
+    .innerJoin(partner, eq(partner.id, meeting.partnerId))
+    .where(where)
+    .orderBy(...order)
+    .limit(size)
+    .offset((page - 1) * size)
+    .all();
+  const total = db.select({ n: count() }).from(meeting).where(where).get()!.n;
+  return { rows, total, page, size };
+}
+export type MeetingListItem = Awaited<ReturnType<typeof listMeetings>>["rows"][number];
+
+/** Gifts of a partner's meetings, newest first: the register that keeps gifts from repeating. */
+export async function partnerGifts(db: Db, partnerId: number) {
+  return db
+    .select({
+      id: gift.id,
+      direction: gift.direction,
+      item: gift.item,
+      description: gift.description,
+      origin: gift.origin,
+      estimatedValue: gift.estimatedValue,
+      currency: gift.currency,
+      declaredOn: gift.declaredOn,
+      disposition: gift.disposition,
+      meetingId: meeting.id,
+      meetingTitle: meeting.title,
+      startsAt: meeting.startsAt,
+      timeZone: meeting.timeZone,
+    })
+    .from(gift)
+    .innerJoin(meeting, eq(meeting.id, gift.meetingId))
+    .where(and(eq(meeting.partnerId, partnerId), isNull(gift.archivedAt)))
+    .orderBy(desc(meeting.startsAt), asc(gift.id))
+    .all();
+}
+
+export async function meetingsByIds(db: Db, ids: number[]) {
+  if (!ids.length) return [];
+  return db.select().from(meeting).where(inArray(meeting.id, ids)).all();
+}

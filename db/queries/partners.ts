@@ -1,0 +1,224 @@
+import { and, asc, count, desc, eq, isNull, max, sql } from "drizzle-orm";
+import type { Actor } from "../audit";
+import { diff, writeAudit } from "../audit";
+import type { Db } from "../client";
+import { action, meeting, milestone, partner, person, type Partner } from "../schema";
+import { indexRecord, matchesSearch } from "../search";
+import { NotFoundError, UserError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/common";
+import { createPartnerSchema, updatePartnerSchema } from "@/lib/validation/partners";
+import { staleOrMissing } from "./common";
+
+export interface PartnerListItem {
+  id: number;
+  slug: string;
+  nameEn: string;
+  nameKo: string;
+  nameLocal: string | null;
+  country: string;
+  kind: string;
+  level: string;
+  status: string;
+  sinceDate: string | null;
+  sincePrecision: "year" | "month" | "day" | null;
+  archivedAt: Date | null;
+  meetingCount: number;
+  openActionCount: number;
+  lastContactAt: Date | null;
+}
+
+const partnerColumns = {
+  id: partner.id,
+  slug: partner.slug,
+  nameEn: partner.nameEn,
+  nameKo: partner.nameKo,
+  nameLocal: partner.nameLocal,
+  country: partner.country,
+  kind: partner.kind,
+  level: partner.level,
+  status: partner.status,
+  sinceDate: partner.sinceDate,
+  sincePrecision: partner.sincePrecision,
+  archivedAt: partner.archivedAt,
+};
+
+export async function listPartners(
+  db: Db,
+  p: { includeArchived?: boolean; q?: string; status?: string } = {},
+): Promise<PartnerListItem[]> {
+  const meetingStats = db
+    .select({
+      partnerId: meeting.partnerId,
+      n: count().as("n"),
+      last: max(sql`case when ${meeting.status} = 'held' then ${meeting.startsAt} end`).as("last"),
+    })
+    .from(meeting)
+    .where(isNull(meeting.archivedAt))
+    .groupBy(meeting.partnerId)
+    .as("ms");
+  const actionStats = db
+    .select({ partnerId: action.partnerId, n: count().as("open_n") })
+    .from(action)
+    .where(and(sql`${action.status} in ('open','in_progress','blocked')`, isNull(action.archivedAt)))
+    .groupBy(action.partnerId)
+    .as("acts");
+  const rows = db
+    .select({
+      ...partnerColumns,
+      meetingCount: sql<number>`coalesce(${meetingStats.n}, 0)`,
+      openActionCount: sql<number>`coalesce(${actionStats.n}, 0)`,
+      lastContact: sql<number | null>`${meetingStats.last}`,
+    })
+    .from(partner)
+    .leftJoin(meetingStats, eq(meetingStats.partnerId, partner.id))
+    .leftJoin(actionStats, eq(actionStats.partnerId, partner.id))
+    .where(
+      and(
+        p.includeArchived ? undefined : isNull(partner.archivedAt),
+        p.status ? eq(partner.status, p.status) : undefined,
+        p.q ? matchesSearch("partner", partner.id, p.q) : undefined,
+      ),
+    )
+    .orderBy(asc(partner.sinceDate), asc(partner.nameEn))
+    .all();
+  return rows.map(({ lastContact, ...r }) => ({
+    ...r,
+    sincePrecision: r.sincePrecision as PartnerListItem["sincePrecision"],
+    lastContactAt: lastContact == null ? null : new Date(lastContact),
+  }));
+}
+
+export async function getPartnerBySlug(db: Db, slug: string): Promise<Partner> {
+  const row = db.select().from(partner).where(eq(partner.slug, slug)).get();
+  if (!row) throw new NotFoundError("Partner", slug);
+  return row;
+}
+
+export async function getPartner(db: Db, id: number): Promise<Partner> {
+  const row = db.select().from(partner).where(eq(partner.id, id)).get();
+  if (!row) throw new NotFoundError("Partner", id);
+  return row;
+}
+
+/** Partners for pickers: not archived, in name order. */
+export async function partnerOptions(db: Db) {
+  return db
+    .select({ id: partner.id, slug: partner.slug, nameEn: partner.nameEn, nameKo: partner.nameKo, timeZone: partner.timeZone })
+    .from(partner)
+    .where(isNull(partner.archivedAt))
+    .orderBy(asc(partner.nameEn))
+    .all();
+}
+
+function indexPartner(tx: Parameters<typeof indexRecord>[0], row: Partner) {
+  indexRecord(tx, "partner", row.id, [row.nameEn, row.nameKo, row.nameLocal, row.summary]);
+}
+
+export async function createPartner(db: Db, actor: Actor, input: unknown): Promise<Partner> {
+  const v = parseInput(createPartnerSchema, input);
+  return db.transaction((tx) => {
+    if (tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, v.slug)).get())
+      throw new UserError("validation_failed", "A partner with this short name already exists.", {
+        fields: { slug: ["Already in use."] },
+      });
+    const row = tx.insert(partner).values(v).returning().get();
+    indexPartner(tx, row);
+    writeAudit(tx, actor, { event: "create", recordType: "partner", recordId: row.id, after: row });
+    return row;
+  });
+}
+
+export async function updatePartner(db: Db, actor: Actor, id: number, input: unknown): Promise<Partner> {
+  const { version, ...v } = parseInput(updatePartnerSchema, input);
+  return db.transaction((tx) => {
+    const before = tx.select().from(partner).where(eq(partner.id, id)).get();
+    if (!before) throw new NotFoundError("partner", id);
+    const clash = tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, v.slug)).get();
+    if (clash && clash.id !== id)
+      throw new UserError("validation_failed", "A partner with this short name already exists.", {
+        fields: { slug: ["Already in use."] },
+      });
+    const row = tx
+      .update(partner)
+      .set({ ...v, version: sql`${partner.version} + 1` })
+      .where(and(eq(partner.id, id), eq(partner.version, version)))
+      .returning()
+      .get();
+    if (!row) throw staleOrMissing(tx, partner, "partner", id);
+    indexPartner(tx, row);
+    writeAudit(tx, actor, { event: "update", recordType: "partner", recordId: id, ...diff(before, row) });
+    return row;
+  });
+}
+
+export async function setPartnerArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Partner> {
+  return db.transaction((tx) => {
+    const before = tx.select().from(partner).where(eq(partner.id, id)).get();
+    if (!before) throw new NotFoundError("partner", id);
+    const row = tx
+      .update(partner)
+      .set({ archivedAt: archived ? new Date() : null, version: sql`${partner.version} + 1` })
+      .where(eq(partner.id, id))
+      .returning()
+      .get();
+    writeAudit(tx, actor, {
+      event: archived ? "archive" : "restore",
+      recordType: "partner",
+      recordId: id,
+      ...diff(before, row),
+    });
+    return row;
+  });
+}
+
+/** Hard delete, refused while meetings, people, milestones or actions refer to the partner. */
+export async function deletePartner(db: Db, actor: Actor, id: number): Promise<void> {
+  db.transaction((tx) => {
+    const before = tx.select().from(partner).where(eq(partner.id, id)).get();
+    if (!before) throw new NotFoundError("partner", id);
+    const refs = {
+      meetings: tx.select({ n: count() }).from(meeting).where(eq(meeting.partnerId, id)).get()!.n,
+      people: tx.select({ n: count() }).from(person).where(eq(person.partnerId, id)).get()!.n,
+      milestones: tx.select({ n: count() }).from(milestone).where(eq(milestone.partnerId, id)).get()!.n,
+      actions: tx.select({ n: count() }).from(action).where(eq(action.partnerId, id)).get()!.n,
+    };
+    const used = Object.entries(refs).filter(([, n]) => n > 0);
+    if (used.length)
+      throw new UserError(
+        "referenced",
+        `This partner cannot be deleted: ${used.map(([k, n]) => `${n} ${k}`).join(", ")} refer to it. Archive it instead.`,
+        { details: refs },
+      );
+    tx.delete(partner).where(eq(partner.id, id)).run();
+    writeAudit(tx, actor, { event: "delete", recordType: "partner", recordId: id, before });
+  });
+}
+
+export async function partnerMilestones(db: Db, partnerId: number) {
+  return db
+    .select()
+    .from(milestone)
+    .where(and(eq(milestone.partnerId, partnerId), isNull(milestone.archivedAt)))
+    .orderBy(asc(milestone.date))
+    .all();
+}
+
+export async function partnerPeople(db: Db, partnerId: number) {
+  return db
+    .select()
+    .from(person)
+    .where(and(eq(person.partnerId, partnerId), isNull(person.archivedAt)))
+    .orderBy(asc(person.nameEn))
+    .all();
+}
+
+export async function lastContact(db: Db, partnerId: number): Promise<Date | null> {
+  const row = db
+    .select({ at: meeting.startsAt })
+    .from(meeting)
+    .where(and(eq(meeting.partnerId, partnerId), eq(meeting.status, "held"), isNull(meeting.archivedAt)))
+    .orderBy(desc(meeting.startsAt))
+    .limit(1)
+    .get();
+  return row?.at ?? null;
+}

@@ -1,0 +1,128 @@
+import { and, asc, count, eq, isNull, or, sql } from "drizzle-orm";
+import type { Actor } from "../audit";
+import { diff, writeAudit } from "../audit";
+import type { Db, Tx } from "../client";
+import { action, gift, participant, partner, person, type Person } from "../schema";
+import { indexRecord, matchesSearch } from "../search";
+import { NotFoundError, UserError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/common";
+import { createPersonSchema, updatePersonSchema } from "@/lib/validation/people";
+import { pageSize, staleOrMissing } from "./common";
+
+export function indexPerson(tx: Tx, p: Person) {
+  indexRecord(tx, "person", p.id, [p.nameEn, p.nameLocal, p.title, p.organisation, p.notes]);
+}
+
+function assertPartnerRef(tx: Tx, partnerId: number | undefined) {
+  if (partnerId && !tx.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId)).get())
+    throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: ["Unknown partner."] } });
+}
+
+export async function createPerson(db: Db, actor: Actor, input: unknown): Promise<Person> {
+  const v = parseInput(createPersonSchema, input);
+  return db.transaction((tx) => {
+    assertPartnerRef(tx, v.partnerId);
+    const row = tx.insert(person).values(v).returning().get();
+    indexPerson(tx, row);
+    writeAudit(tx, actor, { event: "create", recordType: "person", recordId: row.id, after: row });
+    return row;
+  });
+}
+
+export async function updatePerson(db: Db, actor: Actor, id: number, input: unknown): Promise<Person> {
+  const { version, ...v } = parseInput(updatePersonSchema, input);
+  return db.transaction((tx) => {
+    assertPartnerRef(tx, v.partnerId);
+    const before = tx.select().from(person).where(eq(person.id, id)).get();
+    if (!before) throw new NotFoundError("person", id);
+    const row = tx
+      .update(person)
+      .set({ ...v, partnerId: v.partnerId ?? null, version: sql`${person.version} + 1` })
+      .where(and(eq(person.id, id), eq(person.version, version)))
+      .returning()
+      .get();
+    if (!row) throw staleOrMissing(tx, person, "person", id);
+    indexPerson(tx, row);
+    writeAudit(tx, actor, { event: "update", recordType: "person", recordId: id, ...diff(before, row) });
+    return row;
+  });
+}
+
+export async function setPersonArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Person> {
+  return db.transaction((tx) => {
+    const before = tx.select().from(person).where(eq(person.id, id)).get();
+    if (!before) throw new NotFoundError("person", id);
+    const row = tx
+      .update(person)
+      .set({ archivedAt: archived ? new Date() : null, version: sql`${person.version} + 1` })
+      .where(eq(person.id, id))
+      .returning()
+      .get();
+    writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "person", recordId: id, ...diff(before, row) });
+    return row;
+  });
+}
+
+/** Hard delete, refused while a meeting, gift or action refers to the person. */
+export async function deletePerson(db: Db, actor: Actor, id: number): Promise<void> {
+  db.transaction((tx) => {
+    const before = tx.select().from(person).where(eq(person.id, id)).get();
+    if (!before) throw new NotFoundError("person", id);
+    const refs = {
+      meetings: tx.select({ n: count() }).from(participant).where(eq(participant.personId, id)).get()!.n,
+      gifts: tx.select({ n: count() }).from(gift).where(or(eq(gift.fromPersonId, id), eq(gift.toPersonId, id))).get()!.n,
+      actions: tx.select({ n: count() }).from(action).where(eq(action.ownerPersonId, id)).get()!.n,
+    };
+    const used = Object.entries(refs).filter(([, n]) => n > 0);
+    if (used.length)
+      throw new UserError(
+        "referenced",
+        `This person cannot be deleted: ${used.map(([k, n]) => `${n} ${k}`).join(", ")} refer to them. Archive them instead.`,
+        { details: refs },
+      );
+    tx.delete(person).where(eq(person.id, id)).run();
+    writeAudit(tx, actor, { event: "delete", recordType: "person", recordId: id, before });
+  });
+}
+
+export async function getPerson(db: Db, id: number): Promise<Person> {
+  const row = db.select().from(person).where(eq(person.id, id)).get();
+  if (!row) throw new NotFoundError("Person", id);
+  return row;
+}
+
+export async function listPeople(
+  db: Db,
+  f: { q?: string; partnerId?: number; side?: string; includeArchived?: boolean; page?: number; size?: number } = {},
+) {
+  const size = pageSize(f.size, 50);
+  const page = Math.max(1, Math.floor(f.page ?? 1));
+  const where = and(
+    f.includeArchived ? undefined : isNull(person.archivedAt),
+    f.partnerId ? eq(person.partnerId, f.partnerId) : undefined,
+    f.side ? eq(person.side, f.side) : undefined,
+    f.q ? matchesSearch("person", person.id, f.q) : undefined,
+  );
+  const rows = db
+    .select({
+      id: person.id,
+      nameEn: person.nameEn,
+      nameLocal: person.nameLocal,
+      title: person.title,
+      organisation: person.organisation,
+      side: person.side,
+      partnerId: person.partnerId,
+      partnerNameEn: partner.nameEn,
+      partnerNameKo: partner.nameKo,
+      archivedAt: person.archivedAt,
+    })
+    .from(person)
+    .leftJoin(partner, eq(partner.id, person.partnerId))
+    .where(where)
+    .orderBy(asc(person.nameEn), asc(person.id))
+    .limit(size)
+    .offset((page - 1) * size)
+    .all();
+  const total = db.select({ n: count() }).from(person).where(where).get()!.n;
+  return { rows, total, page, size };
+}

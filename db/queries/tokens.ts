@@ -1,0 +1,70 @@
+import crypto from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Actor } from "../audit";
+import { writeAudit } from "../audit";
+import type { Db } from "../client";
+import { apiToken } from "../schema";
+import { NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/common";
+import { createTokenSchema } from "@/lib/validation/users";
+
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates a token; the plain text is returned once and only its hash is stored. */
+export async function createApiToken(db: Db, actor: Actor, input: unknown) {
+  const v = parseInput(createTokenSchema, input);
+  const token = `bh_${crypto.randomBytes(24).toString("base64url")}`;
+  const row = db.transaction((tx) => {
+    const r = tx
+      .insert(apiToken)
+      .values({ ...v, tokenHash: hashToken(token), prefix: token.slice(0, 7), createdBy: actor.userId })
+      .returning({ id: apiToken.id, name: apiToken.name, role: apiToken.role, scope: apiToken.scope, prefix: apiToken.prefix })
+      .get();
+    writeAudit(tx, actor, { event: "token_create", recordType: "api_token", recordId: r.id, after: r });
+    return r;
+  });
+  return { ...row, token };
+}
+
+export async function listApiTokens(db: Db) {
+  return db
+    .select({
+      id: apiToken.id,
+      name: apiToken.name,
+      role: apiToken.role,
+      scope: apiToken.scope,
+      prefix: apiToken.prefix,
+      partnerId: apiToken.partnerId,
+      createdAt: apiToken.createdAt,
+      lastUsedAt: apiToken.lastUsedAt,
+      revokedAt: apiToken.revokedAt,
+    })
+    .from(apiToken)
+    .orderBy(desc(apiToken.id))
+    .all();
+}
+
+export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<void> {
+  db.transaction((tx) => {
+    const r = tx.update(apiToken).set({ revokedAt: new Date() }).where(and(eq(apiToken.id, id), isNull(apiToken.revokedAt))).returning().get();
+    if (!r) throw new NotFoundError("Active token", id);
+    writeAudit(tx, actor, { event: "token_revoke", recordType: "api_token", recordId: id });
+  });
+}
+
+/** The live token for a presented secret and scope, or null. */
+export async function verifyApiToken(db: Db, token: string, scope: "api" | "calendar" = "api") {
+  if (!token.startsWith("bh_") || token.length > 100) return null;
+  const row = db
+    .select()
+    .from(apiToken)
+    .where(and(eq(apiToken.tokenHash, hashToken(token)), eq(apiToken.scope, scope), isNull(apiToken.revokedAt)))
+    .get();
+  if (!row) return null;
+  // Recording use at most once a minute keeps reads from turning into writes.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
+    db.update(apiToken).set({ lastUsedAt: new Date() }).where(eq(apiToken.id, row.id)).run();
+  return row;
+}

@@ -1,0 +1,460 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+import {
+  ACTION_PRIORITIES,
+  ACTION_SIDES,
+  ACTION_STATUSES,
+  DATE_PRECISIONS,
+  GIFT_DIRECTIONS,
+  GIFT_DISPOSITIONS,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  MILESTONE_KINDS,
+  PARTICIPANT_ROLES,
+  PARTNER_KINDS,
+  PARTNER_STATUSES,
+  PERSON_SIDES,
+  RELATIONSHIP_LEVELS,
+  ROLES,
+  TOKEN_SCOPES,
+} from "@/lib/domain";
+
+/** CHECK (col IN (...)) for a closed vocabulary. */
+function oneOf(name: string, col: AnySQLiteColumn, values: readonly string[]): ReturnType<typeof check> {
+  const list = sql.raw(values.map((v) => `'${v}'`).join(", "));
+  return check(name, sql`${col} in (${list})`);
+}
+
+function oneOfOrNull(name: string, col: AnySQLiteColumn, values: readonly string[]): ReturnType<typeof check> {
+  const list = sql.raw(values.map((v) => `'${v}'`).join(", "));
+  return check(name, sql`${col} is null or ${col} in (${list})`);
+}
+
+const timestamps = {
+  createdAt: integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .$defaultFn(() => new Date()),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .$defaultFn(() => new Date())
+    .$onUpdateFn(() => new Date()),
+};
+
+// ---------------------------------------------------------------- accounts (better-auth)
+
+export const user = sqliteTable(
+  "user",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email").notNull().unique(),
+    emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
+    image: text("image"),
+    role: text("role").notNull().default("viewer"),
+    banned: integer("banned", { mode: "boolean" }).default(false),
+    banReason: text("ban_reason"),
+    banExpires: integer("ban_expires", { mode: "timestamp_ms" }),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    locale: text("locale"),
+    ...timestamps,
+  },
+  (t) => [oneOf("user_role_check", t.role, ROLES)],
+);
+
+export const session = sqliteTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    token: text("token").notNull().unique(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    impersonatedBy: text("impersonated_by"),
+    ...timestamps,
+  },
+  (t) => [index("session_user_idx").on(t.userId)],
+);
+
+export const account = sqliteTable(
+  "account",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
+    refreshTokenExpiresAt: integer("refresh_token_expires_at", { mode: "timestamp_ms" }),
+    scope: text("scope"),
+    password: text("password"),
+    ...timestamps,
+  },
+  (t) => [index("account_user_idx").on(t.userId)],
+);
+
+export const verification = sqliteTable("verification", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  ...timestamps,
+});
+
+/** Sign-in attempts, counted per account and per IP (see lib/auth/rate-limit.ts). */
+export const signInAttempt = sqliteTable(
+  "sign_in_attempt",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sign_in_attempt_key_idx").on(t.key, t.at)],
+);
+
+export const apiToken = sqliteTable(
+  "api_token",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    scope: text("scope").notNull().default("api"),
+    /** SHA-256 of the token; the token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    partnerId: integer("partner_id").references((): AnySQLiteColumn => partner.id),
+    createdBy: text("created_by").references(() => user.id),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [oneOf("api_token_role_check", t.role, ROLES), oneOf("api_token_scope_check", t.scope, TOKEN_SCOPES)],
+);
+
+// ---------------------------------------------------------------- settings
+
+/** Key/value settings: the home region's names live here, nothing about it is hard-coded. */
+export const setting = sqliteTable("setting", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  ...timestamps,
+});
+
+// ---------------------------------------------------------------- domain
+
+export const partner = sqliteTable(
+  "partner",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    nameEn: text("name_en").notNull(),
+    nameKo: text("name_ko").notNull(),
+    nameLocal: text("name_local"),
+    country: text("country").notNull(),
+    kind: text("kind").notNull(),
+    level: text("level").notNull(),
+    status: text("status").notNull(),
+    /** ISO date of the first day of the period; read with sincePrecision. */
+    sinceDate: text("since_date"),
+    sincePrecision: text("since_precision"),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    summary: text("summary"),
+    latitude: real("latitude"),
+    longitude: real("longitude"),
+    version: integer("version").notNull().default(1),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [
+    oneOf("partner_kind_check", t.kind, PARTNER_KINDS),
+    oneOf("partner_level_check", t.level, RELATIONSHIP_LEVELS),
+    oneOf("partner_status_check", t.status, PARTNER_STATUSES),
+    oneOfOrNull("partner_since_precision_check", t.sincePrecision, DATE_PRECISIONS),
+    check("partner_country_check", sql`length(${t.country}) = 2`),
+    index("partner_status_idx").on(t.status),
+    index("partner_since_idx").on(t.sinceDate),
+    index("partner_archived_idx").on(t.archivedAt),
+  ],
+);
+
+export const milestone = sqliteTable(
+  "milestone",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partner.id),
+    kind: text("kind").notNull(),
+    date: text("date").notNull(),
+    datePrecision: text("date_precision").notNull().default("day"),
+    /** For agreements and MOUs: when it lapses or is due for renewal. */
+    expiresOn: text("expires_on"),
+    title: text("title").notNull(),
+    notes: text("notes"),
+    version: integer("version").notNull().default(1),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [
+    oneOf("milestone_kind_check", t.kind, MILESTONE_KINDS),
+    oneOf("milestone_precision_check", t.datePrecision, DATE_PRECISIONS),
+    index("milestone_partner_date_idx").on(t.partnerId, t.date),
+    index("milestone_expires_idx").on(t.expiresOn),
+  ],
+);
+
+export const person = sqliteTable(
+  "person",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    nameEn: text("name_en").notNull(),
+    nameLocal: text("name_local"),
+    title: text("title"),
+    organisation: text("organisation"),
+    side: text("side").notNull(),
+    partnerId: integer("partner_id").references(() => partner.id),
+    email: text("email"),
+    phone: text("phone"),
+    notes: text("notes"),
+    version: integer("version").notNull().default(1),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [
+    oneOf("person_side_check", t.side, PERSON_SIDES),
+    check("person_partner_side_check", sql`${t.side} = 'partner' or ${t.partnerId} is null`),
+    index("person_partner_idx").on(t.partnerId),
+    index("person_name_idx").on(t.nameEn),
+  ],
+);
+
+export const meeting = sqliteTable(
+  "meeting",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partner.id),
+    title: text("title").notNull(),
+    kind: text("kind").notNull(),
+    status: text("status").notNull(),
+    /** The UTC instant the meeting started; shown in timeZone. */
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    timeZone: text("time_zone").notNull(),
+    durationMinutes: integer("duration_minutes"),
+    venue: text("venue"),
+    city: text("city"),
+    attendeeCount: integer("attendee_count"),
+    topics: text("topics"),
+    summary: text("summary"),
+    outcomes: text("outcomes"),
+    notes: text("notes"),
+    version: integer("version").notNull().default(1),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [
+    oneOf("meeting_kind_check", t.kind, MEETING_KINDS),
+    oneOf("meeting_status_check", t.status, MEETING_STATUSES),
+    check("meeting_duration_check", sql`${t.durationMinutes} is null or ${t.durationMinutes} >= 0`),
+    check("meeting_attendees_check", sql`${t.attendeeCount} is null or ${t.attendeeCount} >= 0`),
+    index("meeting_partner_starts_idx").on(t.partnerId, t.startsAt),
+    index("meeting_starts_idx").on(t.startsAt),
+    index("meeting_status_starts_idx").on(t.status, t.startsAt),
+  ],
+);
+
+export const participant = sqliteTable(
+  "participant",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meeting.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => person.id),
+    role: text("role").notNull().default("attendee"),
+    /** The title the person held on the day: officials rotate. */
+    titleAtTime: text("title_at_time"),
+    ...timestamps,
+  },
+  (t) => [
+    oneOf("participant_role_check", t.role, PARTICIPANT_ROLES),
+    uniqueIndex("participant_meeting_person_idx").on(t.meetingId, t.personId),
+    index("participant_person_idx").on(t.personId),
+  ],
+);
+
+export const gift = sqliteTable(
+  "gift",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meeting.id, { onDelete: "cascade" }),
+    direction: text("direction").notNull(),
+    item: text("item").notNull(),
+    description: text("description"),
+    origin: text("origin"),
+    fromPersonId: integer("from_person_id").references(() => person.id),
+    toPersonId: integer("to_person_id").references(() => person.id),
+    /** Null value means "unknown, to be valued". */
+    estimatedValue: real("estimated_value"),
+    currency: text("currency"),
+    declaredOn: text("declared_on"),
+    disposition: text("disposition"),
+    version: integer("version").notNull().default(1),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [
+    oneOf("gift_direction_check", t.direction, GIFT_DIRECTIONS),
+    oneOfOrNull("gift_disposition_check", t.disposition, GIFT_DISPOSITIONS),
+    check("gift_value_check", sql`${t.estimatedValue} is null or ${t.estimatedValue} >= 0`),
+    index("gift_meeting_idx").on(t.meetingId),
+  ],
+);
+
+export const action = sqliteTable(
+  "action",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partner.id),
+    meetingId: integer("meeting_id").references(() => meeting.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    description: text("description"),
+    side: text("side").notNull(),
+    ownerPersonId: integer("owner_person_id").references(() => person.id),
+    ownerUserId: text("owner_user_id").references(() => user.id),
+    dueOn: text("due_on"),
+    status: text("status").notNull().default("open"),
+    priority: text("priority").notNull().default("normal"),
+    /** Gap-based order within a status column (see lib/board/position.ts). */
+    position: integer("position").notNull().default(0),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [
+    oneOf("action_side_check", t.side, ACTION_SIDES),
+    oneOf("action_status_check", t.status, ACTION_STATUSES),
+    oneOf("action_priority_check", t.priority, ACTION_PRIORITIES),
+    check("action_completed_check", sql`(${t.status} = 'done') = (${t.completedAt} is not null)`),
+    index("action_status_position_idx").on(t.status, t.position),
+    index("action_partner_status_idx").on(t.partnerId, t.status),
+    index("action_due_idx").on(t.status, t.dueOn),
+    index("action_meeting_idx").on(t.meetingId),
+    index("action_owner_person_idx").on(t.ownerPersonId),
+  ],
+);
+
+export const actionComment = sqliteTable(
+  "action_comment",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => action.id, { onDelete: "cascade" }),
+    authorUserId: text("author_user_id").references(() => user.id),
+    body: text("body").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("action_comment_action_idx").on(t.actionId, t.createdAt)],
+);
+
+export const auditEvent = sqliteTable(
+  "audit_event",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+    actorUserId: text("actor_user_id"),
+    /** Who, readable even after the user is renamed: email, "token:<name>" or "system". */
+    actorLabel: text("actor_label").notNull(),
+    event: text("event").notNull(),
+    recordType: text("record_type").notNull(),
+    recordId: text("record_id"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    ipAddress: text("ip_address"),
+    ...timestamps,
+  },
+  (t) => [
+    index("audit_record_idx").on(t.recordType, t.recordId, t.at),
+    index("audit_actor_idx").on(t.actorUserId, t.at),
+    index("audit_at_idx").on(t.at),
+  ],
+);
+
+// ---------------------------------------------------------------- relations
+
+export const partnerRelations = relations(partner, ({ many }) => ({
+  milestones: many(milestone),
+  people: many(person),
+  meetings: many(meeting),
+  actions: many(action),
+}));
+export const milestoneRelations = relations(milestone, ({ one }) => ({
+  partner: one(partner, { fields: [milestone.partnerId], references: [partner.id] }),
+}));
+export const personRelations = relations(person, ({ one, many }) => ({
+  partner: one(partner, { fields: [person.partnerId], references: [partner.id] }),
+  participations: many(participant),
+}));
+export const meetingRelations = relations(meeting, ({ one, many }) => ({
+  partner: one(partner, { fields: [meeting.partnerId], references: [partner.id] }),
+  participants: many(participant),
+  gifts: many(gift),
+  actions: many(action),
+}));
+export const participantRelations = relations(participant, ({ one }) => ({
+  meeting: one(meeting, { fields: [participant.meetingId], references: [meeting.id] }),
+  person: one(person, { fields: [participant.personId], references: [person.id] }),
+}));
+export const giftRelations = relations(gift, ({ one }) => ({
+  meeting: one(meeting, { fields: [gift.meetingId], references: [meeting.id] }),
+  fromPerson: one(person, { fields: [gift.fromPersonId], references: [person.id], relationName: "giftFrom" }),
+  toPerson: one(person, { fields: [gift.toPersonId], references: [person.id], relationName: "giftTo" }),
+}));
+export const actionRelations = relations(action, ({ one, many }) => ({
+  partner: one(partner, { fields: [action.partnerId], references: [partner.id] }),
+  meeting: one(meeting, { fields: [action.meetingId], references: [meeting.id] }),
+  ownerPerson: one(person, { fields: [action.ownerPersonId], references: [person.id] }),
+  ownerUser: one(user, { fields: [action.ownerUserId], references: [user.id] }),
+  comments: many(actionComment),
+}));
+export const actionCommentRelations = relations(actionComment, ({ one }) => ({
+  action: one(action, { fields: [actionComment.actionId], references: [action.id] }),
+  author: one(user, { fields: [actionComment.authorUserId], references: [user.id] }),
+}));
+
+export type Partner = typeof partner.$inferSelect;
+export type NewPartner = typeof partner.$inferInsert;
+export type Milestone = typeof milestone.$inferSelect;
+export type Person = typeof person.$inferSelect;
+export type Meeting = typeof meeting.$inferSelect;
+export type Participant = typeof participant.$inferSelect;
+export type Gift = typeof gift.$inferSelect;
+export type Action = typeof action.$inferSelect;
+export type AuditEvent = typeof auditEvent.$inferSelect;
+export type User = typeof user.$inferSelect;

@@ -1,0 +1,50 @@
+import "server-only";
+import { cache } from "react";
+import { eq } from "drizzle-orm";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getDb } from "@/db";
+import type { Actor } from "@/db/audit";
+import { user } from "@/db/schema";
+import type { Role } from "@/lib/domain";
+import { can, type Permission } from "./permissions";
+import { getAuth } from "./server";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  mustChangePassword: boolean;
+}
+
+/** The signed-in, active user of this request, read fresh so role changes apply at once. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const h = await headers();
+  const s = await getAuth().api.getSession({ headers: h });
+  if (!s) return null;
+  const row = getDb()
+    .select({ id: user.id, email: user.email, name: user.name, role: user.role, banned: user.banned, mustChangePassword: user.mustChangePassword })
+    .from(user)
+    .where(eq(user.id, s.user.id))
+    .get();
+  if (!row || row.banned) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, mustChangePassword: row.mustChangePassword };
+});
+
+export async function clientIp(): Promise<string | null> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null;
+}
+
+export function actorOf(u: CurrentUser, ip?: string | null): Actor {
+  return { userId: u.id, label: u.email, role: u.role, ip: ip ?? null };
+}
+
+/** For pages and layouts: signed out goes to sign-in; a missing permission is a 403 page. */
+export async function requireUser(permission: Permission = "read"): Promise<CurrentUser> {
+  const u = await getCurrentUser();
+  if (!u) redirect("/login");
+  if (!can(u.role, permission)) forbidden();
+  return u;
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins/admin";
+import { getDb } from "@/db";
+import * as schema from "@/db/schema";
+import { authBaseUrl, authSecret } from "./secret";
+
+function createAuth() {
+  const baseURL = authBaseUrl();
+  return betterAuth({
+    appName: "Bridgehead",
+    baseURL,
+    secret: authSecret(),
+    database: drizzleAdapter(getDb(), {
+      provider: "sqlite",
+      schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
+    }),
+    // Accounts are created by an admin (web or CLI), never by sign-up.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    advanced: {
+      useSecureCookies: baseURL.startsWith("https://"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    // Sign-in is rate limited by lib/auth/rate-limit.ts per account and per IP.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    plugins: [admin({ defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const g = globalThis as unknown as { __bridgeheadAuth?: Auth };
+
+/** The better-auth instance, created on first use (not during `next build`). */
+export function getAuth(): Auth {
+  g.__bridgeheadAuth ??= createAuth();
+  return g.__bridgeheadAuth;
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, PERSON_SIDES } from "@/lib/domain";
+import { zonedTimeToUtc } from "@/lib/format";
+import { actionInMeetingSchema } from "./actions";
+import { giftInMeetingSchema } from "./gifts";
+import { id, isoDate, optionalId, optionalNumber, optionalText, requiredText, timeZone, version } from "./common";
+
+export const newPersonSchema = z.object({
+  nameEn: requiredText(200),
+  nameLocal: optionalText(200),
+  title: optionalText(300),
+  organisation: optionalText(300),
+  side: z.enum(PERSON_SIDES),
+});
+
+export const participantInMeetingSchema = z
+  .object({
+    personId: optionalId,
+    newPerson: newPersonSchema.optional(),
+    role: z.enum(PARTICIPANT_ROLES).default("attendee"),
+    titleAtTime: optionalText(300),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.personId && !v.newPerson)
+      ctx.addIssue({ code: "custom", path: ["personId"], message: "Choose a person or add a new one." });
+    if (v.personId && v.newPerson)
+      ctx.addIssue({ code: "custom", path: ["personId"], message: "Choose a person or add a new one, not both." });
+  });
+
+const meetingFields = z.object({
+  partnerId: id,
+  title: requiredText(300),
+  kind: z.enum(MEETING_KINDS),
+  status: z.enum(MEETING_STATUSES),
+  date: isoDate,
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use a time like 15:00." }),
+  timeZone,
+  durationMinutes: optionalNumber({ int: true, max: 60 * 24 * 30 }),
+  venue: optionalText(300),
+  city: optionalText(200),
+  attendeeCount: optionalNumber({ int: true, max: 100_000 }),
+  topics: optionalText(5000),
+  summary: optionalText(20_000),
+  outcomes: optionalText(20_000),
+  notes: optionalText(20_000),
+  participants: z.array(participantInMeetingSchema).max(500).default([]),
+  gifts: z.array(giftInMeetingSchema).max(200).default([]),
+  actions: z.array(actionInMeetingSchema).max(200).default([]),
+});
+
+function withInstant<T extends z.infer<typeof meetingFields>>(v: T, ctx: z.RefinementCtx) {
+  const startsAt = zonedTimeToUtc(v.date, v.time, v.timeZone);
+  if (!startsAt) {
+    ctx.addIssue({ code: "custom", path: ["date"], message: "Not a real date and time." });
+    return z.NEVER;
+  }
+  const n = v.participants.length;
+  const refs: [string, number | undefined][] = [
+    ...v.gifts.flatMap((g, i): [string, number | undefined][] => [
+      [`gifts.${i}.fromParticipantIndex`, g.fromParticipantIndex],
+      [`gifts.${i}.toParticipantIndex`, g.toParticipantIndex],
+    ]),
+    ...v.actions.map((a, i): [string, number | undefined] => [`actions.${i}.ownerParticipantIndex`, a.ownerParticipantIndex]),
+  ];
+  for (const [path, idx] of refs)
+    if (idx !== undefined && idx >= n)
+      ctx.addIssue({ code: "custom", path: path.split("."), message: "Refers to a participant who is not in the list." });
+  const { date: _d, time: _t, ...rest } = v;
+  return { ...rest, startsAt };
+}
+
+export const createMeetingSchema = meetingFields.transform(withInstant);
+export const updateMeetingSchema = meetingFields.extend({ version }).transform(withInstant);
+/** Meeting fields alone, for the API's and import's flat records. */
+export const meetingOnlySchema = meetingFields.omit({ participants: true, gifts: true, actions: true });
+
+export type CreateMeetingInput = z.input<typeof createMeetingSchema>;
+export type CreateMeeting = z.output<typeof createMeetingSchema>;
+export type UpdateMeeting = z.output<typeof updateMeetingSchema>;

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { ROLES, TOKEN_SCOPES } from "@/lib/domain";
+import { optionalId, requiredText } from "./common";
+
+export const password = z
+  .string()
+  .min(10, { message: "At least 10 characters." })
+  .max(128, { message: "At most 128 characters." });
+
+export const createUserSchema = z.object({
+  email: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email({ message: "Not an email address." }).max(320)),
+  name: requiredText(200),
+  role: z.enum(ROLES),
+  password,
+});
+export const setRoleSchema = z.object({ userId: z.string().min(1).max(100), role: z.enum(ROLES) });
+export const resetPasswordSchema = z.object({ userId: z.string().min(1).max(100), password });
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1).max(128), newPassword: password, confirm: z.string().max(128) })
+  .refine((v) => v.newPassword === v.confirm, { path: ["confirm"], message: "The two new passwords differ." });
+export const signInSchema = z.object({
+  email: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email({ message: "Not an email address." }).max(320)),
+  password: z.string().min(1, { message: "Required." }).max(128),
+});
+export const createTokenSchema = z.object({
+  name: requiredText(100),
+  role: z.enum(ROLES),
+  scope: z.enum(TOKEN_SCOPES).default("api"),
+  partnerId: optionalId,
+});

@@ -1,0 +1,38 @@
+import { defineConfig, devices } from "@playwright/test";
+import fs from "node:fs";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /fixtures\/auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /fixtures\// },
+  ],
+  webServer: {
+    // Prepares a fresh test database, builds when stale, and serves the production build.
+    command: `npx tsx e2e/fixtures/serve.ts`,
+    url: `http://localhost:${PORT}/login`,
+    timeout: 400_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { PORT: String(PORT), DATABASE_URL: "test-results/e2e.db", BETTER_AUTH_URL: `http://localhost:${PORT}`, BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123" },
+  },
+});

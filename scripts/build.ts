@@ -1,0 +1,32 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const SOURCES = ["app", "components", "lib", "db", "drizzle", "i18n", "messages", "public", "next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const e of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, e)));
+  return newest;
+}
+
+export function buildIsStale(): boolean {
+  const id = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(id)) return true;
+  const built = fs.statSync(id).mtimeMs;
+  return SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
+}
+
+export const nextBin = path.join(root, "node_modules", ".bin", "next");
+
+/** Runs `next build` when the build is missing or older than the source; exits on failure. */
+export function ensureBuild(): void {
+  if (!buildIsStale()) return;
+  console.log("Building (the build is missing or older than the source)…");
+  const r = spawnSync(nextBin, ["build"], { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

@@ -1,0 +1,33 @@
+// `npm run db:seed`: demo data on an empty database (a no-op otherwise).
+// `npm run db:seed -- --demo-scale N [--seed S]`: adds N synthetic meetings with their
+// participants and actions, deterministic from S, for load tests and benchmarks.
+import { openDb } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { seedDemo, seedScale } from "@/db/seed";
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main() {
+  const db = openDb();
+  runMigrations(db);
+  console.log((await seedDemo(db)) ? "Seeded the demo data." : "Demo data already present: nothing to do.");
+  const scale = arg("--demo-scale");
+  if (scale !== undefined) {
+    const n = Number(scale);
+    if (!Number.isInteger(n) || n < 1 || n > 5_000_000) throw new Error("--demo-scale needs a whole number from 1 to 5000000.");
+    const seed = Number(arg("--seed") ?? "1");
+    if (!Number.isInteger(seed)) throw new Error("--seed needs a whole number.");
+    const t0 = Date.now();
+    const r = seedScale(db, n, seed);
+    console.log(`Added ${r.meetings} meetings and ${r.actions} actions in ${((Date.now() - t0) / 1000).toFixed(1)} s (seed ${seed}).`);
+  }
+  db.$client.close();
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

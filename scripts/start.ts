@@ -1,0 +1,21 @@
+// `npm start`: migrate and seed, build when the build is missing or older than the source,
+// then serve on PORT (default 3000).
+import { spawn } from "node:child_process";
+import { ensureBuild, nextBin } from "./build";
+import { prepareDatabase } from "./prepare-db";
+
+async function main() {
+  const db = await prepareDatabase();
+  db.$client.close();
+  ensureBuild();
+  const port = process.env.PORT ?? "3000";
+  console.log(`Serving Bridgehead on http://localhost:${port}`);
+  const child = spawn(nextBin, ["start", "-p", port], { stdio: "inherit" });
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
