@@ -2,6 +2,9 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+// Nothing phones home: Next.js telemetry is off for every build and server this starts.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
 const root = process.cwd();
 const SOURCES = ["app", "components", "lib", "db", "drizzle", "i18n", "messages", "public", "next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
 

@@ -1,5 +1,5 @@
-// Starts the production build against a database file, for the reliability suite.
-// The build must exist (`npm test` runs this suite after the e2e suite has built it).
+// Starts the production build against a database file, for the reliability suite and the
+// benchmarks. The build must exist (`npm test` runs the reliability suite after the e2e suite built it).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -33,7 +33,7 @@ export interface Server {
 export async function startServer(file: string, port: number): Promise<Server> {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` (npm test builds it in the e2e step).");
   const proc = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: file, PORT: String(port), BETTER_AUTH_SECRET: "reliability-secret-reliability-secret", BETTER_AUTH_URL: `http://localhost:${port}`, NODE_ENV: "production" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: file, PORT: String(port), BETTER_AUTH_SECRET: "reliability-secret-reliability-secret", BETTER_AUTH_URL: `http://localhost:${port}`, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "pipe"],
     detached: false,
   });
