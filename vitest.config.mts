@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
+    // These start the production server: `npm run test:reliability` runs them after a build.
+    exclude: ["tests/reliability/server/**", "**/node_modules/**"],
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,

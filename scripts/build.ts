@@ -33,3 +33,5 @@ export function ensureBuild(): void {
   const r = spawnSync(nextBin, ["build"], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+
+if (process.argv[1]?.endsWith("build.ts")) ensureBuild();

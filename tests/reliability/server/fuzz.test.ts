@@ -1,0 +1,124 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { preparedDb, startServer, tempDbFile, type Server } from "@/scripts/server-process";
+import { fingerprint } from "../fingerprint";
+import { apiRoutes } from "../routes";
+
+// Property-based fuzzing of every API route: malformed, oversized, wrong-typed, unicode-edge and
+// injection-shaped input must get a 4xx with the JSON error shape, never a 5xx, and change nothing.
+const FULL = process.env.RELIABILITY_FULL === "1";
+const TOTAL = FULL ? 10_000 : 1_500;
+
+const INJECTION = [
+  "' OR 1=1 --",
+  "1; DROP TABLE meeting; --",
+  '"); DELETE FROM partner; --',
+  "<script>alert(1)</script>",
+  '<img src=x onerror="alert(1)">',
+  '=HYPERLINK("http://evil.example","click")',
+  "+cmd|' /C calc'!A0",
+  "@SUM(1+1)",
+  "../../../../etc/passwd",
+  "..%2f..%2f..%2fetc%2fpasswd",
+  "C:\\Windows\\system32\\config",
+  "\u0000",
+  "\uD800",
+  "\u202Eevil\u202C",
+  "\u200B\u200D\uFEFF",
+  "🤝".repeat(500),
+  "重庆".repeat(3000),
+  "%s%s%s%n",
+  "${jndi:ldap://x}",
+  "__proto__",
+  "constructor",
+  "-1",
+  "0",
+  "1e309",
+  "NaN",
+  "9".repeat(400),
+];
+
+const edgeString = fc.oneof(fc.constantFrom(...INJECTION), fc.string({ unit: "binary", maxLength: 200 }), fc.string({ maxLength: 20 }));
+const edgeValue = fc.oneof(
+  edgeString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(edgeString, { maxLength: 3 }),
+  fc.dictionary(edgeString, edgeString, { maxKeys: 3 }),
+);
+const FIELDS = ["title", "partnerId", "date", "time", "timeZone", "status", "kind", "version", "participants", "gifts", "actions", "slug", "nameEn", "nameKo", "country", "email", "name", "role", "id", "afterId", "beforeId", "body", "notes", "__proto__"];
+const body = fc.oneof(
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+  fc.dictionary(fc.constantFrom(...FIELDS), edgeValue, { maxKeys: 8 }).map((o) => JSON.stringify(o)),
+  edgeString,
+  fc.constant("{"),
+  fc.constant('{"title":'),
+  fc.constant(""),
+);
+const segment = fc.oneof(fc.constantFrom("999999", "0", "-1", "abc", "1.5", "%00", "..%2F..%2F", "' or 1=1", "重庆", "9".repeat(30)), fc.string({ minLength: 1, maxLength: 12 }).map(encodeURIComponent));
+const query = fc.dictionary(fc.constantFrom("q", "limit", "cursor", "page", "partner", "from", "to", "status", "format", "lang", "size", "sort"), edgeString, { maxKeys: 4 });
+
+let server: Server;
+let file: string;
+let token: string;
+
+beforeAll(async () => {
+  file = tempDbFile();
+  ({ token } = await preparedDb(file));
+  server = await startServer(file, 3190);
+}, 120_000);
+afterAll(async () => server?.stop());
+
+describe("[RELIABILITY] fuzzing the API", () => {
+  it(`answers ${TOTAL} malformed requests with 4xx JSON errors and changes nothing`, async () => {
+    const routes = apiRoutes().filter((r) => r.pattern !== "/api/v1/bench-floor");
+    expect(routes.length).toBeGreaterThan(0);
+    const before = fingerprint(file);
+    const failures: string[] = [];
+    let sent = 0;
+    const perRoute = Math.ceil(TOTAL / routes.reduce((n, r) => n + r.methods.length, 0));
+    for (const route of routes)
+      for (const method of route.methods) {
+        const samples = fc.sample(fc.tuple(fc.array(segment, { minLength: route.params.length, maxLength: route.params.length }), query, body), perRoute);
+        for (const [segs, q, b] of samples) {
+          let i = 0;
+          const pathname = route.pattern.replace(/\[[^\]]+\]/g, () => segs[i++] ?? "1");
+          const url = `${server.url}${pathname}?${new URLSearchParams(q).toString()}`;
+          const r = await fetch(url, {
+            method,
+            headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+            body: method === "GET" ? undefined : b,
+          });
+          sent++;
+          const text = await r.text();
+          if (r.status >= 500) failures.push(`${method} ${pathname} → ${r.status}: ${text.slice(0, 200)}`);
+          else if (r.status >= 400) {
+            let ok = false;
+            try {
+              const j = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
+              ok = typeof j.error?.code === "string" && typeof j.error?.message === "string";
+            } catch {
+              ok = false;
+            }
+            if (!ok && r.status !== 405) failures.push(`${method} ${pathname} → ${r.status} without the JSON error shape: ${text.slice(0, 120)}`);
+          } else if (method !== "GET") failures.push(`${method} ${pathname} accepted fuzz input (${r.status}): ${String(b).slice(0, 120)}`);
+        }
+      }
+    // Oversized bodies are refused before parsing.
+    for (const route of routes.filter((x) => x.methods.includes("POST"))) {
+      const pathname = route.pattern.replace(/\[[^\]]+\]/g, "1");
+      const r = await fetch(`${server.url}${pathname}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ title: "x".repeat(2_000_000) }),
+      });
+      sent++;
+      if (r.status >= 500 || r.status < 400) failures.push(`oversized POST ${pathname} → ${r.status}`);
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect(sent).toBeGreaterThanOrEqual(TOTAL);
+    expect(fingerprint(file)).toEqual(before);
+  }, 600_000);
+});
