@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { action, gift, meeting, milestone, partner, person, user } from "../schema";
+import { action, apiToken, gift, meeting, milestone, partner, person, user } from "../schema";
 
 export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "audit"] as const;
 export type TabularReport = (typeof TABULAR_REPORTS)[number];
@@ -332,4 +332,42 @@ export async function calendarData(db: Db, partnerId: number | null) {
     .all()
     .filter((a): a is typeof a & { dueOn: string } => a.dueOn !== null);
   return { meetings, dues };
+}
+
+/** People who own at least one action, for the owner filter. */
+export async function actionOwnerOptions(db: Db) {
+  return db
+    .selectDistinct({ id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal })
+    .from(person)
+    .innerJoin(action, eq(action.ownerPersonId, person.id))
+    .where(isNull(action.archivedAt))
+    .orderBy(asc(person.nameEn))
+    .all();
+}
+
+/** A user's calendar feed tokens, newest first (never the secret: only its hash is stored). */
+export async function listCalendarTokens(db: Db, userId: string) {
+  return db
+    .select({
+      id: apiToken.id,
+      name: apiToken.name,
+      prefix: apiToken.prefix,
+      partnerId: apiToken.partnerId,
+      createdAt: apiToken.createdAt,
+      lastUsedAt: apiToken.lastUsedAt,
+      revokedAt: apiToken.revokedAt,
+    })
+    .from(apiToken)
+    .where(and(eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar")))
+    .orderBy(desc(apiToken.id))
+    .all();
+}
+
+/** Whether a calendar token belongs to a user (a user revokes only their own feeds). */
+export async function ownsCalendarToken(db: Db, userId: string, id: number): Promise<boolean> {
+  return !!db
+    .select({ id: apiToken.id })
+    .from(apiToken)
+    .where(and(eq(apiToken.id, id), eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar")))
+    .get();
 }

@@ -67,7 +67,7 @@ function Section({ title, lead, children }: { title: string; lead?: string; chil
   );
 }
 
-function Briefing({ d, lang, t, preparedBy, zone }: { d: BriefingData; lang: Locale; t: Translate; preparedBy: string; zone: string }) {
+function Briefing({ d, lang, t, preparedBy }: { d: BriefingData; lang: Locale; t: Translate; preparedBy: string }) {
   const p = d.partner;
   const pdf = (k: string, v?: Record<string, string | number>) => t(`reports.pdf.${k}`, v);
   const since = p.sinceDate ? pdf("since", { date: formatPrecisionDate(p.sinceDate, (p.sincePrecision ?? "day") as DatePrecision, lang) }) : pdf("sinceUnknown");
@@ -188,7 +188,7 @@ function Briefing({ d, lang, t, preparedBy, zone }: { d: BriefingData; lang: Loc
 }
 
 /** Renders the briefing; small enough to build in memory. */
-export async function renderBriefingPdf(d: BriefingData, opts: { lang: Locale; t: Translate; preparedBy: string; zone: string }): Promise<Buffer> {
+export async function renderBriefingPdf(d: BriefingData, opts: { lang: Locale; t: Translate; preparedBy: string }): Promise<Buffer> {
   registerFonts();
   return renderToBuffer(<Briefing d={d} {...opts} />);
 }

@@ -205,13 +205,13 @@ function auditColumns(t: Translate, zone: string): Column<AuditRow>[] {
 function tabularColumns(report: TabularReport, t: Translate, lang: Locale, zone: string): Column<never>[] {
   switch (report) {
     case "meetings":
-      return meetingColumns(t, lang) as Column<never>[];
+      return meetingColumns(t, lang);
     case "actions":
-      return actionColumns(t, lang, zone) as Column<never>[];
+      return actionColumns(t, lang, zone);
     case "gifts":
-      return giftColumns(t, lang) as Column<never>[];
+      return giftColumns(t, lang);
     case "audit":
-      return auditColumns(t, zone) as Column<never>[];
+      return auditColumns(t, zone);
   }
 }
 
@@ -238,7 +238,7 @@ export function briefingSheets(d: NonNullable<Awaited<ReturnType<typeof briefing
         { header: c("since"), type: "date", width: 12, value: () => p.sinceDate },
         { header: c("precision"), type: "text", width: 10, value: () => p.sincePrecision },
         { header: c("summary"), type: "text", width: 60, value: () => p.summary },
-      ] as Column<unknown>[] as Column<never>[],
+      ] as Column<unknown>[],
       [p],
     ],
     [
@@ -330,7 +330,7 @@ export async function runExport(db: Db, actor: Actor, report: ReportKind, v: Exp
     const filename = `briefing-${d.partner.slug}-${stamp}.${v.format}`;
     if (v.format === "pdf") {
       const { renderBriefingPdf } = await import("./pdf");
-      const buf = await renderBriefingPdf(d, { lang, t, preparedBy: actor.label, zone });
+      const buf = await renderBriefingPdf(d, { lang, t, preparedBy: actor.label });
       return { body: new Blob([new Uint8Array(buf)]).stream(), filename, contentType: CONTENT_TYPES.pdf, rows: null };
     }
     return { body: xlsxStream(briefingSheets(d, t, lang)), filename, contentType: CONTENT_TYPES.xlsx, rows: null };

@@ -59,7 +59,7 @@ describe("[REPORTS] CSV", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString("utf8");
     expect(text.includes("\r\n")).toBe(true);
-    const records = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(text, { bom: true, columns: true });
     expect(records).toHaveLength(2);
     expect(rows).toBe(2);
     const first = records[0]!;
@@ -77,7 +77,7 @@ describe("[REPORTS] CSV", () => {
 
   it("writes headers, enum labels and partner names in Korean", async () => {
     const { bytes } = await exportBytes(db, "meetings", `format=csv&partner=${chongqingId}&lang=ko&status=held`);
-    const records = parse(bytes.toString("utf8"), { bom: true, columns: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(bytes.toString("utf8"), { bom: true, columns: true });
     expect(records).toHaveLength(1);
     expect(Object.keys(records[0]!)).toContain("제목");
     expect(records[0]!["상대 지역"]).toBe("충칭시");
@@ -85,16 +85,16 @@ describe("[REPORTS] CSV", () => {
   });
 
   it("exports actions and gifts with the filters applied", async () => {
-    const actions = parse((await exportBytes(db, "actions", `format=csv&from=2020-03-01&to=2020-03-31`)).bytes.toString("utf8"), {
+    const actions = parse<Record<string, string>>((await exportBytes(db, "actions", `format=csv&from=2020-03-01&to=2020-03-31`)).bytes.toString("utf8"), {
       bom: true,
       columns: true,
-    }) as Record<string, string>[];
+    });
     expect(actions.map((a) => a.Title)).toEqual(["'@Send the minutes"]);
     expect(actions[0]!.Due).toBe("2020-03-20");
-    const gifts = parse((await exportBytes(db, "gifts", `format=csv&status=declared`)).bytes.toString("utf8"), {
+    const gifts = parse<Record<string, string>>((await exportBytes(db, "gifts", `format=csv&status=declared`)).bytes.toString("utf8"), {
       bom: true,
       columns: true,
-    }) as Record<string, string>[];
+    });
     expect(gifts.map((g) => g.Item)).toEqual(["'+Tea set"]);
     expect(gifts[0]!["Estimated value"]).toBe("120000");
   });
