@@ -117,8 +117,15 @@ async function toFilters(db: Db, v: ExportParams): Promise<ReportFilters> {
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 export function translator(locale: Locale): Translate {
-  const t = createTranslator({ locale, messages: loadMessages(locale) as never });
-  return (key, values) => (t as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
+  const t = createTranslator({ locale, messages: loadMessages(locale) as never }) as unknown as (k: string, v?: Record<string, string | number>) => string;
+  // Labels repeat on every row of an export: formatting each message once keeps exports fast.
+  const cache = new Map<string, string>();
+  return (key, values) => {
+    if (values) return t(key, values);
+    let hit = cache.get(key);
+    if (hit === undefined) cache.set(key, (hit = t(key)));
+    return hit;
+  };
 }
 
 const enumLabel = (t: Translate, group: string, v: string | null) => (v ? t(`enums.${group}.${v}`) : null);

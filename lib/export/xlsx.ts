@@ -3,7 +3,7 @@
 // numbers, dates as dates), the header row is frozen and filterable, one sheet per record type.
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { utcToZonedParts } from "@/lib/format";
+import { toIsoWithOffset } from "@/lib/format";
 import { isZonedInstant, type CellValue, type Column, type Sheet } from "./table";
 
 const DATE_FMT = "yyyy-mm-dd";
@@ -11,8 +11,7 @@ const DATETIME_FMT = "yyyy-mm-dd hh:mm";
 
 /** Excel has no time zones: an instant is written as the wall-clock time in its own zone. */
 function wallClock(at: Date, zone: string): Date {
-  const { date, time } = utcToZonedParts(at, zone);
-  return new Date(`${date}T${time}:00Z`);
+  return new Date(`${toIsoWithOffset(at, zone).slice(0, 19)}Z`);
 }
 
 function cellOf<R>(col: Column<R>, v: CellValue): ExcelJS.CellValue {
