@@ -35,7 +35,7 @@ test.describe("[REPORTS] a viewer exports", () => {
     await page.goto("/reports");
     await page.getByRole("radio", { name: /^Gifts register/ }).check();
     await page.getByRole("radio", { name: /^Excel/ }).check();
-    await page.getByLabel("Language").selectOption("ko");
+    await page.getByLabel("Language of the file").selectOption("ko");
     const bytes = await download(page, "gifts.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -100,6 +100,7 @@ test.describe("[REPORTS] a viewer exports", () => {
   });
 
   test("the reports page passes axe in English, Korean and at 375 px", async ({ page, context, baseURL }) => {
+    test.setTimeout(90_000);
     await page.goto("/reports");
     await expect(page.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
     await expectNoSeriousAxeViolations(page);

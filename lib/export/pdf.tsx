@@ -47,7 +47,7 @@ const s = StyleSheet.create({
   h2: { fontSize: 14, fontWeight: "bold", color: BRAND, marginTop: 16, marginBottom: 6, paddingBottom: 3, borderBottomWidth: 1, borderBottomColor: "#cbd5e1" },
   lead: { fontSize: 9, color: "#475569", marginBottom: 6 },
   item: { flexDirection: "row", marginBottom: 5 },
-  when: { width: 130, color: "#334155", fontSize: 9 },
+  when: { width: 140, paddingRight: 10, color: "#334155", fontSize: 9 },
   body: { flex: 1 },
   strong: { fontWeight: "bold" },
   muted: { color: "#64748b", fontSize: 9 },

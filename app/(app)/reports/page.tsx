@@ -49,7 +49,7 @@ export default async function ReportsPage() {
         }
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <Card title={t("filters")} id="export">
+        <Card title={t("exportTitle")} id="export">
           <ExportForm
             partners={partnerList}
             owners={owners.map((o) => ({ id: o.id, label: o.nameLocal ? `${o.nameEn} (${o.nameLocal})` : o.nameEn }))}

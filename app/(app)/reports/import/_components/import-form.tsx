@@ -135,7 +135,7 @@ export function ImportForm({ columns, maxRows, maxMb }: { columns: Record<Import
               </tr>
             </thead>
             <tbody>
-              {preview.rows.slice(0, 200).map((r) => {
+              {preview.rows.filter((r, i) => i < 200 || byRow.has(r.row)).map((r) => {
                 const ps = byRow.get(r.row);
                 return (
                   <tr key={r.row} className={ps ? "bg-red-50" : undefined}>
