@@ -56,8 +56,14 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
 }
 
 /** The UTC offset of a zone at an instant, as "+08:00". */
+// Building an Intl.DateTimeFormat costs far more than using one; exports format thousands of rows.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function zoneOffset(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(instant);
+  let f = offsetFormats.get(timeZone);
+  if (!f) offsetFormats.set(timeZone, (f = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })));
+  const parts = f.formatToParts(instant);
   const name = parts.find((x) => x.type === "timeZoneName")?.value ?? "GMT";
   const m = /GMT([+-]\d{2}:\d{2})?/.exec(name);
   return m?.[1] ?? "+00:00";
@@ -121,23 +127,51 @@ function offsetMinutes(instant: Date, timeZone: string): number {
 
 /** The wall-clock date ("YYYY-MM-DD") and time ("HH:mm") of an instant in a zone. */
 export function utcToZonedParts(instant: Date, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(instant);
+  let f = partsFormats.get(timeZone);
+  if (!f)
+    partsFormats.set(
+      timeZone,
+      (f = new Intl.DateTimeFormat("en-CA", {
+        timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      })),
+    );
+  const parts = f.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
   return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
 }
 
 /** ISO 8601 with the zone's offset: "2019-11-27T15:00:00+08:00". */
 export function toIsoWithOffset(instant: Date, timeZone: string): string {
-  const { date, time } = utcToZonedParts(instant, timeZone);
-  return `${date}T${time}:00${zoneOffset(instant, timeZone)}`;
+  const off = fastOffsetMinutes(instant, timeZone);
+  const local = new Date(Math.floor(instant.getTime() / 60_000) * 60_000 + off * 60_000).toISOString();
+  const a = Math.abs(off);
+  const sign = off < 0 ? "-" : "+";
+  return `${local.slice(0, 16)}:00${sign}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
+}
+
+// Offsets per zone and UTC day: when a day starts and ends at the same offset, every instant in
+// it has that offset (zone changes are never shorter than a day), so exports of many rows need
+// two Intl calls per day instead of two per row.
+const dayOffsets = new Map<string, number | null>();
+
+function fastOffsetMinutes(instant: Date, timeZone: string): number {
+  const day = Math.floor(instant.getTime() / 86_400_000);
+  const key = `${timeZone}|${day}`;
+  let v = dayOffsets.get(key);
+  if (v === undefined) {
+    const a = offsetMinutes(new Date(day * 86_400_000), timeZone);
+    const b = offsetMinutes(new Date((day + 1) * 86_400_000 - 1), timeZone);
+    v = a === b ? a : null;
+    if (dayOffsets.size > 200_000) dayOffsets.clear();
+    dayOffsets.set(key, v);
+  }
+  return v ?? offsetMinutes(instant, timeZone);
 }
 
 export function isValidTimeZone(tz: string): boolean {

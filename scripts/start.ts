@@ -1,6 +1,7 @@
 // `npm start`: migrate and seed, build when the build is missing or older than the source,
 // then serve on PORT (default 3000).
 import { spawn } from "node:child_process";
+import { ensureCjkFonts } from "@/lib/export/fonts";
 import { ensureBuild, nextBin } from "./build";
 import { prepareDatabase } from "./prepare-db";
 
@@ -8,6 +9,12 @@ async function main() {
   const db = await prepareDatabase();
   db.$client.close();
   ensureBuild();
+  // PDF exports need the CJK fonts; preparing them now spares the first export the wait.
+  try {
+    ensureCjkFonts();
+  } catch (e) {
+    console.warn(`PDF exports will fail until this is fixed: ${e instanceof Error ? e.message : String(e)}`);
+  }
   const port = process.env.PORT ?? "3000";
   console.log(`Serving Bridgehead on http://localhost:${port}`);
   const child = spawn(nextBin, ["start", "-p", port], { stdio: "inherit" });

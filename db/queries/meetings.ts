@@ -90,17 +90,20 @@ function saveActions(tx: Tx, actor: Actor, meetingId: number, partnerId: number,
 /** Saves a meeting with its participants, gifts and follow-up actions in one transaction. */
 export async function createMeeting(db: Db, actor: Actor, input: unknown): Promise<Meeting> {
   const v = parseInput(createMeetingSchema, input);
-  return db.transaction((tx) => {
-    assertPartner(tx, v.partnerId);
-    const { participants: _p, gifts: _g, actions: _a, ...fields } = v;
-    const row = tx.insert(meeting).values(fields).returning().get();
-    indexMeeting(tx, row);
-    writeAudit(tx, actor, { event: "create", recordType: "meeting", recordId: row.id, after: row });
-    const personIds = saveParticipants(tx, actor, row.id, v.partnerId, v);
-    saveGifts(tx, actor, row.id, v, personIds);
-    saveActions(tx, actor, row.id, v.partnerId, v, personIds);
-    return row;
-  });
+  return db.transaction((tx) => insertMeeting(tx, actor, v));
+}
+
+/** The inserts of createMeeting inside a caller's transaction (the CSV import commits many at once). */
+export function insertMeeting(tx: Tx, actor: Actor, v: CreateMeeting): Meeting {
+  assertPartner(tx, v.partnerId);
+  const { participants: _p, gifts: _g, actions: _a, ...fields } = v;
+  const row = tx.insert(meeting).values(fields).returning().get();
+  indexMeeting(tx, row);
+  writeAudit(tx, actor, { event: "create", recordType: "meeting", recordId: row.id, after: row });
+  const personIds = saveParticipants(tx, actor, row.id, v.partnerId, v);
+  saveGifts(tx, actor, row.id, v, personIds);
+  saveActions(tx, actor, row.id, v.partnerId, v, personIds);
+  return row;
 }
 
 /**

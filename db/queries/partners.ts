@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, isNull, max, sql } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { action, meeting, milestone, partner, person, type Partner } from "../schema";
 import { indexRecord, matchesSearch } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
-import { createPartnerSchema, updatePartnerSchema } from "@/lib/validation/partners";
+import { createPartnerSchema, updatePartnerSchema, type CreatePartner } from "@/lib/validation/partners";
 import { staleOrMissing } from "./common";
 
 export interface PartnerListItem {
@@ -116,16 +116,19 @@ function indexPartner(tx: Parameters<typeof indexRecord>[0], row: Partner) {
 
 export async function createPartner(db: Db, actor: Actor, input: unknown): Promise<Partner> {
   const v = parseInput(createPartnerSchema, input);
-  return db.transaction((tx) => {
-    if (tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, v.slug)).get())
-      throw new UserError("validation_failed", "A partner with this short name already exists.", {
-        fields: { slug: ["Already in use."] },
-      });
-    const row = tx.insert(partner).values(v).returning().get();
-    indexPartner(tx, row);
-    writeAudit(tx, actor, { event: "create", recordType: "partner", recordId: row.id, after: row });
-    return row;
-  });
+  return db.transaction((tx) => insertPartner(tx, actor, v));
+}
+
+/** The insert of createPartner inside a caller's transaction (the CSV import commits many at once). */
+export function insertPartner(tx: Tx, actor: Actor, v: CreatePartner): Partner {
+  if (tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, v.slug)).get())
+    throw new UserError("validation_failed", "A partner with this short name already exists.", {
+      fields: { slug: ["Already in use."] },
+    });
+  const row = tx.insert(partner).values(v).returning().get();
+  indexPartner(tx, row);
+  writeAudit(tx, actor, { event: "create", recordType: "partner", recordId: row.id, after: row });
+  return row;
 }
 
 export async function updatePartner(db: Db, actor: Actor, id: number, input: unknown): Promise<Partner> {

@@ -6,7 +6,7 @@ import { action, gift, participant, partner, person, type Person } from "../sche
 import { indexRecord, matchesSearch } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
-import { createPersonSchema, updatePersonSchema } from "@/lib/validation/people";
+import { createPersonSchema, updatePersonSchema, type CreatePerson } from "@/lib/validation/people";
 import { pageSize, staleOrMissing } from "./common";
 
 export function indexPerson(tx: Tx, p: Person) {
@@ -20,13 +20,16 @@ function assertPartnerRef(tx: Tx, partnerId: number | undefined) {
 
 export async function createPerson(db: Db, actor: Actor, input: unknown): Promise<Person> {
   const v = parseInput(createPersonSchema, input);
-  return db.transaction((tx) => {
-    assertPartnerRef(tx, v.partnerId);
-    const row = tx.insert(person).values(v).returning().get();
-    indexPerson(tx, row);
-    writeAudit(tx, actor, { event: "create", recordType: "person", recordId: row.id, after: row });
-    return row;
-  });
+  return db.transaction((tx) => insertPerson(tx, actor, v));
+}
+
+/** The insert of createPerson inside a caller's transaction (the CSV import commits many at once). */
+export function insertPerson(tx: Tx, actor: Actor, v: CreatePerson): Person {
+  assertPartnerRef(tx, v.partnerId);
+  const row = tx.insert(person).values(v).returning().get();
+  indexPerson(tx, row);
+  writeAudit(tx, actor, { event: "create", recordType: "person", recordId: row.id, after: row });
+  return row;
 }
 
 export async function updatePerson(db: Db, actor: Actor, id: number, input: unknown): Promise<Person> {

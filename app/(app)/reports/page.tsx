@@ -1,12 +1,66 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Coming } from "@/components/ui/coming";
+import { FileUp } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { partnerOptions } from "@/db/queries/partners";
+import { actionOwnerOptions, listCalendarTokens } from "@/db/queries/reports";
 import { requireUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { formatInstant } from "@/lib/format";
+import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { CalendarFeeds } from "./_components/calendar-feeds";
+import { ExportForm } from "./_components/export-form";
 
 export const metadata: Metadata = { title: "Reports" };
 
-export default async function Page() {
-  await requireUser();
-  const t = await getTranslations("nav");
-  return <Coming area={t("reports")} />;
+export default async function ReportsPage() {
+  const user = await requireUser("export");
+  const db = getDb();
+  const [t, locale, { zone }] = await Promise.all([getTranslations("reports"), viewerLocale(), viewerTimeZone()]);
+  const [partners, owners, tokens] = await Promise.all([partnerOptions(db), actionOwnerOptions(db), listCalendarTokens(db, user.id)]);
+  const partnerList = partners.map((p) => ({ id: p.id, label: locale === "ko" ? p.nameKo : p.nameEn }));
+  const feeds = tokens.map((tk) => ({
+    id: tk.id,
+    name: tk.name,
+    prefix: tk.prefix,
+    partner: partnerList.find((p) => p.id === tk.partnerId)?.label ?? null,
+    createdAt: formatInstant(tk.createdAt, zone, locale),
+    lastUsedAt: tk.lastUsedAt ? formatInstant(tk.lastUsedAt, zone, locale) : null,
+    revoked: tk.revokedAt !== null,
+  }));
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        lead={t("lead")}
+        actions={
+          can(user.role, "write") ? (
+            <Button asChild variant="secondary">
+              <Link href="/reports/import">
+                <FileUp aria-hidden className="size-4" />
+                {t("import.link")}
+              </Link>
+            </Button>
+          ) : null
+        }
+      />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <Card title={t("exportTitle")} id="export">
+          <ExportForm
+            partners={partnerList}
+            owners={owners.map((o) => ({ id: o.id, label: o.nameLocal ? `${o.nameEn} (${o.nameLocal})` : o.nameEn }))}
+            isAdmin={can(user.role, "admin")}
+            locale={locale}
+          />
+        </Card>
+        <Card title={t("calendar.title")} id="calendar">
+          <CalendarFeeds partners={partnerList} feeds={feeds} />
+        </Card>
+      </div>
+    </>
+  );
 }

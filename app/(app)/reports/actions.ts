@@ -1,0 +1,38 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { ownsCalendarToken } from "@/db/queries/reports";
+import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
+import { runAction } from "@/lib/auth/action";
+import { NotFoundError } from "@/lib/errors";
+import { id, optionalId, parseInput, requiredText } from "@/lib/validation/common";
+
+const feedSchema = z.object({ name: requiredText(100), partnerId: optionalId });
+
+async function origin(): Promise<string> {
+  if (process.env.BETTER_AUTH_URL) return process.env.BETTER_AUTH_URL.replace(/\/$/, "");
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  return `${h.get("x-forwarded-proto") ?? "http"}://${host}`;
+}
+
+/** Creates a calendar feed token for the signed-in user; the address is returned once. */
+export async function createCalendarFeed(input: { name: string; partnerId?: string }) {
+  return runAction("export", async ({ db, actor, user }) => {
+    const v = parseInput(feedSchema, input);
+    const t = await createApiToken(db, actor, { name: v.name, role: user.role, scope: "calendar", partnerId: v.partnerId });
+    revalidatePath("/reports");
+    return { id: t.id, url: `${await origin()}/api/v1/calendar.ics?token=${t.token}` };
+  });
+}
+
+export async function revokeCalendarFeed(tokenId: number) {
+  return runAction("export", async ({ db, actor, user }) => {
+    const tid = parseInput(id, tokenId);
+    if (!(await ownsCalendarToken(db, user.id, tid))) throw new NotFoundError("Calendar feed", tid);
+    await revokeApiToken(db, actor, tid);
+    revalidatePath("/reports");
+    return { id: tid };
+  });
+}

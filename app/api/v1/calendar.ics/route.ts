@@ -1,0 +1,54 @@
+import { getDb } from "@/db";
+import { calendarData } from "@/db/queries/reports";
+import { verifyApiToken } from "@/db/queries/tokens";
+import { buildCalendar } from "@/lib/export/ics";
+import { errorResponse, jsonError } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/v1/calendar.ics?token=bh_… — the calendar feed. Calendar apps cannot sign in, so the
+ * token in the address is the credential: scope "calendar", revocable, optionally one partner.
+ */
+export async function GET(req: Request): Promise<Response> {
+  try {
+    const url = new URL(req.url);
+    const token = url.searchParams.get("token") ?? "";
+    const db = getDb();
+    const t = token ? await verifyApiToken(db, token, "calendar") : null;
+    if (!t) return jsonError(401, "unauthorized", "This calendar address is not valid or has been revoked.");
+    const { meetings, dues } = await calendarData(db, t.partnerId);
+    const base = url.origin;
+    const ics = buildCalendar({
+      name: `Bridgehead: ${t.name}`,
+      meetings: meetings.map((m) => ({
+        uid: `meeting-${m.id}@bridgehead`,
+        startsAt: m.startsAt,
+        timeZone: m.timeZone,
+        durationMinutes: m.durationMinutes,
+        summary: `${m.title} (${m.partnerEn})`,
+        location: [m.venue, m.city].filter(Boolean).join(", ") || null,
+        description: m.summary,
+        status: m.status as "planned" | "held" | "cancelled",
+        url: `${base}/meetings/${m.id}`,
+        updatedAt: m.updatedAt,
+      })),
+      dues: dues.map((a) => ({
+        uid: `action-${a.id}-due@bridgehead`,
+        date: a.dueOn,
+        summary: `Due: ${a.title} (${a.partnerEn})`,
+        url: `${base}/board`,
+        updatedAt: a.updatedAt,
+      })),
+    });
+    return new Response(ics, {
+      headers: {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": 'inline; filename="bridgehead.ics"',
+        "cache-control": "private, no-store",
+      },
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

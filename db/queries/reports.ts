@@ -1,0 +1,373 @@
+// Report data for exports: tabular reports read through a cursor (better-sqlite3 `.iterate()`)
+// so that any number of rows streams in bounded memory; the partner briefing is small and read
+// whole. Cursors run on their own read-only connection (see openReader): while a statement is
+// iterating, better-sqlite3 refuses writes on the same connection, and an export must not stall
+// the app's writes.
+import Database from "better-sqlite3";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "../client";
+import { action, apiToken, gift, meeting, milestone, partner, person, user } from "../schema";
+
+export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "audit"] as const;
+export type TabularReport = (typeof TABULAR_REPORTS)[number];
+
+export interface ReportFilters {
+  partnerIds?: number[];
+  /** UTC bounds of the period: from inclusive, to exclusive. */
+  fromAt?: Date;
+  toAt?: Date;
+  /** Calendar bounds of the period for date columns (due dates): inclusive. */
+  fromDate?: string;
+  toDate?: string;
+  status?: string;
+  ownerPersonId?: number;
+}
+
+export interface MeetingRow {
+  id: number;
+  partnerSlug: string;
+  partnerEn: string;
+  partnerKo: string;
+  title: string;
+  kind: string;
+  status: string;
+  startsAt: number;
+  timeZone: string;
+  durationMinutes: number | null;
+  venue: string | null;
+  city: string | null;
+  attendeeCount: number | null;
+  topics: string | null;
+  summary: string | null;
+  outcomes: string | null;
+  notes: string | null;
+}
+
+export interface ActionRow {
+  id: number;
+  partnerEn: string;
+  partnerKo: string;
+  meetingTitle: string | null;
+  title: string;
+  description: string | null;
+  side: string;
+  ownerPerson: string | null;
+  ownerPersonLocal: string | null;
+  ownerUser: string | null;
+  dueOn: string | null;
+  status: string;
+  priority: string;
+  completedAt: number | null;
+}
+
+export interface GiftRow {
+  id: number;
+  partnerEn: string;
+  partnerKo: string;
+  meetingTitle: string;
+  meetingAt: number;
+  meetingZone: string;
+  direction: string;
+  item: string;
+  description: string | null;
+  origin: string | null;
+  fromName: string | null;
+  toName: string | null;
+  estimatedValue: number | null;
+  currency: string | null;
+  declaredOn: string | null;
+  disposition: string | null;
+}
+
+export interface AuditRow {
+  id: number;
+  at: number;
+  actorLabel: string;
+  event: string;
+  recordType: string;
+  recordId: string | null;
+  before: string | null;
+  after: string | null;
+  ipAddress: string | null;
+}
+
+type Where = { sql: string[]; args: (string | number)[] };
+
+function partnerClause(w: Where, col: string, f: ReportFilters) {
+  if (f.partnerIds?.length) {
+    w.sql.push(`${col} in (${f.partnerIds.map(() => "?").join(",")})`);
+    w.args.push(...f.partnerIds);
+  }
+}
+
+function periodClause(w: Where, col: string, f: ReportFilters) {
+  if (f.fromAt) {
+    w.sql.push(`${col} >= ?`);
+    w.args.push(f.fromAt.getTime());
+  }
+  if (f.toAt) {
+    w.sql.push(`${col} < ?`);
+    w.args.push(f.toAt.getTime());
+  }
+}
+
+function where(w: Where): string {
+  return w.sql.length ? `where ${w.sql.join(" and ")}` : "";
+}
+
+interface Query {
+  from: string;
+  select: string;
+  order: string;
+  w: Where;
+}
+
+function meetingsQuery(f: ReportFilters): Query {
+  const w: Where = { sql: ["m.archived_at is null"], args: [] };
+  partnerClause(w, "m.partner_id", f);
+  periodClause(w, "m.starts_at", f);
+  if (f.status) {
+    w.sql.push("m.status = ?");
+    w.args.push(f.status);
+  }
+  return {
+    from: "meeting m join partner p on p.id = m.partner_id",
+    select: `m.id, p.slug as partnerSlug, p.name_en as partnerEn, p.name_ko as partnerKo, m.title, m.kind, m.status,
+      m.starts_at as startsAt, m.time_zone as timeZone, m.duration_minutes as durationMinutes, m.venue, m.city,
+      m.attendee_count as attendeeCount, m.topics, m.summary, m.outcomes, m.notes`,
+    order: "m.starts_at, m.id",
+    w,
+  };
+}
+
+function actionsQuery(f: ReportFilters): Query {
+  const w: Where = { sql: ["a.archived_at is null"], args: [] };
+  partnerClause(w, "a.partner_id", f);
+  if (f.fromDate) {
+    w.sql.push("a.due_on >= ?");
+    w.args.push(f.fromDate);
+  }
+  if (f.toDate) {
+    w.sql.push("a.due_on <= ?");
+    w.args.push(f.toDate);
+  }
+  if (f.status) {
+    w.sql.push("a.status = ?");
+    w.args.push(f.status);
+  }
+  if (f.ownerPersonId) {
+    w.sql.push("a.owner_person_id = ?");
+    w.args.push(f.ownerPersonId);
+  }
+  return {
+    from: `action a join partner p on p.id = a.partner_id left join meeting m on m.id = a.meeting_id
+      left join person o on o.id = a.owner_person_id left join user u on u.id = a.owner_user_id`,
+    select: `a.id, p.name_en as partnerEn, p.name_ko as partnerKo, m.title as meetingTitle, a.title, a.description, a.side,
+      o.name_en as ownerPerson, o.name_local as ownerPersonLocal, u.name as ownerUser, a.due_on as dueOn, a.status, a.priority,
+      a.completed_at as completedAt`,
+    order: "a.due_on is null, a.due_on, a.id",
+    w,
+  };
+}
+
+function giftsQuery(f: ReportFilters): Query {
+  const w: Where = { sql: ["g.archived_at is null", "m.archived_at is null"], args: [] };
+  partnerClause(w, "m.partner_id", f);
+  periodClause(w, "m.starts_at", f);
+  if (f.status === "declared") w.sql.push("g.declared_on is not null");
+  if (f.status === "undeclared") w.sql.push("g.declared_on is null");
+  return {
+    from: `gift g join meeting m on m.id = g.meeting_id join partner p on p.id = m.partner_id
+      left join person fp on fp.id = g.from_person_id left join person tp on tp.id = g.to_person_id`,
+    select: `g.id, p.name_en as partnerEn, p.name_ko as partnerKo, m.title as meetingTitle, m.starts_at as meetingAt,
+      m.time_zone as meetingZone, g.direction, g.item, g.description, g.origin, fp.name_en as fromName, tp.name_en as toName,
+      g.estimated_value as estimatedValue, g.currency, g.declared_on as declaredOn, g.disposition`,
+    order: "m.starts_at, g.id",
+    w,
+  };
+}
+
+function auditQuery(f: ReportFilters): Query {
+  const w: Where = { sql: [], args: [] };
+  periodClause(w, "e.at", f);
+  return {
+    from: "audit_event e",
+    select: `e.id, e.at, e.actor_label as actorLabel, e.event, e.record_type as recordType, e.record_id as recordId,
+      e.before, e.after, e.ip_address as ipAddress`,
+    order: "e.id",
+    w,
+  };
+}
+
+const QUERIES: Record<TabularReport, (f: ReportFilters) => Query> = {
+  meetings: meetingsQuery,
+  actions: actionsQuery,
+  gifts: giftsQuery,
+  audit: auditQuery,
+};
+
+export type RowOf<R extends TabularReport> = R extends "meetings"
+  ? MeetingRow
+  : R extends "actions"
+    ? ActionRow
+    : R extends "gifts"
+      ? GiftRow
+      : AuditRow;
+
+/** How many rows a report would have (to refuse oversized exports and to show progress). */
+export async function countReport(db: Db, report: TabularReport, f: ReportFilters): Promise<number> {
+  const q = QUERIES[report](f);
+  const r = db.$client.prepare(`select count(*) as n from ${q.from} ${where(q.w)}`).get(...q.w.args) as { n: number };
+  return r.n;
+}
+
+/** A lazy cursor over a report's rows; runs only as far as the reader reads. */
+export function iterateReport<R extends TabularReport>(conn: Database.Database, report: R, f: ReportFilters): IterableIterator<RowOf<R>> {
+  const q = QUERIES[report](f);
+  return conn.prepare(`select ${q.select} from ${q.from} ${where(q.w)} order by ${q.order}`).iterate(...q.w.args) as IterableIterator<RowOf<R>>;
+}
+
+/**
+ * A connection for a cursor: a separate read-only handle on the same file (WAL gives it a
+ * consistent snapshot), or the app's own handle for an in-memory database (tests).
+ */
+export function openReader(db: Db): { conn: Database.Database; close: () => void } {
+  const name = db.$client.name;
+  if (!name || name === ":memory:" || db.$client.memory) return { conn: db.$client, close: () => undefined };
+  const conn = new Database(name, { readonly: true, fileMustExist: true });
+  conn.pragma("busy_timeout = 5000");
+  return { conn, close: () => conn.open && conn.close() };
+}
+
+/** Everything the partner briefing shows, for one partner. */
+export async function briefingData(db: Db, partnerId: number, opts: { meetings?: number } = {}) {
+  const p = db.select().from(partner).where(eq(partner.id, partnerId)).get();
+  if (!p) return null;
+  const milestones = db
+    .select()
+    .from(milestone)
+    .where(and(eq(milestone.partnerId, partnerId), isNull(milestone.archivedAt)))
+    .orderBy(asc(milestone.date), asc(milestone.id))
+    .all();
+  const meetings = db
+    .select()
+    .from(meeting)
+    .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt)))
+    .orderBy(desc(meeting.startsAt), desc(meeting.id))
+    .limit(opts.meetings ?? 10)
+    .all();
+  const actions = db
+    .select({
+      id: action.id,
+      title: action.title,
+      side: action.side,
+      status: action.status,
+      priority: action.priority,
+      dueOn: action.dueOn,
+      ownerPerson: person.nameEn,
+      ownerPersonLocal: person.nameLocal,
+      ownerUser: user.name,
+    })
+    .from(action)
+    .leftJoin(person, eq(person.id, action.ownerPersonId))
+    .leftJoin(user, eq(user.id, action.ownerUserId))
+    .where(and(eq(action.partnerId, partnerId), isNull(action.archivedAt), inArray(action.status, ["open", "in_progress", "blocked"])))
+    .orderBy(asc(action.dueOn), asc(action.id))
+    .all();
+  const gifts = db
+    .select({
+      id: gift.id,
+      direction: gift.direction,
+      item: gift.item,
+      description: gift.description,
+      origin: gift.origin,
+      estimatedValue: gift.estimatedValue,
+      currency: gift.currency,
+      meetingTitle: meeting.title,
+      meetingAt: meeting.startsAt,
+      meetingZone: meeting.timeZone,
+    })
+    .from(gift)
+    .innerJoin(meeting, eq(meeting.id, gift.meetingId))
+    .where(and(eq(meeting.partnerId, partnerId), isNull(gift.archivedAt), isNull(meeting.archivedAt)))
+    .orderBy(asc(meeting.startsAt), asc(gift.id))
+    .all();
+  return { partner: p, milestones, meetings, actions, gifts };
+}
+export type BriefingData = NonNullable<Awaited<ReturnType<typeof briefingData>>>;
+
+/** Meetings and dated open actions for the calendar feed, one partner or all. */
+export async function calendarData(db: Db, partnerId: number | null) {
+  const meetings = db
+    .select({
+      id: meeting.id,
+      title: meeting.title,
+      status: meeting.status,
+      startsAt: meeting.startsAt,
+      timeZone: meeting.timeZone,
+      durationMinutes: meeting.durationMinutes,
+      venue: meeting.venue,
+      city: meeting.city,
+      summary: meeting.summary,
+      updatedAt: meeting.updatedAt,
+      partnerEn: partner.nameEn,
+    })
+    .from(meeting)
+    .innerJoin(partner, eq(partner.id, meeting.partnerId))
+    .where(and(isNull(meeting.archivedAt), partnerId ? eq(meeting.partnerId, partnerId) : undefined))
+    .orderBy(asc(meeting.startsAt))
+    .all();
+  const dues = db
+    .select({ id: action.id, title: action.title, dueOn: action.dueOn, status: action.status, updatedAt: action.updatedAt, partnerEn: partner.nameEn })
+    .from(action)
+    .innerJoin(partner, eq(partner.id, action.partnerId))
+    .where(
+      and(
+        isNull(action.archivedAt),
+        inArray(action.status, ["open", "in_progress", "blocked"]),
+        partnerId ? eq(action.partnerId, partnerId) : undefined,
+      ),
+    )
+    .orderBy(asc(action.dueOn))
+    .all()
+    .filter((a): a is typeof a & { dueOn: string } => a.dueOn !== null);
+  return { meetings, dues };
+}
+
+/** People who own at least one action, for the owner filter. */
+export async function actionOwnerOptions(db: Db) {
+  return db
+    .selectDistinct({ id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal })
+    .from(person)
+    .innerJoin(action, eq(action.ownerPersonId, person.id))
+    .where(isNull(action.archivedAt))
+    .orderBy(asc(person.nameEn))
+    .all();
+}
+
+/** A user's calendar feed tokens, newest first (never the secret: only its hash is stored). */
+export async function listCalendarTokens(db: Db, userId: string) {
+  return db
+    .select({
+      id: apiToken.id,
+      name: apiToken.name,
+      prefix: apiToken.prefix,
+      partnerId: apiToken.partnerId,
+      createdAt: apiToken.createdAt,
+      lastUsedAt: apiToken.lastUsedAt,
+      revokedAt: apiToken.revokedAt,
+    })
+    .from(apiToken)
+    .where(and(eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar")))
+    .orderBy(desc(apiToken.id))
+    .all();
+}
+
+/** Whether a calendar token belongs to a user (a user revokes only their own feeds). */
+export async function ownsCalendarToken(db: Db, userId: string, id: number): Promise<boolean> {
+  return !!db
+    .select({ id: apiToken.id })
+    .from(apiToken)
+    .where(and(eq(apiToken.id, id), eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar")))
+    .get();
+}

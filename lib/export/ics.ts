@@ -1,0 +1,185 @@
+// iCalendar (RFC 5545) for the calendar feed: meetings as VEVENTs in their own zone (TZID with a
+// VTIMEZONE built from the platform's time-zone data), action due dates as all-day VEVENTs.
+// CRLF line endings, lines folded at 75 octets without splitting a UTF-8 character, text escaped.
+import { utcToZonedParts, zoneOffset } from "@/lib/format";
+
+export interface IcsMeeting {
+  uid: string;
+  startsAt: Date;
+  timeZone: string;
+  durationMinutes: number | null;
+  summary: string;
+  location?: string | null;
+  description?: string | null;
+  status: "planned" | "held" | "cancelled";
+  url?: string | null;
+  updatedAt?: Date;
+}
+
+export interface IcsDue {
+  uid: string;
+  /** "YYYY-MM-DD" */
+  date: string;
+  summary: string;
+  description?: string | null;
+  url?: string | null;
+  updatedAt?: Date;
+}
+
+/** TEXT escaping (RFC 5545 §3.3.11). */
+export function escapeText(s: string): string {
+  return s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
+}
+
+/** Folds a content line at 75 octets (§3.1), never inside a multi-byte character. */
+export function fold(line: string): string {
+  const out: string[] = [];
+  let cur = "";
+  let bytes = 0;
+  for (const ch of line) {
+    const b = Buffer.byteLength(ch);
+    const limit = out.length === 0 ? 75 : 74; // continuation lines start with one space
+    if (bytes + b > limit) {
+      out.push(cur);
+      cur = "";
+      bytes = 0;
+    }
+    cur += ch;
+    bytes += b;
+  }
+  out.push(cur);
+  return out.join("\r\n ");
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function utcStamp(d: Date): string {
+  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
+}
+
+function localStamp(at: Date, zone: string): string {
+  const { date, time } = utcToZonedParts(at, zone);
+  return `${date.replaceAll("-", "")}T${time.replace(":", "")}00`;
+}
+
+
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Minutes east of UTC of a zone at an instant. */
+function offsetMin(at: Date, zone: string): number {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(zoneOffset(at, zone))!;
+  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+/**
+ * A VTIMEZONE with one observance per offset change between the years given, found by scanning
+ * week by week and narrowing to the minute. Zones without changes get one STANDARD observance.
+ */
+export function vtimezone(zone: string, fromYear: number, toYear: number): string[] {
+  const start = Date.UTC(fromYear, 0, 1);
+  const end = Date.UTC(toYear + 1, 0, 1);
+  const WEEK = 7 * 86_400_000;
+  const changes: { at: number; from: number; to: number }[] = [];
+  let prevT = start;
+  let prev = offsetMin(new Date(start), zone);
+  for (let t = start + WEEK; t <= end; t += WEEK) {
+    const o = offsetMin(new Date(t), zone);
+    if (o !== prev) {
+      let lo = prevT;
+      let hi = t;
+      while (hi - lo > 60_000) {
+        const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+        if (offsetMin(new Date(mid), zone) === prev) lo = mid;
+        else hi = mid;
+      }
+      changes.push({ at: hi, from: prev, to: o });
+      prev = o;
+    }
+    prevT = t;
+  }
+  const fmt = (min: number) => {
+    const s = min < 0 ? "-" : "+";
+    const a = Math.abs(min);
+    return `${s}${pad(Math.floor(a / 60))}${pad(a % 60)}`;
+  };
+  // The wall-clock time of a change, read in the offset in force before it.
+  const wall = (at: number, off: number) => utcStamp(new Date(at + off * 60_000)).slice(0, -1);
+  const first = offsetMin(new Date(start), zone);
+  const lines = ["BEGIN:VTIMEZONE", `TZID:${zone}`];
+  const std = Math.min(first, ...changes.map((c) => c.to));
+  lines.push(
+    `BEGIN:${first > std ? "DAYLIGHT" : "STANDARD"}`,
+    `DTSTART:${wall(start, first)}`,
+    `TZOFFSETFROM:${fmt(first)}`,
+    `TZOFFSETTO:${fmt(first)}`,
+    `END:${first > std ? "DAYLIGHT" : "STANDARD"}`,
+  );
+  for (const c of changes) {
+    const kind = c.to > std ? "DAYLIGHT" : "STANDARD";
+    lines.push(`BEGIN:${kind}`, `DTSTART:${wall(c.at, c.from)}`, `TZOFFSETFROM:${fmt(c.from)}`, `TZOFFSETTO:${fmt(c.to)}`, `END:${kind}`);
+  }
+  lines.push("END:VTIMEZONE");
+  return lines;
+}
+
+const STATUS = { planned: "TENTATIVE", held: "CONFIRMED", cancelled: "CANCELLED" } as const;
+
+/** The whole calendar as one string with CRLF line endings. */
+export function buildCalendar(opts: { name: string; meetings: IcsMeeting[]; dues: IcsDue[]; now?: Date }): string {
+  const now = opts.now ?? new Date();
+  const stamp = utcStamp(now);
+  const lines: string[] = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Bridgehead//Partnership tracker//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(opts.name)}`,
+  ];
+  const years = new Map<string, [number, number]>();
+  for (const m of opts.meetings) {
+    const y = Number(utcToZonedParts(m.startsAt, m.timeZone).date.slice(0, 4));
+    const r = years.get(m.timeZone);
+    years.set(m.timeZone, r ? [Math.min(r[0], y), Math.max(r[1], y)] : [y, y]);
+  }
+  for (const [zone, [a, b]] of [...years].sort(([x], [y]) => x.localeCompare(y))) lines.push(...vtimezone(zone, a, b));
+  for (const m of opts.meetings) {
+    const endAt = new Date(m.startsAt.getTime() + (m.durationMinutes ?? 60) * 60_000);
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${m.uid}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;TZID=${m.timeZone}:${localStamp(m.startsAt, m.timeZone)}`,
+      `DTEND;TZID=${m.timeZone}:${localStamp(endAt, m.timeZone)}`,
+      `SUMMARY:${escapeText(m.summary)}`,
+      `STATUS:${STATUS[m.status]}`,
+    );
+    if (m.location) lines.push(`LOCATION:${escapeText(m.location)}`);
+    if (m.description) lines.push(`DESCRIPTION:${escapeText(m.description)}`);
+    if (m.url) lines.push(`URL:${m.url}`);
+    if (m.updatedAt) lines.push(`LAST-MODIFIED:${utcStamp(m.updatedAt)}`);
+    lines.push("END:VEVENT");
+  }
+  for (const d of opts.dues) {
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${d.uid}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${d.date.replaceAll("-", "")}`,
+      `DTEND;VALUE=DATE:${nextDay(d.date).replaceAll("-", "")}`,
+      `SUMMARY:${escapeText(d.summary)}`,
+      "TRANSP:TRANSPARENT",
+    );
+    if (d.description) lines.push(`DESCRIPTION:${escapeText(d.description)}`);
+    if (d.url) lines.push(`URL:${d.url}`);
+    if (d.updatedAt) lines.push(`LAST-MODIFIED:${utcStamp(d.updatedAt)}`);
+    lines.push("END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  return `${lines.map(fold).join("\r\n")}\r\n`;
+}
+

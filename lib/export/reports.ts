@@ -1,0 +1,361 @@
+// The reports: their filters (validated with zod), their columns in English or Korean, and the
+// function that turns a request into a streamed file. Used by the export route and the benchmark.
+import { createTranslator } from "next-intl";
+import { z } from "zod";
+import type { Actor } from "@/db/audit";
+import { writeAudit } from "@/db/audit";
+import type { Db } from "@/db/client";
+import {
+  briefingData,
+  countReport,
+  iterateReport,
+  openReader,
+  type ActionRow,
+  type AuditRow,
+  type GiftRow,
+  type MeetingRow,
+  type ReportFilters,
+  type TabularReport,
+} from "@/db/queries/reports";
+import { getHomeRegion } from "@/db/queries/settings";
+import { partner } from "@/db/schema";
+import { inArray } from "drizzle-orm";
+import { loadMessages } from "@/i18n/request";
+import { ACTION_STATUSES, MEETING_STATUSES } from "@/lib/domain";
+import { UserError } from "@/lib/errors";
+import { zonedTimeToUtc, type Locale } from "@/lib/format";
+import { fieldErrors, isoDate } from "@/lib/validation/common";
+import { csvStream } from "./csv";
+import { MAX_EXPORT_ROWS, type Column, type Sheet } from "./table";
+import { xlsxStream } from "./xlsx";
+
+export const REPORTS = ["briefing", "meetings", "actions", "gifts", "audit"] as const;
+export type ReportKind = (typeof REPORTS)[number];
+export const FORMATS = ["csv", "xlsx", "pdf"] as const;
+export type ExportFormat = (typeof FORMATS)[number];
+
+/** Which formats each report comes in. */
+export const REPORT_FORMATS: Record<ReportKind, readonly ExportFormat[]> = {
+  briefing: ["pdf", "xlsx"],
+  meetings: ["csv", "xlsx"],
+  actions: ["csv", "xlsx"],
+  gifts: ["csv", "xlsx"],
+  audit: ["csv", "xlsx"],
+};
+
+/** The status vocabulary each report filters on. */
+export const REPORT_STATUSES: Record<ReportKind, readonly string[]> = {
+  briefing: [],
+  meetings: MEETING_STATUSES,
+  actions: ACTION_STATUSES,
+  gifts: ["declared", "undeclared"],
+  audit: [],
+};
+
+const empty = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+const paramsSchema = z
+  .object({
+    format: z.enum(FORMATS),
+    lang: z.preprocess(empty, z.enum(["en", "ko"]).default("en")),
+    partner: z.array(z.coerce.number().int().positive()).max(500).default([]),
+    from: z.preprocess(empty, isoDate.optional()),
+    to: z.preprocess(empty, isoDate.optional()),
+    status: z.preprocess(empty, z.string().max(40).optional()),
+    owner: z.preprocess(empty, z.coerce.number().int().positive().optional()),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "The period ends before it starts." });
+
+export type ExportParams = z.output<typeof paramsSchema>;
+
+/** Reads and checks the query string: a 400 naming the bad fields, never a 500. */
+export function parseExportParams(report: ReportKind, search: URLSearchParams): ExportParams {
+  const raw = {
+    format: search.get("format") ?? (report === "briefing" ? "pdf" : "csv"),
+    lang: search.get("lang"),
+    partner: search.getAll("partner").flatMap((p) => p.split(",")).filter(Boolean),
+    from: search.get("from"),
+    to: search.get("to"),
+    status: search.get("status"),
+    owner: search.get("owner"),
+  };
+  const r = paramsSchema.safeParse(raw);
+  if (!r.success) throw new UserError("bad_request", "Some filters are not valid.", { fields: fieldErrors(r.error) });
+  const v = r.data;
+  const fields: Record<string, string[]> = {};
+  if (!REPORT_FORMATS[report].includes(v.format)) fields.format = [`The ${report} report comes as ${REPORT_FORMATS[report].join(" or ")}.`];
+  if (v.status && !REPORT_STATUSES[report].includes(v.status))
+    fields.status = REPORT_STATUSES[report].length
+      ? [`Use one of: ${REPORT_STATUSES[report].join(", ")}.`]
+      : ["This report has no status filter."];
+  if (v.owner && report !== "actions") fields.owner = ["Only the actions report filters by owner."];
+  if (report === "briefing" && v.partner.length !== 1) fields.partner = ["Choose exactly one partner for a briefing."];
+  if (Object.keys(fields).length) throw new UserError("bad_request", "Some filters are not valid.", { fields });
+  return v;
+}
+
+/** Checks the partners exist and turns the period into UTC bounds in the home region's zone. */
+async function toFilters(db: Db, v: ExportParams): Promise<ReportFilters> {
+  if (v.partner.length) {
+    const found = new Set(db.select({ id: partner.id }).from(partner).where(inArray(partner.id, v.partner)).all().map((r) => r.id));
+    const missing = v.partner.filter((id) => !found.has(id));
+    if (missing.length) throw new UserError("bad_request", "Some filters are not valid.", { fields: { partner: [`Unknown partner: ${missing.join(", ")}.`] } });
+  }
+  const zone = (await getHomeRegion(db)).timeZone;
+  const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return {
+    partnerIds: v.partner.length ? v.partner : undefined,
+    fromAt: v.from ? (zonedTimeToUtc(v.from, "00:00", zone) ?? undefined) : undefined,
+    toAt: v.to ? (zonedTimeToUtc(nextDay(v.to), "00:00", zone) ?? undefined) : undefined,
+    fromDate: v.from,
+    toDate: v.to,
+    status: v.status,
+    ownerPersonId: v.owner,
+  };
+}
+
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const t = createTranslator({ locale, messages: loadMessages(locale) as never }) as unknown as (k: string, v?: Record<string, string | number>) => string;
+  // Labels repeat on every row of an export: formatting each message once keeps exports fast.
+  const cache = new Map<string, string>();
+  return (key, values) => {
+    if (values) return t(key, values);
+    let hit = cache.get(key);
+    if (hit === undefined) cache.set(key, (hit = t(key)));
+    return hit;
+  };
+}
+
+const enumLabel = (t: Translate, group: string, v: string | null) => (v ? t(`enums.${group}.${v}`) : null);
+
+export function meetingColumns(t: Translate, lang: Locale): Column<MeetingRow>[] {
+  const c = (k: string) => t(`reports.columns.${k}`);
+  return [
+    { header: c("id"), type: "number", width: 8, value: (r) => r.id },
+    { header: c("partner"), type: "text", width: 22, value: (r) => (lang === "ko" ? r.partnerKo : r.partnerEn) },
+    { header: c("title"), type: "text", width: 40, value: (r) => r.title },
+    { header: c("kind"), type: "text", width: 12, value: (r) => enumLabel(t, "meetingKind", r.kind) },
+    { header: c("status"), type: "text", width: 12, value: (r) => enumLabel(t, "meetingStatus", r.status) },
+    { header: c("start"), type: "instant", width: 18, value: (r) => ({ at: new Date(r.startsAt), zone: r.timeZone }) },
+    { header: c("timeZone"), type: "text", width: 16, value: (r) => r.timeZone },
+    { header: c("duration"), type: "number", width: 10, value: (r) => r.durationMinutes },
+    { header: c("venue"), type: "text", width: 24, value: (r) => r.venue },
+    { header: c("city"), type: "text", width: 14, value: (r) => r.city },
+    { header: c("attendees"), type: "number", width: 10, value: (r) => r.attendeeCount },
+    { header: c("topics"), type: "text", width: 40, value: (r) => r.topics },
+    { header: c("summary"), type: "text", width: 50, value: (r) => r.summary },
+    { header: c("outcomes"), type: "text", width: 50, value: (r) => r.outcomes },
+    { header: c("notes"), type: "text", width: 40, value: (r) => r.notes },
+  ];
+}
+
+function actionColumns(t: Translate, lang: Locale, zone: string): Column<ActionRow>[] {
+  const c = (k: string) => t(`reports.columns.${k}`);
+  return [
+    { header: c("id"), type: "number", width: 8, value: (r) => r.id },
+    { header: c("partner"), type: "text", width: 22, value: (r) => (lang === "ko" ? r.partnerKo : r.partnerEn) },
+    { header: c("meeting"), type: "text", width: 30, value: (r) => r.meetingTitle },
+    { header: c("title"), type: "text", width: 40, value: (r) => r.title },
+    { header: c("side"), type: "text", width: 10, value: (r) => enumLabel(t, "actionSide", r.side) },
+    {
+      header: c("owner"),
+      type: "text",
+      width: 22,
+      value: (r) => r.ownerUser ?? (r.ownerPerson ? (r.ownerPersonLocal ? `${r.ownerPerson} (${r.ownerPersonLocal})` : r.ownerPerson) : null),
+    },
+    { header: c("due"), type: "date", width: 12, value: (r) => r.dueOn },
+    { header: c("status"), type: "text", width: 12, value: (r) => enumLabel(t, "actionStatus", r.status) },
+    { header: c("priority"), type: "text", width: 10, value: (r) => enumLabel(t, "priority", r.priority) },
+    { header: c("completed"), type: "instant", width: 18, value: (r) => (r.completedAt ? { at: new Date(r.completedAt), zone } : null) },
+    { header: c("description"), type: "text", width: 50, value: (r) => r.description },
+  ];
+}
+
+function giftColumns(t: Translate, lang: Locale): Column<GiftRow>[] {
+  const c = (k: string) => t(`reports.columns.${k}`);
+  return [
+    { header: c("id"), type: "number", width: 8, value: (r) => r.id },
+    { header: c("meetingDate"), type: "instant", width: 18, value: (r) => ({ at: new Date(r.meetingAt), zone: r.meetingZone }) },
+    { header: c("partner"), type: "text", width: 22, value: (r) => (lang === "ko" ? r.partnerKo : r.partnerEn) },
+    { header: c("meeting"), type: "text", width: 30, value: (r) => r.meetingTitle },
+    { header: c("direction"), type: "text", width: 10, value: (r) => enumLabel(t, "giftDirection", r.direction) },
+    { header: c("item"), type: "text", width: 30, value: (r) => r.item },
+    { header: c("description"), type: "text", width: 40, value: (r) => r.description },
+    { header: c("origin"), type: "text", width: 20, value: (r) => r.origin },
+    { header: c("from"), type: "text", width: 20, value: (r) => r.fromName },
+    { header: c("to"), type: "text", width: 20, value: (r) => r.toName },
+    { header: c("value"), type: "number", width: 12, value: (r) => r.estimatedValue },
+    { header: c("currency"), type: "text", width: 8, value: (r) => r.currency },
+    { header: c("declaredOn"), type: "date", width: 12, value: (r) => r.declaredOn },
+    { header: c("disposition"), type: "text", width: 20, value: (r) => enumLabel(t, "disposition", r.disposition) },
+  ];
+}
+
+function auditColumns(t: Translate, zone: string): Column<AuditRow>[] {
+  const c = (k: string) => t(`reports.columns.${k}`);
+  return [
+    { header: c("id"), type: "number", width: 8, value: (r) => r.id },
+    { header: c("at"), type: "instant", width: 18, value: (r) => ({ at: new Date(r.at), zone }) },
+    { header: c("actor"), type: "text", width: 24, value: (r) => r.actorLabel },
+    { header: c("event"), type: "text", width: 12, value: (r) => r.event },
+    { header: c("recordType"), type: "text", width: 12, value: (r) => r.recordType },
+    { header: c("recordId"), type: "text", width: 10, value: (r) => r.recordId },
+    { header: c("before"), type: "text", width: 50, value: (r) => r.before },
+    { header: c("after"), type: "text", width: 50, value: (r) => r.after },
+    { header: c("ip"), type: "text", width: 16, value: (r) => r.ipAddress },
+  ];
+}
+
+/** The columns of a tabular report in a language. */
+function tabularColumns(report: TabularReport, t: Translate, lang: Locale, zone: string): Column<never>[] {
+  switch (report) {
+    case "meetings":
+      return meetingColumns(t, lang);
+    case "actions":
+      return actionColumns(t, lang, zone);
+    case "gifts":
+      return giftColumns(t, lang);
+    case "audit":
+      return auditColumns(t, zone);
+  }
+}
+
+/** The briefing as workbook sheets: one per record type. */
+export function briefingSheets(d: NonNullable<Awaited<ReturnType<typeof briefingData>>>, t: Translate, lang: Locale): Sheet[] {
+  const c = (k: string) => t(`reports.columns.${k}`);
+  const s = (k: string) => t(`reports.sheets.${k}`);
+  const p = d.partner;
+  type M = (typeof d.milestones)[number];
+  type Mt = (typeof d.meetings)[number];
+  type A = (typeof d.actions)[number];
+  type G = (typeof d.gifts)[number];
+  const sheets: [string, Column<never>[], unknown[]][] = [
+    [
+      s("partner"),
+      [
+        { header: c("nameEn"), type: "text", width: 26, value: () => p.nameEn },
+        { header: c("nameKo"), type: "text", width: 16, value: () => p.nameKo },
+        { header: c("nameLocal"), type: "text", width: 16, value: () => p.nameLocal },
+        { header: c("country"), type: "text", width: 8, value: () => p.country },
+        { header: c("kind"), type: "text", width: 14, value: () => enumLabel(t, "partnerKind", p.kind) },
+        { header: c("level"), type: "text", width: 14, value: () => enumLabel(t, "level", p.level) },
+        { header: c("status"), type: "text", width: 10, value: () => enumLabel(t, "partnerStatus", p.status) },
+        { header: c("since"), type: "date", width: 12, value: () => p.sinceDate },
+        { header: c("precision"), type: "text", width: 10, value: () => p.sincePrecision },
+        { header: c("summary"), type: "text", width: 60, value: () => p.summary },
+      ] as Column<unknown>[],
+      [p],
+    ],
+    [
+      s("milestones"),
+      [
+        { header: c("date"), type: "date", width: 12, value: (r: M) => r.date },
+        { header: c("precision"), type: "text", width: 10, value: (r: M) => r.datePrecision },
+        { header: c("kind"), type: "text", width: 18, value: (r: M) => enumLabel(t, "milestoneKind", r.kind) },
+        { header: c("title"), type: "text", width: 50, value: (r: M) => r.title },
+        { header: c("expiresOn"), type: "date", width: 14, value: (r: M) => r.expiresOn },
+        { header: c("notes"), type: "text", width: 40, value: (r: M) => r.notes },
+      ] as Column<never>[],
+      d.milestones,
+    ],
+    [
+      s("meetings"),
+      [
+        { header: c("startSheet"), type: "instant", width: 18, value: (r: Mt) => ({ at: r.startsAt, zone: r.timeZone }) },
+        { header: c("timeZone"), type: "text", width: 16, value: (r: Mt) => r.timeZone },
+        { header: c("title"), type: "text", width: 40, value: (r: Mt) => r.title },
+        { header: c("status"), type: "text", width: 12, value: (r: Mt) => enumLabel(t, "meetingStatus", r.status) },
+        { header: c("attendees"), type: "number", width: 10, value: (r: Mt) => r.attendeeCount },
+        { header: c("outcomes"), type: "text", width: 60, value: (r: Mt) => r.outcomes },
+      ] as Column<never>[],
+      d.meetings,
+    ],
+    [
+      s("actions"),
+      [
+        { header: c("title"), type: "text", width: 50, value: (r: A) => r.title },
+        { header: c("side"), type: "text", width: 10, value: (r: A) => enumLabel(t, "actionSide", r.side) },
+        { header: c("owner"), type: "text", width: 22, value: (r: A) => r.ownerUser ?? r.ownerPerson },
+        { header: c("due"), type: "date", width: 12, value: (r: A) => r.dueOn },
+        { header: c("status"), type: "text", width: 12, value: (r: A) => enumLabel(t, "actionStatus", r.status) },
+      ] as Column<never>[],
+      d.actions,
+    ],
+    [
+      s("gifts"),
+      [
+        { header: c("meetingDate"), type: "instant", width: 18, value: (r: G) => ({ at: r.meetingAt, zone: r.meetingZone }) },
+        { header: c("direction"), type: "text", width: 10, value: (r: G) => enumLabel(t, "giftDirection", r.direction) },
+        { header: c("item"), type: "text", width: 30, value: (r: G) => r.item },
+        { header: c("description"), type: "text", width: 40, value: (r: G) => r.description },
+        { header: c("value"), type: "number", width: 12, value: (r: G) => r.estimatedValue },
+        { header: c("currency"), type: "text", width: 8, value: (r: G) => r.currency },
+      ] as Column<never>[],
+      d.gifts,
+    ],
+  ];
+  void lang;
+  return sheets.map(([name, columns, rows]) => ({ name, columns, rows }));
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+};
+
+export interface ExportResult {
+  body: ReadableStream<Uint8Array>;
+  filename: string;
+  contentType: string;
+  /** Data rows, when known in advance (for progress). */
+  rows: number | null;
+}
+
+/** Builds an export: checks filters and size, audits it, and returns the stream to send. */
+export async function runExport(db: Db, actor: Actor, report: ReportKind, v: ExportParams): Promise<ExportResult> {
+  const filters = await toFilters(db, v);
+  const lang = v.lang;
+  const t = translator(lang);
+  const zone = (await getHomeRegion(db)).timeZone;
+  const stamp = new Date().toISOString().slice(0, 10);
+  const audit = (rows: number | null) =>
+    db.transaction((tx) =>
+      writeAudit(tx, actor, {
+        event: "export",
+        recordType: "report",
+        after: { report, format: v.format, rows, filters: { partner: v.partner, from: v.from ?? null, to: v.to ?? null, status: v.status ?? null, owner: v.owner ?? null, lang } },
+      }),
+    );
+
+  if (report === "briefing") {
+    const d = await briefingData(db, v.partner[0]!);
+    if (!d) throw new UserError("bad_request", "Some filters are not valid.", { fields: { partner: ["Unknown partner."] } });
+    audit(null);
+    const filename = `briefing-${d.partner.slug}-${stamp}.${v.format}`;
+    if (v.format === "pdf") {
+      const { renderBriefingPdf } = await import("./pdf");
+      const buf = await renderBriefingPdf(d, { lang, t, preparedBy: actor.label });
+      return { body: new Blob([new Uint8Array(buf)]).stream(), filename, contentType: CONTENT_TYPES.pdf, rows: null };
+    }
+    return { body: xlsxStream(briefingSheets(d, t, lang)), filename, contentType: CONTENT_TYPES.xlsx, rows: null };
+  }
+
+  const rows = await countReport(db, report, filters);
+  if (rows > MAX_EXPORT_ROWS)
+    throw new UserError("payload_too_large", t("reports.errors.tooMany", { n: rows, max: MAX_EXPORT_ROWS }), { details: { rows, max: MAX_EXPORT_ROWS } });
+  audit(rows);
+  const columns = tabularColumns(report, t, lang, zone);
+  const reader = openReader(db);
+  const cursor = iterateReport(reader.conn, report, filters) as Iterable<never>;
+  const filename = `${report}-${stamp}.${v.format}`;
+  if (v.format === "csv") return { body: csvStream(columns, cursor, { onEnd: reader.close }), filename, contentType: CONTENT_TYPES.csv, rows };
+  return {
+    body: xlsxStream([{ name: t(`reports.kinds.${report}`), columns, rows: cursor }], { onEnd: reader.close }),
+    filename,
+    contentType: CONTENT_TYPES.xlsx,
+    rows,
+  };
+}

@@ -1,0 +1,82 @@
+import { count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { commitImport, MAX_IMPORT_ROWS, previewImport } from "@/db/queries/import";
+import { auditEvent, meeting, partner, person } from "@/db/schema";
+import { EDITOR, seededDb } from "../helpers/db";
+
+const PARTNERS = [
+  "slug,nameEn,nameKo,nameLocal,country,kind,level,status,since,timeZone",
+  "sichuan,Sichuan Province,쓰촨성,四川省,CN,province,exploring,exploring,2024-05,Asia/Shanghai",
+  "kanagawa,Kanagawa Prefecture,가나가와현,神奈川県,JP,prefecture,friendship,active,1990,Asia/Tokyo",
+].join("\r\n");
+
+const counts = (db: Awaited<ReturnType<typeof seededDb>>) => ({
+  partners: db.select({ n: count() }).from(partner).get()!.n,
+  people: db.select({ n: count() }).from(person).get()!.n,
+  meetings: db.select({ n: count() }).from(meeting).get()!.n,
+  audit: db.select({ n: count() }).from(auditEvent).get()!.n,
+});
+
+describe("[IMPORT] CSV import", () => {
+  it("previews and commits partners in one go, with audit events", async () => {
+    const db = await seededDb();
+    const p = await previewImport(db, "partners", `\uFEFF${PARTNERS}`);
+    expect(p.ok && p.preview.problems).toEqual([]);
+    expect(p.ok && p.preview.rows.map((r) => r.row)).toEqual([2, 3]);
+    const before = counts(db);
+    const r = await commitImport(db, EDITOR, "partners", PARTNERS);
+    expect(r).toEqual({ ok: true, count: 2 });
+    const after = counts(db);
+    expect(after.partners).toBe(before.partners + 2);
+    expect(after.audit).toBe(before.audit + 2);
+    const k = db.select().from(partner).where(eq(partner.slug, "kanagawa")).get()!;
+    expect(k).toMatchObject({ nameLocal: "神奈川県", sinceDate: "1990-01-01", sincePrecision: "year" });
+  });
+
+  it("a file with one bad row changes nothing and names that row and field", async () => {
+    const db = await seededDb();
+    const csv = [
+      "partner,title,kind,status,date,time,timeZone,attendeeCount",
+      "chongqing,Working group on big data,meeting,held,2020-01-15,10:00,Asia/Shanghai,12",
+      "chongqing,Delegation visit,visit,planned,2020-02-30,10:00,Asia/Seoul,5",
+      "tianjin,Trade fair,event,held,2020-03-01,09:00,Asia/Shanghai,",
+    ].join("\n");
+    const p = await previewImport(db, "meetings", csv);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(p.preview.problems).toEqual([{ row: 3, field: "date", message: "Not a real date." }]);
+    const before = counts(db);
+    const r = await commitImport(db, EDITOR, "meetings", csv);
+    expect(r).toEqual({ ok: false, problems: [{ row: 3, field: "date", message: "Not a real date." }] });
+    expect(counts(db)).toEqual(before);
+  });
+
+  it("a row that fails while saving rolls back the rows saved before it", async () => {
+    const db = await seededDb();
+    // The second row is valid on its own but clashes with the first (same short name).
+    const csv = `${PARTNERS}\r\nsichuan,Sichuan again,쓰촨,四川,CN,province,exploring,exploring,,UTC`;
+    const r = await commitImport(db, EDITOR, "partners", csv);
+    expect(r).toEqual({ ok: false, problems: [{ row: 4, field: "slug", message: "Also used on row 2." }] });
+    expect(db.select().from(partner).where(eq(partner.slug, "kanagawa")).get()).toBeUndefined();
+  });
+
+  it("people refer to partners by short name; unknown ones are reported", async () => {
+    const db = await seededDb();
+    const csv = "nameEn,nameLocal,side,partner,email\nWang Wei,王伟,partner,chongqing,wang@example.cn\nKim Min-ji,김민지,partner,atlantis,bad-email";
+    const p = await previewImport(db, "people", csv);
+    expect(p.ok && p.preview.problems).toEqual([
+      { row: 3, field: "partner", message: 'No partner with the short name "atlantis".' },
+      { row: 3, field: "email", message: expect.any(String) as string },
+    ]);
+  });
+
+  it("refuses files with unknown or missing columns, no rows, or too many rows", async () => {
+    const db = await seededDb();
+    expect(await previewImport(db, "people", "nameEn,side,shoeSize\nA,home,42")).toEqual({ ok: false, file: { key: "unknownColumns", values: { columns: "shoeSize" } } });
+    expect(await previewImport(db, "people", "nameEn\nA")).toEqual({ ok: false, file: { key: "missingColumns", values: { columns: "side" } } });
+    expect(await previewImport(db, "people", "nameEn,side\n")).toEqual({ ok: false, file: { key: "empty" } });
+    const many = `nameEn,side\n${"A,home\n".repeat(MAX_IMPORT_ROWS + 1)}`;
+    expect(await previewImport(db, "people", many)).toEqual({ ok: false, file: { key: "tooManyRows", values: { rows: MAX_IMPORT_ROWS } } });
+    expect((await previewImport(db, "people", `nameEn,side\n${"x".repeat(600 * 1024)},home`)).ok).toBe(false);
+  });
+});
