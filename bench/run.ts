@@ -1,0 +1,135 @@
+// `npm run bench`: measures the production build on a database made with --demo-scale 100000
+// (100,000 meetings, 200,000 participants, ~300,000 actions) and prints one table, also written
+// to bench/results.md. Machines here are shared and noisy: compare within one run (ratios).
+import crypto from "node:crypto";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { chromium } from "@playwright/test";
+import { openDb } from "@/db/client";
+import { SYSTEM_ACTOR } from "@/db/audit";
+import { createApiToken } from "@/db/queries/tokens";
+import { createUser } from "@/db/queries/users";
+import { ensureBuild } from "@/scripts/build";
+import { startServer } from "@/scripts/server-process";
+import { clientJsPerRoute } from "./client-js";
+import { measureExport } from "./export";
+import { signInCookie } from "./session";
+import { timeGets } from "./stats";
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 100_000);
+const PORT = 3199;
+const PASSWORD = "bench-password-123";
+const RENDER = ["/", "/timeline", "/board", "/meetings?q=semiconductors", "/partners/chongqing"];
+
+async function firstPaint(baseUrl: string, cookie: string, route: string): Promise<number> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const ctx = await browser.newContext();
+    await ctx.addCookies(cookie.split("; ").map((c) => ({ name: c.split("=")[0]!, value: c.slice(c.indexOf("=") + 1), url: baseUrl })));
+    const page = await ctx.newPage();
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.goto(baseUrl + route, { waitUntil: "load" });
+      const fcp = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN);
+      if (i > 0) times.push(fcp);
+    }
+    times.sort((a, b) => a - b);
+    return Math.round(times[Math.floor(times.length / 2)]!);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function cannon(url: string, token: string, connections: number) {
+  const r = await autocannon({ url, connections, duration: 8, headers: { authorization: `Bearer ${token}` } });
+  return { rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+async function main() {
+  const lines: string[] = [];
+  const out = (s = "") => {
+    console.log(s);
+    lines.push(s);
+  };
+  ensureBuild();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bh-bench-"));
+  const file = path.join(dir, "bench.db");
+  console.log(`Seeding ${SCALE} meetings into ${file} …`);
+  execFileSync("npm", ["run", "-s", "db:seed", "--", "--demo-scale", String(SCALE), "--seed", "1"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: file } });
+  const db = openDb(file);
+  await createUser(db, SYSTEM_ACTOR, { email: "bench@bench.local", name: "Bench", role: "admin", password: PASSWORD });
+  const { token } = await createApiToken(db, SYSTEM_ACTOR, { name: "bench", role: "editor" });
+  const counts = db.$client.prepare("select (select count(*) from meeting) m, (select count(*) from participant) p, (select count(*) from action) a").get() as { m: number; p: number; a: number };
+
+  process.env.BENCH_FLOOR_TOKEN_SHA256 = crypto.createHash("sha256").update(token).digest("hex");
+  const server = await startServer(file, PORT);
+  try {
+    const cookie = await signInCookie(server.url, "bench@bench.local", PASSWORD);
+    out(`# Bridgehead benchmark`);
+    out();
+    out(`${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`);
+    out(`Data: ${counts.m.toLocaleString("en")} meetings, ${counts.p.toLocaleString("en")} participants, ${counts.a.toLocaleString("en")} actions (--demo-scale ${SCALE}).`);
+    out();
+    out("## Server render (20 sequential requests, full response)");
+    out();
+    out("| page | p50 ms | p95 ms | KiB |");
+    out("| --- | ---: | ---: | ---: |");
+    for (const route of RENDER) {
+      const r = await timeGets(server.url + route, { cookie }, 20);
+      if (r.status !== 200) throw new Error(`${route} answered ${r.status}`);
+      out(`| \`${route}\` | ${r.p50} | ${r.p95} | ${Math.round(r.bytes / 1024)} |`);
+    }
+    out();
+    out("## First contentful paint in Chromium (median of 4 loads)");
+    out();
+    out("| page | FCP ms |");
+    out("| --- | ---: |");
+    for (const route of ["/timeline", "/board"]) out(`| \`${route}\` | ${await firstPaint(server.url, cookie, route)} |`);
+    out();
+    const listUrl = `${server.url}/api/v1/meetings?limit=50`;
+    const size = (await (await fetch(listUrl, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer()).byteLength;
+    const floorUrl = `${server.url}/api/v1/bench-floor?bytes=${size}`;
+    out(`## \`GET /api/v1/meetings?limit=50\` (${size} B) against the floor (same app, same auth header, precomputed body of the same size, no database), autocannon 8 s`);
+    out();
+    out("| connections | app req/s | app p99 ms | floor req/s | floor p99 ms | app/floor throughput | errors |");
+    out("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const c of [1, 16, 64]) {
+      const app = await cannon(listUrl, token, c);
+      const floor = await cannon(floorUrl, token, c);
+      out(`| ${c} | ${app.rps} | ${app.p99} | ${floor.rps} | ${floor.p99} | ${(app.rps / floor.rps).toFixed(2)} | ${app.errors + floor.errors} |`);
+    }
+    out();
+    out("## Export of all meetings (in-process, the export route's code, stream read to the end)");
+    out();
+    out("| format | rows | MiB | seconds | rows/s | RSS before MiB | peak RSS MiB |");
+    out("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const f of ["csv", "xlsx"] as const) {
+      const m = await measureExport(db, f);
+      out(`| ${f} | ${m.rows} | ${(m.bytes / 2 ** 20).toFixed(1)} | ${m.seconds} | ${m.rowsPerSecond} | ${m.rssBeforeMiB} | ${m.peakRssMiB} |`);
+    }
+    out();
+    out("## Client JavaScript per route (scripts the served HTML loads, gzip -9)");
+    out();
+    out("| route | scripts | KiB gzipped |");
+    out("| --- | ---: | ---: |");
+    for (const r of await clientJsPerRoute(server.url, cookie, ["/login", "/", "/partners", "/meetings", "/meetings/new", "/timeline", "/board", "/reports"]))
+      out(`| \`${r.route}\` | ${r.files} | ${r.gzipKb} |`);
+  } finally {
+    await server.stop();
+    db.$client.close();
+  }
+  fs.mkdirSync("bench", { recursive: true });
+  fs.writeFileSync("bench/results.md", lines.join("\n") + "\n");
+  console.log("\nWritten to bench/results.md");
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
