@@ -11,6 +11,7 @@ import {
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
@@ -18,7 +19,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useToast } from "@/components/ui/toast";
 import type { BoardCard, BoardData } from "@/db/queries/board";
 import type { ActionStatus } from "@/lib/domain";
@@ -124,9 +125,22 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
     },
   });
 
+  // Left and right go to the next column: without this the card's own column (whose edge is
+  // also to the left of the card) would be the nearest target and the first press would do nothing.
+  const coordinateGetter: KeyboardCoordinateGetter = (event, args) => {
+    const { active, droppableContainers } = args.context;
+    if ((event.code !== "ArrowLeft" && event.code !== "ArrowRight") || !active) return sortableKeyboardCoordinates(event, args);
+    const own = findContainer(active.id);
+    const ownCards = new Set<UniqueIdentifier>((own ? live.current[own] : undefined)?.map((c) => c.id) ?? []);
+    const others = {
+      getEnabled: () => droppableContainers.getEnabled().filter((e) => e.id !== own && !ownCards.has(e.id)),
+      get: (id: UniqueIdentifier) => droppableContainers.get(id),
+    } as unknown as typeof droppableContainers;
+    return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableContainers: others } });
+  };
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter }),
   );
 
   function onDragStart(e: DragStartEvent) {
@@ -193,6 +207,8 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
     onDragOver: ({ active, over }) => {
       const title = cardOf(active.id)?.title ?? "";
       if (!over) return t("dnd.overNothing", { title });
+      // Over itself where it started: keep "picked up" as the last thing said.
+      if (over.id === active.id && drag && findContainer(active.id) === drag.from) return undefined;
       const c = findContainer(over.id);
       if (!c) return t("dnd.overNothing", { title });
       const list = live.current[c]!;
@@ -236,6 +252,12 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
     );
   }
 
+  // True once hydrated (false in the server render): tests and styles can tell the board is live.
+  const hydrated = useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  );
   const grouped = data.lanes.length !== 1 || data.lanes[0]!.key !== "";
   return (
     <>
@@ -260,13 +282,13 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
         onDragCancel={() => setDrag(null)}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}
       >
-        <div className="space-y-6">
+        <div className="space-y-6" data-board data-hydrated={hydrated ? "true" : undefined}>
           {data.lanes.map((lane) => (
             <section key={lane.key} aria-label={grouped ? (locale === "ko" ? lane.labelKo : lane.label) || t("noOwner") : undefined}>
               {grouped ? (
                 <h2 className="mb-2 text-base font-semibold text-slate-900">{(locale === "ko" ? lane.labelKo : lane.label) || t("noOwner")}</h2>
               ) : null}
-              <div className="flex gap-3 overflow-x-auto pb-2">
+              <div className="relative flex gap-2 overflow-x-auto pb-2">
                 {lane.columns.map((col) => {
                   const id = containerId(lane.key, col.status);
                   const cards = containers[id] ?? [];
@@ -303,10 +325,12 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
   );
 }
 
+const noopSubscribe = () => () => {};
+
 function CollapsedColumn({ id, label, count, onOpen, showLabel }: { id: string; label: string; count: number; onOpen: () => void; showLabel: string }) {
   const { setNodeRef, isOver } = useDroppable({ id });
   return (
-    <div ref={setNodeRef} className={cn("w-36 shrink-0 rounded-lg border border-dashed border-slate-300 bg-slate-50 p-2", isOver && "ring-2 ring-brand-500")}>
+    <div ref={setNodeRef} className={cn("relative w-24 shrink-0 rounded-lg border border-dashed border-slate-300 bg-slate-50 p-2", isOver && "ring-2 ring-brand-500")}>
       <button type="button" onClick={onOpen} aria-expanded={false} className="flex w-full items-center gap-1 rounded px-1 py-1 text-left text-sm font-semibold text-slate-800 hover:bg-slate-100">
         <ChevronRight aria-hidden className="size-4" />
         <span className="min-w-0 flex-1">
@@ -352,7 +376,7 @@ function Column(props: {
     <section
       ref={setNodeRef}
       aria-labelledby={headingId}
-      className={cn("flex w-72 shrink-0 flex-col rounded-lg border border-slate-200 bg-slate-50", isOver && "ring-2 ring-brand-500")}
+      className={cn("relative flex min-w-52 flex-1 basis-0 flex-col rounded-lg border border-slate-200 bg-slate-50", isOver && "ring-2 ring-brand-500")}
     >
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
         <H id={headingId} className="text-sm font-semibold text-slate-900">
