@@ -125,13 +125,14 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
     },
   });
 
-  // Left and right go to the next column: without this the card's own column (whose edge is
-  // also to the left of the card) would be the nearest target and the first press would do nothing.
+  // The card's own column is never a keyboard target (its edges surround the card, so it would be
+  // the nearest and a key press would do nothing); left and right skip its cards as well.
   const coordinateGetter: KeyboardCoordinateGetter = (event, args) => {
     const { active, droppableContainers } = args.context;
-    if ((event.code !== "ArrowLeft" && event.code !== "ArrowRight") || !active) return sortableKeyboardCoordinates(event, args);
+    if (!active) return sortableKeyboardCoordinates(event, args);
     const own = findContainer(active.id);
-    const ownCards = new Set<UniqueIdentifier>((own ? live.current[own] : undefined)?.map((c) => c.id) ?? []);
+    const sideways = event.code === "ArrowLeft" || event.code === "ArrowRight";
+    const ownCards = new Set<UniqueIdentifier>(sideways ? ((own ? live.current[own] : undefined)?.map((c) => c.id) ?? []) : []);
     const others = {
       getEnabled: () => droppableContainers.getEnabled().filter((e) => e.id !== own && !ownCards.has(e.id)),
       get: (id: UniqueIdentifier) => droppableContainers.get(id),

@@ -12,7 +12,7 @@ import type { ActionStatus } from "@/lib/domain";
 import { staleOrMissing } from "./common";
 
 /** Cards sent per column on first paint; the rest load on scroll. */
-export const COLUMN_PAGE = 40;
+export const COLUMN_PAGE = 25;
 /** Swimlanes shown at most (owners can be many on a large database). */
 export const MAX_LANES = 30;
 
@@ -347,20 +347,18 @@ export async function addComment(db: Db, actor: Actor, input: unknown) {
   });
 }
 
-/** Owners for the filter: people and users who own at least one action. */
+/** Owners for the filter: people who own an action (an indexed EXISTS, fast on large boards) and the app's users. */
 export async function boardOwnerOptions(db: Db): Promise<{ value: string; label: string }[]> {
   const people = db
-    .selectDistinct({ id: person.id, name: person.nameEn })
-    .from(action)
-    .innerJoin(person, eq(person.id, action.ownerPersonId))
-    .where(isNull(action.archivedAt))
+    .select({ id: person.id, name: person.nameEn })
+    .from(person)
+    .where(sql`exists (select 1 from ${action} where ${action.ownerPersonId} = ${person.id})`)
     .orderBy(asc(person.nameEn))
     .all();
   const users = db
-    .selectDistinct({ id: user.id, name: user.name })
-    .from(action)
-    .innerJoin(user, eq(user.id, action.ownerUserId))
-    .where(isNull(action.archivedAt))
+    .select({ id: user.id, name: user.name })
+    .from(user)
+    .where(or(isNull(user.banned), eq(user.banned, false)))
     .orderBy(asc(user.name))
     .all();
   return [...people.map((p) => ({ value: `p${p.id}`, label: p.name })), ...users.map((u) => ({ value: `u${u.id}`, label: u.name }))];

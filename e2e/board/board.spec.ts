@@ -208,6 +208,7 @@ test.describe("[BOARD] a viewer reads but cannot move", () => {
 test.describe("[BOARD] accessibility and looks", () => {
   for (const locale of ["en", "ko"] as const)
     test(`the board and the partner overview pass axe in ${locale}`, async ({ page, context, baseURL }) => {
+      test.slow();
       await context.addCookies([{ name: "bh_locale", value: locale, url: baseURL! }]);
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.goto("/board");
