@@ -81,7 +81,9 @@ test.describe("[BOARD] editor moves follow-ups", () => {
     const within = page.waitForResponse((r) => r.url().endsWith("/api/v1/board/move"));
     await handle(page, BIG_DATA).focus();
     await page.keyboard.press("Space");
+    await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`Picked up “${BIG_DATA}” from Open.`);
     await page.keyboard.press(target);
+    await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`is over Open, position ${target === "ArrowDown" ? i + 2 : i} of ${before.length}`);
     await page.keyboard.press("Space");
     expect((await within).status()).toBe(200);
     const expected = [...before];
