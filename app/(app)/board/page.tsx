@@ -1,12 +1,56 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Coming } from "@/components/ui/coming";
+import { Board } from "@/components/board/board";
+import { BoardFilters } from "@/components/board/board-filters";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { boardOwnerOptions, getBoard } from "@/db/queries/board";
+import { partnerOptions } from "@/db/queries/partners";
 import { requireUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { filtersToQuery, parseBoardFilters } from "@/lib/board/filters";
+import { todayIn } from "@/lib/format";
+import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 
 export const metadata: Metadata = { title: "Board" };
 
-export default async function Page() {
-  await requireUser();
-  const t = await getTranslations("nav");
-  return <Coming area={t("board")} />;
+export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const [t, locale, { zone }, sp] = await Promise.all([getTranslations("board"), viewerLocale(), viewerTimeZone(), searchParams]);
+  const filters = parseBoardFilters(sp);
+  const db = getDb();
+  const [board, partners, owners] = await Promise.all([getBoard(db, filters, todayIn(zone)), partnerOptions(db), boardOwnerOptions(db)]);
+  const canMove = can(user.role, "write");
+  const query = filtersToQuery(filters);
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        lead={t("lead")}
+        actions={
+          <Link href="/board/partners" className="inline-flex h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            {t("partnerOverview")}
+          </Link>
+        }
+      />
+      <BoardFilters
+        filters={filters}
+        partners={partners.map((p) => ({ value: p.slug, label: locale === "ko" ? p.nameKo : p.nameEn }))}
+        owners={owners}
+      />
+      {!canMove ? (
+        <Alert tone="info" className="mb-4">
+          {t("readOnly")}
+        </Alert>
+      ) : null}
+      {board.lanesTruncated ? (
+        <Alert tone="warning" className="mb-4">
+          {t("lanesTruncated", { n: board.lanes.length })}
+        </Alert>
+      ) : null}
+      <Board key={query} initial={board} query={query} canMove={canMove} zone={zone} />
+    </>
+  );
 }

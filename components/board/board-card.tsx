@@ -1,0 +1,132 @@
+"use client";
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { AlertTriangle, CalendarCheck, CalendarDays, GripVertical, Users } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import type { BoardCard as Card } from "@/db/queries/board";
+import { isOverdue } from "@/lib/board/filters";
+import { cn } from "@/lib/cn";
+import { formatDate, isLocale, utcToZonedParts } from "@/lib/format";
+
+const PRIORITY_TONE: Record<string, string> = {
+  urgent: "bg-red-50 text-red-800 ring-red-200",
+  high: "bg-amber-50 text-amber-900 ring-amber-200",
+  normal: "bg-slate-100 text-slate-800 ring-slate-300",
+  low: "bg-slate-50 text-slate-700 ring-slate-200",
+};
+
+export function CardBody({ card, today, zone, onOpen }: { card: Card; today: string; zone: string; onOpen?: (id: number) => void }) {
+  const t = useTranslations("board");
+  const te = useTranslations("enums");
+  const l = useLocale();
+  const locale = isLocale(l) ? l : "en";
+  const overdue = isOverdue(card, today);
+  return (
+    <div className="min-w-0 flex-1 space-y-1.5">
+      <button
+        type="button"
+        onClick={() => onOpen?.(card.id)}
+        aria-label={t("openCard", { title: card.title })}
+        className="block w-full text-left text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline"
+      >
+        {card.title}
+      </button>
+      <p className="text-xs text-slate-700">
+        <span lang={locale}>{locale === "ko" ? card.partnerNameKo : card.partnerNameEn}</span>
+        {" · "}
+        {card.side === "ours" ? t("ours") : t("theirs")}
+      </p>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
+        <span className={cn("inline-flex items-center gap-1 rounded-full px-2 py-0.5 font-medium ring-1 ring-inset", PRIORITY_TONE[card.priority])}>
+          {te(`priority.${card.priority}`)}
+        </span>
+        {card.status === "done" && card.completedAt ? (
+          <span className="inline-flex items-center gap-1 text-emerald-800">
+            <CalendarCheck aria-hidden className="size-3.5" />
+            {t("completedOn", { date: formatDate(utcToZonedParts(new Date(card.completedAt), zone).date, locale) })}
+          </span>
+        ) : card.dueOn ? (
+          overdue ? (
+            <span className="inline-flex items-center gap-1 rounded bg-red-50 px-1 font-semibold text-red-800">
+              <AlertTriangle aria-hidden className="size-3.5" />
+              {t("overdue")}: {formatDate(card.dueOn, locale)}
+            </span>
+          ) : (
+            <span className="inline-flex items-center gap-1 text-slate-700">
+              <CalendarDays aria-hidden className="size-3.5" />
+              {t("dueOn", { date: formatDate(card.dueOn, locale) })}
+            </span>
+          )
+        ) : (
+          <span className="text-slate-600">{t("noDue")}</span>
+        )}
+      </div>
+      {card.ownerName ? (
+        <p className="inline-flex items-center gap-1 text-xs text-slate-700">
+          <Users aria-hidden className="size-3.5" />
+          {card.ownerName}
+        </p>
+      ) : null}
+      {card.meetingTitle ? <p className="line-clamp-2 text-xs text-slate-600">{t("fromMeeting", { title: card.meetingTitle })}</p> : null}
+    </div>
+  );
+}
+
+/** A card in a column: a list item whose drag handle is a real button (keyboard and axe friendly). */
+export function SortableCard({
+  card,
+  today,
+  zone,
+  canMove,
+  onOpen,
+  style: extraStyle,
+  measureRef,
+  index,
+}: {
+  card: Card;
+  today: string;
+  zone: string;
+  canMove: boolean;
+  onOpen: (id: number) => void;
+  style?: React.CSSProperties;
+  measureRef?: (el: HTMLLIElement | null) => void;
+  index?: number;
+}) {
+  const t = useTranslations("board");
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: card.id,
+    data: { status: card.status },
+    disabled: !canMove,
+  });
+  const overdue = isOverdue(card, today);
+  return (
+    <li
+      ref={(el) => {
+        setNodeRef(el);
+        measureRef?.(el);
+      }}
+      data-index={index}
+      data-card-id={card.id}
+      style={{ ...extraStyle, transform: CSS.Translate.toString(transform), transition }}
+      className={cn(
+        "flex gap-1 rounded-md border bg-white p-2 shadow-sm",
+        overdue ? "border-red-300 border-l-4 border-l-red-600" : "border-slate-200",
+        isDragging && "opacity-60 ring-2 ring-brand-500",
+      )}
+    >
+      {canMove ? (
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          {...attributes}
+          {...listeners}
+          aria-label={t("moveCard", { title: card.title })}
+          className="-ml-1 flex h-8 w-6 shrink-0 cursor-grab touch-none items-center justify-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-800 active:cursor-grabbing"
+        >
+          <GripVertical aria-hidden className="size-4" />
+        </button>
+      ) : null}
+      <CardBody card={card} today={today} zone={zone} onOpen={onOpen} />
+    </li>
+  );
+}

@@ -1,0 +1,473 @@
+import { aliasedTable, and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { Actor } from "../audit";
+import { diff, writeAudit } from "../audit";
+import type { Db, Tx } from "../client";
+import { action, actionComment, auditEvent, meeting, milestone, partner, person, user } from "../schema";
+import { NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/common";
+import { commentSchema, moveActionSchema } from "@/lib/validation/actions";
+import { planMove } from "@/lib/board/position";
+import { BOARD_COLUMNS, dueRange, OPEN_STATUSES, type BoardFilters } from "@/lib/board/filters";
+import type { ActionStatus } from "@/lib/domain";
+import { staleOrMissing } from "./common";
+
+/** Cards sent per column on first paint; the rest load on scroll. */
+export const COLUMN_PAGE = 25;
+/** Swimlanes shown at most (owners can be many on a large database). */
+export const MAX_LANES = 30;
+
+export interface BoardCard {
+  id: number;
+  version: number;
+  title: string;
+  status: ActionStatus;
+  priority: string;
+  side: string;
+  dueOn: string | null;
+  /** ISO instant. */
+  completedAt: string | null;
+  position: number;
+  partnerSlug: string;
+  partnerNameEn: string;
+  partnerNameKo: string;
+  ownerName: string | null;
+  meetingId: number | null;
+  meetingTitle: string | null;
+}
+export interface BoardColumn {
+  status: ActionStatus;
+  count: number;
+  cards: BoardCard[];
+}
+export interface BoardLane {
+  /** "" when not grouped; else "partner:<slug>" or "owner:p12" / "owner:u<id>". */
+  key: string;
+  label: string;
+  labelKo: string;
+  columns: BoardColumn[];
+}
+export interface BoardData {
+  today: string;
+  lanes: BoardLane[];
+  /** Total per column over all lanes (the WIP counts). */
+  totals: Record<ActionStatus, number>;
+  lanesTruncated: boolean;
+}
+
+const ownerUser = aliasedTable(user, "owner_user");
+
+const cardColumns = {
+  id: action.id,
+  version: action.version,
+  title: action.title,
+  status: action.status,
+  priority: action.priority,
+  side: action.side,
+  dueOn: action.dueOn,
+  completedAt: action.completedAt,
+  position: action.position,
+  partnerSlug: partner.slug,
+  partnerNameEn: partner.nameEn,
+  partnerNameKo: partner.nameKo,
+  ownerPerson: person.nameEn,
+  ownerUser: ownerUser.name,
+  meetingId: action.meetingId,
+  meetingTitle: meeting.title,
+};
+
+type CardRow = {
+  [K in keyof typeof cardColumns]: unknown;
+} & { completedAt: Date | null; status: string; ownerPerson: string | null; ownerUser: string | null };
+
+function toCard(r: CardRow): BoardCard {
+  const { ownerPerson, ownerUser: ou, completedAt, ...rest } = r;
+  return {
+    ...(rest as Omit<BoardCard, "ownerName" | "completedAt">),
+    status: r.status as ActionStatus,
+    ownerName: ownerPerson ?? ou ?? null,
+    completedAt: completedAt ? completedAt.toISOString() : null,
+  };
+}
+
+/** The where-clause of the filters (not the status); null when the filter matches nothing. */
+function filterWhere(tx: Tx, f: BoardFilters, today: string): SQL[] | null {
+  const w: SQL[] = [isNull(action.archivedAt)];
+  if (f.partner) {
+    const p = tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, f.partner)).get();
+    if (!p) return null;
+    w.push(eq(action.partnerId, p.id));
+  }
+  if (f.owner) w.push(ownerWhere(f.owner));
+  if (f.priority) w.push(eq(action.priority, f.priority));
+  if (f.side) w.push(eq(action.side, f.side));
+  if (f.due) {
+    const r = dueRange(f.due, today);
+    if (r.before) w.push(lt(action.dueOn, r.before), inArray(action.status, [...OPEN_STATUSES]));
+    if (r.from) w.push(gte(action.dueOn, r.from));
+    if (r.to) w.push(lte(action.dueOn, r.to));
+  }
+  return w;
+}
+
+function ownerWhere(owner: string): SQL {
+  return owner.startsWith("p") ? eq(action.ownerPersonId, Number(owner.slice(1))) : eq(action.ownerUserId, owner.slice(1));
+}
+
+function cardQuery(tx: Tx, where: SQL | undefined, limit: number): BoardCard[] {
+  return tx
+    .select(cardColumns)
+    .from(action)
+    .innerJoin(partner, eq(partner.id, action.partnerId))
+    .leftJoin(person, eq(person.id, action.ownerPersonId))
+    .leftJoin(ownerUser, eq(ownerUser.id, action.ownerUserId))
+    .leftJoin(meeting, eq(meeting.id, action.meetingId))
+    .where(where)
+    .orderBy(asc(action.position), asc(action.id))
+    .limit(limit)
+    .all()
+    .map((r) => toCard(r as CardRow));
+}
+
+function columnsFor(tx: Tx, w: SQL[], limit: number): BoardColumn[] {
+  const counts = new Map(
+    tx
+      .select({ status: action.status, n: count() })
+      .from(action)
+      .where(and(...w))
+      .groupBy(action.status)
+      .all()
+      .map((r) => [r.status, r.n]),
+  );
+  return BOARD_COLUMNS.map((status) => {
+    const n = counts.get(status) ?? 0;
+    return { status, count: n, cards: n ? cardQuery(tx, and(...w, eq(action.status, status)), limit) : [] };
+  });
+}
+
+/** The board: per lane and column the first `limit` cards in order plus the column's count. */
+export async function getBoard(db: Db, f: BoardFilters, today: string, limit = COLUMN_PAGE): Promise<BoardData> {
+  const empty = Object.fromEntries(BOARD_COLUMNS.map((s) => [s, 0])) as Record<ActionStatus, number>;
+  const w = filterWhere(db, f, today);
+  if (!w) return { today, lanes: [], totals: empty, lanesTruncated: false };
+  let lanes: BoardLane[];
+  let lanesTruncated = false;
+  if (f.group === "partner") {
+    const keys = db
+      .selectDistinct({ id: partner.id, slug: partner.slug, en: partner.nameEn, ko: partner.nameKo })
+      .from(action)
+      .innerJoin(partner, eq(partner.id, action.partnerId))
+      .where(and(...w))
+      .orderBy(asc(partner.nameEn))
+      .limit(MAX_LANES + 1)
+      .all();
+    lanesTruncated = keys.length > MAX_LANES;
+    lanes = keys.slice(0, MAX_LANES).map((k) => ({
+      key: `partner:${k.slug}`,
+      label: k.en,
+      labelKo: k.ko,
+      columns: columnsFor(db, [...w, eq(action.partnerId, k.id)], limit),
+    }));
+  } else if (f.group === "owner") {
+    const keys = db
+      .selectDistinct({ personId: action.ownerPersonId, userId: action.ownerUserId, pn: person.nameEn, un: ownerUser.name })
+      .from(action)
+      .leftJoin(person, eq(person.id, action.ownerPersonId))
+      .leftJoin(ownerUser, eq(ownerUser.id, action.ownerUserId))
+      .where(and(...w))
+      .orderBy(asc(sql`coalesce(${person.nameEn}, ${ownerUser.name}, '')`))
+      .limit(MAX_LANES + 1)
+      .all();
+    lanesTruncated = keys.length > MAX_LANES;
+    lanes = keys.slice(0, MAX_LANES).map((k) => {
+      const key = k.personId ? `p${k.personId}` : k.userId ? `u${k.userId}` : "";
+      const where = key ? ownerWhere(key) : and(isNull(action.ownerPersonId), isNull(action.ownerUserId))!;
+      return { key: `owner:${key}`, label: k.pn ?? k.un ?? "", labelKo: k.pn ?? k.un ?? "", columns: columnsFor(db, [...w, where], limit) };
+    });
+  } else {
+    lanes = [{ key: "", label: "", labelKo: "", columns: columnsFor(db, w, limit) }];
+  }
+  const totals = { ...empty };
+  if (lanesTruncated || lanes.length !== 1) {
+    for (const r of db.select({ status: action.status, n: count() }).from(action).where(and(...w)).groupBy(action.status).all())
+      totals[r.status as ActionStatus] = r.n;
+  } else for (const c of lanes[0]!.columns) totals[c.status] = c.count;
+  return { today, lanes, totals, lanesTruncated };
+}
+
+/** The next cards of one column after the last one shown (keyset on position, id). */
+export async function getColumnPage(
+  db: Db,
+  p: { filters: BoardFilters; today: string; status: ActionStatus; lane?: string; after: { position: number; id: number }; limit?: number },
+): Promise<BoardCard[]> {
+  const w = filterWhere(db, p.filters, p.today);
+  if (!w) return [];
+  if (p.lane?.startsWith("partner:")) {
+    const row = db.select({ id: partner.id }).from(partner).where(eq(partner.slug, p.lane.slice(8))).get();
+    if (!row) return [];
+    w.push(eq(action.partnerId, row.id));
+  } else if (p.lane?.startsWith("owner:")) {
+    const key = p.lane.slice(6);
+    w.push(key ? ownerWhere(key) : and(isNull(action.ownerPersonId), isNull(action.ownerUserId))!);
+  }
+  const after = or(gt(action.position, p.after.position), and(eq(action.position, p.after.position), gt(action.id, p.after.id)));
+  return cardQuery(db, and(...w, eq(action.status, p.status), after), Math.min(p.limit ?? COLUMN_PAGE * 2, 200));
+}
+
+/** The cards either side of a slot in a column, read in position order (for one move). */
+function neighbours(tx: Tx, status: string, movingId: number, afterId?: number, beforeId?: number) {
+  const col = (where: SQL | undefined, dir: "asc" | "desc", limit: number) =>
+    tx
+      .select({ id: action.id, position: action.position })
+      .from(action)
+      .where(and(eq(action.status, status), sql`${action.id} <> ${movingId}`, where))
+      .orderBy(dir === "asc" ? asc(action.position) : desc(action.position), dir === "asc" ? asc(action.id) : desc(action.id))
+      .limit(limit)
+      .all();
+  const inColumn = (id: number | undefined) =>
+    id === undefined || id === movingId
+      ? undefined
+      : tx.select({ id: action.id, position: action.position }).from(action).where(and(eq(action.id, id), eq(action.status, status))).get();
+  const after = inColumn(afterId);
+  if (after) {
+    const next = col(or(gt(action.position, after.position), and(eq(action.position, after.position), gt(action.id, after.id))), "asc", 1);
+    return { slice: [after, ...next], afterId: after.id };
+  }
+  const before = inColumn(beforeId);
+  if (before) {
+    const prev = col(or(lt(action.position, before.position), and(eq(action.position, before.position), lt(action.id, before.id))), "desc", 1);
+    return { slice: [...prev, before], beforeId: before.id };
+  }
+  // No anchor in this column (an empty column, or the neighbours moved meanwhile): the bottom.
+  return { slice: col(undefined, "desc", 1), afterId: undefined, bottom: true };
+}
+
+/**
+ * Moves a card to a column and a slot between two cards: one versioned write (plus, rarely, a
+ * renumbering of the column when no gap is left), completed_at kept in step with Done, audited.
+ */
+export async function moveAction(db: Db, actor: Actor, input: unknown) {
+  const v = parseInput(moveActionSchema, input);
+  return db.transaction((tx) => {
+    const before = tx.select().from(action).where(eq(action.id, v.id)).get();
+    if (!before || before.version !== v.version) throw staleOrMissing(tx, action, "action", v.id);
+    const n = neighbours(tx, v.status, v.id, v.afterId, v.beforeId);
+    const anchors = n.bottom ? { afterId: n.slice[0]?.id } : { afterId: n.afterId, beforeId: n.beforeId };
+    let plan = planMove(n.slice, v.id, anchors);
+    if (plan.renumbered) {
+      const column = tx
+        .select({ id: action.id, position: action.position })
+        .from(action)
+        .where(eq(action.status, v.status))
+        .orderBy(asc(action.position), asc(action.id))
+        .all();
+      plan = planMove(column, v.id, anchors);
+      for (const r of plan.renumbered ?? [])
+        if (r.id !== v.id) tx.update(action).set({ position: r.position }).where(eq(action.id, r.id)).run();
+    }
+    const completedAt = v.status === "done" ? (before.status === "done" ? before.completedAt : new Date()) : null;
+    const row = tx
+      .update(action)
+      .set({ status: v.status, position: plan.position, completedAt, version: sql`${action.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(action.id, v.id), eq(action.version, v.version)))
+      .returning()
+      .get();
+    if (!row) throw staleOrMissing(tx, action, "action", v.id);
+    const d = diff(before, row);
+    writeAudit(tx, actor, { event: "move", recordType: "action", recordId: v.id, before: d.before, after: { ...d.after, renumbered: !!plan.renumbered } });
+    return { id: row.id, version: row.version, status: row.status as ActionStatus, position: row.position, completedAt: row.completedAt?.toISOString() ?? null };
+  });
+}
+
+/** One action with what the side panel shows: its fields, comments and history. */
+export async function getActionDetail(db: Db, id: number) {
+  const a = db
+    .select({
+      id: action.id,
+      version: action.version,
+      partnerId: action.partnerId,
+      partnerSlug: partner.slug,
+      partnerNameEn: partner.nameEn,
+      partnerNameKo: partner.nameKo,
+      meetingId: action.meetingId,
+      meetingTitle: meeting.title,
+      title: action.title,
+      description: action.description,
+      side: action.side,
+      ownerPersonId: action.ownerPersonId,
+      ownerUserId: action.ownerUserId,
+      dueOn: action.dueOn,
+      status: action.status,
+      priority: action.priority,
+      completedAt: action.completedAt,
+      updatedAt: action.updatedAt,
+    })
+    .from(action)
+    .innerJoin(partner, eq(partner.id, action.partnerId))
+    .leftJoin(meeting, eq(meeting.id, action.meetingId))
+    .where(eq(action.id, id))
+    .get();
+  if (!a) throw new NotFoundError("action", id);
+  const comments = db
+    .select({ id: actionComment.id, body: actionComment.body, createdAt: actionComment.createdAt, author: user.name, authorEmail: user.email })
+    .from(actionComment)
+    .leftJoin(user, eq(user.id, actionComment.authorUserId))
+    .where(eq(actionComment.actionId, id))
+    .orderBy(asc(actionComment.createdAt), asc(actionComment.id))
+    .all();
+  const history = db
+    .select({ id: auditEvent.id, at: auditEvent.at, actor: auditEvent.actorLabel, event: auditEvent.event, before: auditEvent.before, after: auditEvent.after })
+    .from(auditEvent)
+    .where(and(eq(auditEvent.recordType, "action"), eq(auditEvent.recordId, String(id))))
+    .orderBy(desc(auditEvent.id))
+    .limit(100)
+    .all();
+  return {
+    action: { ...a, completedAt: a.completedAt?.toISOString() ?? null, updatedAt: a.updatedAt.toISOString() },
+    comments: comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+    history: history.map((h) => ({
+      id: h.id,
+      at: h.at.toISOString(),
+      actor: h.actor,
+      event: h.event,
+      before: (h.before ?? null) as Record<string, unknown> | null,
+      after: (h.after ?? null) as Record<string, unknown> | null,
+    })),
+  };
+}
+export type ActionDetail = Awaited<ReturnType<typeof getActionDetail>>;
+
+/** A comment or progress note on an action, by the signed-in user; audited with the action. */
+export async function addComment(db: Db, actor: Actor, input: unknown) {
+  const v = parseInput(commentSchema, input);
+  return db.transaction((tx) => {
+    if (!tx.select({ id: action.id }).from(action).where(eq(action.id, v.actionId)).get()) throw new NotFoundError("action", v.actionId);
+    const row = tx.insert(actionComment).values({ actionId: v.actionId, body: v.body, authorUserId: actor.userId }).returning().get();
+    writeAudit(tx, actor, { event: "comment", recordType: "action", recordId: v.actionId, after: { commentId: row.id, body: row.body } });
+    return { id: row.id };
+  });
+}
+
+/** Owners for the filter: people who own an action (an indexed EXISTS, fast on large boards) and the app's users. */
+export async function boardOwnerOptions(db: Db): Promise<{ value: string; label: string }[]> {
+  const people = db
+    .select({ id: person.id, name: person.nameEn })
+    .from(person)
+    .where(sql`exists (select 1 from ${action} where ${action.ownerPersonId} = ${person.id})`)
+    .orderBy(asc(person.nameEn))
+    .all();
+  const users = db
+    .select({ id: user.id, name: user.name })
+    .from(user)
+    .where(or(isNull(user.banned), eq(user.banned, false)))
+    .orderBy(asc(user.name))
+    .all();
+  return [...people.map((p) => ({ value: `p${p.id}`, label: p.name })), ...users.map((u) => ({ value: `u${u.id}`, label: u.name }))];
+}
+
+/** People who can own an action of a partner: our staff and that partner's officials. */
+export async function ownerChoices(db: Db, partnerId: number) {
+  return db
+    .select({ id: person.id, name: person.nameEn, side: person.side })
+    .from(person)
+    .where(or(eq(person.side, "home"), eq(person.partnerId, partnerId)))
+    .orderBy(asc(person.side), asc(person.nameEn))
+    .limit(500)
+    .all();
+}
+
+export interface PartnerTile {
+  id: number;
+  slug: string;
+  nameEn: string;
+  nameKo: string;
+  status: string;
+  level: string;
+  sinceDate: string | null;
+  sincePrecision: "year" | "month" | "day" | null;
+  lastContactAt: string | null;
+  openCount: number;
+  overdueCount: number;
+  nextExpiry: { on: string; title: string } | null;
+  /** Within 90 days, or already lapsed. */
+  expirySoon: boolean;
+  needsAttention: boolean;
+}
+
+const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** One tile per partner, those needing attention (overdue work, an agreement about to lapse) first. */
+export async function partnerOverview(db: Db, today: string): Promise<PartnerTile[]> {
+  const open = inArray(action.status, [...OPEN_STATUSES]);
+  const acts = db
+    .select({
+      partnerId: action.partnerId,
+      open: count().as("open_n"),
+      overdue: sql<number>`sum(case when ${action.dueOn} < ${today} then 1 else 0 end)`.as("overdue_n"),
+    })
+    .from(action)
+    .where(and(open, isNull(action.archivedAt)))
+    .groupBy(action.partnerId)
+    .as("acts");
+  const last = db
+    .select({ partnerId: meeting.partnerId, last: sql<number | null>`max(${meeting.startsAt})`.as("last") })
+    .from(meeting)
+    .where(and(eq(meeting.status, "held"), isNull(meeting.archivedAt)))
+    .groupBy(meeting.partnerId)
+    .as("lastm");
+  const rows = db
+    .select({
+      id: partner.id,
+      slug: partner.slug,
+      nameEn: partner.nameEn,
+      nameKo: partner.nameKo,
+      status: partner.status,
+      level: partner.level,
+      sinceDate: partner.sinceDate,
+      sincePrecision: partner.sincePrecision,
+      last: last.last,
+      open: sql<number>`coalesce(${acts.open}, 0)`,
+      overdue: sql<number>`coalesce(${acts.overdue}, 0)`,
+    })
+    .from(partner)
+    .leftJoin(acts, eq(acts.partnerId, partner.id))
+    .leftJoin(last, eq(last.partnerId, partner.id))
+    .where(isNull(partner.archivedAt))
+    .all();
+  // The soonest expiry not long past: a lapsed agreement (up to a year ago) still needs attention.
+  const expiries = db
+    .select({ partnerId: milestone.partnerId, on: milestone.expiresOn, title: milestone.title })
+    .from(milestone)
+    .where(and(isNotNull(milestone.expiresOn), isNull(milestone.archivedAt), gte(milestone.expiresOn, addDays(today, -365))))
+    .orderBy(asc(milestone.expiresOn))
+    .all();
+  const soonLimit = addDays(today, 90);
+  const tiles = rows.map((r): PartnerTile => {
+    const e = expiries.find((x) => x.partnerId === r.id && x.on! >= today) ?? expiries.find((x) => x.partnerId === r.id) ?? null;
+    const expirySoon = !!e && e.on! <= soonLimit;
+    return {
+      id: r.id,
+      slug: r.slug,
+      nameEn: r.nameEn,
+      nameKo: r.nameKo,
+      status: r.status,
+      level: r.level,
+      sinceDate: r.sinceDate,
+      sincePrecision: r.sincePrecision as PartnerTile["sincePrecision"],
+      lastContactAt: r.last == null ? null : new Date(r.last).toISOString(),
+      openCount: r.open,
+      overdueCount: r.overdue,
+      nextExpiry: e ? { on: e.on!, title: e.title } : null,
+      expirySoon,
+      needsAttention: r.overdue > 0 || expirySoon,
+    };
+  });
+  const score = (t: PartnerTile) => (t.overdueCount > 0 ? 2 : 0) + (t.expirySoon ? 2 : 0);
+  return tiles.sort(
+    (a, b) =>
+      score(b) - score(a) ||
+      b.overdueCount - a.overdueCount ||
+      (a.lastContactAt ?? "").localeCompare(b.lastContactAt ?? "") ||
+      a.nameEn.localeCompare(b.nameEn),
+  );
+}
+
