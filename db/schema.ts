@@ -360,6 +360,10 @@ export const action = sqliteTable(
     oneOf("action_priority_check", t.priority, ACTION_PRIORITIES),
     check("action_completed_check", sql`(${t.status} = 'done') = (${t.completedAt} is not null)`),
     index("action_status_position_idx").on(t.status, t.position),
+    // The board counts live cards per column; without this, 300k actions mean a full scan.
+    index("action_live_status_idx")
+      .on(t.status, t.dueOn)
+      .where(sql`${t.archivedAt} is null`),
     index("action_partner_status_idx").on(t.partnerId, t.status),
     index("action_due_idx").on(t.status, t.dueOn),
     index("action_meeting_idx").on(t.meetingId),

@@ -1,0 +1,1 @@
+CREATE INDEX `action_live_status_idx` ON `action` (`status`,`due_on`) WHERE "action"."archived_at" is null;
