@@ -187,8 +187,20 @@ export async function setActionArchived(db: Db, actor: Actor, id: number, archiv
       .set({ archivedAt: archived ? new Date() : null, version: sql`${action.version} + 1` })
       .where(eq(action.id, id))
       .returning()
-      .get()!;
+      .get();
     writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "action", recordId: id, ...diff(before, row) });
     return row;
   });
+}
+
+/** People who own at least one follow-up, for the owner filter. */
+export async function actionOwnerOptions(db: Db) {
+  return db
+    .selectDistinct({ id: person.id, nameEn: person.nameEn })
+    .from(person)
+    .innerJoin(action, eq(action.ownerPersonId, person.id))
+    .where(isNull(action.archivedAt))
+    .orderBy(asc(person.nameEn), asc(person.id))
+    .limit(500)
+    .all();
 }

@@ -81,7 +81,7 @@ export async function setGiftArchived(db: Db, actor: Actor, id: number, archived
       .set({ archivedAt: archived ? new Date() : null, version: sql`${gift.version} + 1` })
       .where(eq(gift.id, id))
       .returning()
-      .get()!;
+      .get();
     writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "gift", recordId: id, ...diff(before, row) });
     return row;
   });

@@ -53,7 +53,7 @@ export async function setMilestoneArchived(db: Db, actor: Actor, id: number, arc
       .set({ archivedAt: archived ? new Date() : null, version: sql`${milestone.version} + 1` })
       .where(eq(milestone.id, id))
       .returning()
-      .get()!;
+      .get();
     writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "milestone", recordId: id, ...diff(before, row) });
     return row;
   });

@@ -114,3 +114,8 @@ export function parseListParams<S extends z.ZodObject>(schema: S, raw: Record<st
   const kept = Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k)));
   return schema.parse(kept);
 }
+
+/** The URL parameter names of each screen's list (the query key is built from these only). */
+export const PARTNER_LIST_PARAMS = Object.keys(partnerListSchema.shape);
+export const PERSON_LIST_PARAMS = Object.keys(personListSchema.shape);
+export const ACTION_LIST_PARAMS = Object.keys(actionListSchema.shape);

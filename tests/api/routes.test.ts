@@ -36,7 +36,7 @@ async function call(h: unknown, method: string, url: string, opts: { token?: str
   const body = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
   if (body !== undefined) headers["content-type"] = "application/json";
   const res = await (h as Handler)(new Request(`http://test${url}`, { method, headers, body }), {
-    params: Promise.resolve(opts.id ? { id: opts.id } : {}),
+    params: Promise.resolve<Record<string, string>>(opts.id ? { id: opts.id } : {}),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: { code: string; fields?: Record<string, string[]> } } };
 }
