@@ -55,7 +55,7 @@ export default async function ApiDocsPage() {
   };
   const schemas = Object.entries(doc.components.schemas).filter(([, s]) => s.properties);
   return (
-    <div className="space-y-6">
+    <div className="space-y-6 [overflow-wrap:anywhere]">
       <PageHeader title={t("title")} lead={t("lead")} />
       <Card title={t("basics")} id="basics">
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800">

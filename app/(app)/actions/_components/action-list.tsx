@@ -92,7 +92,7 @@ export function ActionList({ today, partners, owners }: { today: string; partner
                     ) : null}
                   </Td>
                   <Td>
-                    <Link href={`/partners/${a.partnerSlug}`} className="text-brand-700 hover:underline">
+                    <Link href={`/partners/${a.partnerSlug}`} className="text-brand-700 underline">
                       {locale === "ko" ? a.partnerNameKo : a.partnerNameEn}
                     </Link>
                   </Td>

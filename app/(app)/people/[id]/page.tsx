@@ -57,7 +57,7 @@ export default async function PersonPage({ params }: Props) {
           <div className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-700">
             <Badge tone={person.side === "home" ? "brand" : "neutral"}>{te(`personSide.${person.side}`)}</Badge>
             {partner ? (
-              <Link href={`/partners/${partner.slug}`} className="text-brand-700 hover:underline">
+              <Link href={`/partners/${partner.slug}`} className="text-brand-700 underline">
                 {locale === "ko" ? partner.nameKo : partner.nameEn}
               </Link>
             ) : null}

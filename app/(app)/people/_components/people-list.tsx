@@ -67,7 +67,7 @@ export function PeopleList({ partners }: { partners: { id: number; label: string
                   {p.partnerSlug ? (
                     <>
                       {" · "}
-                      <Link href={`/partners/${p.partnerSlug}`} className="text-brand-700 hover:underline">
+                      <Link href={`/partners/${p.partnerSlug}`} className="text-brand-700 underline">
                         {locale === "ko" ? p.partnerNameKo : p.partnerNameEn}
                       </Link>
                     </>
