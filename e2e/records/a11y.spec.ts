@@ -16,6 +16,8 @@ const PAGES = [
 
 for (const [name, url] of PAGES)
   test.describe(`[RECORDS] ${name} is accessible`, () => {
+    // The API reference lists every route and schema: axe needs longer on it.
+    if (name === "api-docs") test.slow();
     test("in English", async ({ page }) => {
       await page.goto(url);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
