@@ -1,13 +1,15 @@
-import { and, asc, eq, isNull, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, max, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, meeting, partner, person, type Action } from "../schema";
-import { indexRecord } from "../search";
+import { indexRecord, matchesSearch } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createActionSchema, updateActionSchema } from "@/lib/validation/actions";
-import { staleOrMissing } from "./common";
+import type { ActionListParams } from "@/lib/validation/lists";
+import { pageSize, staleOrMissing } from "./common";
+import { cursorPage } from "./paging";
 
 /** Gap between neighbouring cards, so most moves write one row (see lib/board/position.ts). */
 export const POSITION_GAP = 1024;
@@ -95,5 +97,110 @@ export async function partnerActions(db: Db, partnerId: number) {
     .leftJoin(person, eq(person.id, action.ownerPersonId))
     .where(and(eq(action.partnerId, partnerId), isNull(action.archivedAt)))
     .orderBy(asc(action.dueOn), asc(action.id))
+    .all();
+}
+
+export function actionWhere(f: Partial<ActionListParams>, today?: string): SQL | undefined {
+  const todayIso = today ?? new Date().toISOString().slice(0, 10);
+  const inAWeek = new Date(Date.parse(`${todayIso}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  const unfinished = inArray(action.status, ["open", "in_progress", "blocked"]);
+  return and(
+    f.archived ? undefined : isNull(action.archivedAt),
+    f.partner ? eq(action.partnerId, f.partner) : undefined,
+    f.status === "unfinished" ? unfinished : f.status ? eq(action.status, f.status) : undefined,
+    f.side ? eq(action.side, f.side) : undefined,
+    f.priority ? eq(action.priority, f.priority) : undefined,
+    f.owner ? eq(action.ownerPersonId, f.owner) : undefined,
+    f.meeting ? eq(action.meetingId, f.meeting) : undefined,
+    f.due === "overdue" ? and(unfinished, lt(action.dueOn, todayIso)) : undefined,
+    f.due === "week" ? and(unfinished, gte(action.dueOn, todayIso), lt(action.dueOn, inAWeek)) : undefined,
+    f.due === "none" ? isNull(action.dueOn) : undefined,
+    f.from ? gte(action.dueOn, f.from) : undefined,
+    f.to ? lte(action.dueOn, f.to) : undefined,
+    f.q ? matchesSearch("action", action.id, f.q) : undefined,
+  );
+}
+
+const PRIORITY_RANK = sql`case ${action.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+
+/** The /actions screen: follow-ups across partners, filtered, sorted and paged from the URL. */
+export async function listActions(db: Db, f: Partial<ActionListParams> & { size?: number; today?: string } = {}) {
+  const size = pageSize(f.size, 50);
+  const page = Math.max(1, Math.floor(f.page ?? 1));
+  const where = actionWhere(f, f.today);
+  const order =
+    f.sort === "recent"
+      ? [desc(action.id)]
+      : f.sort === "priority"
+        ? [PRIORITY_RANK, sql`${action.dueOn} is null`, asc(action.dueOn), asc(action.id)]
+        : f.sort === "title"
+          ? [asc(action.title), asc(action.id)]
+          : [sql`${action.dueOn} is null`, asc(action.dueOn), asc(action.id)];
+  const rows = db
+    .select({
+      id: action.id,
+      title: action.title,
+      side: action.side,
+      status: action.status,
+      priority: action.priority,
+      dueOn: action.dueOn,
+      meetingId: action.meetingId,
+      partnerId: action.partnerId,
+      partnerSlug: partner.slug,
+      partnerNameEn: partner.nameEn,
+      partnerNameKo: partner.nameKo,
+      ownerPersonId: action.ownerPersonId,
+      ownerName: person.nameEn,
+      archivedAt: action.archivedAt,
+    })
+    .from(action)
+    .innerJoin(partner, eq(partner.id, action.partnerId))
+    .leftJoin(person, eq(person.id, action.ownerPersonId))
+    .where(where)
+    .orderBy(...order)
+    .limit(size)
+    .offset((page - 1) * size)
+    .all();
+  const total = db.select({ n: count() }).from(action).where(where).get()!.n;
+  return { rows, total, page, size };
+}
+export type ActionsPage = Awaited<ReturnType<typeof listActions>>;
+
+export async function actionCursorPage(db: Db, f: Partial<ActionListParams> & { limit?: number; cursor?: string }) {
+  return cursorPage(action.id, actionWhere(f), f, (where, order, limit) =>
+    db.select().from(action).where(where).orderBy(order).limit(limit).all(),
+  );
+}
+
+export async function getAction(db: Db, id: number): Promise<Action> {
+  const row = db.select().from(action).where(eq(action.id, id)).get();
+  if (!row) throw new NotFoundError("Action", id);
+  return row;
+}
+
+export async function setActionArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Action> {
+  return db.transaction((tx) => {
+    const before = tx.select().from(action).where(eq(action.id, id)).get();
+    if (!before) throw new NotFoundError("action", id);
+    const row = tx
+      .update(action)
+      .set({ archivedAt: archived ? new Date() : null, version: sql`${action.version} + 1` })
+      .where(eq(action.id, id))
+      .returning()
+      .get();
+    writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "action", recordId: id, ...diff(before, row) });
+    return row;
+  });
+}
+
+/** People who own at least one follow-up, for the owner filter. */
+export async function actionOwnerOptions(db: Db) {
+  return db
+    .selectDistinct({ id: person.id, nameEn: person.nameEn })
+    .from(person)
+    .innerJoin(action, eq(action.ownerPersonId, person.id))
+    .where(isNull(action.archivedAt))
+    .orderBy(asc(person.nameEn), asc(person.id))
+    .limit(500)
     .all();
 }

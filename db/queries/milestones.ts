@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db } from "../client";
@@ -6,7 +6,9 @@ import { milestone, partner, type Milestone } from "../schema";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createMilestoneSchema, updateMilestoneSchema } from "@/lib/validation/milestones";
+import type { MilestoneListParams } from "@/lib/validation/lists";
 import { staleOrMissing } from "./common";
+import { cursorPage } from "./paging";
 
 export async function createMilestone(db: Db, actor: Actor, input: unknown): Promise<Milestone> {
   const v = parseInput(createMilestoneSchema, input);
@@ -34,4 +36,36 @@ export async function updateMilestone(db: Db, actor: Actor, id: number, input: u
     writeAudit(tx, actor, { event: "update", recordType: "milestone", recordId: id, ...diff(before, row) });
     return row;
   });
+}
+
+export async function getMilestone(db: Db, id: number): Promise<Milestone> {
+  const row = db.select().from(milestone).where(eq(milestone.id, id)).get();
+  if (!row) throw new NotFoundError("Milestone", id);
+  return row;
+}
+
+export async function setMilestoneArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Milestone> {
+  return db.transaction((tx) => {
+    const before = tx.select().from(milestone).where(eq(milestone.id, id)).get();
+    if (!before) throw new NotFoundError("milestone", id);
+    const row = tx
+      .update(milestone)
+      .set({ archivedAt: archived ? new Date() : null, version: sql`${milestone.version} + 1` })
+      .where(eq(milestone.id, id))
+      .returning()
+      .get();
+    writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "milestone", recordId: id, ...diff(before, row) });
+    return row;
+  });
+}
+
+export async function milestoneCursorPage(db: Db, f: Partial<MilestoneListParams> & { limit?: number; cursor?: string }) {
+  const where = and(
+    f.archived ? undefined : isNull(milestone.archivedAt),
+    f.partner ? eq(milestone.partnerId, f.partner) : undefined,
+    f.kind ? eq(milestone.kind, f.kind) : undefined,
+    f.from ? gte(milestone.date, f.from) : undefined,
+    f.to ? lte(milestone.date, f.to) : undefined,
+  );
+  return cursorPage(milestone.id, where, f, (w, order, limit) => db.select().from(milestone).where(w).orderBy(order).limit(limit).all());
 }

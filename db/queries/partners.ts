@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, max, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
@@ -7,7 +7,9 @@ import { indexRecord, matchesSearch } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createPartnerSchema, updatePartnerSchema, type CreatePartner } from "@/lib/validation/partners";
-import { staleOrMissing } from "./common";
+import type { PartnerListParams } from "@/lib/validation/lists";
+import { pageSize, staleOrMissing } from "./common";
+import { cursorPage } from "./paging";
 
 export interface PartnerListItem {
   id: number;
@@ -42,10 +44,7 @@ const partnerColumns = {
   archivedAt: partner.archivedAt,
 };
 
-export async function listPartners(
-  db: Db,
-  p: { includeArchived?: boolean; q?: string; status?: string } = {},
-): Promise<PartnerListItem[]> {
+function partnerListQuery(db: Db, where: SQL | undefined, order: SQL[], limit?: number, offset?: number): PartnerListItem[] {
   const meetingStats = db
     .select({
       partnerId: meeting.partnerId,
@@ -62,7 +61,7 @@ export async function listPartners(
     .where(and(sql`${action.status} in ('open','in_progress','blocked')`, isNull(action.archivedAt)))
     .groupBy(action.partnerId)
     .as("acts");
-  const rows = db
+  const q = db
     .select({
       ...partnerColumns,
       meetingCount: sql<number>`coalesce(${meetingStats.n}, 0)`,
@@ -72,20 +71,61 @@ export async function listPartners(
     .from(partner)
     .leftJoin(meetingStats, eq(meetingStats.partnerId, partner.id))
     .leftJoin(actionStats, eq(actionStats.partnerId, partner.id))
-    .where(
-      and(
-        p.includeArchived ? undefined : isNull(partner.archivedAt),
-        p.status ? eq(partner.status, p.status) : undefined,
-        p.q ? matchesSearch("partner", partner.id, p.q) : undefined,
-      ),
-    )
-    .orderBy(asc(partner.sinceDate), asc(partner.nameEn))
-    .all();
-  return rows.map(({ lastContact, ...r }) => ({
+    .where(where)
+    .orderBy(...order)
+    .limit(limit ?? -1)
+    .offset(offset ?? 0);
+  return q.all().map(({ lastContact, ...r }) => ({
     ...r,
     sincePrecision: r.sincePrecision as PartnerListItem["sincePrecision"],
     lastContactAt: lastContact == null ? null : new Date(lastContact),
   }));
+}
+
+export function partnerWhere(f: Partial<PartnerListParams>): SQL | undefined {
+  return and(
+    f.archived ? undefined : isNull(partner.archivedAt),
+    f.status ? eq(partner.status, f.status) : undefined,
+    f.level ? eq(partner.level, f.level) : undefined,
+    f.kind ? eq(partner.kind, f.kind) : undefined,
+    f.country ? eq(partner.country, f.country) : undefined,
+    f.q ? matchesSearch("partner", partner.id, f.q) : undefined,
+  );
+}
+
+export async function listPartners(
+  db: Db,
+  p: { includeArchived?: boolean; q?: string; status?: string } = {},
+): Promise<PartnerListItem[]> {
+  return partnerListQuery(
+    db,
+    partnerWhere({ archived: p.includeArchived, q: p.q, status: p.status as PartnerListParams["status"] }),
+    [asc(partner.sinceDate), asc(partner.nameEn)],
+  );
+}
+
+/** The /partners screen: filters, sort and page from the URL. */
+export async function listPartnerPage(db: Db, f: Partial<PartnerListParams> & { size?: number }) {
+  const size = pageSize(f.size, 25);
+  const page = Math.max(1, Math.floor(f.page ?? 1));
+  const where = partnerWhere(f);
+  const order =
+    f.sort === "name"
+      ? [asc(partner.nameEn), asc(partner.id)]
+      : f.sort === "recent"
+        ? [sql`"ms"."last" desc nulls last`, asc(partner.id)]
+        : [asc(partner.sinceDate), asc(partner.nameEn), asc(partner.id)];
+  const rows = partnerListQuery(db, where, order, size, (page - 1) * size);
+  const total = db.select({ n: count() }).from(partner).where(where).get()!.n;
+  return { rows, total, page, size };
+}
+export type PartnerPage = Awaited<ReturnType<typeof listPartnerPage>>;
+
+/** The API's list: the same filters, keyset pages. */
+export async function partnerCursorPage(db: Db, f: Partial<PartnerListParams> & { limit?: number; cursor?: string }) {
+  return cursorPage(partner.id, partnerWhere(f), f, (where, order, limit) =>
+    db.select().from(partner).where(where).orderBy(order).limit(limit).all(),
+  );
 }
 
 export async function getPartnerBySlug(db: Db, slug: string): Promise<Partner> {
@@ -224,4 +264,11 @@ export async function lastContact(db: Db, partnerId: number): Promise<Date | nul
     .limit(1)
     .get();
   return row?.at ?? null;
+}
+
+/** Deletes a partner only when nothing refers to it; the UI offers it for a mistaken, unused record. */
+export async function partnerIsReferenced(db: Db, id: number): Promise<boolean> {
+  const one = (t: typeof meeting | typeof person | typeof milestone | typeof action) =>
+    !!db.select({ id: t.id }).from(t).where(eq(t.partnerId, id)).limit(1).get();
+  return one(meeting) || one(person) || one(milestone) || one(action);
 }

@@ -1,13 +1,15 @@
-import { and, asc, count, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
-import { action, gift, participant, partner, person, type Person } from "../schema";
+import { action, gift, meeting, participant, partner, person, type Person } from "../schema";
 import { indexRecord, matchesSearch } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createPersonSchema, updatePersonSchema, type CreatePerson } from "@/lib/validation/people";
+import type { PersonListParams } from "@/lib/validation/lists";
 import { pageSize, staleOrMissing } from "./common";
+import { cursorPage } from "./paging";
 
 export function indexPerson(tx: Tx, p: Person) {
   indexRecord(tx, "person", p.id, [p.nameEn, p.nameLocal, p.title, p.organisation, p.notes]);
@@ -94,18 +96,25 @@ export async function getPerson(db: Db, id: number): Promise<Person> {
   return row;
 }
 
-export async function listPeople(
-  db: Db,
-  f: { q?: string; partnerId?: number; side?: string; includeArchived?: boolean; page?: number; size?: number } = {},
-) {
-  const size = pageSize(f.size, 50);
-  const page = Math.max(1, Math.floor(f.page ?? 1));
-  const where = and(
-    f.includeArchived ? undefined : isNull(person.archivedAt),
-    f.partnerId ? eq(person.partnerId, f.partnerId) : undefined,
+export function personWhere(f: Partial<PersonListParams>): SQL | undefined {
+  return and(
+    f.archived ? undefined : isNull(person.archivedAt),
+    f.partner ? eq(person.partnerId, f.partner) : undefined,
     f.side ? eq(person.side, f.side) : undefined,
     f.q ? matchesSearch("person", person.id, f.q) : undefined,
   );
+}
+
+/** The /people screen: filters, sort and page from the URL. */
+export async function listPeople(
+  db: Db,
+  f: Partial<PersonListParams> & { size?: number; partnerId?: number; includeArchived?: boolean } = {},
+) {
+  const size = pageSize(f.size, 50);
+  const page = Math.max(1, Math.floor(f.page ?? 1));
+  // partnerId/includeArchived: the names this function took before the list filters existed.
+  const where = personWhere({ ...f, partner: f.partner ?? f.partnerId, archived: f.archived || f.includeArchived });
+  const order = f.sort === "recent" ? [desc(person.id)] : [asc(person.nameEn), asc(person.id)];
   const rows = db
     .select({
       id: person.id,
@@ -115,17 +124,68 @@ export async function listPeople(
       organisation: person.organisation,
       side: person.side,
       partnerId: person.partnerId,
+      partnerSlug: partner.slug,
       partnerNameEn: partner.nameEn,
       partnerNameKo: partner.nameKo,
+      partnerCountry: partner.country,
       archivedAt: person.archivedAt,
     })
     .from(person)
     .leftJoin(partner, eq(partner.id, person.partnerId))
     .where(where)
-    .orderBy(asc(person.nameEn), asc(person.id))
+    .orderBy(...order)
     .limit(size)
     .offset((page - 1) * size)
     .all();
   const total = db.select({ n: count() }).from(person).where(where).get()!.n;
   return { rows, total, page, size };
+}
+export type PeoplePage = Awaited<ReturnType<typeof listPeople>>;
+
+export async function personCursorPage(db: Db, f: Partial<PersonListParams> & { limit?: number; cursor?: string }) {
+  return cursorPage(person.id, personWhere(f), f, (where, order, limit) =>
+    db.select().from(person).where(where).orderBy(order).limit(limit).all(),
+  );
+}
+
+/** People for pickers: not archived, in name order. */
+export async function personOptions(db: Db) {
+  return db
+    .select({ id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal, partnerId: person.partnerId })
+    .from(person)
+    .where(isNull(person.archivedAt))
+    .orderBy(asc(person.nameEn), asc(person.id))
+    .all();
+}
+
+/** A person's meetings, newest first, with the title they held at each. */
+export async function personMeetings(db: Db, personId: number) {
+  return db
+    .select({
+      meetingId: meeting.id,
+      title: meeting.title,
+      startsAt: meeting.startsAt,
+      timeZone: meeting.timeZone,
+      status: meeting.status,
+      role: participant.role,
+      titleAtTime: participant.titleAtTime,
+      partnerSlug: partner.slug,
+      partnerNameEn: partner.nameEn,
+      partnerNameKo: partner.nameKo,
+    })
+    .from(participant)
+    .innerJoin(meeting, eq(meeting.id, participant.meetingId))
+    .innerJoin(partner, eq(partner.id, meeting.partnerId))
+    .where(and(eq(participant.personId, personId), isNull(meeting.archivedAt)))
+    .orderBy(desc(meeting.startsAt), desc(meeting.id))
+    .all();
+}
+
+/** Whether anything refers to the person (then delete is refused and not offered). */
+export async function personIsReferenced(db: Db, id: number): Promise<boolean> {
+  return (
+    !!db.select({ id: participant.id }).from(participant).where(eq(participant.personId, id)).limit(1).get() ||
+    !!db.select({ id: gift.id }).from(gift).where(or(eq(gift.fromPersonId, id), eq(gift.toPersonId, id))).limit(1).get() ||
+    !!db.select({ id: action.id }).from(action).where(eq(action.ownerPersonId, id)).limit(1).get()
+  );
 }

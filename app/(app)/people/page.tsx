@@ -1,51 +1,45 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Hydrated } from "@/components/records/hydrated";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pager } from "@/components/ui/pager";
-import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
+import { partnerOptions } from "@/db/queries/partners";
 import { listPeople } from "@/db/queries/people";
 import { requireUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { cleanParams, queryKeys } from "@/lib/query/keys";
+import { PERSON_LIST_PARAMS, paramsRecord, parseListParams, personListSchema } from "@/lib/validation/lists";
 import { viewerLocale } from "@/lib/viewer";
+import { PeopleList } from "./_components/people-list";
 
 export const metadata: Metadata = { title: "People" };
 
-type Props = { searchParams: Promise<Record<string, string | undefined>> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PeoplePage({ searchParams }: Props) {
-  await requireUser();
-  const sp = await searchParams;
-  const page = Math.max(1, Number(sp.page) || 1);
-  const [t, te, locale] = await Promise.all([getTranslations("people"), getTranslations("enums"), viewerLocale()]);
-  const { rows, total, size } = await listPeople(getDb(), { page });
+  const user = await requireUser();
+  const [t, locale] = await Promise.all([getTranslations("people"), viewerLocale()]);
+  const db = getDb();
+  const params = cleanParams(paramsRecord(await searchParams), PERSON_LIST_PARAMS);
+  const [data, partners] = await Promise.all([listPeople(db, parseListParams(personListSchema, params)), partnerOptions(db)]);
   return (
     <>
-      <PageHeader title={t("title")} lead={t("lead")} />
-      <Table caption={t("title")}>
-        <thead>
-          <tr>
-            <Th>{t("name")}</Th>
-            <Th>{t("titleOrg")}</Th>
-            <Th>{t("side")}</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.id}>
-              <Td>
-                <span className="font-medium">{p.nameEn}</span>
-                {p.nameLocal ? <span className="ml-2 text-slate-600">{p.nameLocal}</span> : null}
-              </Td>
-              <Td>{[p.title, p.organisation].filter(Boolean).join(", ")}</Td>
-              <Td>
-                {te(`personSide.${p.side}`)}
-                {p.partnerNameEn ? ` · ${locale === "ko" ? p.partnerNameKo : p.partnerNameEn}` : ""}
-              </Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-      <Pager page={page} size={size} total={total} basePath="/people" query={sp} />
+      <PageHeader
+        title={t("title")}
+        lead={t("lead")}
+        actions={
+          can(user.role, "write") ? (
+            <Button asChild>
+              <Link href="/people/new">{t("form.newTitle")}</Link>
+            </Button>
+          ) : null
+        }
+      />
+      <Hydrated queryKey={queryKeys.people.list(params)} data={data}>
+        <PeopleList partners={partners.map((p) => ({ id: p.id, label: locale === "ko" ? p.nameKo : p.nameEn }))} />
+      </Hydrated>
     </>
   );
 }

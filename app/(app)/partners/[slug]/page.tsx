@@ -12,7 +12,11 @@ import { Empty } from "@/components/ui/empty";
 import { getDb } from "@/db";
 import { partnerActions } from "@/db/queries/actions";
 import { listMeetings, partnerGifts } from "@/db/queries/meetings";
-import { getPartnerBySlug, lastContact, partnerMilestones, partnerPeople } from "@/db/queries/partners";
+import { getPartnerBySlug, lastContact, partnerIsReferenced, partnerMilestones, partnerPeople } from "@/db/queries/partners";
+import { can } from "@/lib/auth/permissions";
+import { Button } from "@/components/ui/button";
+import { MilestonesEditor } from "../_components/milestones-editor";
+import { PartnerRecordActions } from "../_components/partner-record-actions";
 import { requireUser } from "@/lib/auth/guard";
 import { isUserError } from "@/lib/errors";
 import { daysSince, formatDate, formatMoney, formatPrecisionDate, utcToZonedParts, type Locale } from "@/lib/format";
@@ -37,7 +41,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PartnerPage({ params }: Props) {
-  await requireUser();
+  const user = await requireUser();
+  const canWrite = can(user.role, "write");
   const { slug } = await params;
   const db = getDb();
   const p = await load(slug);
@@ -55,6 +60,7 @@ export default async function PartnerPage({ params }: Props) {
     partnerGifts(db, p.id),
     lastContact(db, p.id),
   ]);
+  const deletable = canWrite && !(await partnerIsReferenced(db, p.id));
   const since = p.sincePrecision && p.sinceDate ? formatPrecisionDate(p.sinceDate, p.sincePrecision as "year", locale) : null;
   return (
     <div className="space-y-6">
@@ -74,6 +80,21 @@ export default async function PartnerPage({ params }: Props) {
             {p.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
           </div>
         </div>
+        {canWrite ? (
+          <div className="flex flex-col items-start gap-2 sm:items-end">
+            <div className="flex flex-wrap gap-2">
+              {p.archivedAt ? null : (
+                <Button asChild size="sm">
+                  <Link href={`/meetings/new?partner=${p.slug}`}>{t("form.newMeeting")}</Link>
+                </Button>
+              )}
+              <Button asChild size="sm" variant="secondary">
+                <Link href={`/partners/${p.slug}/edit`}>{tc("edit")}</Link>
+              </Button>
+            </div>
+            <PartnerRecordActions id={p.id} name={p.nameEn} archived={p.archivedAt !== null} deletable={deletable} />
+          </div>
+        ) : null}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -89,22 +110,7 @@ export default async function PartnerPage({ params }: Props) {
           </dl>
         </Card>
         <Card title={t("milestones")} id="milestones">
-          {milestones.length ? (
-            <ol className="space-y-3 border-l-2 border-brand-100 pl-4 text-sm">
-              {milestones.map((m) => (
-                <li key={m.id}>
-                  <p className="font-medium text-slate-900">{formatPrecisionDate(m.date, m.datePrecision as "day", locale)}</p>
-                  <p className="text-slate-800">{m.title}</p>
-                  <p className="text-xs text-slate-600">
-                    {te(`milestoneKind.${m.kind}`)}
-                    {m.expiresOn ? ` · ${t("expires", { date: formatDate(m.expiresOn, locale) })}` : ""}
-                  </p>
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <Empty>{t("noMilestones")}</Empty>
-          )}
+          <MilestonesEditor partnerId={p.id} items={milestones} canWrite={canWrite} />
         </Card>
       </div>
 
@@ -165,7 +171,9 @@ export default async function PartnerPage({ params }: Props) {
             {people.map((x) => (
               <li key={x.id} className="text-sm">
                 <p className="font-medium text-slate-900">
-                  {x.nameEn}
+                  <Link href={`/people/${x.id}`} className="text-brand-700 hover:underline">
+                    {x.nameEn}
+                  </Link>
                   {x.nameLocal ? <span className="ml-2 font-normal text-slate-600" lang={localLang(p.country)}>{x.nameLocal}</span> : null}
                 </p>
                 <p className="text-xs text-slate-600">{[x.title, x.organisation].filter(Boolean).join(", ")}</p>

@@ -1,0 +1,122 @@
+"use client";
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { ListFilters, ListPager, useUrlList } from "@/components/records/url-list";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Empty } from "@/components/ui/empty";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { ActionsPage } from "@/db/queries/actions";
+import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES } from "@/lib/domain";
+import { formatDate, type Locale } from "@/lib/format";
+import { queryKeys } from "@/lib/query/keys";
+import { ACTION_DUE_FILTERS, ACTION_LIST_PARAMS } from "@/lib/validation/lists";
+import { fetchActionPage } from "../actions";
+
+const TONE: Record<string, BadgeTone> = { open: "brand", in_progress: "amber", blocked: "red", done: "green", cancelled: "neutral" };
+const UNFINISHED = new Set(["open", "in_progress", "blocked"]);
+
+type Option = { id: number; label: string };
+
+export function ActionList({ today, partners, owners }: { today: string; partners: Option[]; owners: Option[] }) {
+  const t = useTranslations("actions");
+  const tp = useTranslations("partners");
+  const te = useTranslations("enums");
+  const tc = useTranslations("common");
+  const locale = useLocale() as Locale;
+  const { params, setParams, query } = useUrlList<ActionsPage>({ key: queryKeys.actions.list, allowed: ACTION_LIST_PARAMS, fetch: fetchActionPage });
+  const data = query.data;
+  const any = tp("list.any");
+  return (
+    <>
+      <ListFilters
+        params={params}
+        setParams={setParams}
+        searchLabel={t("search")}
+        filters={[
+          { name: "partner", label: t("partner"), type: "select", any, options: partners.map((p) => ({ value: String(p.id), label: p.label })) },
+          {
+            name: "status",
+            label: t("status"),
+            type: "select",
+            any,
+            options: [{ value: "unfinished", label: t("unfinished") }, ...ACTION_STATUSES.map((s) => ({ value: s, label: te(`actionStatus.${s}`) }))],
+          },
+          { name: "side", label: t("side"), type: "select", any, options: ACTION_SIDES.map((s) => ({ value: s, label: te(`actionSide.${s}`) })) },
+          { name: "owner", label: t("owner"), type: "select", any, options: owners.map((o) => ({ value: String(o.id), label: o.label })) },
+          { name: "due", label: t("due"), type: "select", any, options: ACTION_DUE_FILTERS.map((d) => ({ value: d, label: t(`dueFilter.${d}`) })) },
+          { name: "priority", label: t("priority"), type: "select", any, options: ACTION_PRIORITIES.map((p) => ({ value: p, label: te(`priority.${p}`) })) },
+          { name: "from", label: t("dueFrom"), type: "date" },
+          { name: "to", label: t("dueTo"), type: "date" },
+          {
+            name: "sort",
+            label: tp("list.sort"),
+            type: "select",
+            any: t("sortDue"),
+            options: [
+              { value: "priority", label: t("sortPriority") },
+              { value: "recent", label: t("sortRecent") },
+              { value: "title", label: t("sortTitle") },
+            ],
+          },
+          { name: "archived", label: tp("list.showArchived"), type: "checkbox" },
+        ]}
+      />
+      {query.isError ? <p role="alert" className="text-sm text-red-700">{tp("errors.failed")}</p> : null}
+      {data && data.rows.length ? (
+        <Table caption={t("title")}>
+          <thead>
+            <tr>
+              <Th>{t("action")}</Th>
+              <Th>{t("partner")}</Th>
+              <Th>{t("status")}</Th>
+              <Th>{t("owner")}</Th>
+              <Th>{t("due")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((a) => {
+              const overdue = a.dueOn !== null && a.dueOn < today && UNFINISHED.has(a.status);
+              return (
+                <tr key={a.id}>
+                  <Td>
+                    <span className="font-medium text-slate-900">{a.title}</span>
+                    <span className="mt-1 flex flex-wrap gap-1">
+                      <Badge>{te(`actionSide.${a.side}`)}</Badge>
+                      {a.priority === "high" || a.priority === "urgent" ? <Badge tone="amber">{te(`priority.${a.priority}`)}</Badge> : null}
+                      {a.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
+                    </span>
+                    {a.meetingId ? (
+                      <Link href={`/meetings/${a.meetingId}`} className="mt-1 block text-xs text-brand-700 hover:underline">
+                        {t("fromMeeting")}
+                      </Link>
+                    ) : null}
+                  </Td>
+                  <Td>
+                    <Link href={`/partners/${a.partnerSlug}`} className="text-brand-700 underline">
+                      {locale === "ko" ? a.partnerNameKo : a.partnerNameEn}
+                    </Link>
+                  </Td>
+                  <Td>
+                    <Badge tone={TONE[a.status] ?? "neutral"}>{te(`actionStatus.${a.status}`)}</Badge>
+                  </Td>
+                  <Td>{a.ownerName ?? "—"}</Td>
+                  <Td className="whitespace-nowrap">
+                    {a.dueOn ? formatDate(a.dueOn, locale) : t("noDue")}
+                    {overdue ? (
+                      <span className="ml-2">
+                        <Badge tone="red">{t("overdue")}</Badge>
+                      </span>
+                    ) : null}
+                  </Td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      ) : (
+        <Empty>{t("none")}</Empty>
+      )}
+      {data ? <ListPager page={data.page} size={data.size} total={data.total} setParams={setParams} busy={query.isFetching} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { getPartnerBySlug } from "@/db/queries/partners";
+import { requireUser } from "@/lib/auth/guard";
+import { isUserError } from "@/lib/errors";
+import { PartnerForm } from "../../_components/partner-form";
+
+export const metadata: Metadata = { title: "Edit partner" };
+
+type Props = { params: Promise<{ slug: string }> };
+
+export default async function EditPartnerPage({ params }: Props) {
+  await requireUser("write");
+  const { slug } = await params;
+  const p = await getPartnerBySlug(getDb(), slug).catch((e: unknown) => {
+    if (isUserError(e) && e.code === "not_found") notFound();
+    throw e;
+  });
+  const t = await getTranslations("partners.form");
+  const since = !p.sinceDate ? "" : p.sincePrecision === "year" ? p.sinceDate.slice(0, 4) : p.sincePrecision === "month" ? p.sinceDate.slice(0, 7) : p.sinceDate;
+  return (
+    <>
+      <PageHeader title={t("editTitle", { name: p.nameEn })} />
+      <PartnerForm partner={{ ...p, since }} />
+    </>
+  );
+}

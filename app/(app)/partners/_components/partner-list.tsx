@@ -1,0 +1,91 @@
+"use client";
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { PartnerNames } from "@/components/partners/partner-names";
+import { ListFilters, ListPager, useUrlList } from "@/components/records/url-list";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Empty } from "@/components/ui/empty";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { PartnerPage } from "@/db/queries/partners";
+import { PARTNER_KINDS, PARTNER_STATUSES, RELATIONSHIP_LEVELS } from "@/lib/domain";
+import { daysSince, formatPrecisionDate, type Locale } from "@/lib/format";
+import { queryKeys } from "@/lib/query/keys";
+import { PARTNER_LIST_PARAMS } from "@/lib/validation/lists";
+import { fetchPartnerPage } from "../actions";
+
+
+const TONE: Record<string, BadgeTone> = { active: "green", dormant: "amber", exploring: "brand", ended: "neutral" };
+
+export function PartnerList() {
+  const t = useTranslations("partners");
+  const te = useTranslations("enums");
+  const tc = useTranslations("common");
+  const locale = useLocale() as Locale;
+  const { params, setParams, query } = useUrlList<PartnerPage>({ key: queryKeys.partners.list, allowed: PARTNER_LIST_PARAMS, fetch: fetchPartnerPage });
+  const data = query.data;
+  const opts = (values: readonly string[], ns: string) => values.map((v) => ({ value: v, label: te(`${ns}.${v}`) }));
+  return (
+    <>
+      <ListFilters
+        params={params}
+        setParams={setParams}
+        searchLabel={t("list.searchPartners")}
+        filters={[
+          { name: "status", label: t("status"), type: "select", any: t("list.any"), options: opts(PARTNER_STATUSES, "partnerStatus") },
+          { name: "level", label: t("level"), type: "select", any: t("list.any"), options: opts(RELATIONSHIP_LEVELS, "level") },
+          { name: "kind", label: t("kind"), type: "select", any: t("list.any"), options: opts(PARTNER_KINDS, "partnerKind") },
+          {
+            name: "sort",
+            label: t("list.sort"),
+            type: "select",
+            any: t("list.sortSince"),
+            options: [
+              { value: "name", label: t("list.sortName") },
+              { value: "recent", label: t("list.sortRecent") },
+            ],
+          },
+          { name: "archived", label: t("list.showArchived"), type: "checkbox" },
+        ]}
+      />
+      {query.isError ? <p role="alert" className="text-sm text-red-700">{t("errors.failed")}</p> : null}
+      {data && data.rows.length ? (
+        <Table caption={t("title")}>
+          <thead>
+            <tr>
+              <Th>{t("name")}</Th>
+              <Th>{t("since")}</Th>
+              <Th>{t("level")}</Th>
+              <Th>{t("status")}</Th>
+              <Th className="text-right">{t("meetings")}</Th>
+              <Th className="text-right">{t("openActions")}</Th>
+              <Th>{t("lastContact")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((p) => (
+              <tr key={p.id}>
+                <Td>
+                  <Link href={`/partners/${p.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    <PartnerNames p={p} locale={locale} />
+                  </Link>
+                  {p.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
+                </Td>
+                <Td className="whitespace-nowrap">{p.sincePrecision ? formatPrecisionDate(p.sinceDate, p.sincePrecision, locale) : "—"}</Td>
+                <Td>{te(`level.${p.level}`)}</Td>
+                <Td>
+                  <Badge tone={TONE[p.status] ?? "neutral"}>{te(`partnerStatus.${p.status}`)}</Badge>
+                </Td>
+                <Td className="text-right tabular-nums">{p.meetingCount}</Td>
+                <Td className="text-right tabular-nums">{p.openActionCount}</Td>
+                <Td className="whitespace-nowrap">{p.lastContactAt ? tc("daysAgo", { days: daysSince(p.lastContactAt) }) : t("never")}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : (
+        <Empty>{t("list.none")}</Empty>
+      )}
+      {data ? <ListPager page={data.page} size={data.size} total={data.total} setParams={setParams} busy={query.isFetching} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+"use server";
+import { createMilestone, setMilestoneArchived, updateMilestone } from "@/db/queries/milestones";
+import { createPartner, deletePartner, listPartnerPage, setPartnerArchived, updatePartner } from "@/db/queries/partners";
+import { runAction } from "@/lib/auth/action";
+import { partnerListSchema } from "@/lib/validation/lists";
+import { parseInput } from "@/lib/validation/common";
+
+// Every write goes through runAction("write"): the role is checked here, on the server, and the
+// query validates with the shared zod schema and audits in its transaction.
+
+export async function savePartner(id: number | null, input: Record<string, unknown>) {
+  return runAction("write", async ({ db, actor }) => {
+    const row = id === null ? await createPartner(db, actor, input) : await updatePartner(db, actor, id, input);
+    return { id: row.id, slug: row.slug, version: row.version };
+  });
+}
+
+export async function archivePartner(id: number, archived: boolean) {
+  return runAction("write", async ({ db, actor }) => {
+    const row = await setPartnerArchived(db, actor, id, archived);
+    return { id: row.id, slug: row.slug, archived: row.archivedAt !== null };
+  });
+}
+
+export async function removePartner(id: number) {
+  return runAction("write", async ({ db, actor }) => deletePartner(db, actor, id));
+}
+
+/** The list's client-side reads (TanStack Query's queryFn), with the URL's filters. */
+export async function fetchPartnerPage(params: Record<string, string>) {
+  return runAction("read", async ({ db }) => listPartnerPage(db, parseInput(partnerListSchema, params)));
+}
+
+export async function saveMilestone(id: number | null, input: Record<string, unknown>) {
+  return runAction("write", async ({ db, actor }) => {
+    const row = id === null ? await createMilestone(db, actor, input) : await updateMilestone(db, actor, id, input);
+    return { id: row.id };
+  });
+}
+
+export async function archiveMilestone(id: number, archived: boolean) {
+  return runAction("write", async ({ db, actor }) => {
+    await setMilestoneArchived(db, actor, id, archived);
+    return { id };
+  });
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/guard";
+import { PartnerForm } from "../_components/partner-form";
+
+export const metadata: Metadata = { title: "New partner" };
+
+export default async function NewPartnerPage() {
+  await requireUser("write");
+  const t = await getTranslations("partners.form");
+  return (
+    <>
+      <PageHeader title={t("newTitle")} lead={t("newLead")} />
+      <PartnerForm />
+    </>
+  );
+}

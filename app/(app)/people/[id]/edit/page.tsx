@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { partnerOptions } from "@/db/queries/partners";
+import { getPerson } from "@/db/queries/people";
+import { requireUser } from "@/lib/auth/guard";
+import { viewerLocale } from "@/lib/viewer";
+import { PersonForm } from "../../_components/person-form";
+
+export const metadata: Metadata = { title: "Edit person" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditPersonPage({ params }: Props) {
+  await requireUser("write");
+  const { id } = await params;
+  if (!/^[1-9]\d{0,14}$/.test(id)) notFound();
+  const db = getDb();
+  const person = await getPerson(db, Number(id)).catch(() => notFound());
+  const [t, locale, partners] = await Promise.all([getTranslations("people.form"), viewerLocale(), partnerOptions(db)]);
+  // An archived partner is not offered for new links, but a person already linked keeps it.
+  const own = person.partnerId && !partners.some((p) => p.id === person.partnerId) ? await getDb().query.partner.findFirst({ where: (x, { eq }) => eq(x.id, person.partnerId!) }) : undefined;
+  const options = [...partners, ...(own ? [own] : [])].map((p) => ({ id: p.id, label: locale === "ko" ? p.nameKo : p.nameEn }));
+  return (
+    <>
+      <PageHeader title={t("editTitle", { name: person.nameEn })} />
+      <PersonForm person={person} partners={options} />
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { MeetingTime } from "@/components/meetings/meeting-time";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Empty } from "@/components/ui/empty";
+import { getDb } from "@/db";
+import { getPartner } from "@/db/queries/partners";
+import { getPerson, personIsReferenced, personMeetings } from "@/db/queries/people";
+import { requireUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { localLang } from "@/lib/lang";
+import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { PersonRecordActions } from "../_components/person-record-actions";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(id: string) {
+  if (!/^[1-9]\d{0,14}$/.test(id)) notFound();
+  return getPerson(getDb(), Number(id)).catch(() => notFound());
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const p = /^[1-9]\d{0,14}$/.test(id) ? await getDb().query.person.findFirst({ where: (x, { eq }) => eq(x.id, Number(id)), columns: { nameEn: true } }) : undefined;
+  return { title: p?.nameEn ?? "Person" };
+}
+
+export default async function PersonPage({ params }: Props) {
+  const user = await requireUser();
+  const canWrite = can(user.role, "write");
+  const db = getDb();
+  const person = await load((await params).id);
+  const [t, te, tc, locale, { zone }, meetings, partner] = await Promise.all([
+    getTranslations("people"),
+    getTranslations("enums"),
+    getTranslations("common"),
+    viewerLocale(),
+    viewerTimeZone(),
+    personMeetings(db, person.id),
+    person.partnerId ? getPartner(db, person.partnerId) : Promise.resolve(null),
+  ]);
+  const deletable = canWrite && !(await personIsReferenced(db, person.id));
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{person.nameEn}</h1>
+          {person.nameLocal ? (
+            <p className="mt-1 text-base text-slate-600" lang={person.side === "home" ? "ko" : localLang(partner?.country)}>
+              {person.nameLocal}
+            </p>
+          ) : null}
+          <div className="mt-3 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+            <Badge tone={person.side === "home" ? "brand" : "neutral"}>{te(`personSide.${person.side}`)}</Badge>
+            {partner ? (
+              <Link href={`/partners/${partner.slug}`} className="text-brand-700 underline">
+                {locale === "ko" ? partner.nameKo : partner.nameEn}
+              </Link>
+            ) : null}
+            {person.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
+          </div>
+        </div>
+        {canWrite ? (
+          <div className="flex flex-col items-start gap-2 sm:items-end">
+            <Button asChild size="sm" variant="secondary">
+              <Link href={`/people/${person.id}/edit`}>{tc("edit")}</Link>
+            </Button>
+            <PersonRecordActions id={person.id} name={person.nameEn} archived={person.archivedAt !== null} deletable={deletable} />
+          </div>
+        ) : null}
+      </div>
+
+      <Card title={t("profile")} id="profile">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+          <Pair k={t("form.title")} v={person.title ?? "—"} />
+          <Pair k={t("form.organisation")} v={person.organisation ?? "—"} />
+          <Pair k={t("form.email")} v={person.email ? <a className="text-brand-700 underline" href={`mailto:${person.email}`}>{person.email}</a> : "—"} />
+          <Pair k={t("form.phone")} v={person.phone ?? "—"} />
+        </dl>
+        {person.notes ? <p className="mt-4 whitespace-pre-line text-sm text-slate-800">{person.notes}</p> : null}
+      </Card>
+
+      <Card title={t("meetingsHeading")} id="meetings">
+        {meetings.length ? (
+          <ul className="divide-y divide-slate-100">
+            {meetings.map((m) => (
+              <li key={m.meetingId} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-start sm:justify-between">
+                <div>
+                  <Link href={`/meetings/${m.meetingId}`} className="font-medium text-brand-700 hover:underline">
+                    {m.title}
+                  </Link>
+                  <p className="text-xs text-slate-600">
+                    {te(`participantRole.${m.role}`)}
+                    {m.titleAtTime ? ` · ${t("titleAtTime", { title: m.titleAtTime })}` : ""} · {locale === "ko" ? m.partnerNameKo : m.partnerNameEn}
+                  </p>
+                </div>
+                <div className="text-sm text-slate-700 sm:text-right">
+                  <MeetingTime at={m.startsAt} zone={m.timeZone} viewerZone={zone} locale={locale} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Empty>{t("noMeetings")}</Empty>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+function Pair({ k, v }: { k: string; v: React.ReactNode }) {
+  return (
+    <div className="flex gap-2">
+      <dt className="w-28 shrink-0 text-slate-600">{k}</dt>
+      <dd className="min-w-0 break-words text-slate-900">{v}</dd>
+    </div>
+  );
+}

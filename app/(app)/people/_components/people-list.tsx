@@ -1,0 +1,86 @@
+"use client";
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { ListFilters, ListPager, useUrlList } from "@/components/records/url-list";
+import { Badge } from "@/components/ui/badge";
+import { Empty } from "@/components/ui/empty";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { PeoplePage } from "@/db/queries/people";
+import { PERSON_SIDES } from "@/lib/domain";
+import { localLang } from "@/lib/lang";
+import { queryKeys } from "@/lib/query/keys";
+import { PERSON_LIST_PARAMS } from "@/lib/validation/lists";
+import { fetchPeoplePage } from "../actions";
+
+export function PeopleList({ partners }: { partners: { id: number; label: string }[] }) {
+  const t = useTranslations("people");
+  const tp = useTranslations("partners");
+  const te = useTranslations("enums");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const { params, setParams, query } = useUrlList<PeoplePage>({ key: queryKeys.people.list, allowed: PERSON_LIST_PARAMS, fetch: fetchPeoplePage });
+  const data = query.data;
+  return (
+    <>
+      <ListFilters
+        params={params}
+        setParams={setParams}
+        searchLabel={t("searchPeople")}
+        filters={[
+          { name: "partner", label: t("partner"), type: "select", any: tp("list.any"), options: partners.map((p) => ({ value: String(p.id), label: p.label })) },
+          { name: "side", label: t("side"), type: "select", any: tp("list.any"), options: PERSON_SIDES.map((s) => ({ value: s, label: te(`personSide.${s}`) })) },
+          { name: "sort", label: tp("list.sort"), type: "select", any: tp("list.sortName"), options: [{ value: "recent", label: t("sortRecent") }] },
+          { name: "archived", label: tp("list.showArchived"), type: "checkbox" },
+        ]}
+      />
+      {query.isError ? <p role="alert" className="text-sm text-red-700">{tp("errors.failed")}</p> : null}
+      {data && data.rows.length ? (
+        <Table caption={t("title")}>
+          <thead>
+            <tr>
+              <Th>{t("name")}</Th>
+              <Th>{t("titleOrg")}</Th>
+              <Th>{t("side")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((p) => (
+              <tr key={p.id}>
+                <Td>
+                  <Link href={`/people/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {p.nameEn}
+                  </Link>
+                  {p.nameLocal ? (
+                    <span className="ml-2 text-slate-600" lang={p.side === "home" ? "ko" : localLang(p.partnerCountry)}>
+                      {p.nameLocal}
+                    </span>
+                  ) : null}
+                  {p.archivedAt ? (
+                    <span className="ml-2">
+                      <Badge tone="amber">{tc("archived")}</Badge>
+                    </span>
+                  ) : null}
+                </Td>
+                <Td>{[p.title, p.organisation].filter(Boolean).join(", ")}</Td>
+                <Td>
+                  {te(`personSide.${p.side}`)}
+                  {p.partnerSlug ? (
+                    <>
+                      {" · "}
+                      <Link href={`/partners/${p.partnerSlug}`} className="text-brand-700 underline">
+                        {locale === "ko" ? p.partnerNameKo : p.partnerNameEn}
+                      </Link>
+                    </>
+                  ) : null}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : (
+        <Empty>{t("none")}</Empty>
+      )}
+      {data ? <ListPager page={data.page} size={data.size} total={data.total} setParams={setParams} busy={query.isFetching} /> : null}
+    </>
+  );
+}

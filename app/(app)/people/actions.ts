@@ -1,0 +1,27 @@
+"use server";
+import { createPerson, deletePerson, listPeople, setPersonArchived, updatePerson } from "@/db/queries/people";
+import { runAction } from "@/lib/auth/action";
+import { parseInput } from "@/lib/validation/common";
+import { personListSchema } from "@/lib/validation/lists";
+
+export async function savePerson(id: number | null, input: Record<string, unknown>) {
+  return runAction("write", async ({ db, actor }) => {
+    const row = id === null ? await createPerson(db, actor, input) : await updatePerson(db, actor, id, input);
+    return { id: row.id, name: row.nameEn };
+  });
+}
+
+export async function archivePerson(id: number, archived: boolean) {
+  return runAction("write", async ({ db, actor }) => {
+    const row = await setPersonArchived(db, actor, id, archived);
+    return { id: row.id, archived: row.archivedAt !== null };
+  });
+}
+
+export async function removePerson(id: number) {
+  return runAction("write", async ({ db, actor }) => deletePerson(db, actor, id));
+}
+
+export async function fetchPeoplePage(params: Record<string, string>) {
+  return runAction("read", async ({ db }) => listPeople(db, parseInput(personListSchema, params)));
+}

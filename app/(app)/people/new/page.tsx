@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { partnerOptions } from "@/db/queries/partners";
+import { requireUser } from "@/lib/auth/guard";
+import { viewerLocale } from "@/lib/viewer";
+import { PersonForm } from "../_components/person-form";
+
+export const metadata: Metadata = { title: "New person" };
+
+type Props = { searchParams: Promise<{ partner?: string }> };
+
+export default async function NewPersonPage({ searchParams }: Props) {
+  await requireUser("write");
+  const [t, locale, partners, sp] = await Promise.all([getTranslations("people.form"), viewerLocale(), partnerOptions(getDb()), searchParams]);
+  const preset = partners.find((p) => p.slug === sp.partner);
+  return (
+    <>
+      <PageHeader title={t("newTitle")} lead={t("newLead")} />
+      <PersonForm partners={partners.map((p) => ({ id: p.id, label: locale === "ko" ? p.nameKo : p.nameEn }))} defaultPartnerId={preset?.id} />
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useId, useRef, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/auth/action";
+import { cleanParams } from "@/lib/query/keys";
+import { inputClass } from "@/components/ui/field";
+
+/**
+ * A list whose filters, sort and page live in the URL. The server page puts the first page into
+ * the query cache (HydrationBoundary) under the same key; later changes update the URL with the
+ * History API (Next keeps useSearchParams in step) and TanStack Query fetches through a server action.
+ */
+export function useUrlList<T>(opts: {
+  key: (params: Record<string, string>) => readonly unknown[];
+  allowed: readonly string[];
+  fetch: (params: Record<string, string>) => Promise<ActionResult<T>>;
+}) {
+  const sp = useSearchParams();
+  const pathname = usePathname();
+  const raw: Record<string, string> = {};
+  sp.forEach((v, k) => (raw[k] = v));
+  const params = cleanParams(raw, opts.allowed);
+  const query = useQuery({
+    queryKey: opts.key(params),
+    queryFn: async () => {
+      const r = await opts.fetch(params);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.data;
+    },
+    placeholderData: keepPreviousData,
+  });
+  const setParams = (changes: Record<string, string | undefined>, keepPage = false) => {
+    const next: Record<string, string> = { ...params };
+    for (const [k, v] of Object.entries(changes)) if (v) next[k] = v;
+    else delete next[k];
+    if (!keepPage && !("page" in changes)) delete next.page;
+    const qs = new URLSearchParams(cleanParams(next, opts.allowed)).toString();
+    window.history.pushState(null, "", qs ? `${pathname}?${qs}` : pathname);
+  };
+  return { params, setParams, query };
+}
+
+export type FilterDef =
+  | { name: string; label: string; type: "select"; options: { value: string; label: string }[]; any: string }
+  | { name: string; label: string; type: "date" }
+  | { name: string; label: string; type: "checkbox" };
+
+/** The search box and filters of a list; every change goes to the URL at once. */
+export function ListFilters({
+  params,
+  setParams,
+  searchLabel,
+  filters,
+  extra,
+}: {
+  params: Record<string, string>;
+  setParams: (changes: Record<string, string | undefined>) => void;
+  searchLabel: string;
+  filters: FilterDef[];
+  extra?: ReactNode;
+}) {
+  const t = useTranslations("partners.list");
+  const id = useId();
+  const search = useRef<HTMLInputElement>(null);
+  return (
+    <form
+      role="search"
+      className="mb-4 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setParams({ q: search.current?.value.trim() || undefined });
+      }}
+    >
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="min-w-0 flex-1 basis-56 space-y-1">
+          <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-800">
+            {searchLabel}
+          </label>
+          <input id={`${id}-q`} ref={search} type="search" name="q" key={params.q ?? ""} defaultValue={params.q ?? ""} className={inputClass} />
+        </div>
+        <button type="submit" className="h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">
+          {t("search")}
+        </button>
+        {Object.keys(params).length ? (
+          <button
+            type="button"
+            className="h-10 rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            onClick={() => setParams(Object.fromEntries(Object.keys(params).map((k) => [k, undefined])))}
+          >
+            {t("clear")}
+          </button>
+        ) : null}
+      </div>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {filters.map((f) => {
+          const fid = `${id}-${f.name}`;
+          if (f.type === "checkbox")
+            return (
+              <label key={f.name} htmlFor={fid} className="flex items-center gap-2 self-end pb-2 text-sm text-slate-800">
+                <input id={fid} type="checkbox" checked={params[f.name] === "1"} onChange={(e) => setParams({ [f.name]: e.target.checked ? "1" : undefined })} className="size-4" />
+                {f.label}
+              </label>
+            );
+          return (
+            <div key={f.name} className="space-y-1">
+              <label htmlFor={fid} className="block text-sm font-medium text-slate-800">
+                {f.label}
+              </label>
+              {f.type === "select" ? (
+                <select id={fid} className={inputClass} value={params[f.name] ?? ""} onChange={(e) => setParams({ [f.name]: e.target.value || undefined })}>
+                  <option value="">{f.any}</option>
+                  {f.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input id={fid} type="date" className={inputClass} value={params[f.name] ?? ""} onChange={(e) => setParams({ [f.name]: e.target.value || undefined })} />
+              )}
+            </div>
+          );
+        })}
+        {extra}
+      </div>
+    </form>
+  );
+}
+
+/** Result count and previous/next buttons; the page number lives in the URL too. */
+export function ListPager({ page, size, total, setParams, busy }: { page: number; size: number; total: number; setParams: (c: Record<string, string | undefined>) => void; busy: boolean }) {
+  const t = useTranslations("common");
+  const tl = useTranslations("partners.list");
+  const pages = Math.max(1, Math.ceil(total / size));
+  return (
+    <nav aria-label={tl("pages")} className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
+      <span className="text-slate-600" aria-live="polite">
+        {tl("results", { total })} · {t("page", { page, pages })}
+        {busy ? ` · ${tl("loading")}` : ""}
+      </span>
+      <span className="flex gap-2">
+        {page > 1 ? (
+          <button type="button" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" onClick={() => setParams({ page: page - 1 > 1 ? String(page - 1) : undefined })}>
+            {t("previous")}
+          </button>
+        ) : null}
+        {page < pages ? (
+          <button type="button" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" onClick={() => setParams({ page: String(page + 1) })}>
+            {t("next")}
+          </button>
+        ) : null}
+      </span>
+    </nav>
+  );
+}

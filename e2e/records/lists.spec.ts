@@ -1,0 +1,64 @@
+import { expect, test } from "../fixtures/test";
+
+test.describe("[RECORDS] lists keep search, filters and page in the URL", () => {
+  test("people: search in Chinese, filter by side, reload keeps it; the person page shows the title held", async ({ page }) => {
+    await page.goto("/people");
+    const table = page.getByRole("table", { name: "People" });
+    await page.getByLabel("Search names, titles and organisations").fill("唐良智");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/q=%E5%94%90/);
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table).toContainText("Tang Liangzhi");
+    await page.reload();
+    await expect(page.getByLabel("Search names, titles and organisations")).toHaveValue("唐良智");
+    await expect(page.getByRole("table", { name: "People" }).getByRole("row")).toHaveCount(2);
+
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await page.getByLabel("Side").selectOption("home");
+    await expect(page).toHaveURL(/side=home/);
+    await expect(table).toContainText("Lee Jae-myung");
+    await expect(table).not.toContainText("Tang Liangzhi");
+    await page.goBack();
+    await expect(page).not.toHaveURL(/side=home/);
+
+    await page.goto("/people?q=Tang");
+    await page.getByRole("link", { name: "Tang Liangzhi" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Tang Liangzhi" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Meetings" })).toContainText("then Mayor of Chongqing");
+    await page.screenshot({ path: "test-results/screens/records-person-en.png", fullPage: true });
+  });
+
+  test("actions: search 'Pangyo' and in Korean, filter by side and status; reload keeps it", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Actions" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Follow-up actions" })).toBeVisible();
+    const table = page.getByRole("table", { name: "Follow-up actions" });
+    await expect(table.getByRole("row")).toHaveCount(4);
+    await page.getByLabel("Owed by").selectOption("theirs");
+    await expect(page).toHaveURL(/side=theirs/);
+    await expect(table.getByRole("row")).toHaveCount(3);
+    await page.getByLabel("Search titles and descriptions").fill("Pangyo");
+    await page.getByLabel("Search titles and descriptions").press("Enter");
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table).toContainText("Pangyo Techno Valley and SK Hynix");
+    await page.reload();
+    await expect(page.getByLabel("Owed by")).toHaveValue("theirs");
+    await expect(page.getByRole("table", { name: "Follow-up actions" }).getByRole("row")).toHaveCount(2);
+    await page.goto("/actions?status=done");
+    await expect(page.getByText("No follow-up actions match these filters.")).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/records-actions-en.png", fullPage: true });
+  });
+
+  test("partners: search by the Korean name, sort by name", async ({ page }) => {
+    await page.goto("/partners");
+    await page.getByLabel("Search names and summaries").fill("충칭");
+    await page.getByRole("button", { name: "Search" }).click();
+    const table = page.getByRole("table", { name: "Partners" });
+    await expect(table.getByRole("row")).toHaveCount(2);
+    await expect(table).toContainText("Chongqing Municipality");
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await page.getByLabel("Sort by").selectOption("name");
+    await expect(page).toHaveURL(/sort=name/);
+    await expect(table.getByRole("row").nth(1)).toContainText("Chongqing Municipality");
+  });
+});

@@ -1,0 +1,65 @@
+import "server-only";
+import { apiRoute, readJson } from "@/lib/http";
+import { UserError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/common";
+import { cursorSchema, paramsRecord } from "@/lib/validation/lists";
+import { resource, type ApiResource } from "./resources";
+
+type IdParams = { id: string };
+
+/** Ids in paths are positive integers; anything else is a 400, never a 500 or a lookup. */
+export function parseId(raw: string | undefined): number {
+  if (!raw || !/^[1-9]\d{0,14}$/.test(raw)) throw new UserError("bad_request", "The id in the path must be a positive integer.");
+  return Number(raw);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+async function objectBody(req: Request): Promise<Record<string, unknown>> {
+  const body = await readJson(req);
+  if (!isObject(body)) throw new UserError("bad_request", "The request body must be a JSON object.");
+  return body;
+}
+
+/** GET (list, filters + cursor) and POST (create) for /api/v1/<resource>. */
+export function collectionHandlers(path: string) {
+  const r = resource(path);
+  const schema = r.listSchema.extend(cursorSchema.shape);
+  return {
+    GET: apiRoute("read", async ({ req, db }) => {
+      const params = parseInput(schema, paramsRecord(new URL(req.url).searchParams));
+      return r.list(db, params);
+    }),
+    POST: apiRoute("write", async ({ req, db, actor }) => {
+      const row = await r.create(db, actor, await objectBody(req));
+      return Response.json(await r.get(db, row.id), { status: 201, headers: { Location: `/api/v1/${r.path}/${row.id}` } });
+    }),
+  };
+}
+
+async function update(r: ApiResource, req: Request, db: Parameters<ApiResource["get"]>[0], actor: Parameters<ApiResource["create"]>[1], id: number, merge: boolean) {
+  const body = await objectBody(req);
+  if (body.version === undefined) throw new UserError("validation_failed", "Send the version you read.", { fields: { version: ["Required."] } });
+  const input = merge ? { ...(await r.toInput(db, await r.get(db, id))), ...body } : body;
+  await r.update(db, actor, id, input);
+  return r.get(db, id);
+}
+
+/** GET, PUT (whole record), PATCH (changed fields) and DELETE (archive) for /api/v1/<resource>/<id>. */
+export function itemHandlers(path: string) {
+  const r = resource(path);
+  return {
+    GET: apiRoute<IdParams>("read", async ({ db, params }) => r.get(db, parseId(params.id))),
+    PUT: apiRoute<IdParams>("write", async ({ req, db, actor, params }) => update(r, req, db, actor, parseId(params.id), false)),
+    PATCH: apiRoute<IdParams>("write", async ({ req, db, actor, params }) => update(r, req, db, actor, parseId(params.id), true)),
+    DELETE: apiRoute<IdParams>("write", async ({ db, actor, params }) => r.setArchived(db, actor, parseId(params.id), true)),
+  };
+}
+
+/** POST /api/v1/<resource>/<id>/archive or …/restore. */
+export function archiveHandler(path: string, archived: boolean) {
+  const r = resource(path);
+  return apiRoute<IdParams>("write", async ({ db, actor, params }) => r.setArchived(db, actor, parseId(params.id), archived));
+}

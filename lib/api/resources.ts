@@ -1,0 +1,156 @@
+import type { z } from "zod";
+import type { Actor } from "@/db/audit";
+import type { Db } from "@/db/client";
+import { actionCursorPage, createAction, getAction, setActionArchived, updateAction } from "@/db/queries/actions";
+import { meetingCursorPage } from "@/db/queries/api";
+import { createGift, getGift, giftCursorPage, setGiftArchived, updateGift } from "@/db/queries/gifts";
+import { createMeeting, getMeeting, setMeetingArchived, updateMeeting } from "@/db/queries/meetings";
+import { createMilestone, getMilestone, milestoneCursorPage, setMilestoneArchived, updateMilestone } from "@/db/queries/milestones";
+import { createPartner, getPartner, partnerCursorPage, setPartnerArchived, updatePartner } from "@/db/queries/partners";
+import { createPerson, getPerson, personCursorPage, setPersonArchived, updatePerson } from "@/db/queries/people";
+import type { CursorPage } from "@/db/queries/paging";
+import { utcToZonedParts } from "@/lib/format";
+import { createActionSchema, updateActionSchema } from "@/lib/validation/actions";
+import { createGiftSchema, updateGiftSchema } from "@/lib/validation/gifts";
+import {
+  actionListSchema,
+  giftListSchema,
+  meetingListSchema,
+  milestoneListSchema,
+  partnerListSchema,
+  personListSchema,
+} from "@/lib/validation/lists";
+import { createMeetingSchema, updateMeetingSchema } from "@/lib/validation/meetings";
+import { createMilestoneSchema, updateMilestoneSchema } from "@/lib/validation/milestones";
+import { createPartnerSchema, updatePartnerSchema } from "@/lib/validation/partners";
+import { createPersonSchema, updatePersonSchema } from "@/lib/validation/people";
+
+// One description per API resource: its zod schemas (the same objects the forms and server
+// actions use) and its query functions. The route handlers and the OpenAPI document are both
+// generated from this table, so the document cannot drift from what the handlers accept.
+
+type Row = Record<string, unknown> & { id: number };
+
+export interface ApiResource {
+  path: string;
+  name: string;
+  listSchema: z.ZodObject;
+  createSchema: z.ZodType;
+  updateSchema: z.ZodType;
+  list: (db: Db, params: Record<string, unknown>) => Promise<CursorPage<Row>>;
+  get: (db: Db, id: number) => Promise<Row>;
+  create: (db: Db, actor: Actor, input: unknown) => Promise<Row>;
+  update: (db: Db, actor: Actor, id: number, input: unknown) => Promise<Row>;
+  setArchived: (db: Db, actor: Actor, id: number, archived: boolean) => Promise<Row>;
+  /** The stored record as an update payload, so PATCH can send only what changes. */
+  toInput: (db: Db, row: Row) => Promise<Record<string, unknown>>;
+}
+
+const plain = async (_db: Db, row: Row) => row as Record<string, unknown>;
+
+function sinceInput(row: Row) {
+  const d = row.sinceDate as string | null;
+  const p = row.sincePrecision as string | null;
+  if (!d || !p) return { since: undefined };
+  return { since: p === "year" ? d.slice(0, 4) : p === "month" ? d.slice(0, 7) : d, sincePrecision: p };
+}
+
+export const RESOURCES: ApiResource[] = [
+  {
+    path: "partners",
+    name: "Partner",
+    listSchema: partnerListSchema.omit({ page: true, sort: true }),
+    createSchema: createPartnerSchema,
+    updateSchema: updatePartnerSchema,
+    list: (db, p) => partnerCursorPage(db, p),
+    get: getPartner,
+    create: createPartner,
+    update: updatePartner,
+    setArchived: setPartnerArchived,
+    toInput: async (_db, row) => ({ ...row, ...sinceInput(row) }),
+  },
+  {
+    path: "people",
+    name: "Person",
+    listSchema: personListSchema.omit({ page: true, sort: true }),
+    createSchema: createPersonSchema,
+    updateSchema: updatePersonSchema,
+    list: (db, p) => personCursorPage(db, p),
+    get: getPerson,
+    create: createPerson,
+    update: updatePerson,
+    setArchived: setPersonArchived,
+    toInput: plain,
+  },
+  {
+    path: "meetings",
+    name: "Meeting",
+    listSchema: meetingListSchema,
+    createSchema: createMeetingSchema,
+    updateSchema: updateMeetingSchema,
+    list: (db, p) => meetingCursorPage(db, p),
+    get: getMeeting,
+    create: createMeeting,
+    update: updateMeeting,
+    setArchived: setMeetingArchived,
+    toInput: async (db, row) => {
+      // Participants and gifts are replaced by an update, so PATCH keeps the current ones;
+      // actions in an update are added, so none are carried over.
+      const m = await getMeeting(db, row.id);
+      const { date, time } = utcToZonedParts(m.startsAt, m.timeZone);
+      return {
+        ...m,
+        date,
+        time,
+        participants: m.participants.map((p) => ({ personId: p.personId, role: p.role, titleAtTime: p.titleAtTime })),
+        gifts: m.gifts.filter((g) => !g.archivedAt),
+        actions: [],
+      };
+    },
+  },
+  {
+    path: "actions",
+    name: "Action",
+    listSchema: actionListSchema.omit({ page: true, sort: true }),
+    createSchema: createActionSchema,
+    updateSchema: updateActionSchema,
+    list: (db, p) => actionCursorPage(db, p),
+    get: getAction,
+    create: createAction,
+    update: updateAction,
+    setArchived: setActionArchived,
+    toInput: plain,
+  },
+  {
+    path: "gifts",
+    name: "Gift",
+    listSchema: giftListSchema,
+    createSchema: createGiftSchema,
+    updateSchema: updateGiftSchema,
+    list: (db, p) => giftCursorPage(db, p),
+    get: getGift,
+    create: createGift,
+    update: updateGift,
+    setArchived: setGiftArchived,
+    toInput: plain,
+  },
+  {
+    path: "milestones",
+    name: "Milestone",
+    listSchema: milestoneListSchema,
+    createSchema: createMilestoneSchema,
+    updateSchema: updateMilestoneSchema,
+    list: (db, p) => milestoneCursorPage(db, p),
+    get: getMilestone,
+    create: createMilestone,
+    update: updateMilestone,
+    setArchived: setMilestoneArchived,
+    toInput: plain,
+  },
+];
+
+export function resource(path: string): ApiResource {
+  const r = RESOURCES.find((x) => x.path === path);
+  if (!r) throw new Error(`No API resource ${path}`);
+  return r;
+}

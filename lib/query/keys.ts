@@ -1,0 +1,32 @@
+// One factory for every TanStack Query key, so pages, lists and the invalidation after a save
+// agree. Each area invalidates its `all` key after a write.
+
+type Params = Record<string, unknown>;
+
+export const queryKeys = {
+  partners: {
+    all: ["partners"] as const,
+    list: (params: Params) => ["partners", "list", params] as const,
+  },
+  people: {
+    all: ["people"] as const,
+    list: (params: Params) => ["people", "list", params] as const,
+  },
+  actions: {
+    all: ["actions"] as const,
+    list: (params: Params) => ["actions", "list", params] as const,
+  },
+};
+
+/**
+ * A list's URL params as its query key part: only the list's own names, no empty values, in a
+ * stable order. The server page and the browser build the same key from the same URL.
+ */
+export function cleanParams(raw: Record<string, string>, allowed: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of [...allowed].sort()) {
+    const v = raw[k]?.trim();
+    if (v && !(k === "page" && v === "1")) out[k] = v;
+  }
+  return out;
+}
