@@ -41,10 +41,16 @@ export function actorOf(u: CurrentUser, ip?: string | null): Actor {
   return { userId: u.id, label: u.email, role: u.role, ip: ip ?? null };
 }
 
-/** For pages and layouts: signed out goes to sign-in; a missing permission is a 403 page. */
+export const PASSWORD_PATH = "/account/password";
+
+/**
+ * For pages and layouts: signed out goes to sign-in; a temporary password must be changed
+ * before anything else is shown; a missing permission is a 403 page.
+ */
 export async function requireUser(permission: Permission = "read"): Promise<CurrentUser> {
   const u = await getCurrentUser();
   if (!u) redirect("/login");
+  if (u.mustChangePassword && (await headers()).get("x-pathname") !== PASSWORD_PATH) redirect(PASSWORD_PATH);
   if (!can(u.role, permission)) forbidden();
   return u;
 }
