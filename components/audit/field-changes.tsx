@@ -22,9 +22,10 @@ export async function FieldChanges({ event }: { event: Pick<AuditRow, "before" |
   const t = await getTranslations("audit");
   const rows = changedFields(event);
   if (!rows.length) return null;
-  // A creation or deletion has one side only: list its values, not an arrow from nothing.
+  // A creation or deletion has one side only: list its values, not an arrow from nothing, and
+  // fold them away, since a whole record is long.
   const oneSided = !event.before || !event.after;
-  return (
+  const list = (
     <dl className="mt-1 grid grid-cols-[minmax(6rem,auto)_1fr] gap-x-3 gap-y-0.5 text-xs">
       {rows.map((r) => (
         <div key={r.field} className="contents">
@@ -45,5 +46,12 @@ export async function FieldChanges({ event }: { event: Pick<AuditRow, "before" |
         </div>
       ))}
     </dl>
+  );
+  if (!oneSided) return list;
+  return (
+    <details className="text-xs">
+      <summary className="cursor-pointer text-brand-700 underline">{t("fields", { n: rows.length })}</summary>
+      {list}
+    </details>
   );
 }

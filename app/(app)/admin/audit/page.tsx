@@ -39,7 +39,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   const options = await auditFilterOptions(db);
   // A bad filter in a hand-edited URL is shown and ignored rather than failing the page.
   const parsed = auditFilterSchema.safeParse(query);
-  const result = await listAuditEvents(db, parsed.success ? query : {}, zone);
+  const result = await listAuditEvents(db, { ...(parsed.success ? query : {}), size: 25 }, zone);
   return (
     <div className="space-y-6">
       <AdminBack />
