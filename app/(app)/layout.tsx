@@ -11,7 +11,8 @@ import { requireUser } from "@/lib/auth/guard";
 import { viewerTimeZone } from "@/lib/viewer";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  // Each page checks the temporary password itself, so the password page can render in the shell.
+  const user = await requireUser("read", { allowTemporaryPassword: true });
   const t = await getTranslations("common");
   const tn = await getTranslations("nav");
   const te = await getTranslations("enums.role");

@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../audit";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { auditEvent } from "../schema";
+import { auditEvent, user } from "../schema";
 import { pageSize } from "./common";
 import { isoDate, parseInput } from "@/lib/validation/common";
 import { zonedTimeToUtc } from "@/lib/format";
@@ -58,7 +58,11 @@ function nextDay(iso: string): string {
  * Audit events newest first, filtered by actor label, record type, event and a period of whole
  * days (from and to inclusive) in the viewer's time zone.
  */
-export async function listAuditEvents(db: Db, input: unknown, timeZone = "UTC"): Promise<{ rows: AuditRow[]; total: number; page: number; size: number }> {
+export async function listAuditEvents(
+  db: Db,
+  input: unknown,
+  timeZone = "UTC",
+): Promise<{ rows: (AuditRow & { recordLabel: string | null })[]; total: number; page: number; size: number }> {
   const f = parseInput(auditFilterSchema, input);
   const where: SQL[] = [];
   if (f.actor) where.push(eq(auditEvent.actorLabel, f.actor));
@@ -70,13 +74,17 @@ export async function listAuditEvents(db: Db, input: unknown, timeZone = "UTC"):
   const size = pageSize(f.size, 50);
   const total = db.select({ n: count() }).from(auditEvent).where(cond).get()!.n;
   const rows = db
-    .select(columns)
+    .select({
+      ...columns,
+      // A user record is named by its email rather than its id.
+      recordLabel: sql<string | null>`(select ${user.email} from ${user} where ${auditEvent.recordType} = 'user' and ${user.id} = ${auditEvent.recordId})`,
+    })
     .from(auditEvent)
     .where(cond)
     .orderBy(desc(auditEvent.at), desc(auditEvent.id))
     .limit(size)
     .offset((f.page - 1) * size)
-    .all() as AuditRow[];
+    .all() as (AuditRow & { recordLabel: string | null })[];
   return { rows, total, page: f.page, size };
 }
 

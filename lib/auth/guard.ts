@@ -45,12 +45,13 @@ export const PASSWORD_PATH = "/account/password";
 
 /**
  * For pages and layouts: signed out goes to sign-in; a temporary password must be changed
- * before anything else is shown; a missing permission is a 403 page.
+ * before any page is shown (only the password page itself, and the shell around it, pass
+ * `allowTemporaryPassword`); a missing permission is a 403 page.
  */
-export async function requireUser(permission: Permission = "read"): Promise<CurrentUser> {
+export async function requireUser(permission: Permission = "read", opts: { allowTemporaryPassword?: boolean } = {}): Promise<CurrentUser> {
   const u = await getCurrentUser();
   if (!u) redirect("/login");
-  if (u.mustChangePassword && (await headers()).get("x-pathname") !== PASSWORD_PATH) redirect(PASSWORD_PATH);
+  if (u.mustChangePassword && !opts.allowTemporaryPassword) redirect(PASSWORD_PATH);
   if (!can(u.role, permission)) forbidden();
   return u;
 }

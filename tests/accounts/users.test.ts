@@ -6,6 +6,7 @@ import type { Actor } from "@/db/audit";
 import { account, auditEvent, session, user } from "@/db/schema";
 import { createUser, findUserByEmail, recordPasswordChanged, resetUserPassword, setUserActive, setUserRole } from "@/db/queries/users";
 import { NotFoundError, UserError, ValidationError } from "@/lib/errors";
+import { listAuditEvents } from "@/db/queries/audit";
 import { userCommand } from "../../scripts/user-command";
 import { testDb } from "../helpers/db";
 
@@ -47,6 +48,7 @@ describe("[ACCOUNTS] user changes are audited atomically", () => {
     await setUserRole(db, ADMIN, { userId: v.id, role: "editor" });
     const ev = db.select().from(auditEvent).where(eq(auditEvent.event, "role_change")).get()!;
     expect([ev.before, ev.after]).toEqual([{ role: "viewer" }, { role: "editor" }]);
+    expect((await listAuditEvents(db, { event: "role_change" })).rows[0]!.recordLabel).toBe("v@example.org");
     const n = audits(db);
     await expect(setUserRole(db, ADMIN, { userId: "nobody", role: "admin" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(setUserRole(db, ADMIN, { userId: v.id, role: "superuser" })).rejects.toBeInstanceOf(ValidationError);

@@ -9,7 +9,7 @@ import { PasswordForm } from "./password-form";
 export const metadata: Metadata = { title: "Change password" };
 
 export default async function Page() {
-  const user = await requireUser();
+  const user = await requireUser("read", { allowTemporaryPassword: true });
   const t = await getTranslations("account");
   return (
     <div className="space-y-6">

@@ -76,14 +76,15 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
             {result.rows.map((e) => (
               <tr key={e.id}>
                 <Td className="whitespace-nowrap">{formatInstant(e.at, zone, locale)}</Td>
-                <Td className="break-all">
+                <Td className="min-w-44 break-all">
                   {e.actorLabel}
                   {e.ipAddress ? <span className="block text-xs text-slate-600">{e.ipAddress}</span> : null}
                 </Td>
-                <Td>{labels.event(e.event)}</Td>
-                <Td>
+                <Td className="min-w-28">{labels.event(e.event)}</Td>
+                <Td className="min-w-36">
                   {labels.type(e.recordType)}
-                  {e.recordId ? <span className="block break-all font-mono text-xs text-slate-600">{e.recordId}</span> : null}
+                  {e.recordLabel ? <span className="block break-all text-xs text-slate-700">{e.recordLabel}</span> : null}
+                  {e.recordId && !e.recordLabel ? <span className="block break-all font-mono text-xs text-slate-600">{e.recordId}</span> : null}
                 </Td>
                 <Td className="min-w-64">
                   <FieldChanges event={e} />

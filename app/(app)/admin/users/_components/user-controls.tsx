@@ -32,7 +32,7 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
               </option>
             ))}
           </select>
-          <Button type="submit" variant="secondary" size="sm" disabled={rolePending} aria-label={t("changeRoleOf", { email: user.email })}>
+          <Button type="submit" variant="secondary" size="sm" className="whitespace-nowrap" disabled={rolePending} aria-label={t("changeRoleOf", { email: user.email })}>
             {t("changeRole")}
           </Button>
         </form>
