@@ -24,6 +24,7 @@ export type AuditEventName =
   | "deactivate"
   | "reactivate"
   | "password_reset"
+  | "password_change"
   | "sign_in_failed"
   | "sign_in"
   | "export"

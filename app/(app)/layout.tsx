@@ -1,4 +1,5 @@
-import { LogOut } from "lucide-react";
+import { KeyRound, LogOut } from "lucide-react";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { signOut } from "@/app/actions";
@@ -10,10 +11,12 @@ import { requireUser } from "@/lib/auth/guard";
 import { viewerTimeZone } from "@/lib/viewer";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  // Each page checks the temporary password itself, so the password page can render in the shell.
+  const user = await requireUser("read", { allowTemporaryPassword: true });
   const t = await getTranslations("common");
   const tn = await getTranslations("nav");
   const te = await getTranslations("enums.role");
+  const ta = await getTranslations("account");
   const { fromBrowser } = await viewerTimeZone();
   const account = (
     <div className="space-y-3 text-sm">
@@ -24,6 +27,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           {t("role")}: {te(user.role)}
         </span>
       </p>
+      <Link href="/account/password" className="inline-flex items-center gap-2 rounded-md px-2 py-1 text-slate-100 hover:bg-brand-800">
+        <KeyRound aria-hidden className="size-4" />
+        {ta("link")}
+      </Link>
       <form action={signOut}>
         <button type="submit" className="inline-flex items-center gap-2 rounded-md px-2 py-1 text-slate-100 hover:bg-brand-800">
           <LogOut aria-hidden className="size-4" />

@@ -4,7 +4,7 @@ import { cn } from "@/lib/cn";
 /** A table that scrolls sideways inside its own box on narrow screens. */
 export function Table({ caption, children }: { caption: ReactNode; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" role="region" aria-label={typeof caption === "string" ? caption : undefined} tabIndex={0}>
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" role="region" aria-label={typeof caption === "string" ? caption : undefined} tabIndex={0}>
       <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

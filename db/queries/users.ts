@@ -124,6 +124,16 @@ export async function clearMustChangePassword(db: Db, userId: string): Promise<v
   db.update(user).set({ mustChangePassword: false }).where(eq(user.id, userId)).run();
 }
 
+/** After the user changed their own password: the temporary-password flag goes, on record. */
+export async function recordPasswordChanged(db: Db, actor: Actor, userId: string): Promise<void> {
+  db.transaction((tx) => {
+    const before = tx.select({ mustChangePassword: user.mustChangePassword }).from(user).where(eq(user.id, userId)).get();
+    if (!before) throw new NotFoundError("User", userId);
+    tx.update(user).set({ mustChangePassword: false }).where(eq(user.id, userId)).run();
+    writeAudit(tx, actor, { event: "password_change", recordType: "user", recordId: userId });
+  });
+}
+
 export async function userHasHistory(db: Db, userId: string): Promise<boolean> {
   return db.select({ n: count() }).from(auditEvent).where(eq(auditEvent.actorUserId, userId)).get()!.n > 0;
 }

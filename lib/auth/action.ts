@@ -23,9 +23,13 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Action
 export async function runAction<T>(
   permission: Permission,
   fn: (ctx: { db: Db; actor: Actor; user: CurrentUser }) => Promise<T>,
+  opts: { whilePasswordChangeRequired?: boolean } = {},
 ): Promise<ActionResult<T>> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: { code: "unauthorized", message: "Your session has ended. Sign in again." } };
+  // A temporary password only opens the password-change form, for actions as for pages.
+  if (user.mustChangePassword && !opts.whilePasswordChangeRequired)
+    return { ok: false, error: { code: "forbidden", message: "Change your temporary password first." } };
   if (!can(user.role, permission))
     return { ok: false, error: { code: "forbidden", message: "Your role does not allow this change." } };
   try {

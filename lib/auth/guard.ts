@@ -41,10 +41,17 @@ export function actorOf(u: CurrentUser, ip?: string | null): Actor {
   return { userId: u.id, label: u.email, role: u.role, ip: ip ?? null };
 }
 
-/** For pages and layouts: signed out goes to sign-in; a missing permission is a 403 page. */
-export async function requireUser(permission: Permission = "read"): Promise<CurrentUser> {
+export const PASSWORD_PATH = "/account/password";
+
+/**
+ * For pages and layouts: signed out goes to sign-in; a temporary password must be changed
+ * before any page is shown (only the password page itself, and the shell around it, pass
+ * `allowTemporaryPassword`); a missing permission is a 403 page.
+ */
+export async function requireUser(permission: Permission = "read", opts: { allowTemporaryPassword?: boolean } = {}): Promise<CurrentUser> {
   const u = await getCurrentUser();
   if (!u) redirect("/login");
+  if (u.mustChangePassword && !opts.allowTemporaryPassword) redirect(PASSWORD_PATH);
   if (!can(u.role, permission)) forbidden();
   return u;
 }

@@ -12,6 +12,7 @@ import { requireUser } from "@/lib/auth/guard";
 import { isUserError } from "@/lib/errors";
 import { formatDate, formatMoney } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { RecordHistory } from "@/components/audit/record-history";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -162,6 +163,7 @@ export default async function MeetingPage({ params }: Props) {
           <p className="text-sm text-slate-600">—</p>
         )}
       </Card>
+      <RecordHistory recordType="meeting" recordId={m.id} />
     </article>
   );
 }

@@ -22,6 +22,7 @@ import { isUserError } from "@/lib/errors";
 import { daysSince, formatDate, formatMoney, formatPrecisionDate, utcToZonedParts, type Locale } from "@/lib/format";
 import { localLang } from "@/lib/lang";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { RecordHistory } from "@/components/audit/record-history";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -184,6 +185,7 @@ export default async function PartnerPage({ params }: Props) {
           <Empty>{t("noPeople")}</Empty>
         )}
       </Card>
+      <RecordHistory recordType="partner" recordId={p.id} />
     </div>
   );
 }

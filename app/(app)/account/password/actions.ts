@@ -1,0 +1,48 @@
+"use server";
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { recordPasswordChanged } from "@/db/queries/users";
+import { runAction } from "@/lib/auth/action";
+import { getAuth } from "@/lib/auth/server";
+import { UserError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/common";
+import { changePasswordSchema } from "@/lib/validation/users";
+
+export interface ChangePasswordState {
+  error?: string;
+  fields?: Record<string, string[]>;
+  done?: boolean;
+}
+
+export async function changePassword(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
+  const t = await getTranslations("account");
+  const res = await runAction(
+    "read",
+    async ({ db, actor, user }) => {
+      const v = parseInput(changePasswordSchema, {
+        currentPassword: form.get("currentPassword"),
+        newPassword: form.get("newPassword"),
+        confirm: form.get("confirm"),
+      });
+      if (v.newPassword === v.currentPassword) throw new UserError("validation_failed", t("fixFields"), { fields: { newPassword: [t("sameAsOld")] } });
+      try {
+        // better-auth checks the current password and rehashes; other sessions end.
+        await getAuth().api.changePassword({
+          body: { currentPassword: v.currentPassword, newPassword: v.newPassword, revokeOtherSessions: true },
+          headers: await headers(),
+        });
+      } catch (e) {
+        if (e instanceof APIError) throw new UserError("validation_failed", t("fixFields"), { fields: { currentPassword: [t("wrongCurrent")] } });
+        throw e;
+      }
+      await recordPasswordChanged(db, actor, user.id);
+      return { wasForced: user.mustChangePassword };
+    },
+    { whilePasswordChangeRequired: true },
+  );
+  if (!res.ok) return { error: res.error.message, fields: res.error.fields };
+  if (res.data.wasForced) redirect("/");
+  return { done: true };
+}

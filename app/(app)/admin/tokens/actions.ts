@@ -1,0 +1,35 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
+import { runAction } from "@/lib/auth/action";
+
+export interface TokenState {
+  error?: string;
+  fields?: Record<string, string[]>;
+  /** The new token's secret: in this one answer and nowhere else. */
+  created?: { name: string; token: string };
+  values?: { name: string; role: string };
+}
+
+const str = (form: FormData, k: string) => {
+  const v = form.get(k);
+  return typeof v === "string" ? v : undefined;
+};
+
+export async function createToken(_prev: TokenState, form: FormData): Promise<TokenState> {
+  const t = await getTranslations("admin");
+  const name = str(form, "name") ?? "";
+  const role = str(form, "role") ?? "viewer";
+  const res = await runAction("admin", ({ db, actor }) => createApiToken(db, actor, { name, role, scope: "api" }));
+  if (!res.ok) return { error: res.error.code === "validation_failed" ? t("fixFields") : res.error.message, fields: res.error.fields, values: { name, role } };
+  revalidatePath("/admin/tokens");
+  return { created: { name: res.data.name, token: res.data.token } };
+}
+
+export async function revokeToken(_prev: { error?: string }, form: FormData): Promise<{ error?: string }> {
+  const res = await runAction("admin", ({ db, actor }) => revokeApiToken(db, actor, Number(str(form, "id"))));
+  if (!res.ok) return { error: res.error.message };
+  revalidatePath("/admin/tokens");
+  return {};
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { listApiTokens } from "@/db/queries/tokens";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { Empty } from "@/components/ui/empty";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { requireUser } from "@/lib/auth/guard";
+import { formatInstant } from "@/lib/format";
+import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { AdminBack } from "../_components/admin-back";
+import { RevokeButton } from "./_components/revoke-button";
+import { TokenForm } from "./_components/token-form";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+export default async function Page() {
+  await requireUser("admin");
+  const t = await getTranslations("admin");
+  const te = await getTranslations("enums.role");
+  const locale = await viewerLocale();
+  const { zone } = await viewerTimeZone();
+  const tokens = (await listApiTokens(getDb())).filter((x) => x.scope === "api");
+  const when = (d: Date | null) => (d ? formatInstant(d, zone, locale) : "—");
+  return (
+    <div className="space-y-6">
+      <AdminBack />
+      <PageHeader title={t("tokensTitle")} lead={t("tokensLead")} />
+      <Card title={t("newToken")} id="new-token-card">
+        <p className="mb-4 text-sm text-slate-700">{t("tokenHowTo")}</p>
+        <TokenForm />
+      </Card>
+      {tokens.length ? (
+        <Table caption={t("tokensTitle")}>
+          <thead>
+            <tr>
+              <Th>{t("tokenName")}</Th>
+              <Th>{t("prefix")}</Th>
+              <Th>{t("role")}</Th>
+              <Th>{t("created")}</Th>
+              <Th>{t("lastUsed")}</Th>
+              <Th>{t("state")}</Th>
+              <Th>
+                <span className="sr-only">{t("manage")}</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((k) => (
+              <tr key={k.id}>
+                <Td className="font-medium text-slate-900">{k.name}</Td>
+                <Td className="font-mono">{k.prefix}…</Td>
+                <Td>{te(k.role as "admin" | "editor" | "viewer")}</Td>
+                <Td>{when(k.createdAt)}</Td>
+                <Td>{k.lastUsedAt ? when(k.lastUsedAt) : t("neverUsed")}</Td>
+                <Td>{k.revokedAt ? <Badge tone="red">{t("revokedOn", { when: when(k.revokedAt) })}</Badge> : <Badge tone="green">{t("active")}</Badge>}</Td>
+                <Td>{k.revokedAt ? null : <RevokeButton id={k.id} name={k.name} />}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : (
+        <Empty>{t("noTokens")}</Empty>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/http";
+
+/** Who is calling: a signed-in user or an API token, and with which role. */
+export const GET = apiRoute("read", async ({ actor }) => ({
+  data: { kind: actor.userId ? "user" : "token", userId: actor.userId, label: actor.label, role: actor.role },
+}));

@@ -1,0 +1,124 @@
+import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Actor } from "../audit";
+import { writeAudit } from "../audit";
+import type { Db } from "../client";
+import { auditEvent, user } from "../schema";
+import { pageSize } from "./common";
+import { isoDate, parseInput } from "@/lib/validation/common";
+import { zonedTimeToUtc } from "@/lib/format";
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actorUserId: string | null;
+  actorLabel: string;
+  event: string;
+  recordType: string;
+  recordId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  ipAddress: string | null;
+}
+
+const columns = {
+  id: auditEvent.id,
+  at: auditEvent.at,
+  actorUserId: auditEvent.actorUserId,
+  actorLabel: auditEvent.actorLabel,
+  event: auditEvent.event,
+  recordType: auditEvent.recordType,
+  recordId: auditEvent.recordId,
+  before: auditEvent.before,
+  after: auditEvent.after,
+  ipAddress: auditEvent.ipAddress,
+};
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+/** The audit page's filters, as they come from the URL (strings, all optional). */
+export const auditFilterSchema = z.object({
+  actor: z.preprocess(blankToUndefined, z.string().max(320).optional()),
+  type: z.preprocess(blankToUndefined, z.string().max(60).optional()),
+  event: z.preprocess(blankToUndefined, z.string().max(60).optional()),
+  from: z.preprocess(blankToUndefined, isoDate.optional()),
+  to: z.preprocess(blankToUndefined, isoDate.optional()),
+  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(1)),
+  size: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).optional()),
+});
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Audit events newest first, filtered by actor label, record type, event and a period of whole
+ * days (from and to inclusive) in the viewer's time zone.
+ */
+export async function listAuditEvents(
+  db: Db,
+  input: unknown,
+  timeZone = "UTC",
+): Promise<{ rows: (AuditRow & { recordLabel: string | null })[]; total: number; page: number; size: number }> {
+  const f = parseInput(auditFilterSchema, input);
+  const where: SQL[] = [];
+  if (f.actor) where.push(eq(auditEvent.actorLabel, f.actor));
+  if (f.type) where.push(eq(auditEvent.recordType, f.type));
+  if (f.event) where.push(eq(auditEvent.event, f.event));
+  if (f.from) where.push(gte(auditEvent.at, zonedTimeToUtc(f.from, "00:00", timeZone)!));
+  if (f.to) where.push(lt(auditEvent.at, zonedTimeToUtc(nextDay(f.to), "00:00", timeZone)!));
+  const cond = where.length ? and(...where) : undefined;
+  const size = pageSize(f.size, 50);
+  const total = db.select({ n: count() }).from(auditEvent).where(cond).get()!.n;
+  const rows = db
+    .select({
+      ...columns,
+      // A user record is named by its email rather than its id.
+      recordLabel: sql<string | null>`(select ${user.email} from ${user} where ${auditEvent.recordType} = 'user' and ${user.id} = ${auditEvent.recordId})`,
+    })
+    .from(auditEvent)
+    .where(cond)
+    .orderBy(desc(auditEvent.at), desc(auditEvent.id))
+    .limit(size)
+    .offset((f.page - 1) * size)
+    .all() as (AuditRow & { recordLabel: string | null })[];
+  return { rows, total, page: f.page, size };
+}
+
+/** The values the filters can take, from what the trail actually holds. */
+export async function auditFilterOptions(db: Db): Promise<{ actors: string[]; types: string[]; events: string[] }> {
+  const distinct = <K extends "actorLabel" | "recordType" | "event">(col: K) =>
+    db
+      .selectDistinct({ v: auditEvent[col] })
+      .from(auditEvent)
+      .orderBy(asc(auditEvent[col]))
+      .all()
+      .map((r) => r.v);
+  return { actors: distinct("actorLabel"), types: distinct("recordType"), events: distinct("event") };
+}
+
+/** One record's own history, newest first. */
+export async function recordHistory(db: Db, recordType: string, recordId: string | number, limit = 50): Promise<AuditRow[]> {
+  return db
+    .select(columns)
+    .from(auditEvent)
+    .where(and(eq(auditEvent.recordType, recordType), eq(auditEvent.recordId, String(recordId))))
+    .orderBy(desc(auditEvent.at), desc(auditEvent.id))
+    .limit(limit)
+    .all() as AuditRow[];
+}
+
+/** For exporters: records that a report left the system, who took it and with which filters. */
+export function auditExport(db: Db, actor: Actor, e: { report: string; format: string; filters?: Record<string, unknown> }): void {
+  writeAudit(db, actor, { event: "export", recordType: "report", recordId: e.report, after: { format: e.format, filters: e.filters ?? {} } });
+}
+
+/** The fields a change touched, with their values before and after, for display. */
+export function changedFields(e: Pick<AuditRow, "before" | "after">): { field: string; before: unknown; after: unknown }[] {
+  const b = e.before ?? {};
+  const a = e.after ?? {};
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].map((field) => ({ field, before: b[field], after: a[field] }));
+}

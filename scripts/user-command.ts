@@ -1,0 +1,75 @@
+// The user CLI's commands as a function of (database, arguments, environment), so that they
+// are tested without spawning a process; scripts/user.ts only wires it to the shell.
+import crypto from "node:crypto";
+import type { Db } from "@/db/client";
+import type { Actor } from "@/db/audit";
+import { createUser, findUserByEmail, listUsers, resetUserPassword, setUserActive, setUserRole } from "@/db/queries/users";
+import { isUserError } from "@/lib/errors";
+
+export const CLI_ACTOR: Actor = { userId: null, label: "cli", role: "system" };
+export const USAGE =
+  "usage: npm run user -- add <email> <role> [name] | role <email> <role> | reset <email> | deactivate <email> | activate <email> | list";
+
+export interface CommandResult {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+export async function userCommand(db: Db, argv: string[], env: { USER_PASSWORD?: string } = {}): Promise<CommandResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const [cmd, email, third, ...rest] = argv;
+  const need = async () => {
+    if (!email) throw new Error(USAGE);
+    const u = await findUserByEmail(db, email);
+    if (!u) throw new Error(`No user with the email ${email}.`);
+    return u;
+  };
+  const password = () => env.USER_PASSWORD ?? crypto.randomBytes(12).toString("base64url");
+  try {
+    switch (cmd) {
+      case "add": {
+        const pw = password();
+        const u = await createUser(
+          db,
+          CLI_ACTOR,
+          { email, role: third, name: rest.join(" ") || email?.split("@")[0] || "", password: pw },
+          { mustChangePassword: !env.USER_PASSWORD },
+        );
+        out.push(`Created ${u.email} (${u.role}).${env.USER_PASSWORD ? "" : ` Temporary password: ${pw}`}`);
+        return { code: 0, out, err };
+      }
+      case "role": {
+        const u = await need();
+        await setUserRole(db, CLI_ACTOR, { userId: u.id, role: third });
+        out.push(`${u.email} is now ${third}.`);
+        return { code: 0, out, err };
+      }
+      case "reset": {
+        const u = await need();
+        const pw = password();
+        await resetUserPassword(db, CLI_ACTOR, { userId: u.id, password: pw });
+        out.push(`Password of ${u.email} reset; it must be changed at next sign-in. Temporary password: ${pw}`);
+        return { code: 0, out, err };
+      }
+      case "deactivate":
+      case "activate": {
+        const u = await need();
+        await setUserActive(db, CLI_ACTOR, u.id, cmd === "activate");
+        out.push(`${u.email} ${cmd === "activate" ? "reactivated" : "deactivated"}.`);
+        return { code: 0, out, err };
+      }
+      case "list":
+        for (const u of await listUsers(db)) out.push(`${u.email}\t${u.role}${u.banned ? "\tdeactivated" : ""}`);
+        return { code: 0, out, err };
+      default:
+        err.push(USAGE);
+        return { code: 2, out, err };
+    }
+  } catch (e) {
+    if (isUserError(e)) err.push(`${e.message}${e.fields ? ` ${JSON.stringify(e.fields)}` : ""}`);
+    else err.push(e instanceof Error ? e.message : String(e));
+    return { code: 2, out, err };
+  }
+}
