@@ -45,7 +45,7 @@ export function MeetingsPerYearChart({
             labelFormatter={(y) => formatPrecisionDate(String(y), "year", locale)}
             cursor={{ fill: "#f1f5f9" }}
           />
-          <Legend verticalAlign="top" height={32} iconType="square" wrapperStyle={{ fontSize: 12 }} />
+          <Legend verticalAlign="top" height={32} iconType="square" itemSorter={null} wrapperStyle={{ fontSize: 12 }} formatter={(v: string) => <span style={{ color: "#0f172a" }}>{v}</span>} />
           {partners.map((p) => (
             <Bar key={p.id} dataKey={String(p.id)} name={p.name} stackId="a" fill={p.color} isAnimationActive={false} />
           ))}

@@ -2,7 +2,7 @@
 import { ChevronLeft, ChevronRight, Maximize2, ZoomIn, ZoomOut } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from "react";
 import { ReferenceArea, ReferenceLine, Scatter, ScatterChart, Symbols, XAxis, YAxis } from "recharts";
 import { cn } from "@/lib/cn";
 import { formatInstant, formatNumber, formatPrecisionDate, type Locale } from "@/lib/format";
@@ -70,7 +70,6 @@ function ticksFor(from: number, to: number, width: number): { ticks: number[]; u
 export function TimelineChart({ data, locale, onWindow, pending, label }: TimelineChartProps) {
   const t = useTranslations("timeline");
   const te = useTranslations("enums");
-  const router = useRouter();
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [view, setView] = useState({ from: data.from, to: data.to });
@@ -86,49 +85,13 @@ export function TimelineChart({ data, locale, onWindow, pending, label }: Timeli
   }, []);
 
   const lanes = data.lanes;
-  const laneIndex = useMemo(() => new Map(lanes.map((l, i) => [l.id, i])), [lanes]);
   const laneById = useMemo(() => new Map(lanes.map((l) => [l.id, l])), [lanes]);
   const yWidth = width && width < 560 ? 112 : 190;
   const height = Math.max(1, lanes.length) * LANE_HEIGHT + AXIS_HEIGHT + 16;
   const plotWidth = Math.max(1, width - yWidth - 24);
-  const { ticks, unit } = ticksFor(view.from, view.to, plotWidth);
+  const { ticks, unit } = useMemo(() => ticksFor(view.from, view.to, plotWidth), [view.from, view.to, plotWidth]);
 
-  const series = useMemo(() => {
-    const groups = new Map<string, { shape: string; color: string; data: Datum[] }>();
-    for (const m of data.marks) {
-      const s = markStyle(m);
-      const key = `${s.shape}|${s.color}`;
-      const g = groups.get(key) ?? { ...s, data: [] };
-      // A date known only to the year or month sits in the middle of its period, over a band.
-      const x = m.type === "milestone" && m.precision !== "day" ? (m.t + m.end) / 2 : m.t;
-      g.data.push({ x, y: laneIndex.get(m.laneId) ?? 0, item: { mark: m } });
-      groups.set(key, g);
-    }
-    return [...groups.entries()];
-  }, [data.marks, laneIndex]);
-  const buckets = useMemo<Datum[]>(
-    () => data.buckets.map((b) => ({ x: (b.t + b.end) / 2, y: laneIndex.get(b.laneId) ?? 0, item: { bucket: b } })),
-    [data.buckets, laneIndex],
-  );
-  const maxBucket = Math.max(1, ...data.buckets.map((b) => b.count));
-
-  function describe(item: Datum["item"]): { title: string; meta: string; href: string } {
-    if ("bucket" in item) {
-      const b = item.bucket;
-      const lane = laneById.get(b.laneId);
-      return {
-        title: t("bucketTitle", { count: b.count, n: formatNumber(b.count, locale) }),
-        meta: `${formatPrecisionDate(b.key, b.unit, locale)} · ${lane ? laneName(lane, locale) : ""}`,
-        href: bucketHref(b, lane),
-      };
-    }
-    const m = item.mark;
-    const lane = laneById.get(m.laneId);
-    const when = m.type === "milestone" ? formatPrecisionDate(m.date, m.precision, locale) : formatInstant(new Date(m.t), m.timeZone, locale);
-    const kind = m.type === "milestone" ? te(`milestoneKind.${m.kind}`) : te(`meetingKind.${m.kind}`);
-    const status = m.type === "meeting" && m.status !== "held" ? ` (${te(`meetingStatus.${m.status}`)})` : "";
-    return { title: m.title, meta: `${kind}${status} · ${when} · ${lane ? laneName(lane, locale) : ""}`, href: markHref(m, lane) };
-  }
+  const describe = (item: Datum["item"]) => describeItem(item, { t, te, laneById, locale });
 
   function go(from: number, to: number) {
     const span = Math.max(MIN_SPAN, to - from);
@@ -167,60 +130,6 @@ export function TimelineChart({ data, locale, onWindow, pending, label }: Timeli
   }
 
   const shown = active ? describe(active) : null;
-  const renderPoint = (color: string, shape: string) =>
-    function Point(props: unknown) {
-      const { cx, cy, payload } = props as { cx?: number; cy?: number; payload: Datum };
-      if (cx === undefined || cy === undefined || !("mark" in payload.item)) return <g />;
-      const m = payload.item.mark;
-      const d = describe(payload.item);
-      const isActive = active && "mark" in active && active.mark.id === m.id && active.mark.type === m.type;
-      const startLabel = m.type === "milestone" && m.kind === "start" ? formatPrecisionDate(m.date, m.precision, locale) : null;
-      return (
-        <a
-          href={d.href}
-          aria-label={`${d.meta}: ${d.title}`}
-          className="tl-mark cursor-pointer"
-          onFocus={() => setActive(payload.item)}
-          onMouseEnter={() => setActive(payload.item)}
-          onClick={(e) => {
-            e.preventDefault();
-            if (!drag.current?.moved) router.push(d.href);
-          }}
-        >
-          {startLabel ? (
-            <text x={cx} y={cy - 15} textAnchor="middle" fontSize={12} fontWeight={600} fill="#0f172a" data-start-label>
-              {startLabel}
-            </text>
-          ) : null}
-          <Symbols cx={cx} cy={cy} type={shape as "circle"} size={isActive ? 260 : 130} fill={color} stroke="#ffffff" strokeWidth={1.5} />
-        </a>
-      );
-    };
-  const renderBucket = (props: unknown) => {
-    const { cx, cy, payload } = props as { cx?: number; cy?: number; payload: Datum };
-    if (cx === undefined || cy === undefined || !("bucket" in payload.item)) return <g />;
-    const b = payload.item.bucket;
-    const d = describe(payload.item);
-    const r = 4 + 11 * Math.sqrt(b.count / maxBucket);
-    const isActive = active && "bucket" in active && active.bucket === b;
-    return (
-      <a
-        href={d.href}
-        aria-label={`${d.meta}: ${d.title}`}
-        className="tl-mark cursor-pointer"
-        onFocus={() => setActive(payload.item)}
-        onMouseEnter={() => setActive(payload.item)}
-        onClick={(e) => {
-          e.preventDefault();
-          if (!drag.current?.moved) router.push(d.href);
-        }}
-      >
-        <circle cx={cx} cy={cy} r={isActive ? r + 2 : r} fill="#0072B2" fillOpacity={0.55} stroke="#0f2c4f" strokeWidth={1} />
-      </a>
-    );
-  };
-
-  const visible = (a: number, b: number) => b > view.from && a < view.to;
   const btn = "inline-flex h-9 items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-800 hover:bg-slate-50 disabled:opacity-50";
 
   return (
@@ -273,106 +182,18 @@ export function TimelineChart({ data, locale, onWindow, pending, label }: Timeli
         onMouseLeave={() => setActive((a) => (a && document.activeElement?.classList.contains("tl-mark") ? a : null))}
       >
         {width > 0 ? (
-          <ScatterChart width={width} height={height} margin={{ top: 12, right: 24, bottom: 4, left: 0 }} accessibilityLayer={false}>
-            <XAxis
-              type="number"
-              dataKey="x"
-              domain={[view.from, view.to]}
-              allowDataOverflow
-              ticks={ticks}
-              tickFormatter={(v: number) => formatPrecisionDate(isoDay(v), unit, locale)}
-              height={AXIS_HEIGHT}
-              tick={{ fontSize: 12, fill: "#334155" }}
-              stroke="#94a3b8"
-            />
-            <YAxis
-              type="number"
-              dataKey="y"
-              domain={[-0.5, lanes.length - 0.5]}
-              ticks={lanes.map((_, i) => i)}
-              reversed
-              allowDataOverflow
-              width={yWidth}
-              interval={0}
-              tick={(tp) => {
-                const p = { x: Number(tp.x), y: Number(tp.y) };
-                const lane = lanes[Number((tp.payload as { value: number }).value)];
-                if (!lane) return <g />;
-                const since = lane.sinceDate && lane.sincePrecision ? formatPrecisionDate(lane.sinceDate, lane.sincePrecision, locale) : "";
-                return (
-                  <g data-lane={lane.slug}>
-                    <text x={p.x - 6} y={p.y - 3} textAnchor="end" fontSize={13} fontWeight={600} fill="#0f172a">
-                      {truncate(laneName(lane, locale), yWidth < 150 ? 13 : 24)}
-                    </text>
-                    <text x={p.x - 6} y={p.y + 13} textAnchor="end" fontSize={11} fill="#475569">
-                      {since ? t("sinceShort", { date: since }) : ""}
-                    </text>
-                  </g>
-                );
-              }}
-              stroke="#94a3b8"
-            />
-            {ticks.map((x) => (
-              <ReferenceLine key={`g${x}`} x={x} stroke="#e2e8f0" ifOverflow="hidden" />
-            ))}
-            {lanes.flatMap((lane, i) => {
-              const end = Math.min(data.today, view.to);
-              const start = Math.max(lane.start, view.from);
-              if (start >= end) return [];
-              const pieces: { a: number; b: number; quiet: boolean }[] = [];
-              let cursor = start;
-              for (const [qa, qb] of lane.quiet) {
-                const a = Math.max(qa, start);
-                const b = Math.min(qb, end);
-                if (b <= a) continue;
-                if (a > cursor) pieces.push({ a: cursor, b: a, quiet: false });
-                pieces.push({ a, b, quiet: true });
-                cursor = b;
-              }
-              if (cursor < end) pieces.push({ a: cursor, b: end, quiet: false });
-              return pieces.map((p) => (
-                <ReferenceLine
-                  key={`lane${lane.id}-${p.a}`}
-                  segment={[
-                    { x: p.a, y: i },
-                    { x: p.b, y: i },
-                  ]}
-                  stroke={p.quiet ? "#64748b" : "#184c88"}
-                  strokeWidth={p.quiet ? 2 : 4}
-                  strokeDasharray={p.quiet ? "6 5" : undefined}
-                  ifOverflow="hidden"
-                />
-              ));
-            })}
-            {data.marks.map((m) =>
-              m.type === "milestone" && m.precision !== "day" && visible(m.t, m.end) ? (
-                <ReferenceArea
-                  key={`band${m.id}`}
-                  x1={Math.max(m.t, view.from)}
-                  x2={Math.min(m.end, view.to)}
-                  y1={(laneIndex.get(m.laneId) ?? 0) - 0.2}
-                  y2={(laneIndex.get(m.laneId) ?? 0) + 0.2}
-                  fill="#000000"
-                  fillOpacity={0.08}
-                  stroke="#000000"
-                  strokeOpacity={0.25}
-                  ifOverflow="hidden"
-                />
-              ) : null,
-            )}
-            {data.today > view.from && data.today < view.to ? (
-              <ReferenceLine x={data.today} stroke="#b91c1c" strokeDasharray="2 3" label={{ value: t("today"), position: "insideTopRight", fontSize: 11, fill: "#b91c1c" }} />
-            ) : null}
-            {buckets.length ? <Scatter data={buckets.filter((d) => d.x >= view.from && d.x <= view.to)} shape={renderBucket} isAnimationActive={false} /> : null}
-            {series.map(([key, s]) => (
-              <Scatter
-                key={key}
-                data={s.data.filter((d) => d.x >= view.from && d.x <= view.to)}
-                shape={renderPoint(s.color, s.shape)}
-                isAnimationActive={false}
-              />
-            ))}
-          </ScatterChart>
+          <Canvas
+            data={data}
+            view={view}
+            width={width}
+            height={height}
+            yWidth={yWidth}
+            ticks={ticks}
+            unit={unit}
+            locale={locale}
+            onActive={setActive}
+            dragging={drag}
+          />
         ) : null}
       </div>
 
@@ -448,3 +269,232 @@ function Legend({ hasBuckets }: { hasBuckets: boolean }) {
     </div>
   );
 }
+
+const MARK_CLASS = "tl-mark cursor-pointer [&:is(:focus,:hover)_:is(path,circle)]:stroke-[#0f172a] [&:is(:focus,:hover)_:is(path,circle)]:[stroke-width:2.5px]";
+/** Milestones sit just above their lane, meetings on it, so a start and a meeting on one day both show. */
+const MILESTONE_LIFT = 0.2;
+
+type Describe = (item: Datum["item"]) => { title: string; meta: string; href: string };
+
+function describeItem(
+  item: Datum["item"],
+  { t, te, laneById, locale }: { t: (k: string, v?: Record<string, string | number>) => string; te: (k: string) => string; laneById: Map<number, TimelineLane>; locale: Locale },
+): { title: string; meta: string; href: string } {
+  if ("bucket" in item) {
+    const b = item.bucket;
+    const lane = laneById.get(b.laneId);
+    return {
+      title: t("bucketTitle", { count: b.count, n: formatNumber(b.count, locale) }),
+      meta: `${formatPrecisionDate(b.key, b.unit, locale)} · ${lane ? laneName(lane, locale) : ""}`,
+      href: bucketHref(b, lane),
+    };
+  }
+  const m = item.mark;
+  const lane = laneById.get(m.laneId);
+  const when = m.type === "milestone" ? formatPrecisionDate(m.date, m.precision, locale) : formatInstant(new Date(m.t), m.timeZone, locale);
+  const kind = m.type === "milestone" ? te(`milestoneKind.${m.kind}`) : te(`meetingKind.${m.kind}`);
+  const status = m.type === "meeting" && m.status !== "held" ? ` (${te(`meetingStatus.${m.status}`)})` : "";
+  return { title: m.title, meta: `${kind}${status} · ${when} · ${lane ? laneName(lane, locale) : ""}`, href: markHref(m, lane) };
+}
+
+interface CanvasProps {
+  data: TimelineData;
+  view: { from: number; to: number };
+  width: number;
+  height: number;
+  yWidth: number;
+  ticks: number[];
+  unit: "year" | "month" | "day";
+  locale: Locale;
+  onActive: (item: Datum["item"]) => void;
+  dragging: RefObject<{ moved: boolean } | null>;
+}
+
+/**
+ * The Recharts drawing. Memoised: showing an event's details must not redraw the marks, or the
+ * focused mark would be replaced and keyboard focus lost.
+ */
+const Canvas = memo(function Canvas({ data, view, width, height, yWidth, ticks, unit, locale, onActive, dragging }: CanvasProps) {
+  const t = useTranslations("timeline");
+  const te = useTranslations("enums");
+  const router = useRouter();
+  const lanes = data.lanes;
+  const laneIndex = useMemo(() => new Map(lanes.map((l, i) => [l.id, i])), [lanes]);
+  const laneById = useMemo(() => new Map(lanes.map((l) => [l.id, l])), [lanes]);
+  const describe: Describe = (item) => describeItem(item, { t, te, laneById, locale });
+  const series = useMemo(() => {
+    const groups = new Map<string, { shape: string; color: string; data: Datum[] }>();
+    // Milestones first: on one day the start comes before the meeting, for the eye and for Tab.
+    for (const m of [...data.marks].sort((a, b) => (a.type === b.type ? 0 : a.type === "milestone" ? -1 : 1))) {
+      const s = markStyle(m);
+      const key = `${s.shape}|${s.color}`;
+      const g = groups.get(key) ?? { ...s, data: [] };
+      // A date known only to the year or month sits in the middle of its period, over a band.
+      const x = m.type === "milestone" && m.precision !== "day" ? (m.t + m.end) / 2 : m.t;
+      const y = (laneIndex.get(m.laneId) ?? 0) - (m.type === "milestone" ? MILESTONE_LIFT : 0);
+      g.data.push({ x, y, item: { mark: m } });
+      groups.set(key, g);
+    }
+    return [...groups.entries()];
+  }, [data.marks, laneIndex]);
+  const buckets = useMemo<Datum[]>(
+    () => data.buckets.map((b) => ({ x: (b.t + b.end) / 2, y: laneIndex.get(b.laneId) ?? 0, item: { bucket: b } })),
+    [data.buckets, laneIndex],
+  );
+  const maxBucket = Math.max(1, ...data.buckets.map((b) => b.count));
+  const visible = (a: number, b: number) => b > view.from && a < view.to;
+  const renderPoint = (color: string, shape: string) =>
+    function Point(props: unknown) {
+      const { cx, cy, payload } = props as { cx?: number; cy?: number; payload: Datum };
+      if (cx === undefined || cy === undefined || !("mark" in payload.item)) return <g />;
+      const m = payload.item.mark;
+      const d = describe(payload.item);
+      const startLabel = m.type === "milestone" && m.kind === "start" ? formatPrecisionDate(m.date, m.precision, locale) : null;
+      return (
+        <a
+          href={d.href}
+          aria-label={`${d.meta}: ${d.title}`}
+          className={MARK_CLASS}
+          onFocus={() => onActive(payload.item)}
+          onMouseEnter={() => onActive(payload.item)}
+          onClick={(e) => {
+            e.preventDefault();
+            if (!dragging.current?.moved) router.push(d.href);
+          }}
+        >
+          {startLabel ? (
+            <text x={cx} y={cy - 15} textAnchor="middle" fontSize={12} fontWeight={600} fill="#0f172a" data-start-label>
+              {startLabel}
+            </text>
+          ) : null}
+          <Symbols cx={cx} cy={cy} type={shape as "circle"} size={150} fill={color} stroke="#ffffff" strokeWidth={1.5} />
+        </a>
+      );
+    };
+  const renderBucket = (props: unknown) => {
+    const { cx, cy, payload } = props as { cx?: number; cy?: number; payload: Datum };
+    if (cx === undefined || cy === undefined || !("bucket" in payload.item)) return <g />;
+    const b = payload.item.bucket;
+    const d = describe(payload.item);
+    const r = 4 + 11 * Math.sqrt(b.count / maxBucket);
+    return (
+      <a
+        href={d.href}
+        aria-label={`${d.meta}: ${d.title}`}
+        className={MARK_CLASS}
+        onFocus={() => onActive(payload.item)}
+        onMouseEnter={() => onActive(payload.item)}
+        onClick={(e) => {
+          e.preventDefault();
+          if (!dragging.current?.moved) router.push(d.href);
+        }}
+      >
+        <circle cx={cx} cy={cy} r={r} fill="#0072B2" fillOpacity={0.55} stroke="#0f2c4f" strokeWidth={1} />
+      </a>
+    );
+  };
+
+
+  return (
+          <ScatterChart width={width} height={height} margin={{ top: 12, right: 24, bottom: 4, left: 0 }} accessibilityLayer={false}>
+            <XAxis
+              type="number"
+              dataKey="x"
+              domain={[view.from, view.to]}
+              allowDataOverflow
+              ticks={ticks}
+              tickFormatter={(v: number) => formatPrecisionDate(isoDay(v), unit, locale)}
+              height={AXIS_HEIGHT}
+              tick={{ fontSize: 12, fill: "#334155" }}
+              stroke="#94a3b8"
+            />
+            <YAxis
+              type="number"
+              dataKey="y"
+              domain={[-0.5, lanes.length - 0.5]}
+              ticks={lanes.map((_, i) => i)}
+              reversed
+              allowDataOverflow
+              width={yWidth}
+              interval={0}
+              tick={(tp) => {
+                const p = { x: Number(tp.x), y: Number(tp.y) };
+                const lane = lanes[Number((tp.payload as { value: number }).value)];
+                if (!lane) return <g />;
+                const since = lane.sinceDate && lane.sincePrecision ? formatPrecisionDate(lane.sinceDate, lane.sincePrecision, locale) : "";
+                return (
+                  <g data-lane={lane.slug}>
+                    <text x={p.x - 6} y={p.y - 3} textAnchor="end" fontSize={yWidth < 150 ? 12 : 13} fontWeight={600} fill="#0f172a">
+                      {truncate(laneName(lane, locale), yWidth < 150 ? 11 : 24)}
+                    </text>
+                    <text x={p.x - 6} y={p.y + 13} textAnchor="end" fontSize={yWidth < 150 ? 10 : 11} fill="#475569">
+                      {since ? t("sinceShort", { date: since }) : ""}
+                    </text>
+                  </g>
+                );
+              }}
+              stroke="#94a3b8"
+            />
+            {ticks.map((x) => (
+              <ReferenceLine key={`g${x}`} x={x} stroke="#e2e8f0" ifOverflow="hidden" />
+            ))}
+            {lanes.flatMap((lane, i) => {
+              const end = Math.min(data.today, view.to);
+              const start = Math.max(lane.start, view.from);
+              if (start >= end) return [];
+              const pieces: { a: number; b: number; quiet: boolean }[] = [];
+              let cursor = start;
+              for (const [qa, qb] of lane.quiet) {
+                const a = Math.max(qa, start);
+                const b = Math.min(qb, end);
+                if (b <= a) continue;
+                if (a > cursor) pieces.push({ a: cursor, b: a, quiet: false });
+                pieces.push({ a, b, quiet: true });
+                cursor = b;
+              }
+              if (cursor < end) pieces.push({ a: cursor, b: end, quiet: false });
+              return pieces.map((p) => (
+                <ReferenceLine
+                  key={`lane${lane.id}-${p.a}`}
+                  segment={[
+                    { x: p.a, y: i },
+                    { x: p.b, y: i },
+                  ]}
+                  stroke={p.quiet ? "#64748b" : "#184c88"}
+                  strokeWidth={p.quiet ? 2 : 4}
+                  strokeDasharray={p.quiet ? "6 5" : undefined}
+                  ifOverflow="hidden"
+                />
+              ));
+            })}
+            {data.marks.map((m) =>
+              m.type === "milestone" && m.precision !== "day" && visible(m.t, m.end) ? (
+                <ReferenceArea
+                  key={`band${m.id}`}
+                  x1={Math.max(m.t, view.from)}
+                  x2={Math.min(m.end, view.to)}
+                  y1={(laneIndex.get(m.laneId) ?? 0) - MILESTONE_LIFT - 0.14}
+                  y2={(laneIndex.get(m.laneId) ?? 0) - MILESTONE_LIFT + 0.14}
+                  fill="#000000"
+                  fillOpacity={0.08}
+                  stroke="#000000"
+                  strokeOpacity={0.25}
+                  ifOverflow="hidden"
+                />
+              ) : null,
+            )}
+            {data.today > view.from && data.today < view.to ? (
+              <ReferenceLine x={data.today} stroke="#b91c1c" strokeDasharray="2 3" label={{ value: t("today"), position: "insideTopRight", fontSize: 11, fill: "#b91c1c" }} />
+            ) : null}
+            {buckets.length ? <Scatter data={buckets.filter((d) => d.x >= view.from && d.x <= view.to)} shape={renderBucket} isAnimationActive={false} /> : null}
+            {series.map(([key, s]) => (
+              <Scatter
+                key={key}
+                data={s.data.filter((d) => d.x >= view.from && d.x <= view.to)}
+                shape={renderPoint(s.color, s.shape)}
+                isAnimationActive={false}
+              />
+            ))}
+          </ScatterChart>
+  );
+});

@@ -30,8 +30,6 @@ export interface DashboardPartner {
 /** Everything the dashboard shows, aggregated in SQL; `today` is the viewer's date, `now` the instant. */
 export async function dashboardData(db: Db, today: string, now = new Date()) {
   const year = Number(today.slice(0, 4));
-  const yearStart = (y: number) => new Date(Date.UTC(y, 0, 1));
-  const n = (q: { n: number } | undefined) => q?.n ?? 0;
   const partners: DashboardPartner[] = db
     .select({ id: partner.id, slug: partner.slug, nameEn: partner.nameEn, nameKo: partner.nameKo, status: partner.status })
     .from(partner)
@@ -76,6 +74,7 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
     })
     .from(partner)
     .where(isNull(partner.archivedAt))
+    .orderBy(asc(partner.sinceDate), asc(partner.nameEn))
     .all();
   const upcoming = db
     .select({
@@ -105,7 +104,7 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
       lastContact: r.last == null ? null : new Date(r.last),
       days: r.last == null ? null : Math.max(0, Math.floor((dayMs - Date.UTC(new Date(r.last).getUTCFullYear(), new Date(r.last).getUTCMonth(), new Date(r.last).getUTCDate())) / 86_400_000)),
     }))
-    // Never met first, then the longest silence.
+    // Never met first (oldest partnership first: the sort is stable), then the longest silence.
     .sort((a, b) => (a.days === null ? -1 : b.days === null ? 1 : b.days - a.days));
 
   return {
