@@ -1,4 +1,4 @@
-// `npx tsx bench/render.ts [--scale 100000] [--port 3199] [--runs 20]`
+// `npx tsx bench/render.ts [--scale 100000] [--port 3199] [--runs 20] [--db seeded-copy.db]`
 // Server render time of the timeline, the partner page and the dashboard against a database of
 // `--scale` synthetic meetings: builds the database in a temp folder, serves the production
 // build on it, signs in through the real login form (Playwright's Chromium), then times each
@@ -84,9 +84,15 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bridgehead-bench-"));
   const dbFile = path.join(dir, "bench.db");
   const env = { ...process.env, DATABASE_URL: dbFile };
-  console.log(`Seeding ${scale} meetings into ${dbFile}…`);
-  const seeded = spawnSync("npm", ["run", "db:seed", "--", "--demo-scale", String(scale)], { env, stdio: "inherit" });
-  if (seeded.status !== 0) throw new Error("seeding failed");
+  const reuse = arg("--db", "");
+  if (reuse) {
+    // A copy of a database seeded earlier with `npm run db:seed -- --demo-scale N` (saves the seeding time).
+    fs.copyFileSync(reuse, dbFile);
+  } else {
+    console.log(`Seeding ${scale} meetings into ${dbFile}…`);
+    const seeded = spawnSync("npm", ["run", "db:seed", "--", "--demo-scale", String(scale)], { env, stdio: "inherit" });
+    if (seeded.status !== 0) throw new Error("seeding failed");
+  }
   const email = "bench@bench.test";
   const password = "bench-password-123";
   const db = openDb(dbFile);

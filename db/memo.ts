@@ -20,7 +20,10 @@ function stamp(db: Db): string {
 export function memoAggregate<T>(db: Db, key: string, compute: () => T): T {
   const sqlite = db.$client;
   let cache = caches.get(sqlite);
-  if (!cache) caches.set(sqlite, (cache = new Map()));
+  if (!cache) {
+    cache = new Map<string, { stamp: string; value: unknown }>();
+    caches.set(sqlite, cache);
+  }
   const now = stamp(db);
   const hit = cache.get(key);
   if (hit && hit.stamp === now) return hit.value as T;

@@ -42,7 +42,7 @@ export function MeetingsPerYearChart({
           />
           <Tooltip
             formatter={(v, name) => [formatNumber(Number(v), locale), name]}
-            labelFormatter={(y) => formatPrecisionDate(String(y), "year", locale)}
+            labelFormatter={(y) => formatPrecisionDate(String(y as number), "year", locale)}
             cursor={{ fill: "#f1f5f9" }}
           />
           <Legend verticalAlign="top" height={32} iconType="square" itemSorter={null} wrapperStyle={{ fontSize: 12 }} formatter={(v: string) => <span style={{ color: "#0f172a" }}>{v}</span>} />

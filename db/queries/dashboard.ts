@@ -105,7 +105,7 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
       days: r.last == null ? null : Math.max(0, Math.floor((dayMs - Date.UTC(new Date(r.last).getUTCFullYear(), new Date(r.last).getUTCMonth(), new Date(r.last).getUTCDate())) / 86_400_000)),
     }))
     // Never met first (oldest partnership first: the sort is stable), then the longest silence.
-    .sort((a, b) => (a.days === null ? -1 : b.days === null ? 1 : b.days - a.days));
+    .sort((a, b) => (a.days === null || b.days === null ? (a.days === null ? 0 : 1) - (b.days === null ? 0 : 1) : b.days - a.days));
 
   return {
     today,

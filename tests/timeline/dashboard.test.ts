@@ -17,6 +17,7 @@ describe("[DASHBOARD] counts", () => {
     expect(d.overdueActions).toBe(0);
     // Coldest first: the four partners never met, then Chongqing, 23 days after 27 Nov.
     expect(d.coldest.map((c) => c.days)).toEqual([null, null, null, null, 23]);
+    expect(d.coldest.map((c) => c.partnerId)).toEqual(d.partners.map((p) => p.id));
     expect(d.upcoming).toEqual([]);
   });
 
