@@ -1,12 +1,58 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Coming } from "@/components/ui/coming";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { partnerOptions } from "@/db/queries/partners";
+import { getHomeRegion } from "@/db/queries/settings";
+import { timelineData, timelineList } from "@/db/queries/timeline";
 import { requireUser } from "@/lib/auth/guard";
+import { formatNumber, formatPrecisionDate, todayIn } from "@/lib/format";
+import { DAY, isoDay, parseTimelineParams } from "@/lib/timeline";
+import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { TimelineExplorer } from "./_components/timeline-explorer";
+import { TimelineFilters } from "./_components/timeline-filters";
+import { TimelineList } from "./_components/timeline-list";
 
 export const metadata: Metadata = { title: "Timeline" };
 
-export default async function Page() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TimelinePage({ searchParams }: Props) {
   await requireUser();
-  const t = await getTranslations("nav");
-  return <Coming area={t("timeline")} />;
+  const sp = await searchParams;
+  const filters = parseTimelineParams(sp);
+  const expandYear = Number(typeof sp.year === "string" ? sp.year : NaN);
+  const db = getDb();
+  const [t, locale, { zone }, home, partners] = await Promise.all([
+    getTranslations("timeline"),
+    viewerLocale(),
+    viewerTimeZone(),
+    getHomeRegion(db),
+    partnerOptions(db),
+  ]);
+  const data = await timelineData(db, filters, { today: todayIn(zone) });
+  const years = await timelineList(db, data, filters, { expandYear: Number.isInteger(expandYear) ? expandYear : undefined });
+  const events = years.reduce((a, y) => a + y.count, 0);
+  const period = `${formatPrecisionDate(isoDay(data.from), "day", locale)} – ${formatPrecisionDate(isoDay(data.to - DAY), "day", locale)}`;
+  return (
+    <>
+      <PageHeader title={t("title")} lead={t("lead", { home: locale === "ko" ? home.nameKo : home.nameEn })} />
+      <TimelineFilters filters={filters} partners={partners} locale={locale} />
+      <section aria-labelledby="chart-h" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="chart-h" className="sr-only">
+          {t("title")}
+        </h2>
+        <p className="mb-3 text-sm text-slate-700" data-testid="timeline-summary">
+          {t("summary", { lanes: data.lanes.length, period, events: formatNumber(events, locale), count: events })}
+        </p>
+        {data.buckets.length ? (
+          <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset print:hidden">
+            {t("thinned", { unit: data.buckets[0]!.unit })}
+          </p>
+        ) : null}
+        {data.lanes.length ? <TimelineExplorer data={data} locale={locale} label={t("chartLabel")} /> : <p className="text-sm text-slate-700">{t("noLanes")}</p>}
+      </section>
+      <TimelineList years={years} data={data} filters={filters} locale={locale} />
+    </>
+  );
 }

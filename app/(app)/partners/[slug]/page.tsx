@@ -6,6 +6,7 @@ import { ActionStatusBadge } from "@/components/actions/action-status-badge";
 import { MeetingTime } from "@/components/meetings/meeting-time";
 import { PartnerNames } from "@/components/partners/partner-names";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
+import { PartnerTimeline } from "@/components/timeline/partner-timeline";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Empty } from "@/components/ui/empty";
@@ -114,6 +115,8 @@ export default async function PartnerPage({ params }: Props) {
           <MilestonesEditor partnerId={p.id} items={milestones} canWrite={canWrite} />
         </Card>
       </div>
+
+      <PartnerTimeline slug={p.slug} />
 
       <Card title={t("meetingsHeading")} id="meetings">
         {meetings.rows.length ? (

@@ -1,0 +1,41 @@
+"use client";
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatNumber, type Locale } from "@/lib/format";
+
+/** Horizontal bars with a label each (statuses, partners). The table beside it carries the figures. */
+export function BarListChart({
+  rows,
+  locale,
+  axis,
+  unit,
+}: {
+  rows: { label: string; value: number; color: string }[];
+  locale: Locale;
+  axis: string;
+  unit?: string;
+}) {
+  const height = Math.max(160, rows.length * 36 + 56);
+  return (
+    <div className="w-full" style={{ height }} aria-hidden>
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height }}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
+          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <XAxis
+            type="number"
+            allowDecimals={false}
+            tickFormatter={(n: number) => formatNumber(n, locale)}
+            tick={{ fontSize: 12, fill: "#334155" }}
+            label={{ value: axis, position: "insideBottom", offset: -16, fontSize: 12, fill: "#334155" }}
+          />
+          <YAxis type="category" dataKey="label" width={132} tick={{ fontSize: 12, fill: "#0f172a" }} interval={0} />
+          <Tooltip formatter={(v) => [`${formatNumber(Number(v), locale)}${unit ? ` ${unit}` : ""}`, axis]} cursor={{ fill: "#f1f5f9" }} />
+          <Bar dataKey="value" isAnimationActive={false} barSize={20}>
+            {rows.map((r) => (
+              <Cell key={r.label} fill={r.color} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Db } from "./client";
+
+// Whole-table aggregates (meetings per partner and month, actions per status) cost a table scan;
+// at 100k meetings that is hundreds of milliseconds. Their results are kept per connection until
+// anything is written: `total_changes()` counts this connection's writes and `data_version`
+// changes when another connection (a CLI, a second process) commits, so a stale answer is never
+// served.
+
+const MAX_ENTRIES = 64;
+const caches = new WeakMap<object, Map<string, { stamp: string; value: unknown }>>();
+
+function stamp(db: Db): string {
+  const sqlite = db.$client;
+  const version = sqlite.pragma("data_version", { simple: true }) as number;
+  const changes = (sqlite.prepare("select total_changes() as n").get() as { n: number }).n;
+  return `${version}:${changes}`;
+}
+
+/** `compute()` once per `key` until the database changes. */
+export function memoAggregate<T>(db: Db, key: string, compute: () => T): T {
+  const sqlite = db.$client;
+  let cache = caches.get(sqlite);
+  if (!cache) {
+    cache = new Map<string, { stamp: string; value: unknown }>();
+    caches.set(sqlite, cache);
+  }
+  const now = stamp(db);
+  const hit = cache.get(key);
+  if (hit && hit.stamp === now) return hit.value as T;
+  const value = compute();
+  cache.delete(key);
+  cache.set(key, { stamp: now, value });
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  return value;
+}

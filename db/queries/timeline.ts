@@ -1,0 +1,297 @@
+import { and, asc, eq, gte, inArray, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import { meeting, milestone, partner } from "../schema";
+import { memoAggregate } from "../memo";
+import { matchesSearch } from "../search";
+import type { DatePrecision, MeetingKind, MilestoneKind } from "@/lib/domain";
+import {
+  DAY,
+  dayMs,
+  isoDay,
+  periodEnd,
+  type TimelineBucket,
+  type TimelineData,
+  type TimelineFilters,
+  type TimelineLane,
+  type TimelineMark,
+} from "@/lib/timeline";
+
+/** Above this many meetings in the period, meetings are drawn as counted buckets. */
+export const MAX_MEETING_MARKS = 400;
+/** Bucket per month while the buckets stay below this, else per year. */
+const MAX_BUCKETS = 600;
+/** A stretch this long without a held meeting or a milestone draws the lane dashed. */
+export const QUIET_DAYS = 365;
+
+const MONTH_KEY = sql<string>`strftime('%Y-%m', ${meeting.startsAt} / 1000, 'unixepoch')`;
+
+export interface TimelineOptions {
+  /** "Today" in the viewer's zone, "YYYY-MM-DD". */
+  today: string;
+  /** Only this partner (the partner page's timeline); overrides filters.partners. */
+  partnerId?: number;
+}
+
+/** The partners drawn as lanes, oldest partnership first, with their quiet stretches. */
+export async function timelineLanes(db: Db, f: Pick<TimelineFilters, "partners">, o: TimelineOptions): Promise<TimelineLane[]> {
+  const rows = db
+    .select({
+      id: partner.id,
+      slug: partner.slug,
+      nameEn: partner.nameEn,
+      nameKo: partner.nameKo,
+      status: partner.status,
+      sinceDate: partner.sinceDate,
+      sincePrecision: partner.sincePrecision,
+      createdAt: partner.createdAt,
+    })
+    .from(partner)
+    .where(
+      and(
+        isNull(partner.archivedAt),
+        o.partnerId !== undefined ? eq(partner.id, o.partnerId) : f.partners.length ? inArray(partner.slug, f.partners) : undefined,
+      ),
+    )
+    .orderBy(sql`${partner.sinceDate} is null`, asc(partner.sinceDate), asc(partner.nameEn))
+    .all();
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const today = dayMs(o.today)!;
+
+  // Contact per partner and month: enough to find year-long silences without reading every meeting.
+  const contact = memoAggregate(db, `timeline:contact:${ids.join(",")}`, () =>
+    db
+      .select({ partnerId: meeting.partnerId, month: MONTH_KEY })
+      .from(meeting)
+      .where(and(inArray(meeting.partnerId, ids), eq(meeting.status, "held"), isNull(meeting.archivedAt)))
+      .groupBy(meeting.partnerId, MONTH_KEY)
+      .all(),
+  );
+  const ms = db
+    .select({ partnerId: milestone.partnerId, date: milestone.date, precision: milestone.datePrecision })
+    .from(milestone)
+    .where(and(inArray(milestone.partnerId, ids), isNull(milestone.archivedAt)))
+    .all();
+  const touches = new Map<number, { from: number; to: number }[]>();
+  const touch = (id: number, from: number, to: number) => {
+    const list = touches.get(id) ?? [];
+    list.push({ from, to });
+    touches.set(id, list);
+  };
+  for (const c of contact) touch(c.partnerId, dayMs(`${c.month}-01`)!, periodEnd(`${c.month}-01`, "month"));
+  for (const m of ms) if (dayMs(m.date) !== null) touch(m.partnerId, dayMs(m.date)!, periodEnd(m.date, m.precision as DatePrecision));
+
+  return rows.map((r) => {
+    const precision = (r.sincePrecision ?? null) as DatePrecision | null;
+    const start = r.sinceDate && dayMs(r.sinceDate) !== null ? dayMs(r.sinceDate)! : Date.UTC(r.createdAt.getUTCFullYear(), r.createdAt.getUTCMonth(), r.createdAt.getUTCDate());
+    const spans = (touches.get(r.id) ?? []).filter((s) => s.from < today).sort((a, b) => a.from - b.from);
+    const quiet: [number, number][] = [];
+    let cursor = precision ? periodEnd(isoDay(start), precision) : start;
+    for (const s of spans) {
+      if (s.from - cursor >= QUIET_DAYS * DAY) quiet.push([cursor, s.from]);
+      cursor = Math.max(cursor, s.to);
+    }
+    if (today - cursor >= QUIET_DAYS * DAY || (r.status === "dormant" && cursor < today)) quiet.push([cursor, today]);
+    return {
+      id: r.id,
+      slug: r.slug,
+      nameEn: r.nameEn,
+      nameKo: r.nameKo,
+      status: r.status,
+      sinceDate: r.sinceDate,
+      sincePrecision: precision,
+      start,
+      quiet,
+    };
+  });
+}
+
+function wants(f: TimelineFilters, kind: string) {
+  return !f.kinds.length || f.kinds.includes(kind as never);
+}
+
+function meetingWhere(f: TimelineFilters, laneIds: number[], from: number, to: number): SQL | undefined {
+  const kinds = f.kinds.filter((k) => k !== "milestone");
+  return and(
+    inArray(meeting.partnerId, laneIds),
+    isNull(meeting.archivedAt),
+    gte(meeting.startsAt, new Date(from)),
+    lt(meeting.startsAt, new Date(to)),
+    f.kinds.length ? inArray(meeting.kind, kinds.length ? kinds : ["-"]) : undefined,
+    f.q ? matchesSearch("meeting", meeting.id, f.q) : undefined,
+  );
+}
+
+function milestoneWhere(f: TimelineFilters, laneIds: number[], from: number, to: number): SQL | undefined {
+  const q = f.q?.replace(/[%_\\]/g, "");
+  return and(
+    inArray(milestone.partnerId, laneIds),
+    isNull(milestone.archivedAt),
+    // A milestone belongs to the period when any day of it does ("2008" is in 2008-06).
+    lt(milestone.date, isoDay(to)),
+    sql`case ${milestone.datePrecision} when 'year' then date(${milestone.date}, '+1 year') when 'month' then date(${milestone.date}, '+1 month') else date(${milestone.date}, '+1 day') end > ${isoDay(from)}`,
+    q ? or(like(milestone.title, `%${q}%`), like(milestone.notes, `%${q}%`)) : undefined,
+  );
+}
+
+/** The drawn period: the filter's, else from the first lane's start to today (and a little after). */
+export function timelinePeriod(f: TimelineFilters, lanes: TimelineLane[], today: string): { from: number; to: number } {
+  const t = dayMs(today)!;
+  const first = lanes.length ? Math.min(...lanes.map((l) => l.start)) : t - 365 * DAY;
+  const from = f.from ? dayMs(f.from)! : Date.UTC(new Date(first).getUTCFullYear(), 0, 1);
+  const to = f.to ? dayMs(f.to)! + DAY : t + 90 * DAY;
+  return { from, to: Math.max(to, from + DAY) };
+}
+
+function markFromMilestone(m: { id: number; partnerId: number; kind: string; date: string; datePrecision: string; title: string }): TimelineMark {
+  const precision = m.datePrecision as DatePrecision;
+  return {
+    type: "milestone",
+    id: m.id,
+    laneId: m.partnerId,
+    kind: m.kind as MilestoneKind,
+    t: dayMs(m.date) ?? 0,
+    end: periodEnd(m.date, precision),
+    date: m.date,
+    precision,
+    title: m.title,
+  };
+}
+
+/**
+ * What the chart draws for the filters: lanes, milestones, and meetings either one by one or,
+ * when the period holds more than MAX_MEETING_MARKS, counted per partner and month (or year).
+ */
+export async function timelineData(db: Db, f: TimelineFilters, o: TimelineOptions): Promise<TimelineData> {
+  const lanes = await timelineLanes(db, f, o);
+  const { from, to } = timelinePeriod(f, lanes, o.today);
+  const ids = lanes.map((l) => l.id);
+  const base: TimelineData = { lanes, from, to, today: dayMs(o.today)!, marks: [], buckets: [], meetingCount: 0 };
+  if (!ids.length) return base;
+
+  if (wants(f, "milestone"))
+    base.marks = db
+      .select({ id: milestone.id, partnerId: milestone.partnerId, kind: milestone.kind, date: milestone.date, datePrecision: milestone.datePrecision, title: milestone.title })
+      .from(milestone)
+      .where(milestoneWhere(f, ids, from, to))
+      .orderBy(asc(milestone.date))
+      .limit(2000)
+      .all()
+      .map(markFromMilestone);
+
+  const meetingsWanted = !f.kinds.length || f.kinds.some((k) => k !== "milestone");
+  if (!meetingsWanted) return base;
+  const where = meetingWhere(f, ids, from, to);
+  const months = meetingMonths(db, f, ids, from, to);
+  base.meetingCount = months.reduce((a, m) => a + m.count, 0);
+  if (base.meetingCount <= MAX_MEETING_MARKS) {
+    const rows = db
+      .select({ id: meeting.id, partnerId: meeting.partnerId, kind: meeting.kind, startsAt: meeting.startsAt, timeZone: meeting.timeZone, status: meeting.status, title: meeting.title })
+      .from(meeting)
+      .where(where)
+      .orderBy(asc(meeting.startsAt))
+      .all();
+    base.marks.push(...rows.map(meetingMark));
+    return base;
+  }
+  const span = Math.ceil((to - from) / (30.44 * DAY));
+  base.buckets = bucketsFromMonths(months, span * lanes.length <= MAX_BUCKETS ? "month" : "year");
+  return base;
+}
+
+function meetingMark(m: { id: number; partnerId: number; kind: string; startsAt: Date; timeZone: string; status: string; title: string }): TimelineMark {
+  return { type: "meeting", id: m.id, laneId: m.partnerId, kind: m.kind as MeetingKind, t: m.startsAt.getTime(), timeZone: m.timeZone, status: m.status, title: m.title };
+}
+
+export interface MonthCount {
+  laneId: number;
+  /** "YYYY-MM" (UTC). */
+  month: string;
+  count: number;
+}
+
+/** Matching meetings per partner and month within [from, to): one grouped scan, kept until a write. */
+export function meetingMonths(db: Db, f: TimelineFilters, laneIds: number[], from: number, to: number): MonthCount[] {
+  const key = `timeline:months:${laneIds.join(",")}:${f.kinds.join(",")}:${f.q ?? ""}:${from}:${to}`;
+  return memoAggregate(db, key, () =>
+    db
+      .select({ laneId: meeting.partnerId, month: MONTH_KEY, count: sql<number>`count(*)` })
+      .from(meeting)
+      .where(meetingWhere(f, laneIds, from, to))
+      .groupBy(meeting.partnerId, MONTH_KEY)
+      .all(),
+  );
+}
+
+/** Rolls month counts up into the drawn buckets; counts are kept exactly. */
+export function bucketsFromMonths(months: MonthCount[], unit: "month" | "year"): TimelineBucket[] {
+  const sums = new Map<string, { laneId: number; key: string; count: number }>();
+  for (const m of months) {
+    const key = unit === "month" ? `${m.month}-01` : `${m.month.slice(0, 4)}-01-01`;
+    const id = `${m.laneId}|${key}`;
+    const hit = sums.get(id);
+    if (hit) hit.count += m.count;
+    else sums.set(id, { laneId: m.laneId, key, count: m.count });
+  }
+  return [...sums.values()]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.laneId - b.laneId))
+    .map((b) => ({ ...b, unit, t: dayMs(b.key)!, end: periodEnd(b.key, unit) }));
+}
+
+export interface TimelineListYear {
+  year: number;
+  /** Every event of the year that matches the filters. */
+  count: number;
+  /** The first events of the year (all of them when `count` is small enough). */
+  events: TimelineMark[];
+}
+
+/**
+ * The chronological list: events grouped by (UTC) year, each year capped at `perYear` when the
+ * period holds more than `uncappedUpTo` events; the counts are always complete.
+ */
+export async function timelineList(
+  db: Db,
+  data: TimelineData,
+  f: TimelineFilters,
+  o: { perYear?: number; uncappedUpTo?: number; expandYear?: number } = {},
+): Promise<TimelineListYear[]> {
+  const perYear = o.perYear ?? 12;
+  const uncappedUpTo = o.uncappedUpTo ?? 300;
+  const ids = data.lanes.map((l) => l.id);
+  if (!ids.length) return [];
+  const wantMeetings = !f.kinds.length || f.kinds.some((k) => k !== "milestone");
+  const counts = new Map<number, number>();
+  const add = (y: number, n: number) => counts.set(y, (counts.get(y) ?? 0) + n);
+  const milestones = data.marks.filter((m) => m.type === "milestone");
+  for (const m of milestones) add(Math.max(new Date(m.t).getUTCFullYear(), new Date(data.from).getUTCFullYear()), 1);
+  if (wantMeetings) {
+    if (data.buckets.length) for (const b of data.buckets) add(Number(b.key.slice(0, 4)), b.count);
+    else for (const m of data.marks) if (m.type === "meeting") add(new Date(m.t).getUTCFullYear(), 1);
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const capped = total > uncappedUpTo;
+  const out: TimelineListYear[] = [];
+  for (const y of [...counts.keys()].sort((a, b) => a - b)) {
+    const cap = capped && y !== o.expandYear ? perYear : 500;
+    const yFrom = Math.max(Date.UTC(y, 0, 1), data.from);
+    const yTo = Math.min(Date.UTC(y + 1, 0, 1), data.to);
+    const ms = milestones.filter((m) => Math.max(m.t, data.from) >= yFrom && Math.max(m.t, data.from) < yTo);
+    let meetings: TimelineMark[] = [];
+    if (wantMeetings) {
+      if (!data.buckets.length) meetings = data.marks.filter((m) => m.type === "meeting" && m.t >= yFrom && m.t < yTo);
+      else
+        meetings = db
+          .select({ id: meeting.id, partnerId: meeting.partnerId, kind: meeting.kind, startsAt: meeting.startsAt, timeZone: meeting.timeZone, status: meeting.status, title: meeting.title })
+          .from(meeting)
+          .where(meetingWhere(f, ids, yFrom, yTo))
+          .orderBy(asc(meeting.startsAt))
+          .limit(cap)
+          .all()
+          .map(meetingMark);
+    }
+    const events = [...ms, ...meetings].sort((a, b) => a.t - b.t || (a.type === "milestone" ? -1 : 1)).slice(0, cap);
+    out.push({ year: y, count: counts.get(y)!, events });
+  }
+  return out;
+}
