@@ -276,6 +276,13 @@ export const meeting = sqliteTable(
     index("meeting_partner_starts_idx").on(t.partnerId, t.startsAt),
     index("meeting_starts_idx").on(t.startsAt),
     index("meeting_status_starts_idx").on(t.status, t.startsAt),
+    // Timeline, dashboard and lists read live (unarchived) meetings only: these cover them.
+    index("meeting_live_partner_starts_idx")
+      .on(t.partnerId, t.startsAt, t.status, t.kind)
+      .where(sql`${t.archivedAt} is null`),
+    index("meeting_live_starts_idx")
+      .on(t.startsAt, t.status, t.partnerId)
+      .where(sql`${t.archivedAt} is null`),
   ],
 );
 
@@ -363,6 +370,9 @@ export const action = sqliteTable(
     // The board counts live cards per column; without this, 300k actions mean a full scan.
     index("action_live_status_idx")
       .on(t.status, t.dueOn)
+      .where(sql`${t.archivedAt} is null`),
+    index("action_live_due_idx")
+      .on(t.dueOn, t.id)
       .where(sql`${t.archivedAt} is null`),
     index("action_partner_status_idx").on(t.partnerId, t.status),
     index("action_due_idx").on(t.status, t.dueOn),

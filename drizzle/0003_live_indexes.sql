@@ -1,0 +1,3 @@
+CREATE INDEX `action_live_due_idx` ON `action` (`due_on`,`id`) WHERE "action"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX `meeting_live_partner_starts_idx` ON `meeting` (`partner_id`,`starts_at`,`status`,`kind`) WHERE "meeting"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX `meeting_live_starts_idx` ON `meeting` (`starts_at`,`status`,`partner_id`) WHERE "meeting"."archived_at" is null;
