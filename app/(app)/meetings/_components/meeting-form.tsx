@@ -310,7 +310,9 @@ export function MeetingForm(props: Props) {
             submit(next);
           }}
           onTakeTheirs={() => {
-            setValues((x) => ({ ...x, ...conflict.current }));
+            // Only the fields they changed: the user's other typing stays.
+            const theirs = Object.fromEntries(conflictChanges.map((c) => [c.field, conflict.current[c.field as keyof MeetingFields]]));
+            setValues((x) => ({ ...x, ...theirs }));
             setBaseline((b) => ({ ...b, ...conflict.current }));
             setVersion(conflict.version);
             setConflict(null);
