@@ -159,10 +159,11 @@ export function MeetingForm(props: Props) {
   };
 
   // "= 16:00 in your zone" as they type.
-  const instant = zonedTimeToUtc(values.date, values.time, values.timeZone);
+  // Intl throws on an unknown zone, and a half-typed zone is normal here.
   const tzValid = timeZones.includes(values.timeZone);
+  const instant = tzValid ? zonedTimeToUtc(values.date, values.time, values.timeZone) : null;
   const inYourZone =
-    instant && tzValid
+    instant
       ? zoneOffset(instant, values.timeZone) === zoneOffset(instant, viewerZone)
         ? t("sameAsYourZone", { zone: viewerZone })
         : t("inYourZone", { time: formatInstantWithZone(instant, viewerZone, locale) })
