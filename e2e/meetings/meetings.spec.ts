@@ -143,6 +143,7 @@ test.describe.serial("[MEETINGS] logging a meeting", () => {
   test("a stale edit shows who changed it first and what, and keeps what I typed", async ({ page, context }) => {
     await search(page, "Pangyo");
     await page.getByRole("link", { name: TITLE }).click();
+    await expect(page).toHaveURL(/\/meetings\/\d+$/);
     const editUrl = page.url() + "/edit";
     await page.goto(editUrl);
     const other = await context.newPage();
