@@ -184,7 +184,7 @@ test.describe.serial("[MEETINGS] logging a meeting", () => {
     await page.getByRole("button", { name: "Restore" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Meeting restored" })).toBeVisible();
     await page.getByRole("button", { name: "Archive" }).click();
-    await page.getByRole("status").filter({ hasText: "Meeting archived" }).getByRole("button", { name: "Undo" }).click();
+    await page.getByRole("status").filter({ hasText: "Meeting archived" }).getByRole("button", { name: "Undo" }).last().click();
     await expect(page.getByRole("status").filter({ hasText: "Meeting restored" }).getByText("Meeting restored").last()).toBeVisible();
     await expect(page.getByRole("button", { name: "Archive" })).toBeVisible();
     await search(page, "Pangyo");
