@@ -3,6 +3,17 @@
 
 type Params = Record<string, unknown>;
 
+export interface MeetingListKeyParams {
+  q?: string;
+  partner?: string;
+  kind?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  sort?: string;
+  page?: number;
+}
+
 export const queryKeys = {
   partners: {
     all: ["partners"] as const,
@@ -15,6 +26,12 @@ export const queryKeys = {
   actions: {
     all: ["actions"] as const,
     list: (params: Params) => ["actions", "list", params] as const,
+  },
+  meetings: {
+    all: ["meetings"] as const,
+    lists: () => ["meetings", "list"] as const,
+    list: (p: MeetingListKeyParams) => ["meetings", "list", p] as const,
+    peopleOptions: (partnerId: number | null) => ["meetings", "people-options", partnerId] as const,
   },
 };
 

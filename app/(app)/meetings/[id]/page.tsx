@@ -4,15 +4,19 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionStatusBadge } from "@/components/actions/action-status-badge";
 import { MeetingTime } from "@/components/meetings/meeting-time";
+import { Pencil } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getMeeting, type MeetingDetail } from "@/db/queries/meetings";
 import { requireUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { isUserError } from "@/lib/errors";
 import { formatDate, formatMoney } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { RecordHistory } from "@/components/audit/record-history";
+import { ArchiveMeetingButton } from "../_components/archive-button";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -34,7 +38,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function MeetingPage({ params }: Props) {
-  await requireUser();
+  const user = await requireUser();
+  const canWrite = can(user.role, "write");
   const m = await load((await params).id);
   const [t, te, locale, { zone }] = await Promise.all([getTranslations("meetings"), getTranslations("enums"), viewerLocale(), viewerTimeZone()]);
   const partnerName = locale === "ko" ? m.partner.nameKo : m.partner.nameEn;
@@ -48,8 +53,22 @@ export default async function MeetingPage({ params }: Props) {
             {partnerName}
           </Link>
         </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{m.title}</h1>
+        <div className="mt-1 flex flex-wrap items-start justify-between gap-3">
+          <h1 className="min-w-0 text-2xl font-semibold tracking-tight text-slate-900">{m.title}</h1>
+          {canWrite ? (
+            <div className="flex flex-wrap gap-2">
+              <Button asChild>
+                <Link href={`/meetings/${m.id}/edit`}>
+                  <Pencil aria-hidden className="size-4" />
+                  {t("detail.edit")}
+                </Link>
+              </Button>
+              <ArchiveMeetingButton id={m.id} archived={m.archivedAt !== null} />
+            </div>
+          ) : null}
+        </div>
         <div className="mt-2 flex flex-wrap gap-2">
+          {m.archivedAt ? <Badge tone="neutral">{t("detail.archivedBadge")}</Badge> : null}
           <Badge tone="brand">{te(`meetingKind.${m.kind}`)}</Badge>
           <Badge tone={m.status === "held" ? "green" : m.status === "cancelled" ? "neutral" : "amber"}>{te(`meetingStatus.${m.status}`)}</Badge>
         </div>

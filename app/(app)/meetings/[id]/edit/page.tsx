@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { getMeeting, type MeetingDetail } from "@/db/queries/meetings";
+import { requireUser } from "@/lib/auth/guard";
+import { isUserError } from "@/lib/errors";
+import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { formContext, valuesFromMeeting } from "../../_components/form-data";
+import { MeetingForm } from "../../_components/meeting-form";
+
+export const metadata: Metadata = { title: "Edit meeting" };
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(idParam: string): Promise<MeetingDetail> {
+  const id = Number(idParam);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  try {
+    return await getMeeting(getDb(), id);
+  } catch (e) {
+    if (isUserError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export default async function EditMeetingPage({ params }: Props) {
+  await requireUser("write");
+  const m = await load((await params).id);
+  const [t, locale, { zone }] = await Promise.all([getTranslations("meetings.form"), viewerLocale(), viewerTimeZone()]);
+  const ctx = await formContext(locale, m.partnerId);
+  const knownPeople = [...m.participants.map((p) => p.person), ...m.gifts.flatMap((g) => [g.fromPerson, g.toPerson])]
+    .filter((p): p is NonNullable<typeof p> => p != null)
+    .map((p) => ({ id: p.id, label: p.nameLocal ? `${p.nameEn} (${p.nameLocal})` : p.nameEn }));
+  if (!ctx.partners.some((p) => p.id === m.partnerId))
+    ctx.partners.push({ id: m.partner.id, name: locale === "ko" ? m.partner.nameKo : m.partner.nameEn, timeZone: m.partner.timeZone });
+  return (
+    <>
+      <PageHeader title={t("editTitle")} lead={m.title} />
+      <MeetingForm
+        meetingId={m.id}
+        version={m.version}
+        initial={valuesFromMeeting(m)}
+        partners={ctx.partners}
+        initialPeople={ctx.initialPeople}
+        knownPeople={knownPeople}
+        existingActions={m.actions.map((a) => ({ id: a.id, title: a.title, status: a.status }))}
+        timeZones={ctx.timeZones}
+        viewerZone={zone}
+        locale={locale}
+      />
+    </>
+  );
+}

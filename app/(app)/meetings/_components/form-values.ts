@@ -1,0 +1,164 @@
+import type { GiftDirection, GiftDisposition } from "@/lib/domain";
+import { GIFT_DECLARATION_THRESHOLD } from "@/lib/domain";
+
+// The meeting form's state: strings as typed, rows with stable keys so that gifts and actions
+// can point at a participant added in the same form even as rows come and go.
+
+export interface NewPersonValues {
+  nameEn: string;
+  nameLocal: string;
+  title: string;
+  organisation: string;
+  side: "home" | "partner";
+}
+export interface ParticipantRow {
+  key: string;
+  mode: "existing" | "new";
+  personId: string;
+  newPerson: NewPersonValues;
+  role: string;
+  titleAtTime: string;
+}
+/** A person reference: "" (none), "row:<participant key>" or "id:<person id>". */
+export type PersonRef = string;
+export interface GiftRow {
+  key: string;
+  id?: number;
+  direction: GiftDirection;
+  item: string;
+  description: string;
+  origin: string;
+  from: PersonRef;
+  to: PersonRef;
+  estimatedValue: string;
+  currency: string;
+  toBeValued: boolean;
+  declaredOn: string;
+  disposition: GiftDisposition | "";
+}
+export interface ActionRow {
+  key: string;
+  title: string;
+  side: "ours" | "theirs";
+  owner: PersonRef;
+  dueOn: string;
+  priority: string;
+}
+export interface MeetingFields {
+  partnerId: string;
+  title: string;
+  kind: string;
+  status: string;
+  date: string;
+  time: string;
+  timeZone: string;
+  durationMinutes: string;
+  venue: string;
+  city: string;
+  attendeeCount: string;
+  topics: string;
+  summary: string;
+  outcomes: string;
+  notes: string;
+}
+export interface MeetingFormValues extends MeetingFields {
+  participants: ParticipantRow[];
+  gifts: GiftRow[];
+  actions: ActionRow[];
+}
+
+export const MEETING_FIELD_NAMES = [
+  "partnerId",
+  "title",
+  "kind",
+  "status",
+  "date",
+  "time",
+  "timeZone",
+  "durationMinutes",
+  "venue",
+  "city",
+  "attendeeCount",
+  "topics",
+  "summary",
+  "outcomes",
+  "notes",
+] as const satisfies readonly (keyof MeetingFields)[];
+
+let seq = 0;
+export const rowKey = () => `r${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+export const emptyParticipant = (side: "home" | "partner" = "partner"): ParticipantRow => ({
+  key: rowKey(),
+  mode: "existing",
+  personId: "",
+  newPerson: { nameEn: "", nameLocal: "", title: "", organisation: "", side },
+  role: "attendee",
+  titleAtTime: "",
+});
+export const emptyGift = (): GiftRow => ({
+  key: rowKey(),
+  direction: "given",
+  item: "",
+  description: "",
+  origin: "",
+  from: "",
+  to: "",
+  estimatedValue: "",
+  currency: "KRW",
+  toBeValued: false,
+  declaredOn: "",
+  disposition: "",
+});
+export const emptyAction = (): ActionRow => ({ key: rowKey(), title: "", side: "ours", owner: "", dueOn: "", priority: "normal" });
+
+function refToPayload(ref: PersonRef, rows: ParticipantRow[], idKey: string, indexKey: string): Record<string, number> {
+  if (ref.startsWith("id:")) return { [idKey]: Number(ref.slice(3)) };
+  if (ref.startsWith("row:")) {
+    const i = rows.findIndex((r) => r.key === ref.slice(4));
+    return i >= 0 ? { [indexKey]: i } : {};
+  }
+  return {};
+}
+
+/** The form's values as the shared zod schema's input (the same shape the API accepts). */
+export function toPayload(v: MeetingFormValues, version?: number): Record<string, unknown> {
+  const { participants, gifts, actions, ...fields } = v;
+  return {
+    ...fields,
+    ...(version !== undefined ? { version } : {}),
+    participants: participants.map((p) =>
+      p.mode === "existing"
+        ? { personId: p.personId, role: p.role, titleAtTime: p.titleAtTime }
+        : { newPerson: p.newPerson, role: p.role, titleAtTime: p.titleAtTime },
+    ),
+    gifts: gifts.map((g) => ({
+      direction: g.direction,
+      item: g.item,
+      description: g.description,
+      origin: g.origin,
+      ...refToPayload(g.from, participants, "fromPersonId", "fromParticipantIndex"),
+      ...refToPayload(g.to, participants, "toPersonId", "toParticipantIndex"),
+      estimatedValue: g.toBeValued ? "" : g.estimatedValue,
+      currency: g.toBeValued ? "" : g.currency,
+      declaredOn: g.declaredOn,
+      disposition: g.disposition,
+    })),
+    actions: actions.map((a) => ({
+      title: a.title,
+      side: a.side,
+      ...refToPayload(a.owner, participants, "ownerPersonId", "ownerParticipantIndex"),
+      dueOn: a.dueOn,
+      priority: a.priority,
+    })),
+  };
+}
+
+/** True when a received gift's stated value reaches the declaration threshold. */
+export function reachesDeclarationThreshold(g: Pick<GiftRow, "direction" | "estimatedValue" | "currency" | "toBeValued">): boolean {
+  if (g.direction !== "received" || g.toBeValued) return false;
+  const cur = g.currency.trim().toUpperCase() as keyof typeof GIFT_DECLARATION_THRESHOLD;
+  const limit = GIFT_DECLARATION_THRESHOLD[cur];
+  const value = Number(g.estimatedValue);
+  return limit !== undefined && g.estimatedValue.trim() !== "" && Number.isFinite(value) && value >= limit;
+}

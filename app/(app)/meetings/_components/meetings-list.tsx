@@ -1,0 +1,192 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useMemo, type FormEvent, type MouseEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Empty } from "@/components/ui/empty";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { Table, Td, Th } from "@/components/ui/table";
+import { MEETING_KINDS, MEETING_STATUSES } from "@/lib/domain";
+import { queryKeys, type MeetingListKeyParams } from "@/lib/query/keys";
+import type { MeetingListPage } from "../list-params";
+import { meetingListSearch, parseMeetingListParams } from "./list-url";
+
+async function fetchPage(p: MeetingListKeyParams): Promise<MeetingListPage> {
+  const res = await fetch(`/meetings/list-data${meetingListSearch(p)}`, { headers: { accept: "application/json" } });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return (await res.json()) as MeetingListPage;
+}
+
+/** Moves the list to new URL state without a server round trip; TanStack Query fetches the data. */
+function go(p: MeetingListKeyParams) {
+  window.history.pushState(null, "", `/meetings${meetingListSearch(p)}`);
+}
+
+export function MeetingsList({ partners }: { partners: { value: string; label: string }[] }) {
+  const t = useTranslations("meetings");
+  const tl = useTranslations("meetings.list");
+  const tc = useTranslations("common");
+  const te = useTranslations("enums");
+  const sp = useSearchParams();
+  const params = useMemo(() => parseMeetingListParams(Object.fromEntries(sp.entries())), [sp]);
+  const { data, isFetching, isError, refetch } = useQuery({
+    queryKey: queryKeys.meetings.list(params),
+    queryFn: () => fetchPage(params),
+    placeholderData: keepPreviousData,
+  });
+
+  const apply = (changes: Partial<MeetingListKeyParams>) => go({ ...params, ...changes, page: undefined });
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const val = (k: string) => {
+      const v = f.get(k);
+      return typeof v === "string" ? v.trim() || undefined : undefined;
+    };
+    go(parseMeetingListParams({ q: val("q"), partner: val("partner"), kind: val("kind"), status: val("status"), from: val("from"), to: val("to"), sort: val("sort") }));
+  };
+  const pageLink = (page: number) => ({
+    href: `/meetings${meetingListSearch({ ...params, page })}`,
+    onClick: (e: MouseEvent<HTMLAnchorElement>) => {
+      if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      go({ ...params, page });
+    },
+  });
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.size)) : 1;
+  const filtered = Object.keys(params).some((k) => k !== "page" && k !== "sort");
+
+  return (
+    <div className="space-y-4">
+      <form
+        role="search"
+        aria-label={tl("filters")}
+        onSubmit={onSubmit}
+        key={meetingListSearch({ ...params, page: undefined })}
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
+      >
+        <Field label={tl("search")} name="q" type="search" defaultValue={params.q ?? ""} hint={tl("searchHint")} className="sm:col-span-2" />
+        <SelectField label={t("partner")} name="partner" defaultValue={params.partner ?? ""} placeholder={tl("anyPartner")} options={partners} onChange={(e) => apply({ partner: e.target.value || undefined })} />
+        <SelectField
+          label={t("kind")}
+          name="kind"
+          defaultValue={params.kind ?? ""}
+          placeholder={tl("anyKind")}
+          options={MEETING_KINDS.map((k) => ({ value: k, label: te(`meetingKind.${k}`) }))}
+          onChange={(e) => apply({ kind: e.target.value || undefined })}
+        />
+        <SelectField
+          label={t("status")}
+          name="status"
+          defaultValue={params.status ?? ""}
+          placeholder={tl("anyStatus")}
+          options={MEETING_STATUSES.map((k) => ({ value: k, label: te(`meetingStatus.${k}`) }))}
+          onChange={(e) => apply({ status: e.target.value || undefined })}
+        />
+        <Field label={tl("from")} name="from" type="date" defaultValue={params.from ?? ""} />
+        <Field label={tl("to")} name="to" type="date" defaultValue={params.to ?? ""} />
+        <SelectField
+          label={tl("sort")}
+          name="sort"
+          defaultValue={params.sort ?? "starts_desc"}
+          options={[
+            { value: "starts_desc", label: tl("sortNewest") },
+            { value: "starts_asc", label: tl("sortOldest") },
+            { value: "title", label: tl("sortTitle") },
+          ]}
+          onChange={(e) => apply({ sort: e.target.value === "starts_desc" ? undefined : e.target.value })}
+        />
+        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1">
+          <Button type="submit">{tl("apply")}</Button>
+          {filtered ? (
+            <Button variant="ghost" asChild>
+              <Link
+                href="/meetings"
+                onClick={(e) => {
+                  e.preventDefault();
+                  go({});
+                }}
+              >
+                {tl("clear")}
+              </Link>
+            </Button>
+          ) : null}
+        </div>
+      </form>
+
+      <p className="text-sm text-slate-600" aria-live="polite">
+        {isError ? (
+          <span className="text-red-700">
+            {tl("loadFailed")}{" "}
+            <button type="button" className="underline" onClick={() => void refetch()}>
+              {tc("tryAgain")}
+            </button>
+          </span>
+        ) : data ? (
+          tl("count", { n: data.total })
+        ) : null}
+        {isFetching && data ? <span className="ml-2">{tl("loading")}</span> : null}
+      </p>
+
+      {data && data.rows.length === 0 ? (
+        <Empty>{filtered ? tl("noMatches") : tc("noRecords")}</Empty>
+      ) : data ? (
+        <div aria-busy={isFetching}>
+          <Table caption={t("title")}>
+            <thead>
+              <tr>
+                <Th>{t("when")}</Th>
+                <Th>{t("meeting")}</Th>
+                <Th>{t("partner")}</Th>
+                <Th>{t("status")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((m) => (
+                <tr key={m.id}>
+                  <Td className="whitespace-nowrap">
+                    <time dateTime={m.startsAt}>{m.whenLocal}</time>
+                    {m.whenViewer ? <span className="block text-xs text-slate-600">{tc("inYourZone", { time: m.whenViewer })}</span> : null}
+                  </Td>
+                  <Td>
+                    <Link href={`/meetings/${m.id}`} className="font-medium text-brand-700 hover:underline">
+                      {m.title}
+                    </Link>
+                    <span className="block text-xs text-slate-600">
+                      {te(`meetingKind.${m.kind}`)}
+                      {m.place ? ` · ${m.place}` : ""}
+                    </span>
+                  </Td>
+                  <Td>
+                    <Link href={`/partners/${m.partnerSlug}`} className="text-brand-700 hover:underline">
+                      {m.partnerName}
+                    </Link>
+                  </Td>
+                  <Td>{te(`meetingStatus.${m.status}`)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <nav aria-label={tc("page", { page: data.page, pages })} className="mt-4 flex items-center justify-between text-sm">
+            <span className="text-slate-600">{tc("page", { page: data.page, pages })}</span>
+            <span className="flex gap-2">
+              {data.page > 1 ? (
+                <a className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" rel="prev" {...pageLink(data.page - 1)}>
+                  {tc("previous")}
+                </a>
+              ) : null}
+              {data.page < pages ? (
+                <a className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" rel="next" {...pageLink(data.page + 1)}>
+                  {tc("next")}
+                </a>
+              ) : null}
+            </span>
+          </nav>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { createMeeting, setMeetingArchived, updateMeeting } from "@/db/queries/meetings";
+import { runAction } from "@/lib/auth/action";
+import { ValidationError } from "@/lib/errors";
+
+/** Saves the whole meeting form (meeting, participants, gifts, actions) in one transaction. */
+export async function saveMeetingAction(input: unknown, id?: number) {
+  const result = await runAction("write", async ({ db, actor }) => {
+    if (id !== undefined && (!Number.isInteger(id) || id <= 0)) throw new ValidationError({ _: ["Unknown meeting."] });
+    const row = id === undefined ? await createMeeting(db, actor, input) : await updateMeeting(db, actor, id, input);
+    return { id: row.id, version: row.version };
+  });
+  if (result.ok) revalidatePath("/meetings", "layout");
+  return result;
+}
+
+export async function setMeetingArchivedAction(id: number, archived: boolean) {
+  const result = await runAction("write", async ({ db, actor }) => {
+    const row = await setMeetingArchived(db, actor, Number(id), archived === true);
+    return { id: row.id, archived: row.archivedAt !== null };
+  });
+  if (result.ok) revalidatePath("/meetings", "layout");
+  return result;
+}

@@ -1,0 +1,78 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { listMeetings, type MeetingSort } from "@/db/queries/meetings";
+import { partner } from "@/db/schema";
+import { formatMeetingTime, zonedTimeToUtc, type Locale } from "@/lib/format";
+export { parseMeetingListParams } from "./_components/list-url";
+import type { MeetingListKeyParams } from "@/lib/query/keys";
+
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface MeetingListRow {
+  id: number;
+  title: string;
+  kind: string;
+  status: string;
+  startsAt: string;
+  whenLocal: string;
+  whenViewer: string | null;
+  place: string;
+  partnerSlug: string;
+  partnerName: string;
+}
+export interface MeetingListPage {
+  rows: MeetingListRow[];
+  total: number;
+  page: number;
+  size: number;
+}
+
+export const MEETING_PAGE_SIZE = 25;
+
+/**
+ * One page of the list as plain JSON (ISO strings, times already formatted in the viewer's zone
+ * and language), so the server's first render and the browser's refetches show the same text.
+ */
+export async function meetingListPage(db: Db, p: MeetingListKeyParams, locale: Locale, zone: string): Promise<MeetingListPage> {
+  let partnerId: number | undefined;
+  if (p.partner) {
+    const row = db.select({ id: partner.id }).from(partner).where(eq(partner.slug, p.partner)).get();
+    if (!row) return { rows: [], total: 0, page: 1, size: MEETING_PAGE_SIZE };
+    partnerId = row.id;
+  }
+  const { rows, total, page, size } = await listMeetings(db, {
+    q: p.q,
+    partnerId,
+    kind: p.kind,
+    status: p.status,
+    from: p.from ? (zonedTimeToUtc(p.from, "00:00", zone) ?? undefined) : undefined,
+    to: p.to ? (zonedTimeToUtc(nextDay(p.to), "00:00", zone) ?? undefined) : undefined,
+    sort: (p.sort as MeetingSort | undefined) ?? "starts_desc",
+    page: p.page,
+    size: MEETING_PAGE_SIZE,
+  });
+  return {
+    rows: rows.map((m) => {
+      const t = formatMeetingTime(m.startsAt, m.timeZone, zone, locale);
+      return {
+        id: m.id,
+        title: m.title,
+        kind: m.kind,
+        status: m.status,
+        startsAt: m.startsAt.toISOString(),
+        whenLocal: t.local,
+        whenViewer: t.viewer,
+        place: [m.venue, m.city].filter(Boolean).join(", "),
+        partnerSlug: m.partnerSlug,
+        partnerName: locale === "ko" ? m.partnerNameKo : m.partnerNameEn,
+      };
+    }),
+    total,
+    page,
+    size,
+  };
+}

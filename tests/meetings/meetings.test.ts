@@ -1,0 +1,239 @@
+import { count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { createMeeting, explainListMeetings, getMeeting, listMeetings, updateMeeting } from "@/db/queries/meetings";
+import { action, auditEvent, gift, meeting, participant, partner, person } from "@/db/schema";
+import { ConflictError, UserError, ValidationError } from "@/lib/errors";
+import { fieldErrors } from "@/lib/validation/common";
+import { createMeetingSchema } from "@/lib/validation/meetings";
+import { emptyAction, emptyGift, emptyParticipant, reachesDeclarationThreshold, toPayload, type MeetingFormValues } from "@/app/(app)/meetings/_components/form-values";
+import { errorKey } from "@/app/(app)/meetings/_components/field-errors";
+import { EDITOR, seededDb } from "../helpers/db";
+
+const OTHER = { userId: null, label: "other.editor@test", role: "editor" } as const;
+
+const counts = (db: Db) => ({
+  meetings: db.select({ n: count() }).from(meeting).get()!.n,
+  people: db.select({ n: count() }).from(person).get()!.n,
+  participants: db.select({ n: count() }).from(participant).get()!.n,
+  gifts: db.select({ n: count() }).from(gift).get()!.n,
+  actions: db.select({ n: count() }).from(action).get()!.n,
+  audit: db.select({ n: count() }).from(auditEvent).get()!.n,
+});
+
+function chongqingId(db: Db) {
+  return db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).get()!.id;
+}
+
+/** A full meeting as the form sends it: a new person inline, three gifts, three follow-ups. */
+function validInput(db: Db) {
+  const lead = db.select({ id: person.id }).from(person).where(eq(person.side, "home")).get()!.id;
+  return {
+    partnerId: chongqingId(db),
+    title: "Second meeting on Pangyo and big data",
+    kind: "meeting",
+    status: "held",
+    date: "2019-11-27",
+    time: "15:00",
+    timeZone: "Asia/Shanghai",
+    summary: "两地在重庆会谈。충칭에서 회담.",
+    participants: [
+      { personId: lead, role: "lead" },
+      { newPerson: { nameEn: "Luo Qingchen", nameLocal: "罗清晨", side: "partner" }, role: "speaker", titleAtTime: "Director" },
+    ],
+    gifts: [
+      { direction: "given", item: "Moon jar", fromParticipantIndex: 0, toParticipantIndex: 1, estimatedValue: 300000, currency: "KRW" },
+      { direction: "received", item: "Shu embroidery", toParticipantIndex: 0, estimatedValue: 150000, currency: "krw" },
+      { direction: "received", item: "Tea set" },
+    ],
+    actions: [
+      { title: "Big-data working group", side: "ours", ownerParticipantIndex: 0, dueOn: "2020-01-31", priority: "high" },
+      { title: "Delegation task force", side: "theirs", ownerParticipantIndex: 1 },
+      { title: "Prepare Pangyo visit", side: "ours" },
+    ],
+  };
+}
+
+describe("[MEETINGS] one submit saves everything or nothing", () => {
+  it("saves the meeting with its new person, participants, three gifts and three actions", async () => {
+    const db = await seededDb();
+    const before = counts(db);
+    const m = await createMeeting(db, EDITOR, validInput(db));
+    const after = counts(db);
+    expect(after.meetings - before.meetings).toBe(1);
+    expect(after.people - before.people).toBe(1);
+    expect(after.participants - before.participants).toBe(2);
+    expect(after.gifts - before.gifts).toBe(3);
+    expect(after.actions - before.actions).toBe(3);
+    const d = await getMeeting(db, m.id);
+    expect(d.startsAt.toISOString()).toBe("2019-11-27T07:00:00.000Z");
+    expect(d.gifts[0]!.toPerson?.nameEn).toBe("Luo Qingchen");
+    expect(d.actions[1]!.ownerPerson?.nameEn).toBe("Luo Qingchen");
+    expect(d.gifts[1]!.currency).toBe("KRW");
+  });
+
+  const failures: [string, (i: ReturnType<typeof validInput>) => void, string][] = [
+    ["a participant who does not exist", (i) => i.participants.push({ personId: 999_999, role: "attendee" }), "participants.2.personId"],
+    ["the same person twice", (i) => i.participants.push({ ...i.participants[0]! }), "participants.2.personId"],
+    ["a gift from an unknown person", (i) => i.gifts.push({ direction: "received", item: "Vase", fromPersonId: 999_999 } as never), "gifts.3.fromPersonId"],
+    ["an action owned by an unknown person", (i) => i.actions.push({ title: "Call back", side: "ours", ownerPersonId: 999_999 } as never), "actions.3.ownerPersonId"],
+    ["an action owned by an unknown user", (i) => i.actions.push({ title: "Call back", side: "ours", ownerUserId: "nobody" } as never), "actions.3.ownerUserId"],
+  ];
+  for (const [what, spoil, field] of failures)
+    it(`rolls back the meeting, the new person, gifts and actions on ${what}`, async () => {
+      const db = await seededDb();
+      const before = counts(db);
+      const input = validInput(db);
+      spoil(input);
+      const err = await createMeeting(db, EDITOR, input).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UserError);
+      expect((err as UserError).status).toBe(422);
+      expect(Object.keys((err as UserError).fields!)).toContain(field);
+      expect(counts(db)).toEqual(before);
+    });
+
+  it("rolls back an update that fails half-way: the old participants and gifts stay", async () => {
+    const db = await seededDb();
+    const m = await createMeeting(db, EDITOR, validInput(db));
+    const before = counts(db);
+    const input = { ...validInput(db), version: m.version, title: "Changed", participants: [{ personId: 999_999 }] };
+    await expect(updateMeeting(db, EDITOR, m.id, input)).rejects.toMatchObject({ code: "validation_failed" });
+    expect(counts(db)).toEqual(before);
+    expect((await getMeeting(db, m.id)).title).toBe("Second meeting on Pangyo and big data");
+  });
+});
+
+describe("[MEETINGS] stale edits", () => {
+  it("refuses a save against an old version with 409, naming who saved first and holding the stored record", async () => {
+    const db = await seededDb();
+    const m = await createMeeting(db, EDITOR, validInput(db));
+    const base = validInput(db);
+    await updateMeeting(db, OTHER, m.id, { ...base, version: m.version, title: "Their title" });
+    const err = await updateMeeting(db, EDITOR, m.id, { ...base, version: m.version, title: "My title" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    const c = err as ConflictError;
+    expect(c.status).toBe(409);
+    expect(c.details!.changedBy).toBe("other.editor@test");
+    expect((c.details!.current as { title: string; version: number }).title).toBe("Their title");
+    expect((c.details!.current as { version: number }).version).toBe(m.version + 1);
+    expect((await getMeeting(db, m.id)).title).toBe("Their title");
+  });
+});
+
+describe("[MEETINGS] one schema for the form, the action and the API", () => {
+  const formValues = (db: Db): MeetingFormValues => ({
+    partnerId: String(chongqingId(db)),
+    title: "  ",
+    kind: "meeting",
+    status: "held",
+    date: "2019-02-30",
+    time: "25:00",
+    timeZone: "Asia/Chongqing-ish",
+    durationMinutes: "-5",
+    venue: "",
+    city: "",
+    attendeeCount: "lots",
+    topics: "",
+    summary: "",
+    outcomes: "",
+    notes: "",
+    participants: [{ ...emptyParticipant("partner"), mode: "new" }],
+    gifts: [{ ...emptyGift(), item: "Vase", estimatedValue: "150000", currency: "" }],
+    actions: [{ ...emptyAction(), title: "" }],
+  });
+
+  it("rejects the form's bad input in the browser exactly as the server does, field by field", async () => {
+    const db = await seededDb();
+    const payload = toPayload(formValues(db));
+    const client = createMeetingSchema.safeParse(payload);
+    expect(client.success).toBe(false);
+    const clientFields = Object.keys(fieldErrors(client.error!)).sort();
+    const before = counts(db);
+    const server = (await createMeeting(db, EDITOR, payload).catch((e: unknown) => e)) as ValidationError;
+    expect(server).toBeInstanceOf(ValidationError);
+    expect(Object.keys(server.fields!).sort()).toEqual(clientFields);
+    expect(clientFields).toEqual(
+      expect.arrayContaining(["title", "time", "timeZone", "durationMinutes", "attendeeCount", "participants.0.newPerson.nameEn", "gifts.0.currency", "actions.0.title"]),
+    );
+    expect(counts(db)).toEqual(before);
+  });
+
+  it("the API's JSON (numbers, not strings) passes the same schema as the form's strings", async () => {
+    const db = await seededDb();
+    expect(createMeetingSchema.safeParse(validInput(db)).success).toBe(true);
+    const asForm = JSON.parse(JSON.stringify(validInput(db), (_k, v: unknown) => (typeof v === "number" ? String(v) : v))) as unknown;
+    expect(createMeetingSchema.safeParse(asForm).success).toBe(true);
+  });
+
+  it("maps every message the schema and the server produce to a translated key", async () => {
+    const db = await seededDb();
+    const r = createMeetingSchema.safeParse(toPayload(formValues(db)));
+    const keys = r.error!.issues.map((i) => errorKey(i.message));
+    expect(keys).not.toContain("invalid");
+    expect(errorKey("Unknown person.")).toBe("unknownPerson");
+    expect(errorKey("Listed twice.")).toBe("listedTwice");
+  });
+
+  it("flags a received gift at the declaration threshold, not a given one or one below it", () => {
+    const g = { direction: "received" as const, estimatedValue: "150000", currency: "KRW", toBeValued: false };
+    expect(reachesDeclarationThreshold(g)).toBe(true);
+    expect(reachesDeclarationThreshold({ ...g, estimatedValue: "100000" })).toBe(true);
+    expect(reachesDeclarationThreshold({ ...g, estimatedValue: "99999" })).toBe(false);
+    expect(reachesDeclarationThreshold({ ...g, direction: "given" })).toBe(false);
+    expect(reachesDeclarationThreshold({ ...g, currency: "usd", estimatedValue: "100" })).toBe(true);
+    expect(reachesDeclarationThreshold({ ...g, toBeValued: true })).toBe(false);
+  });
+});
+
+describe("[MEETINGS] search in three scripts", () => {
+  it("finds a logged meeting by English, Chinese and Korean words, and not by others", async () => {
+    const db = await seededDb();
+    const m = await createMeeting(db, EDITOR, validInput(db));
+    const ids = async (q: string) => (await listMeetings(db, { q })).rows.map((r) => r.id);
+    expect(await ids("重庆")).toEqual([m.id]);
+    expect(await ids("충칭")).toEqual([m.id]);
+    expect(await ids("pangyo")).toContain(m.id);
+    expect(await ids("Pangy")).toContain(m.id);
+    expect(await ids("北京")).toEqual([]);
+    expect(await ids("Pangyo 北京")).toEqual([]);
+  });
+
+  it("keeps the index in step with edits", async () => {
+    const db = await seededDb();
+    const m = await createMeeting(db, EDITOR, validInput(db));
+    await updateMeeting(db, EDITOR, m.id, { ...validInput(db), version: m.version, summary: "Now about Suwon only" });
+    expect((await listMeetings(db, { q: "重庆" })).rows).toEqual([]);
+    expect((await listMeetings(db, { q: "Suwon" })).rows.map((r) => r.id)).toEqual([m.id]);
+  });
+});
+
+describe("[MEETINGS] the list stays on indexes", () => {
+  it("walks meeting_starts_idx for the default newest-first page (no full scan, no sort)", async () => {
+    const db = await seededDb();
+    const plan = explainListMeetings(db, {});
+    expect(plan.join("\n")).toMatch(/meeting USING INDEX meeting_starts_idx/);
+    expect(plan.join("\n")).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    expect(plan.some((d) => /^SCAN meeting$/.test(d))).toBe(false);
+  });
+
+  it("uses meeting_partner_starts_idx for one partner and meeting_starts_idx for a period", async () => {
+    const db = await seededDb();
+    expect(explainListMeetings(db, { partnerId: 1 }).join("\n")).toMatch(/meeting USING INDEX meeting_partner_starts_idx \(partner_id=\?\)/);
+    expect(explainListMeetings(db, { from: new Date("2019-01-01"), to: new Date("2020-01-01") }).join("\n")).toMatch(
+      /meeting USING INDEX meeting_starts_idx \(starts_at>\? AND starts_at<\?\)/,
+    );
+  });
+
+  it("pages correctly: a short first page is its own total, later pages count", async () => {
+    const db = await seededDb();
+    for (const title of ["A", "B", "C"]) await createMeeting(db, EDITOR, { ...validInput(db), title });
+    const all = await listMeetings(db, { size: 200 });
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    const p2 = await listMeetings(db, { size: 1, page: 2 });
+    expect(p2.total).toBe(all.total);
+    expect(p2.rows[0]!.id).toBe(all.rows[1]!.id);
+    const last = await listMeetings(db, { size: 3, page: 2 });
+    expect(last.total).toBe(all.total);
+    expect(last.rows.length).toBe(all.total - 3);
+  });
+});
