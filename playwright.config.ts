@@ -24,7 +24,14 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /fixtures\/auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /fixtures\// },
+    // Specs that assert the untouched demo data run before any spec that adds records.
+    { name: "demo-data", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testMatch: /e2e\/(partners|timeline)\/.*\.spec\.ts/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["demo-data"],
+      testIgnore: [/fixtures\//, /e2e\/(partners|timeline)\//],
+    },
   ],
   webServer: {
     // Prepares a fresh test database, builds when stale, and serves the production build.

@@ -83,6 +83,9 @@ export function apiRoute<P = Record<string, string>>(permission: Permission, fn:
       if (!actor) return jsonError(401, "unauthorized", "Sign in or send an API token (Authorization: Bearer).");
       if (!can(actor.role, permission)) return jsonError(403, "forbidden", "Your role does not allow this.");
       if (UNSAFE.has(req.method) && !sameOrigin(req)) return jsonError(403, "forbidden", "Cross-site request refused.");
+      // Refused before any handler runs, also for routes that take no body (archive, restore).
+      if (Number(req.headers.get("content-length") ?? "0") > MAX_BODY_BYTES)
+        return jsonError(413, "payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes.`);
       const out = await fn({ req, db, actor, params: await context.params });
       return out instanceof Response ? out : Response.json(out);
     } catch (e) {

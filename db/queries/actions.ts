@@ -79,8 +79,16 @@ export async function updateAction(db: Db, actor: Actor, id: number, input: unkn
   });
 }
 
-export async function partnerActions(db: Db, partnerId: number) {
-  return db
+/** How many unfinished follow-ups a partner page lists; the rest are one link away. */
+export const PARTNER_ACTIONS_SHOWN = 20;
+
+/**
+ * A partner's unfinished follow-ups, soonest due first (undated last), capped for the partner
+ * page, with the full count: a partner with thousands of actions must not render them all.
+ */
+export async function partnerActions(db: Db, partnerId: number, limit = PARTNER_ACTIONS_SHOWN) {
+  const where = and(eq(action.partnerId, partnerId), isNull(action.archivedAt), inArray(action.status, ["open", "in_progress", "blocked"]));
+  const rows = db
     .select({
       id: action.id,
       title: action.title,
@@ -95,9 +103,12 @@ export async function partnerActions(db: Db, partnerId: number) {
     })
     .from(action)
     .leftJoin(person, eq(person.id, action.ownerPersonId))
-    .where(and(eq(action.partnerId, partnerId), isNull(action.archivedAt)))
-    .orderBy(asc(action.dueOn), asc(action.id))
+    .where(where)
+    .orderBy(sql`${action.dueOn} is null`, asc(action.dueOn), asc(action.id))
+    .limit(limit)
     .all();
+  const total = db.select({ n: count() }).from(action).where(where).get()!.n;
+  return { rows, total };
 }
 
 export function actionWhere(f: Partial<ActionListParams>, today?: string): SQL | undefined {

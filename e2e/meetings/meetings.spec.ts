@@ -166,7 +166,7 @@ test.describe.serial("[MEETINGS] logging a meeting", () => {
     await page.getByLabel("Notes", { exact: true }).fill(mine);
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByRole("region", { name: "Notes" })).toContainText(mine);
-    await expect(page.getByText("Chongqing Guest House")).toBeVisible();
+    await expect(page.getByText("Chongqing Guest House, Chongqing", { exact: true })).toBeVisible();
   });
 
   test("archive from the meeting page, then undo from the toast", async ({ page }) => {

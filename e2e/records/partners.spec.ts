@@ -31,7 +31,7 @@ test.describe("[RECORDS] an editor manages partners", () => {
 
     await expect(page).toHaveURL(/\/partners\/osaka$/);
     await expect(page.getByRole("heading", { level: 1, name: "Osaka Prefecture" })).toBeVisible();
-    await expect(page.getByText("Since May 2024")).toBeVisible();
+    await expect(page.getByText("Since May 2024", { exact: true })).toBeVisible();
     await expect(page.getByRole("status").getByRole("link", { name: "Open the partner" })).toBeVisible();
 
     await page.getByRole("link", { name: "Edit" }).click();

@@ -57,7 +57,10 @@ const body = fc.oneof(
   fc.constant('{"title":'),
   fc.constant(""),
 );
-const segment = fc.oneof(fc.constantFrom("999999", "0", "-1", "abc", "1.5", "%00", "..%2F..%2F", "' or 1=1", "重庆", "9".repeat(30)), fc.string({ minLength: 1, maxLength: 12 }).map(encodeURIComponent));
+// Path ids never name an existing record: archive/restore of a real id is a valid request.
+const segment = fc
+  .oneof(fc.constantFrom("999999", "0", "-1", "abc", "1.5", "%00", "..%2F..%2F", "' or 1=1", "重庆", "9".repeat(30)), fc.string({ minLength: 1, maxLength: 12 }).map(encodeURIComponent))
+  .filter((s) => !/^0*[1-9]\d{0,4}$/.test(decodeURIComponent(s).trim()));
 const query = fc.dictionary(fc.constantFrom("q", "limit", "cursor", "page", "partner", "from", "to", "status", "format", "lang", "size", "sort"), edgeString, { maxKeys: 4 });
 
 let server: Server;
@@ -102,7 +105,8 @@ describe("[RELIABILITY] fuzzing the API", () => {
             } catch {
               ok = false;
             }
-            if (!ok && r.status !== 405) failures.push(`${method} ${pathname} → ${r.status} without the JSON error shape: ${text.slice(0, 120)}`);
+            // 405: method not served; 414/431: Node's own URL/header size limit, before the app.
+            if (!ok && ![405, 414, 431].includes(r.status)) failures.push(`${method} ${pathname} → ${r.status} without the JSON error shape: ${text.slice(0, 120)}`);
           } else if (method !== "GET") failures.push(`${method} ${pathname} accepted fuzz input (${r.status}): ${String(b).slice(0, 120)}`);
         }
       }

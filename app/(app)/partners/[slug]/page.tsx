@@ -145,9 +145,9 @@ export default async function PartnerPage({ params }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("actions")} id="actions">
-          {actions.length ? (
+          {actions.rows.length ? (
             <ul className="divide-y divide-slate-100 text-sm">
-              {actions.map((a) => (
+              {actions.rows.map((a) => (
                 <li key={a.id} className="py-3">
                   <div className="flex flex-wrap items-center gap-2">
                     <ActionStatusBadge status={a.status} />
@@ -163,6 +163,13 @@ export default async function PartnerPage({ params }: Props) {
           ) : (
             <Empty>{t("noActions")}</Empty>
           )}
+          {actions.total > actions.rows.length ? (
+            <p className="mt-3 text-sm">
+              <Link href={`/actions?partner=${p.slug}&status=unfinished`} className="text-brand-700 underline">
+                {t("allOpenActions", { n: actions.total })}
+              </Link>
+            </p>
+          ) : null}
         </Card>
         <Card title={t("gifts")} id="gifts">
           {gifts.length ? <GiftList gifts={gifts} locale={locale} /> : <Empty>{t("noGifts")}</Empty>}
