@@ -31,7 +31,7 @@ test.describe("[PARTNERS] the seeded partnerships", () => {
     await expect(actions).toContainText("Pangyo Techno Valley and SK Hynix");
     await page.screenshot({ path: "test-results/screens/partner-chongqing-en.png", fullPage: true });
 
-    await page.getByRole("link", { name: /Governor Lee Jae-myung meets Mayor Tang Liangzhi/ }).click();
+    await page.getByRole("link", { name: "Governor Lee Jae-myung meets Mayor Tang Liangzhi: a new door for economic exchange and cooperation", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("a new door for economic exchange");
     await expect(page.getByText("27 Nov 2019, 15:00 (UTC+08:00, Asia/Shanghai)")).toBeVisible();
     await expect(page.getByText("About 30 participants")).toBeVisible();

@@ -58,6 +58,8 @@ test.describe("[TIMELINE] managers see every partnership on one axis", () => {
   test("keyboard: Tab reaches a mark and shows it, Enter opens the meeting", async ({ page }) => {
     await page.goto("/timeline?partner=chongqing");
     const details = page.getByTestId("timeline-details");
+    // The marks are drawn on the client: once one is there, the chart is hydrated.
+    await expect(page.getByRole("link", { name: MEETING })).toBeVisible();
     await page.getByRole("button", { name: "90 days" }).focus();
     await page.keyboard.press("Tab");
     await expect(details).toContainText("Partnership start · 27 Nov 2019 · Chongqing Municipality");
