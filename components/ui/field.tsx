@@ -4,14 +4,23 @@ import { cn } from "@/lib/cn";
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500 aria-[invalid=true]:border-red-600";
 
-/** A labelled input with its hint and errors wired to aria-describedby. */
-export function Field({
-  label,
-  hint,
-  errors,
-  className,
-  ...props
-}: InputHTMLAttributes<HTMLInputElement> & { label: ReactNode; hint?: ReactNode; errors?: string[] }) {
+export interface FieldFrameProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  className?: string;
+}
+
+/** What a control inside a FieldFrame spreads onto itself. */
+export interface ControlProps {
+  id: string;
+  className: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/** A label, hint and errors around one control, wired together with ids and aria attributes. */
+export function FieldFrame({ label, hint, errors, className, children }: FieldFrameProps & { children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errId = errors?.length ? `${id}-err` : undefined;
@@ -20,13 +29,12 @@ export function Field({
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        id={id}
-        className={inputClass}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={[hintId, errId].filter(Boolean).join(" ") || undefined}
-        {...props}
-      />
+      {children({
+        id,
+        className: inputClass,
+        "aria-invalid": errors?.length ? true : undefined,
+        "aria-describedby": [hintId, errId].filter(Boolean).join(" ") || undefined,
+      })}
       {hint ? (
         <p id={hintId} className="text-xs text-slate-600">
           {hint}
@@ -38,5 +46,14 @@ export function Field({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input with its hint and errors wired to aria-describedby. */
+export function Field({ label, hint, errors, className, ...props }: InputHTMLAttributes<HTMLInputElement> & FieldFrameProps) {
+  return (
+    <FieldFrame label={label} hint={hint} errors={errors} className={className}>
+      {(control) => <input {...control} {...props} />}
+    </FieldFrame>
   );
 }
