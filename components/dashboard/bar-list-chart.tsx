@@ -16,8 +16,8 @@ export function BarListChart({
 }) {
   const height = Math.max(160, rows.length * 36 + 56);
   return (
-    <div className="w-full" style={{ height }} aria-hidden>
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height }}>
+    <div className="w-full min-w-0 overflow-hidden" style={{ height }} aria-hidden>
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 300, height }}>
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis

@@ -23,8 +23,8 @@ export function MeetingsPerYearChart({
   axisY: string;
 }) {
   return (
-    <div className="h-80 w-full" aria-hidden>
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 320 }}>
+    <div className="h-80 w-full min-w-0 overflow-hidden" aria-hidden>
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 300, height: 320 }}>
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 24, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis
