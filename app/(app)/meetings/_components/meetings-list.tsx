@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, type FormEvent, type MouseEvent } from "react";
+import { useEffect, useMemo, useState, type FormEvent, type MouseEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Empty } from "@/components/ui/empty";
 import { Field } from "@/components/ui/field";
@@ -25,6 +25,11 @@ function go(p: MeetingListKeyParams) {
   window.history.pushState(null, "", `/meetings${meetingListSearch(p)}`);
 }
 
+/** The list's params as the address bar has them now: fresher than a render's, during quick changes. */
+function liveParams(): MeetingListKeyParams {
+  return parseMeetingListParams(Object.fromEntries(new URLSearchParams(window.location.search).entries()));
+}
+
 export function MeetingsList({ partners }: { partners: { value: string; label: string }[] }) {
   const t = useTranslations("meetings");
   const tl = useTranslations("meetings.list");
@@ -38,7 +43,15 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
     placeholderData: keepPreviousData,
   });
 
-  const apply = (changes: Partial<MeetingListKeyParams>) => go({ ...params, ...changes, page: undefined });
+  // The filter form is remounted (to show the URL's values) only on back/forward and on "clear":
+  // remounting on our own changes would drop what the user is typing in the meantime.
+  const [formKey, setFormKey] = useState(0);
+  useEffect(() => {
+    const remount = () => setFormKey((k) => k + 1);
+    window.addEventListener("popstate", remount);
+    return () => window.removeEventListener("popstate", remount);
+  }, []);
+  const apply = (changes: Partial<MeetingListKeyParams>) => go({ ...liveParams(), ...changes, page: undefined });
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -65,7 +78,7 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
         role="search"
         aria-label={tl("filters")}
         onSubmit={onSubmit}
-        key={meetingListSearch({ ...params, page: undefined })}
+        key={formKey}
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
       >
         <Field label={tl("search")} name="q" type="search" defaultValue={params.q ?? ""} hint={tl("searchHint")} className="sm:col-span-2" />
@@ -108,6 +121,7 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
                 onClick={(e) => {
                   e.preventDefault();
                   go({});
+                  setFormKey((k) => k + 1);
                 }}
               >
                 {tl("clear")}
