@@ -34,6 +34,8 @@ test.describe("[TIMELINE] managers see every partnership on one axis", () => {
     const list = page.getByRole("region", { name: "Chronological list" });
     await expect(list.getByRole("heading", { level: 3 })).toHaveText([/^2008/, /^2011/, /^2014/, /^2016/, /^2019/]);
     const listLinks = await list.getByRole("link").evaluateAll((els) => els.map((e) => e.getAttribute("href")).sort());
+    // The marks are drawn on the client once the chart has measured itself.
+    await expect(chart.getByRole("link")).toHaveCount(listLinks.length);
     const chartLinks = await chart.getByRole("link").evaluateAll((els) => els.map((e) => e.getAttribute("href")).sort());
     expect(listLinks).toHaveLength(6);
     expect(listLinks).toEqual(chartLinks);

@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { Board } from "@/components/board/board";
 import { BoardFilters } from "@/components/board/board-filters";
 import { Alert } from "@/components/ui/alert";
+import { LoadingBlock } from "@/components/ui/loading-block";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { boardOwnerOptions, getBoard } from "@/db/queries/board";
 import { partnerOptions } from "@/db/queries/partners";
 import { requireUser } from "@/lib/auth/guard";
+import { afterShell } from "@/lib/defer";
 import { can } from "@/lib/auth/permissions";
-import { filtersToQuery, parseBoardFilters } from "@/lib/board/filters";
+import { filtersToQuery, parseBoardFilters, type BoardFilters as Filters } from "@/lib/board/filters";
 import { todayIn } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 
@@ -21,9 +24,8 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
   const [t, locale, { zone }, sp] = await Promise.all([getTranslations("board"), viewerLocale(), viewerTimeZone(), searchParams]);
   const filters = parseBoardFilters(sp);
   const db = getDb();
-  const [board, partners, owners] = await Promise.all([getBoard(db, filters, todayIn(zone)), partnerOptions(db), boardOwnerOptions(db)]);
+  const [partners, owners] = await Promise.all([partnerOptions(db), boardOwnerOptions(db)]);
   const canMove = can(user.role, "write");
-  const query = filtersToQuery(filters);
   return (
     <>
       <PageHeader
@@ -45,6 +47,20 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
           {t("readOnly")}
         </Alert>
       ) : null}
+      {/* The header and filters paint at once; the columns stream in when read. */}
+      <Suspense fallback={<LoadingBlock className="h-96" />}>
+        <BoardBody filters={filters} canMove={canMove} zone={zone} />
+      </Suspense>
+    </>
+  );
+}
+
+async function BoardBody({ filters, canMove, zone }: { filters: Filters; canMove: boolean; zone: string }) {
+  await afterShell();
+  const [t, board] = await Promise.all([getTranslations("board"), getBoard(getDb(), filters, todayIn(zone))]);
+  const query = filtersToQuery(filters);
+  return (
+    <>
       {board.lanesTruncated ? (
         <Alert tone="warning" className="mb-4">
           {t("lanesTruncated", { n: board.lanes.length })}

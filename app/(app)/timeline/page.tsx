@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
+import { LoadingBlock } from "@/components/ui/loading-block";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { partnerOptions } from "@/db/queries/partners";
 import { getHomeRegion } from "@/db/queries/settings";
 import { timelineData, timelineList } from "@/db/queries/timeline";
 import { requireUser } from "@/lib/auth/guard";
+import { afterShell } from "@/lib/defer";
 import { formatNumber, formatPrecisionDate, todayIn } from "@/lib/format";
-import { DAY, isoDay, parseTimelineParams } from "@/lib/timeline";
+import { DAY, isoDay, parseTimelineParams, type TimelineFilters as Filters } from "@/lib/timeline";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { TimelineExplorer } from "./_components/timeline-explorer";
 import { TimelineFilters } from "./_components/timeline-filters";
@@ -23,21 +26,29 @@ export default async function TimelinePage({ searchParams }: Props) {
   const filters = parseTimelineParams(sp);
   const expandYear = Number(typeof sp.year === "string" ? sp.year : NaN);
   const db = getDb();
-  const [t, locale, { zone }, home, partners] = await Promise.all([
-    getTranslations("timeline"),
-    viewerLocale(),
-    viewerTimeZone(),
-    getHomeRegion(db),
-    partnerOptions(db),
-  ]);
-  const data = await timelineData(db, filters, { today: todayIn(zone) });
-  const years = await timelineList(db, data, filters, { expandYear: Number.isInteger(expandYear) ? expandYear : undefined });
-  const events = years.reduce((a, y) => a + y.count, 0);
-  const period = `${formatPrecisionDate(isoDay(data.from), "day", locale)} – ${formatPrecisionDate(isoDay(data.to - DAY), "day", locale)}`;
+  const [t, locale, home, partners] = await Promise.all([getTranslations("timeline"), viewerLocale(), getHomeRegion(db), partnerOptions(db)]);
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead", { home: locale === "ko" ? home.nameKo : home.nameEn })} />
       <TimelineFilters filters={filters} partners={partners} locale={locale} />
+      {/* The header and filters paint at once; the lanes and the list stream in when read. */}
+      <Suspense fallback={<LoadingBlock className="mb-6 h-80" />}>
+        <TimelineBody filters={filters} expandYear={Number.isInteger(expandYear) ? expandYear : undefined} />
+      </Suspense>
+    </>
+  );
+}
+
+async function TimelineBody({ filters, expandYear }: { filters: Filters; expandYear: number | undefined }) {
+  await afterShell();
+  const db = getDb();
+  const [t, locale, { zone }] = await Promise.all([getTranslations("timeline"), viewerLocale(), viewerTimeZone()]);
+  const data = await timelineData(db, filters, { today: todayIn(zone) });
+  const years = await timelineList(db, data, filters, { expandYear });
+  const events = years.reduce((a, y) => a + y.count, 0);
+  const period = `${formatPrecisionDate(isoDay(data.from), "day", locale)} – ${formatPrecisionDate(isoDay(data.to - DAY), "day", locale)}`;
+  return (
+    <>
       <section aria-labelledby="chart-h" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="chart-h" className="sr-only">
           {t("title")}
