@@ -4,7 +4,7 @@ import drizzle from "eslint-plugin-drizzle";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "vitest.config.mts", "playwright.config.ts", "bench/out/**"] },
+  { ignores: [".next/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "vitest.config.mts", "playwright.config.ts", "bench/out/**", ".probe/**"] },
   js.configs.recommended,
   ...nextVitals,
   ...tseslint.configs.recommendedTypeChecked,

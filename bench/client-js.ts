@@ -9,7 +9,8 @@ import zlib from "node:zlib";
 export async function clientJsPerRoute(baseUrl: string, cookie: string, routes: string[]): Promise<{ route: string; files: number; gzipKb: number }[]> {
   const out: { route: string; files: number; gzipKb: number }[] = [];
   for (const route of routes) {
-    const html = await (await fetch(baseUrl + route, { headers: { cookie } })).text();
+    // The sign-in page is what a signed-out browser loads; signed in, it redirects.
+    const html = await (await fetch(baseUrl + route, { headers: route === "/login" ? {} : { cookie } })).text();
     const srcs = new Set([...html.matchAll(/\/_next\/static\/[^"'\s)]+?\.js/g)].map((m) => m[0]));
     let bytes = 0;
     for (const src of srcs) {
