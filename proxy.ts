@@ -1,8 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isDecodableTextReply } from "@/lib/action-reply";
 
 // A fresh nonce per request: Next applies it to its own scripts, so no inline script runs
 // without it. Styles keep 'unsafe-inline' for style attributes (charts, Radix positioning).
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // A server-action call whose arguments React cannot decode would be a 500 from Next itself.
+  if (request.method === "POST" && request.headers.has("next-action") && !request.headers.get("content-type")?.startsWith("multipart/form-data")) {
+    if (!isDecodableTextReply(await request.text()))
+      return NextResponse.json({ error: { code: "bad_request", message: "The request could not be read. Reload the page and try again." } }, { status: 400 });
+  }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";
   const csp = [

@@ -60,3 +60,17 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (!r.success) throw new ValidationError(fieldErrors(r.error));
   return r.data;
 }
+
+// The plain arguments of a server action (the record it acts on, a yes/no). Strict, not
+// coerced: a browser sends a number and a boolean, and anything else is a forged call.
+const argIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** A record id passed to a server action, or a ValidationError. */
+export function argId(v: unknown): number {
+  return parseInput(argIdSchema, v);
+}
+
+/** A yes/no passed to a server action, or a ValidationError. */
+export function argFlag(v: unknown): boolean {
+  return parseInput(z.boolean(), v);
+}

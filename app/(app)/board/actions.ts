@@ -2,16 +2,17 @@
 import { addComment } from "@/db/queries/board";
 import { updateAction } from "@/db/queries/actions";
 import { runAction } from "@/lib/auth/action";
+import { argId } from "@/lib/validation/common";
 
 /** Saves the side panel's edit of an action (versioned: a stale version answers "conflict"). */
 export async function saveBoardAction(id: number, input: Record<string, unknown>) {
   return runAction("write", async ({ db, actor }) => {
-    const row = await updateAction(db, actor, id, input);
+    const row = await updateAction(db, actor, argId(id), input);
     return { id: row.id, version: row.version };
   });
 }
 
 /** Adds a comment or progress note to an action, signed by the current user. */
 export async function commentOnAction(actionId: number, body: string) {
-  return runAction("write", async ({ db, actor }) => addComment(db, actor, { actionId, body }));
+  return runAction("write", async ({ db, actor }) => addComment(db, actor, { actionId: argId(actionId), body }));
 }

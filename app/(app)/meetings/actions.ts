@@ -2,13 +2,12 @@
 import { revalidatePath } from "next/cache";
 import { createMeeting, setMeetingArchived, updateMeeting } from "@/db/queries/meetings";
 import { runAction } from "@/lib/auth/action";
-import { ValidationError } from "@/lib/errors";
+import { argFlag, argId } from "@/lib/validation/common";
 
 /** Saves the whole meeting form (meeting, participants, gifts, actions) in one transaction. */
 export async function saveMeetingAction(input: unknown, id?: number) {
   const result = await runAction("write", async ({ db, actor }) => {
-    if (id !== undefined && (!Number.isInteger(id) || id <= 0)) throw new ValidationError({ _: ["Unknown meeting."] });
-    const row = id === undefined ? await createMeeting(db, actor, input) : await updateMeeting(db, actor, id, input);
+    const row = id === undefined ? await createMeeting(db, actor, input) : await updateMeeting(db, actor, argId(id), input);
     return { id: row.id, version: row.version };
   });
   if (result.ok) revalidatePath("/meetings", "layout");
@@ -17,7 +16,7 @@ export async function saveMeetingAction(input: unknown, id?: number) {
 
 export async function setMeetingArchivedAction(id: number, archived: boolean) {
   const result = await runAction("write", async ({ db, actor }) => {
-    const row = await setMeetingArchived(db, actor, Number(id), archived === true);
+    const row = await setMeetingArchived(db, actor, argId(id), argFlag(archived));
     return { id: row.id, archived: row.archivedAt !== null };
   });
   if (result.ok) revalidatePath("/meetings", "layout");

@@ -3,27 +3,27 @@ import { createMilestone, setMilestoneArchived, updateMilestone } from "@/db/que
 import { createPartner, deletePartner, listPartnerPage, setPartnerArchived, updatePartner } from "@/db/queries/partners";
 import { runAction } from "@/lib/auth/action";
 import { partnerListSchema } from "@/lib/validation/lists";
-import { parseInput } from "@/lib/validation/common";
+import { argFlag, argId, parseInput } from "@/lib/validation/common";
 
 // Every write goes through runAction("write"): the role is checked here, on the server, and the
 // query validates with the shared zod schema and audits in its transaction.
 
 export async function savePartner(id: number | null, input: Record<string, unknown>) {
   return runAction("write", async ({ db, actor }) => {
-    const row = id === null ? await createPartner(db, actor, input) : await updatePartner(db, actor, id, input);
+    const row = id === null ? await createPartner(db, actor, input) : await updatePartner(db, actor, argId(id), input);
     return { id: row.id, slug: row.slug, version: row.version };
   });
 }
 
 export async function archivePartner(id: number, archived: boolean) {
   return runAction("write", async ({ db, actor }) => {
-    const row = await setPartnerArchived(db, actor, id, archived);
+    const row = await setPartnerArchived(db, actor, argId(id), argFlag(archived));
     return { id: row.id, slug: row.slug, archived: row.archivedAt !== null };
   });
 }
 
 export async function removePartner(id: number) {
-  return runAction("write", async ({ db, actor }) => deletePartner(db, actor, id));
+  return runAction("write", async ({ db, actor }) => deletePartner(db, actor, argId(id)));
 }
 
 /** The list's client-side reads (TanStack Query's queryFn), with the URL's filters. */
@@ -33,14 +33,14 @@ export async function fetchPartnerPage(params: Record<string, string>) {
 
 export async function saveMilestone(id: number | null, input: Record<string, unknown>) {
   return runAction("write", async ({ db, actor }) => {
-    const row = id === null ? await createMilestone(db, actor, input) : await updateMilestone(db, actor, id, input);
+    const row = id === null ? await createMilestone(db, actor, input) : await updateMilestone(db, actor, argId(id), input);
     return { id: row.id };
   });
 }
 
 export async function archiveMilestone(id: number, archived: boolean) {
   return runAction("write", async ({ db, actor }) => {
-    await setMilestoneArchived(db, actor, id, archived);
+    await setMilestoneArchived(db, actor, argId(id), argFlag(archived));
     return { id };
   });
 }

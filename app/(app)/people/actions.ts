@@ -1,25 +1,25 @@
 "use server";
 import { createPerson, deletePerson, listPeople, setPersonArchived, updatePerson } from "@/db/queries/people";
 import { runAction } from "@/lib/auth/action";
-import { parseInput } from "@/lib/validation/common";
+import { argFlag, argId, parseInput } from "@/lib/validation/common";
 import { personListSchema } from "@/lib/validation/lists";
 
 export async function savePerson(id: number | null, input: Record<string, unknown>) {
   return runAction("write", async ({ db, actor }) => {
-    const row = id === null ? await createPerson(db, actor, input) : await updatePerson(db, actor, id, input);
+    const row = id === null ? await createPerson(db, actor, input) : await updatePerson(db, actor, argId(id), input);
     return { id: row.id, name: row.nameEn };
   });
 }
 
 export async function archivePerson(id: number, archived: boolean) {
   return runAction("write", async ({ db, actor }) => {
-    const row = await setPersonArchived(db, actor, id, archived);
+    const row = await setPersonArchived(db, actor, argId(id), argFlag(archived));
     return { id: row.id, archived: row.archivedAt !== null };
   });
 }
 
 export async function removePerson(id: number) {
-  return runAction("write", async ({ db, actor }) => deletePerson(db, actor, id));
+  return runAction("write", async ({ db, actor }) => deletePerson(db, actor, argId(id)));
 }
 
 export async function fetchPeoplePage(params: Record<string, string>) {

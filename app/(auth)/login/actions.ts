@@ -9,6 +9,7 @@ import { writeAudit } from "@/db/audit";
 import { user } from "@/db/schema";
 import { clearSignInFailures, recordSignInFailure, signInBlockedFor } from "@/lib/auth/rate-limit";
 import { getAuth } from "@/lib/auth/server";
+import { formText } from "@/lib/form-data";
 import { clientIp } from "@/lib/auth/guard";
 import { fieldErrors } from "@/lib/validation/common";
 import { signInSchema } from "@/lib/validation/users";
@@ -21,9 +22,9 @@ export interface SignInState {
 
 export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
   const t = await getTranslations("auth");
-  const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
-  const rawEmail = form.get("email");
-  const email = typeof rawEmail === "string" ? rawEmail : "";
+  const parsed = signInSchema.safeParse({ email: formText(form, "email"), password: formText(form, "password") });
+  const rawEmail = formText(form, "email");
+  const email = rawEmail ?? "";
   if (!parsed.success) return { fields: fieldErrors(parsed.error), email };
   const db = getDb();
   const ip = await clientIp();

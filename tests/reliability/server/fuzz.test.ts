@@ -3,52 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { preparedDb, startServer, tempDbFile, type Server } from "@/scripts/server-process";
 import { fingerprint } from "../fingerprint";
 import { apiRoutes } from "../routes";
+import { edgeString, edgeValue, FIELDS } from "../fuzz-values";
 
 // Property-based fuzzing of every API route: malformed, oversized, wrong-typed, unicode-edge and
 // injection-shaped input must get a 4xx with the JSON error shape, never a 5xx, and change nothing.
 const FULL = process.env.RELIABILITY_FULL === "1";
 const TOTAL = FULL ? 10_000 : 1_500;
 
-const INJECTION = [
-  "' OR 1=1 --",
-  "1; DROP TABLE meeting; --",
-  '"); DELETE FROM partner; --',
-  "<script>alert(1)</script>",
-  '<img src=x onerror="alert(1)">',
-  '=HYPERLINK("http://evil.example","click")',
-  "+cmd|' /C calc'!A0",
-  "@SUM(1+1)",
-  "../../../../etc/passwd",
-  "..%2f..%2f..%2fetc%2fpasswd",
-  "C:\\Windows\\system32\\config",
-  "\u0000",
-  "\uD800",
-  "\u202Eevil\u202C",
-  "\u200B\u200D\uFEFF",
-  "🤝".repeat(500),
-  "重庆".repeat(3000),
-  "%s%s%s%n",
-  "${jndi:ldap://x}",
-  "__proto__",
-  "constructor",
-  "-1",
-  "0",
-  "1e309",
-  "NaN",
-  "9".repeat(400),
-];
-
-const edgeString = fc.oneof(fc.constantFrom(...INJECTION), fc.string({ unit: "binary", maxLength: 200 }), fc.string({ maxLength: 20 }));
-const edgeValue = fc.oneof(
-  edgeString,
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(edgeString, { maxLength: 3 }),
-  fc.dictionary(edgeString, edgeString, { maxKeys: 3 }),
-);
-const FIELDS = ["title", "partnerId", "date", "time", "timeZone", "status", "kind", "version", "participants", "gifts", "actions", "slug", "nameEn", "nameKo", "country", "email", "name", "role", "id", "afterId", "beforeId", "body", "notes", "__proto__"];
 const body = fc.oneof(
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.dictionary(fc.constantFrom(...FIELDS), edgeValue, { maxKeys: 8 }).map((o) => JSON.stringify(o)),

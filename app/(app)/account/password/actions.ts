@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { recordPasswordChanged } from "@/db/queries/users";
+import { formText } from "@/lib/form-data";
 import { runAction } from "@/lib/auth/action";
 import { getAuth } from "@/lib/auth/server";
 import { UserError } from "@/lib/errors";
@@ -22,9 +23,9 @@ export async function changePassword(_prev: ChangePasswordState, form: FormData)
     "read",
     async ({ db, actor, user }) => {
       const v = parseInput(changePasswordSchema, {
-        currentPassword: form.get("currentPassword"),
-        newPassword: form.get("newPassword"),
-        confirm: form.get("confirm"),
+        currentPassword: formText(form, "currentPassword"),
+        newPassword: formText(form, "newPassword"),
+        confirm: formText(form, "confirm"),
       });
       if (v.newPassword === v.currentPassword) throw new UserError("validation_failed", t("fixFields"), { fields: { newPassword: [t("sameAsOld")] } });
       try {

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
+import { formText } from "@/lib/form-data";
 import { runAction } from "@/lib/auth/action";
 
 export interface TokenState {
@@ -12,10 +13,7 @@ export interface TokenState {
   values?: { name: string; role: string };
 }
 
-const str = (form: FormData, k: string) => {
-  const v = form.get(k);
-  return typeof v === "string" ? v : undefined;
-};
+const str = formText;
 
 export async function createToken(_prev: TokenState, form: FormData): Promise<TokenState> {
   const t = await getTranslations("admin");

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { createUser, resetUserPassword, setUserActive, setUserRole } from "@/db/queries/users";
+import { formText } from "@/lib/form-data";
 import { runAction, type ActionResult } from "@/lib/auth/action";
 import { UserError } from "@/lib/errors";
 
@@ -13,10 +14,7 @@ export interface FormState {
   values?: Record<string, string>;
 }
 
-const str = (form: FormData, k: string) => {
-  const v = form.get(k);
-  return typeof v === "string" ? v : undefined;
-};
+const str = formText;
 
 /** The queries speak English to the CLI; the screen speaks the viewer's language. */
 async function toState<T>(res: ActionResult<T>, done: string): Promise<FormState> {
