@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import type { ActionError, ActionResult } from "@/lib/auth/action";
 import { clientFieldErrors, translateFieldErrors, type FieldErrors } from "./field-errors";
-import { useUnsavedWarning } from "./use-unsaved-warning";
+import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 
 /** The form-level message for a failed save, in the user's language. */
 export function useErrorMessage() {
@@ -40,7 +40,7 @@ export function useRecordForm<T>(opts: {
   const [formError, setFormError] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
   const [pending, start] = useTransition();
-  useUnsavedWarning(dirty && !pending, te("unsaved"));
+  useUnsavedChanges(dirty && !pending, te("unsaved"));
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
