@@ -315,7 +315,14 @@ export interface ExportResult {
 }
 
 /** Builds an export: checks filters and size, audits it, and returns the stream to send. */
-export async function runExport(db: Db, actor: Actor, report: ReportKind, v: ExportParams): Promise<ExportResult> {
+export async function runExport(
+  db: Db,
+  actor: Actor,
+  report: ReportKind,
+  v: ExportParams,
+  opts: { maxRows?: number } = {},
+): Promise<ExportResult> {
+  const maxRows = opts.maxRows ?? MAX_EXPORT_ROWS;
   const filters = await toFilters(db, v);
   const lang = v.lang;
   const t = translator(lang);
@@ -344,8 +351,7 @@ export async function runExport(db: Db, actor: Actor, report: ReportKind, v: Exp
   }
 
   const rows = await countReport(db, report, filters);
-  if (rows > MAX_EXPORT_ROWS)
-    throw new UserError("payload_too_large", t("reports.errors.tooMany", { n: rows, max: MAX_EXPORT_ROWS }), { details: { rows, max: MAX_EXPORT_ROWS } });
+  if (rows > maxRows) throw new UserError("payload_too_large", t("reports.errors.tooMany", { n: rows, max: maxRows }), { details: { rows, max: maxRows } });
   audit(rows);
   const columns = tabularColumns(report, t, lang, zone);
   const reader = openReader(db);

@@ -137,6 +137,27 @@ describe("[REPORTS] bad filters", () => {
     expect(isUserError(err) && err.status).toBe(400);
     expect(db.select().from(auditEvent).all().length).toBe(before);
   });
+
+  it("an export over the row cap is a 413 that says how many rows and what to narrow, in the export's language, and is not audited", async () => {
+    const before = db.select().from(auditEvent).all().length;
+    const all = await runExport(db, VIEWER, "meetings", parseExportParams("meetings", new URLSearchParams("format=csv")));
+    await all.body.cancel();
+    const n = all.rows!;
+    const audited = db.select().from(auditEvent).all().length;
+    expect(audited).toBe(before + 1);
+    for (const [lang, words] of [
+      ["en", `This export would have ${n} rows; the limit is ${n - 1}. Narrow the period or the partners.`],
+      ["ko", `내보낼 행이 ${n}개로 한도(${n - 1}개)를 넘습니다.`],
+    ] as const) {
+      const err = await runExport(db, VIEWER, "meetings", parseExportParams("meetings", new URLSearchParams(`format=xlsx&lang=${lang}`)), { maxRows: n - 1 }).catch((e: unknown) => e);
+      expect(isUserError(err) && err.status).toBe(413);
+      expect(isUserError(err) && err.message).toContain(words);
+    }
+    expect(db.select().from(auditEvent).all().length).toBe(audited);
+    const exact = await runExport(db, VIEWER, "meetings", parseExportParams("meetings", new URLSearchParams("format=csv")), { maxRows: n });
+    await exact.body.cancel();
+    expect(exact.rows).toBe(n);
+  });
 });
 
 describe("[REPORTS] Excel", () => {
