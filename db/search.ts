@@ -19,6 +19,9 @@ export function segment(text: string): string {
 export function toMatchQuery(q: string): string | null {
   const terms = q
     .normalize("NFKC")
+    // Control characters and lone surrogates: a NUL ends the MATCH string early in SQLite
+    // ("unterminated string"), and neither is ever in the index.
+    .replace(/[\p{Cc}\p{Cs}]/gu, " ")
     .split(/\s+/)
     .map((t) => t.replace(/["*^():{}[\]\\+\-~'`.,;!?<>=&|@#$%/]/g, " ").trim())
     .filter(Boolean);

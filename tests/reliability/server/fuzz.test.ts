@@ -57,7 +57,7 @@ describe("[RELIABILITY] fuzzing the API", () => {
           });
           sent++;
           const text = await r.text();
-          if (r.status >= 500) failures.push(`${method} ${pathname} → ${r.status}: ${text.slice(0, 200)}`);
+          if (r.status >= 500) failures.push(`${method} ${pathname}?${new URLSearchParams(q).toString()} ${method === "GET" ? "" : String(b).slice(0, 120)} → ${r.status}: ${text.slice(0, 200)}`);
           else if (r.status >= 400) {
             let ok = false;
             try {
