@@ -1,13 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDecodableTextReply } from "@/lib/action-reply";
 
+/** Next's default `serverActions.bodySizeLimit`. */
+const ACTION_BODY_LIMIT = 1024 * 1024;
+
 // A fresh nonce per request: Next applies it to its own scripts, so no inline script runs
 // without it. Styles keep 'unsafe-inline' for style attributes (charts, Radix positioning).
 export async function proxy(request: NextRequest) {
-  // A server-action call whose arguments React cannot decode would be a 500 from Next itself.
-  if (request.method === "POST" && request.headers.has("next-action") && !request.headers.get("content-type")?.startsWith("multipart/form-data")) {
-    if (!isDecodableTextReply(await request.text()))
-      return NextResponse.json({ error: { code: "bad_request", message: "The request could not be read. Reload the page and try again." } }, { status: 400 });
+  // Server-action calls Next would answer with a 500 of its own: over its 1 MB body limit, or
+  // arguments React cannot decode. Refused here with a 4xx before the action.
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const tooLarge = NextResponse.json({ error: { code: "payload_too_large", message: "The request is over 1 MB." } }, { status: 413 });
+    if (Number(request.headers.get("content-length") ?? "0") > ACTION_BODY_LIMIT) return tooLarge;
+    if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
+      const text = await request.text();
+      if (Buffer.byteLength(text) > ACTION_BODY_LIMIT) return tooLarge;
+      if (!isDecodableTextReply(text))
+        return NextResponse.json({ error: { code: "bad_request", message: "The request could not be read. Reload the page and try again." } }, { status: 400 });
+    }
   }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";

@@ -3,8 +3,8 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { apiToken } from "../schema";
-import { NotFoundError } from "@/lib/errors";
+import { apiToken, partner } from "../schema";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createTokenSchema } from "@/lib/validation/users";
 
@@ -15,6 +15,8 @@ export function hashToken(token: string): string {
 /** Creates a token; the plain text is returned once and only its hash is stored. */
 export async function createApiToken(db: Db, actor: Actor, input: unknown) {
   const v = parseInput(createTokenSchema, input);
+  if (v.partnerId !== undefined && !db.select({ id: partner.id }).from(partner).where(eq(partner.id, v.partnerId)).get())
+    throw new ValidationError({ partnerId: ["Unknown partner."] });
   const token = `bh_${crypto.randomBytes(24).toString("base64url")}`;
   const row = db.transaction((tx) => {
     const r = tx

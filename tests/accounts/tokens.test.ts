@@ -29,6 +29,15 @@ describe("[ACCOUNTS] API tokens", () => {
     expect((await listApiTokens(db))[0]!.revokedAt).toBeInstanceOf(Date);
   });
 
+  it("a calendar feed for a partner that does not exist is a validation error, and nothing is stored", async () => {
+    const db = testDb();
+    const err = await createApiToken(db, ADMIN, { name: "Feed", role: "viewer", scope: "calendar", partnerId: 999999 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).fields).toEqual({ partnerId: ["Unknown partner."] });
+    expect(db.select({ n: count() }).from(apiToken).get()!.n).toBe(0);
+    expect(db.select({ n: count() }).from(auditEvent).get()!.n).toBe(0);
+  });
+
   it("refuses garbage without touching the database", async () => {
     const db = testDb();
     const real = await createApiToken(db, ADMIN, { name: "Real", role: "admin" });
