@@ -34,8 +34,14 @@ export async function apiActor(req: Request, db: Db): Promise<Actor | null> {
   }
   const s = await getAuth().api.getSession({ headers: req.headers });
   if (!s) return null;
-  const row = db.select({ role: user.role, email: user.email, banned: user.banned }).from(user).where(eq(user.id, s.user.id)).get();
+  const row = db
+    .select({ role: user.role, email: user.email, banned: user.banned, mustChangePassword: user.mustChangePassword })
+    .from(user)
+    .where(eq(user.id, s.user.id))
+    .get();
   if (!row || row.banned) return null;
+  // A temporary password opens only the password form, for the API as for pages and actions.
+  if (row.mustChangePassword) throw new UserError("forbidden", "Change your temporary password first.");
   return { userId: s.user.id, label: row.email, role: row.role as Actor["role"], ip };
 }
 

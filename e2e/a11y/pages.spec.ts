@@ -24,8 +24,24 @@ test.describe("[A11Y] narrow screens (375 px)", () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await expectNoSeriousAxeViolations(page);
-      await page.screenshot({ path: `test-results/screens/mobile${p.replaceAll("/", "-") || "-home"}.png`, fullPage: true });
+      await page.screenshot({ path: `test-results/screens/mobile${p === "/" ? "-home" : p.replaceAll("/", "-")}.png`, fullPage: true });
     });
+
+  test.describe("in Korean", () => {
+    test.beforeEach(async ({ context, baseURL }) => {
+      await context.addCookies([{ name: "bh_locale", value: "ko", url: baseURL! }]);
+    });
+    for (const p of ["/", "/partners/chongqing", "/meetings/1", "/timeline", "/board", "/reports"])
+      test(`${p} keeps Korean words whole and fits without sideways scrolling`, async ({ page }) => {
+        await page.goto(p);
+        await expect(page.locator("h1")).toHaveCount(1);
+        expect(await page.evaluate(() => getComputedStyle(document.body).wordBreak)).toBe("keep-all");
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await expectNoSeriousAxeViolations(page);
+        await page.screenshot({ path: `test-results/screens/mobile-ko${p === "/" ? "-home" : p.replaceAll("/", "-")}.png`, fullPage: true });
+      });
+  });
 
   test("the menu opens and navigates by keyboard", async ({ page }) => {
     await page.goto("/");

@@ -19,6 +19,10 @@ test.describe("[ACCOUNTS] admin manages users", () => {
     // Every other page sends them back until the password is changed.
     await p.goto("/partners");
     await expect(p).toHaveURL(/\/account\/password$/);
+    // The API with the session cookie is closed too, until the password is changed.
+    const api = await p.request.get("/api/v1/partners");
+    expect(api.status()).toBe(403);
+    expect(((await api.json()) as { error: { message: string } }).error.message).toBe("Change your temporary password first.");
 
     await p.getByLabel("Current password").fill("temporary-pass-1");
     await p.getByLabel("New password", { exact: true }).fill("jiwoo-own-password");
@@ -33,6 +37,7 @@ test.describe("[ACCOUNTS] admin manages users", () => {
     await expect(p.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
     await p.goto("/partners");
     await expect(p.getByRole("heading", { level: 1, name: "Partners" })).toBeVisible();
+    expect((await p.request.get("/api/v1/partners")).status()).toBe(200);
     await ctx.close();
 
     await page.reload();
