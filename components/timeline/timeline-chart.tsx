@@ -15,6 +15,8 @@ type Datum = { x: number; y: number; item: { mark: TimelineMark } | { bucket: Ti
 
 const LANE_HEIGHT = 64;
 const AXIS_HEIGHT = 36;
+/** Room above the first lane for the label over its marks (clipped by the plot otherwise). */
+const HEADROOM = 18;
 const MIN_SPAN = 14 * DAY;
 
 export interface TimelineChartProps {
@@ -87,7 +89,7 @@ export function TimelineChart({ data, locale, onWindow, pending, label }: Timeli
   const lanes = data.lanes;
   const laneById = useMemo(() => new Map(lanes.map((l) => [l.id, l])), [lanes]);
   const yWidth = width && width < 560 ? 112 : 190;
-  const height = Math.max(1, lanes.length) * LANE_HEIGHT + AXIS_HEIGHT + 16;
+  const height = Math.max(1, lanes.length) * LANE_HEIGHT + HEADROOM + AXIS_HEIGHT + 16;
   const plotWidth = Math.max(1, width - yWidth - 24);
   const { ticks, unit } = useMemo(() => ticksFor(view.from, view.to, plotWidth), [view.from, view.to, plotWidth]);
 
@@ -363,7 +365,8 @@ const Canvas = memo(function Canvas({ data, view, width, height, yWidth, ticks, 
           }}
         >
           {startLabel ? (
-            <text x={cx} y={cy - 15} textAnchor="middle" fontSize={12} fontWeight={600} fill="#0f172a" data-start-label>
+            // Centred over the mark, except at the plot's left edge, where half of it would be cut.
+            <text x={cx < yWidth + 24 ? cx - 8 : cx} y={cy - 15} textAnchor={cx < yWidth + 24 ? "start" : "middle"} fontSize={12} fontWeight={600} fill="#0f172a" data-start-label>
               {startLabel}
             </text>
           ) : null}
@@ -411,7 +414,7 @@ const Canvas = memo(function Canvas({ data, view, width, height, yWidth, ticks, 
             <YAxis
               type="number"
               dataKey="y"
-              domain={[-0.5, lanes.length - 0.5]}
+              domain={[-0.5 - HEADROOM / LANE_HEIGHT, lanes.length - 0.5]}
               ticks={lanes.map((_, i) => i)}
               reversed
               allowDataOverflow
