@@ -19,8 +19,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useToast } from "@/components/ui/toast";
+import { useHydrated } from "@/components/use-hydrated";
 import type { BoardCard, BoardData } from "@/db/queries/board";
 import type { ActionStatus } from "@/lib/domain";
 import { cn } from "@/lib/cn";
@@ -253,12 +254,7 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
     );
   }
 
-  // True once hydrated (false in the server render): tests and styles can tell the board is live.
-  const hydrated = useSyncExternalStore(
-    noopSubscribe,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const grouped = data.lanes.length !== 1 || data.lanes[0]!.key !== "";
   return (
     <>
@@ -326,7 +322,6 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
   );
 }
 
-const noopSubscribe = () => () => {};
 
 function CollapsedColumn({ id, label, count, onOpen, showLabel }: { id: string; label: string; count: number; onOpen: () => void; showLabel: string }) {
   const { setNodeRef, isOver } = useDroppable({ id });

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useRef, type ReactNode } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import type { ActionResult } from "@/lib/auth/action";
 import { cleanParams } from "@/lib/query/keys";
 import { inputClass } from "@/components/ui/field";
@@ -64,9 +65,11 @@ export function ListFilters({
   const t = useTranslations("partners.list");
   const id = useId();
   const search = useRef<HTMLInputElement>(null);
+  const ready = useHydrated();
   return (
     <form
       role="search"
+      data-ready={ready ? "true" : undefined}
       className="mb-4 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
       onSubmit={(e) => {
         e.preventDefault();

@@ -105,7 +105,10 @@ test.describe("[BOARD] editor moves follow-ups", () => {
     const res = page.waitForResponse((r) => r.url().endsWith("/api/v1/board/move"));
     await handle(page, VISIT).focus();
     await page.keyboard.press("Space");
+    // Each step is announced once dnd-kit has measured it; a drop before that lands where it began.
+    await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`Picked up “${VISIT}” from Open.`);
     await page.keyboard.press("ArrowRight");
+    await expect(page.locator("[id^=DndLiveRegion]")).toContainText("is over In progress");
     await page.keyboard.press("Space");
     expect((await res).status()).toBe(409);
     await expect(page.getByText(/Someone else moved or changed this card \(editor@e2e\.test\)\. The board now shows the latest state\./)).toBeVisible();

@@ -4,6 +4,7 @@ test.describe("[RECORDS] lists keep search, filters and page in the URL", () => 
   test("people: search in Chinese, filter by side, reload keeps it; the person page shows the title held", async ({ page }) => {
     await page.goto("/people");
     const table = page.getByRole("table", { name: "People" });
+    await expect(page.getByRole("search")).toHaveAttribute("data-ready", "true");
     await page.getByLabel("Search names, titles and organisations").fill("唐良智");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page).toHaveURL(/q=%E5%94%90/);
@@ -53,6 +54,7 @@ test.describe("[RECORDS] lists keep search, filters and page in the URL", () => 
 
   test("partners: search by the Korean name, sort by name", async ({ page }) => {
     await page.goto("/partners");
+    await expect(page.getByRole("search")).toHaveAttribute("data-ready", "true");
     await page.getByLabel("Search names and summaries").fill("충칭");
     await page.getByRole("button", { name: "Search" }).click();
     const table = page.getByRole("table", { name: "Partners" });

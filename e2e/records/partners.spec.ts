@@ -54,6 +54,7 @@ test.describe("[RECORDS] an editor manages partners", () => {
     await expect(page.getByRole("button", { name: "Restore" })).toBeVisible();
     await page.goto("/partners");
     await expect(page.getByRole("link", { name: /Osaka Prefecture/ })).toHaveCount(0);
+    await expect(page.getByRole("search")).toHaveAttribute("data-ready", "true");
     await page.getByLabel("Show archived").check();
     await expect(page).toHaveURL(/archived=1/);
     await expect(page.getByRole("link", { name: /Osaka Prefecture/ })).toBeVisible();
