@@ -71,6 +71,19 @@ describe("[RELIABILITY] fuzzing the API", () => {
           } else if (method !== "GET") failures.push(`${method} ${pathname} accepted fuzz input (${r.status}): ${String(b).slice(0, 120)}`);
         }
       }
+    // Paths no route serves, including ones URL normalisation rewrites ('.', '..', a trailing
+    // slash), answer in the JSON error shape too.
+    for (const pathname of ["/api/v1/exports/.", "/api/v1/exports/..", "/api/v1/", "/api/v2/meetings", "/api/nope", "/api/v1/meetings/1/nope"])
+      for (const method of ["GET", "POST", "PATCH", "DELETE"]) {
+        const r = await fetch(`${server.url}${pathname}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: method === "GET" ? undefined : "{}",
+        });
+        sent++;
+        const j = (await r.json().catch(() => null)) as { error?: { code?: string } } | null;
+        if (r.status !== 404 || j?.error?.code !== "not_found") failures.push(`${method} ${pathname} → ${r.status} ${JSON.stringify(j)}`);
+      }
     // Oversized bodies are refused before parsing.
     for (const route of routes.filter((x) => x.methods.includes("POST"))) {
       const pathname = route.pattern.replace(/\[[^\]]+\]/g, "1");
