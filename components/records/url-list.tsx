@@ -63,12 +63,17 @@ export function ListFilters({
   extra?: ReactNode;
 }) {
   const t = useTranslations("partners.list");
+  const pathname = usePathname();
   const id = useId();
   const search = useRef<HTMLInputElement>(null);
   const ready = useHydrated();
   return (
+    // A GET form: before hydration (or without JavaScript) the browser submits the fields as the
+    // query string and the server renders that page; once hydrated, changes go to the URL at once.
     <form
       role="search"
+      method="get"
+      action={pathname}
       data-ready={ready ? "true" : undefined}
       className="mb-4 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
       onSubmit={(e) => {
@@ -102,7 +107,7 @@ export function ListFilters({
           if (f.type === "checkbox")
             return (
               <label key={f.name} htmlFor={fid} className="flex items-center gap-2 self-end pb-2 text-sm text-slate-800">
-                <input id={fid} type="checkbox" checked={params[f.name] === "1"} onChange={(e) => setParams({ [f.name]: e.target.checked ? "1" : undefined })} className="size-4" />
+                <input id={fid} type="checkbox" name={f.name} value="1" checked={params[f.name] === "1"} onChange={(e) => setParams({ [f.name]: e.target.checked ? "1" : undefined })} className="size-4" />
                 {f.label}
               </label>
             );
@@ -112,7 +117,7 @@ export function ListFilters({
                 {f.label}
               </label>
               {f.type === "select" ? (
-                <select id={fid} className={inputClass} value={params[f.name] ?? ""} onChange={(e) => setParams({ [f.name]: e.target.value || undefined })}>
+                <select id={fid} name={f.name} className={inputClass} value={params[f.name] ?? ""} onChange={(e) => setParams({ [f.name]: e.target.value || undefined })}>
                   <option value="">{f.any}</option>
                   {f.options.map((o) => (
                     <option key={o.value} value={o.value}>
@@ -121,7 +126,7 @@ export function ListFilters({
                   ))}
                 </select>
               ) : (
-                <input id={fid} type="date" className={inputClass} value={params[f.name] ?? ""} onChange={(e) => setParams({ [f.name]: e.target.value || undefined })} />
+                <input id={fid} type="date" name={f.name} className={inputClass} value={params[f.name] ?? ""} onChange={(e) => setParams({ [f.name]: e.target.value || undefined })} />
               )}
             </div>
           );

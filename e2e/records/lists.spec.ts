@@ -66,3 +66,41 @@ test.describe("[RECORDS] lists keep search, filters and page in the URL", () => 
     await expect(table.getByRole("row").nth(1)).toContainText("Chongqing Municipality");
   });
 });
+
+// Filters are GET forms: what is chosen before the page hydrates (a slow phone) or without
+// JavaScript is submitted as the query string and rendered by the server, not lost.
+test.describe("[RECORDS] list filters without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("people and meetings filter through the query string", async ({ page }) => {
+    await page.goto("/people");
+    await page.getByLabel("Search names, titles and organisations").fill("Tang");
+    await page.getByLabel("Side").selectOption("partner");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/q=Tang/);
+    await expect(page).toHaveURL(/side=partner/);
+    const people = page.getByRole("table", { name: "People" });
+    await expect(people).toContainText("Tang Liangzhi");
+    await expect(people).not.toContainText("Lee Jae-myung");
+    await expect(page.getByLabel("Side")).toHaveValue("partner");
+
+    const partner = page.getByLabel("Partner", { exact: true });
+    const searchMeetings = async (partnerName: RegExp) => {
+      await page.goto("/meetings");
+      const value = await partner.locator("option").filter({ hasText: partnerName }).first().getAttribute("value");
+      await partner.selectOption(value);
+      await page.getByRole("searchbox", { name: "Search" }).fill("Tang");
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect(page).toHaveURL(new RegExp(`partner=${value}`));
+      await expect(page).toHaveURL(/q=Tang/);
+      await expect(partner).toHaveValue(value!);
+      await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("Tang");
+    };
+    const seeded = page.getByRole("link", { name: "Governor Lee Jae-myung meets Mayor Tang Liangzhi: a new door for economic exchange and cooperation" });
+    await searchMeetings(/Chongqing/);
+    await expect(seeded).toBeVisible();
+    await searchMeetings(/Tianjin/);
+    await expect(seeded).toHaveCount(0);
+    await expect(page.getByText("No meeting matches this search")).toBeVisible();
+  });
+});

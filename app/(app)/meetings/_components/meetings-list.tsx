@@ -74,9 +74,12 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
 
   return (
     <div className="space-y-4">
+      {/* A GET form: before hydration or without JavaScript the browser submits the fields as the query string. */}
       <form
         role="search"
         aria-label={tl("filters")}
+        method="get"
+        action="/meetings"
         onSubmit={onSubmit}
         key={formKey}
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
