@@ -10,7 +10,7 @@ function walk(dir: string, file: string, out: string[] = [], segs: string[] = []
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     if (e.isDirectory()) {
       if (e.name.startsWith("_")) continue;
-      const seg = e.name.startsWith("(") ? null : (SAMPLE[e.name] ?? e.name.replace(/^\[\.\.\..+\]$/, "x"));
+      const seg = e.name.startsWith("(") ? null : (SAMPLE[e.name] ?? e.name.replace(/^\[\[?\.\.\..+\]\]?$/, "x"));
       walk(path.join(dir, e.name), file, out, seg ? [...segs, seg] : segs);
     } else if (e.name === file) out.push("/" + segs.join("/"));
   }

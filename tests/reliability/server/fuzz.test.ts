@@ -48,7 +48,7 @@ describe("[RELIABILITY] fuzzing the API", () => {
         const samples = fc.sample(fc.tuple(fc.array(segment, { minLength: route.params.length, maxLength: route.params.length }), query, body), perRoute);
         for (const [segs, q, b] of samples) {
           let i = 0;
-          const pathname = route.pattern.replace(/\[[^\]]+\]/g, () => segs[i++] ?? "1");
+          const pathname = route.pattern.replace(/\[\[?[^\]]+\]\]?/g, () => segs[i++] ?? "1");
           const url = `${server.url}${pathname}?${new URLSearchParams(q).toString()}`;
           const r = await fetch(url, {
             method,
@@ -73,7 +73,7 @@ describe("[RELIABILITY] fuzzing the API", () => {
       }
     // Paths no route serves, including ones URL normalisation rewrites ('.', '..', a trailing
     // slash), answer in the JSON error shape too.
-    for (const pathname of ["/api/v1/exports/.", "/api/v1/exports/..", "/api/v1/", "/api/v2/meetings", "/api/nope", "/api/v1/meetings/1/nope"])
+    for (const pathname of ["/api/v1/exports/.", "/api/v1/exports/..", "/api/.", "/api/", "/api", "/api/v1/", "/api/v2/meetings", "/api/nope", "/api/v1/meetings/1/nope"])
       for (const method of ["GET", "POST", "PATCH", "DELETE"]) {
         const r = await fetch(`${server.url}${pathname}`, {
           method,
@@ -86,7 +86,7 @@ describe("[RELIABILITY] fuzzing the API", () => {
       }
     // Oversized bodies are refused before parsing.
     for (const route of routes.filter((x) => x.methods.includes("POST"))) {
-      const pathname = route.pattern.replace(/\[[^\]]+\]/g, "1");
+      const pathname = route.pattern.replace(/\[\[?[^\]]+\]\]?/g, "1");
       const r = await fetch(`${server.url}${pathname}`, {
         method: "POST",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
