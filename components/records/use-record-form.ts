@@ -3,7 +3,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import type { ActionError, ActionResult } from "@/lib/auth/action";
-import { clientFieldErrors, translateFieldErrors, type FieldErrors } from "./field-errors";
+import { clientFieldErrors, translateFieldErrors, type FieldErrors } from "@/lib/validation/error-keys";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 
 /** The form-level message for a failed save, in the user's language. */

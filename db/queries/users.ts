@@ -50,7 +50,7 @@ export async function createUser(db: Db, actor: Actor, input: unknown, opts: { m
   const hash = await hashPassword(v.password);
   return db.transaction((tx) => {
     if (tx.select({ id: user.id }).from(user).where(eq(user.email, v.email)).get())
-      throw new UserError("validation_failed", "A user with this email already exists.", { fields: { email: ["Already in use."] } });
+      throw new UserError("validation_failed", "A user with this email already exists.", { fields: { email: ["Another account already uses this email."] } });
     const id = crypto.randomUUID();
     tx.insert(user)
       .values({ id, email: v.email, name: v.name, role: v.role, emailVerified: true, mustChangePassword: opts.mustChangePassword ?? false })

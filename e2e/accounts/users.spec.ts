@@ -154,4 +154,21 @@ test.describe("[ACCOUNTS] admin pages at 375 px", () => {
       await expectNoSeriousAxeViolations(page);
       await page.screenshot({ path: `test-results/screens/accounts-mobile${p.replaceAll("/", "-")}.png`, fullPage: true });
     });
+
+  test("in Korean, a refused invite explains each field in Korean", async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "bh_locale", value: "ko", url: baseURL! }]);
+    await page.goto("/admin/users");
+    const form = page.getByRole("form", { name: "사용자 초대" });
+    await form.getByLabel("이름").fill("한국어 확인");
+    await form.getByLabel("이메일").fill("admin@e2e.test");
+    await form.getByLabel("임시 비밀번호", { exact: true }).fill("short");
+    await form.getByRole("button", { name: "초대" }).click();
+    await expect(form.getByRole("alert")).toHaveText("저장하지 않았습니다. 아래 항목을 확인하세요.");
+    await expect(form.getByText("10자 이상이어야 합니다.", { exact: true })).toBeVisible();
+    await expect(form.getByText("At least 10 characters.")).toHaveCount(0);
+
+    await form.getByLabel("임시 비밀번호", { exact: true }).fill("long-enough-pass");
+    await form.getByRole("button", { name: "초대" }).click();
+    await expect(form.getByText("다른 계정이 이미 이 이메일을 쓰고 있습니다.", { exact: true })).toBeVisible();
+  });
 });

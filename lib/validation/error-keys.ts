@@ -1,12 +1,14 @@
 import type { z } from "zod";
 
 // Field errors arrive as the schema's English messages (from the server or from running the same
-// schema in the browser). The form shows them in the user's language by mapping each message
-// to a key of partners.errors; anything unknown falls back to a generic "check this field".
+// schema in the browser). Forms, and lib/validation/local-errors.ts on the server, show them in the
+// user's language by mapping each message to a key of partners.errors; anything unknown falls
+// back to a generic "check this field".
 
 const BY_MESSAGE: [RegExp, string][] = [
   [/^Required\.$|expected string, received undefined|Invalid option|expected .*received undefined/i, "required"],
   [/^Lower-case letters/, "slug"],
+  [/already uses this email/, "emailTaken"],
   [/already exists|Already in use/, "slugTaken"],
   [/two-letter country code/, "country"],
   [/^Use 2008, 2019-11/, "partialDate"],
@@ -17,7 +19,9 @@ const BY_MESSAGE: [RegExp, string][] = [
   [/Choose the partner this person/, "choosePartner"],
   [/People on our side belong to no partner/, "homeNoPartner"],
   [/^Unknown partner/, "unknownPartner"],
-  [/Too big: expected string/, "tooLong"],
+  [/^At least 10 characters/, "passwordLength"],
+  [/^The two new passwords differ/, "passwordsDiffer"],
+  [/Too big: expected string|^At most \d+ characters/, "tooLong"],
   [/Too small: expected string/, "tooShort"],
   [/Too (big|small): expected number/, "outOfRange"],
   [/expected number/, "number"],

@@ -12,6 +12,7 @@ import { getAuth } from "@/lib/auth/server";
 import { formText } from "@/lib/form-data";
 import { clientIp } from "@/lib/auth/guard";
 import { fieldErrors } from "@/lib/validation/common";
+import { localFieldErrors } from "@/lib/validation/local-errors";
 import { signInSchema } from "@/lib/validation/users";
 
 export interface SignInState {
@@ -25,7 +26,7 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   const parsed = signInSchema.safeParse({ email: formText(form, "email"), password: formText(form, "password") });
   const rawEmail = formText(form, "email");
   const email = rawEmail ?? "";
-  if (!parsed.success) return { fields: fieldErrors(parsed.error), email };
+  if (!parsed.success) return { fields: await localFieldErrors(fieldErrors(parsed.error)), email };
   const db = getDb();
   const ip = await clientIp();
   const wait = signInBlockedFor(db, parsed.data.email, ip);

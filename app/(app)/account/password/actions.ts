@@ -8,7 +8,8 @@ import { formText } from "@/lib/form-data";
 import { runAction } from "@/lib/auth/action";
 import { getAuth } from "@/lib/auth/server";
 import { UserError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/common";
+import { fieldErrors } from "@/lib/validation/common";
+import { localFieldErrors } from "@/lib/validation/local-errors";
 import { changePasswordSchema } from "@/lib/validation/users";
 
 export interface ChangePasswordState {
@@ -22,11 +23,13 @@ export async function changePassword(_prev: ChangePasswordState, form: FormData)
   const res = await runAction(
     "read",
     async ({ db, actor, user }) => {
-      const v = parseInput(changePasswordSchema, {
+      const parsed = changePasswordSchema.safeParse({
         currentPassword: formText(form, "currentPassword"),
         newPassword: formText(form, "newPassword"),
         confirm: formText(form, "confirm"),
       });
+      if (!parsed.success) throw new UserError("validation_failed", t("fixFields"), { fields: await localFieldErrors(fieldErrors(parsed.error)) });
+      const v = parsed.data;
       if (v.newPassword === v.currentPassword) throw new UserError("validation_failed", t("fixFields"), { fields: { newPassword: [t("sameAsOld")] } });
       try {
         // better-auth checks the current password and rehashes; other sessions end.

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { formText } from "@/lib/form-data";
 import { runAction } from "@/lib/auth/action";
+import { localFieldErrors } from "@/lib/validation/local-errors";
 
 export interface TokenState {
   error?: string;
@@ -20,7 +21,7 @@ export async function createToken(_prev: TokenState, form: FormData): Promise<To
   const name = str(form, "name") ?? "";
   const role = str(form, "role") ?? "viewer";
   const res = await runAction("admin", ({ db, actor }) => createApiToken(db, actor, { name, role, scope: "api" }));
-  if (!res.ok) return { error: res.error.code === "validation_failed" ? t("fixFields") : res.error.message, fields: res.error.fields, values: { name, role } };
+  if (!res.ok) return { error: res.error.code === "validation_failed" ? t("fixFields") : res.error.message, fields: await localFieldErrors(res.error.fields), values: { name, role } };
   revalidatePath("/admin/tokens");
   return { created: { name: res.data.name, token: res.data.token } };
 }

@@ -5,6 +5,7 @@ import { createUser, resetUserPassword, setUserActive, setUserRole } from "@/db/
 import { formText } from "@/lib/form-data";
 import { runAction, type ActionResult } from "@/lib/auth/action";
 import { UserError } from "@/lib/errors";
+import { localFieldErrors } from "@/lib/validation/local-errors";
 
 export interface FormState {
   error?: string;
@@ -24,7 +25,7 @@ async function toState<T>(res: ActionResult<T>, done: string): Promise<FormState
   }
   const t = await getTranslations("admin");
   if (res.error.message.startsWith("This is the last active admin")) return { error: t("lastAdmin") };
-  if (res.error.code === "validation_failed") return { error: t("fixFields"), fields: res.error.fields };
+  if (res.error.code === "validation_failed") return { error: t("fixFields"), fields: await localFieldErrors(res.error.fields) };
   return { error: res.error.message };
 }
 
