@@ -311,6 +311,7 @@ export async function calendarData(db: Db, partnerId: number | null) {
       summary: meeting.summary,
       updatedAt: meeting.updatedAt,
       partnerEn: partner.nameEn,
+      partnerKo: partner.nameKo,
     })
     .from(meeting)
     .innerJoin(partner, eq(partner.id, meeting.partnerId))
@@ -318,7 +319,7 @@ export async function calendarData(db: Db, partnerId: number | null) {
     .orderBy(asc(meeting.startsAt))
     .all();
   const dues = db
-    .select({ id: action.id, title: action.title, dueOn: action.dueOn, status: action.status, updatedAt: action.updatedAt, partnerEn: partner.nameEn })
+    .select({ id: action.id, title: action.title, dueOn: action.dueOn, status: action.status, updatedAt: action.updatedAt, partnerEn: partner.nameEn, partnerKo: partner.nameKo })
     .from(action)
     .innerJoin(partner, eq(partner.id, action.partnerId))
     .where(

@@ -1,6 +1,11 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { calendarData } from "@/db/queries/reports";
+import { createApiToken } from "@/db/queries/tokens";
+import { createAction } from "@/db/queries/actions";
+import { SYSTEM_ACTOR } from "@/db/audit";
+import type { Db } from "@/db/client";
+import { GET as feed } from "@/app/api/v1/calendar.ics/route";
 import { buildCalendar, escapeText, fold } from "@/lib/export/ics";
 import { seededDb } from "../helpers/db";
 
@@ -55,5 +60,28 @@ describe("[REPORTS] iCalendar", () => {
     expect(due.startDate.toString()).toBe("2020-03-20");
     // ical.js does not unescape unknown X- properties; TEXT escaping is what calendar apps expect.
     expect(cal.getFirstPropertyValue("x-wr-calname")).toBe("Test\\, feed");
+  });
+
+  it("the feed route writes titles and partner names in the address's language", async () => {
+    const db = await seededDb();
+    (globalThis as unknown as { __bridgeheadDb: Db }).__bridgeheadDb = db;
+    await createAction(db, SYSTEM_ACTOR, { partnerId: 5, title: "Send the big-data proposal", side: "ours", dueOn: "2099-01-15" });
+    const { token } = await createApiToken(db, SYSTEM_ACTOR, { name: "Chongqing desk", role: "viewer", scope: "calendar", partnerId: 5 });
+    const events = async (query: string) => {
+      const res = await feed(new Request(`http://test/api/v1/calendar.ics?token=${token}${query}`));
+      expect(res.status).toBe(200);
+      const cal = new ICAL.Component(ICAL.parse(await res.text()) as unknown[]);
+      return { name: cal.getFirstPropertyValue("x-wr-calname"), summaries: cal.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e).summary) };
+    };
+    const en = await events("");
+    expect(en.name).toBe("Bridgehead: Chongqing desk");
+    expect(en.summaries).toContain("Governor Lee Jae-myung meets Mayor Tang Liangzhi: a new door for economic exchange and cooperation (Chongqing Municipality)");
+    expect(en.summaries).toContain("Due: Send the big-data proposal (Chongqing Municipality)");
+    const ko = await events("&lang=ko");
+    expect(ko.summaries).toContain("Governor Lee Jae-myung meets Mayor Tang Liangzhi: a new door for economic exchange and cooperation (충칭시)");
+    expect(ko.summaries).toContain("마감: Send the big-data proposal (충칭시)");
+    expect(ko.summaries.some((s) => s.includes("Due:"))).toBe(false);
+    // An unknown language falls back to English rather than failing the subscription.
+    expect((await events("&lang=xx")).summaries).toEqual(en.summaries);
   });
 });

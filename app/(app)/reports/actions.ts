@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { ownsCalendarToken } from "@/db/queries/reports";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
@@ -23,7 +24,9 @@ export async function createCalendarFeed(input: { name: string; partnerId?: stri
     const v = parseInput(feedSchema, input);
     const t = await createApiToken(db, actor, { name: v.name, role: user.role, scope: "calendar", partnerId: v.partnerId });
     revalidatePath("/reports");
-    return { id: t.id, url: `${await origin()}/api/v1/calendar.ics?token=${t.token}` };
+    // The feed speaks the language of the screen it was made on.
+    const lang = (await getLocale()) === "ko" ? "&lang=ko" : "";
+    return { id: t.id, url: `${await origin()}/api/v1/calendar.ics?token=${t.token}${lang}` };
   });
 }
 

@@ -2,6 +2,8 @@ import { getDb } from "@/db";
 import { calendarData } from "@/db/queries/reports";
 import { verifyApiToken } from "@/db/queries/tokens";
 import { buildCalendar } from "@/lib/export/ics";
+import { translator } from "@/lib/export/reports";
+import { isLocale } from "@/lib/format";
 import { errorResponse, jsonError } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +11,7 @@ export const dynamic = "force-dynamic";
 /**
  * GET /api/v1/calendar.ics?token=bh_… — the calendar feed. Calendar apps cannot sign in, so the
  * token in the address is the credential: scope "calendar", revocable, optionally one partner.
+ * `lang=ko` writes the titles and partner names in Korean (the address made on a Korean screen has it).
  */
 export async function GET(req: Request): Promise<Response> {
   try {
@@ -17,16 +20,20 @@ export async function GET(req: Request): Promise<Response> {
     const db = getDb();
     const t = token ? await verifyApiToken(db, token, "calendar") : null;
     if (!t) return jsonError(401, "unauthorized", "This calendar address is not valid or has been revoked.");
+    const lang = url.searchParams.get("lang");
+    const locale = isLocale(lang) ? lang : "en";
+    const tr = translator(locale);
+    const partnerName = (p: { partnerEn: string; partnerKo: string }) => (locale === "ko" ? p.partnerKo : p.partnerEn);
     const { meetings, dues } = await calendarData(db, t.partnerId);
     const base = url.origin;
     const ics = buildCalendar({
-      name: `Bridgehead: ${t.name}`,
+      name: tr("reports.calendar.feedName", { scope: t.name }),
       meetings: meetings.map((m) => ({
         uid: `meeting-${m.id}@bridgehead`,
         startsAt: m.startsAt,
         timeZone: m.timeZone,
         durationMinutes: m.durationMinutes,
-        summary: `${m.title} (${m.partnerEn})`,
+        summary: tr("reports.calendar.feedEvent", { title: m.title, partner: partnerName(m) }),
         location: [m.venue, m.city].filter(Boolean).join(", ") || null,
         description: m.summary,
         status: m.status as "planned" | "held" | "cancelled",
@@ -36,7 +43,7 @@ export async function GET(req: Request): Promise<Response> {
       dues: dues.map((a) => ({
         uid: `action-${a.id}-due@bridgehead`,
         date: a.dueOn,
-        summary: `Due: ${a.title} (${a.partnerEn})`,
+        summary: tr("reports.calendar.feedDue", { title: a.title, partner: partnerName(a) }),
         url: `${base}/board`,
         updatedAt: a.updatedAt,
       })),
