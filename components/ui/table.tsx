@@ -1,11 +1,14 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
-/** A table that scrolls sideways inside its own box on narrow screens. */
-export function Table({ caption, children }: { caption: ReactNode; children: ReactNode }) {
+/**
+ * A table that scrolls sideways inside its own box on narrow screens, or with `stack` turns each
+ * row into a card on phones (give each Td the `label` of its column; see globals.css).
+ */
+export function Table({ caption, children, stack = false }: { caption: ReactNode; children: ReactNode; stack?: boolean }) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" role="region" aria-label={typeof caption === "string" ? caption : undefined} tabIndex={0}>
-      <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
+      <table data-stack={stack ? "" : undefined} className="w-full min-w-[36rem] border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>
@@ -17,6 +20,7 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
   return <th scope="col" className={cn("border-b border-slate-200 bg-slate-50 px-3 py-2 font-semibold text-slate-700", className)} {...props} />;
 }
 
-export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn("border-b border-slate-100 px-3 py-2 align-top", className)} {...props} />;
+/** `label`: the column's header, shown above the value when a stacked table is read on a phone. */
+export function Td({ className, label, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { label?: string }) {
+  return <td data-label={label} className={cn("border-b border-slate-100 px-3 py-2 align-top", className)} {...props} />;
 }

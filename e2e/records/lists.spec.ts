@@ -104,3 +104,27 @@ test.describe("[RECORDS] list filters without JavaScript", () => {
     await expect(page.getByText("No meeting matches this search")).toBeVisible();
   });
 });
+
+test.describe("[RECORDS] lists on a phone", () => {
+  test("at 375 px each row is a card that names its values; the column headers stay for screen readers", async ({ page }) => {
+    const sinceLabel = () =>
+      page
+        .getByRole("table", { name: "Partners" })
+        .locator("tbody tr")
+        .first()
+        .locator("td")
+        .nth(1)
+        .evaluate((td) => getComputedStyle(td, "::before").content);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/partners");
+    const table = page.getByRole("table", { name: "Partners" });
+    await expect(table.getByRole("columnheader", { name: "Since" })).toHaveCount(1);
+    expect(await sinceLabel()).toBe('"Since"');
+    const box = await table.boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(375);
+    // On a wide screen it is an ordinary table again.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await sinceLabel()).toBe("none");
+    await expect(table.getByRole("columnheader", { name: "Since" })).toBeVisible();
+  });
+});

@@ -63,7 +63,7 @@ export function ActionList({ today, partners, owners }: { today: string; partner
       />
       {query.isError ? <p role="alert" className="text-sm text-red-700">{tp("errors.failed")}</p> : null}
       {data && data.rows.length ? (
-        <Table caption={t("title")}>
+        <Table caption={t("title")} stack>
           <thead>
             <tr>
               <Th>{t("action")}</Th>
@@ -91,16 +91,16 @@ export function ActionList({ today, partners, owners }: { today: string; partner
                       </Link>
                     ) : null}
                   </Td>
-                  <Td>
+                  <Td label={t("partner")}>
                     <Link href={`/partners/${a.partnerSlug}`} className="text-brand-700 underline">
                       {locale === "ko" ? a.partnerNameKo : a.partnerNameEn}
                     </Link>
                   </Td>
-                  <Td>
+                  <Td label={t("status")}>
                     <Badge tone={TONE[a.status] ?? "neutral"}>{te(`actionStatus.${a.status}`)}</Badge>
                   </Td>
-                  <Td>{a.ownerName ?? "—"}</Td>
-                  <Td className="whitespace-nowrap">
+                  <Td label={t("owner")}>{a.ownerName ?? "—"}</Td>
+                  <Td label={t("due")} className="whitespace-nowrap">
                     {a.dueOn ? formatDate(a.dueOn, locale) : t("noDue")}
                     {overdue ? (
                       <span className="ml-2">

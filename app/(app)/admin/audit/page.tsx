@@ -62,7 +62,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
       </form>
       {parsed.success ? null : <Alert tone="warning">{t("badFilter")}</Alert>}
       {result.rows.length ? (
-        <Table caption={t("title")}>
+        <Table caption={t("title")} stack>
           <thead>
             <tr>
               <Th>{t("when")}</Th>
@@ -75,13 +75,13 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
           <tbody>
             {result.rows.map((e) => (
               <tr key={e.id}>
-                <Td className="whitespace-nowrap">{formatInstant(e.at, zone, locale)}</Td>
-                <Td className="min-w-44 break-all">
+                <Td label={t("when")} className="whitespace-nowrap">{formatInstant(e.at, zone, locale)}</Td>
+                <Td label={t("actor")} className="min-w-44 break-all">
                   {e.actorLabel}
                   {e.ipAddress ? <span className="block text-xs text-slate-600">{e.ipAddress}</span> : null}
                 </Td>
-                <Td className="min-w-28">{labels.event(e.event)}</Td>
-                <Td className="min-w-36">
+                <Td label={t("event")} className="min-w-28">{labels.event(e.event)}</Td>
+                <Td label={t("record")} className="min-w-36">
                   {labels.type(e.recordType)}
                   {e.recordLabel ? <span className="block break-all text-xs text-slate-700">{e.recordLabel}</span> : null}
                   {e.recordId && !e.recordLabel ? <span className="block break-all font-mono text-xs text-slate-600">{e.recordId}</span> : null}

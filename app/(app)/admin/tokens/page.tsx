@@ -33,7 +33,7 @@ export default async function Page() {
         <TokenForm />
       </Card>
       {tokens.length ? (
-        <Table caption={t("tokensTitle")}>
+        <Table caption={t("tokensTitle")} stack>
           <thead>
             <tr>
               <Th>{t("tokenName")}</Th>
@@ -51,11 +51,11 @@ export default async function Page() {
             {tokens.map((k) => (
               <tr key={k.id}>
                 <Td className="font-medium text-slate-900">{k.name}</Td>
-                <Td className="font-mono">{k.prefix}…</Td>
-                <Td>{te(k.role as "admin" | "editor" | "viewer")}</Td>
-                <Td>{when(k.createdAt)}</Td>
-                <Td>{k.lastUsedAt ? when(k.lastUsedAt) : t("neverUsed")}</Td>
-                <Td>{k.revokedAt ? <Badge tone="red">{t("revokedOn", { when: when(k.revokedAt) })}</Badge> : <Badge tone="green">{t("active")}</Badge>}</Td>
+                <Td label={t("prefix")} className="font-mono">{k.prefix}…</Td>
+                <Td label={t("role")}>{te(k.role as "admin" | "editor" | "viewer")}</Td>
+                <Td label={t("created")}>{when(k.createdAt)}</Td>
+                <Td label={t("lastUsed")}>{k.lastUsedAt ? when(k.lastUsedAt) : t("neverUsed")}</Td>
+                <Td label={t("state")}>{k.revokedAt ? <Badge tone="red">{t("revokedOn", { when: when(k.revokedAt) })}</Badge> : <Badge tone="green">{t("active")}</Badge>}</Td>
                 <Td>{k.revokedAt ? null : <RevokeButton id={k.id} name={k.name} />}</Td>
               </tr>
             ))}

@@ -26,7 +26,7 @@ export default async function Page() {
         <p className="mb-4 text-sm text-slate-700">{t("inviteLead")}</p>
         <InviteForm />
       </Card>
-      <Table caption={t("usersTitle")}>
+      <Table caption={t("usersTitle")} stack>
         <thead>
           <tr>
             <Th>{t("user")}</Th>
@@ -42,8 +42,8 @@ export default async function Page() {
                 <p className="font-medium text-slate-900">{u.name}</p>
                 <p className="break-all text-slate-600">{u.email}</p>
               </Td>
-              <Td>{te(u.role as "admin" | "editor" | "viewer")}</Td>
-              <Td>
+              <Td label={t("role")}>{te(u.role as "admin" | "editor" | "viewer")}</Td>
+              <Td label={t("state")}>
                 <div className="flex flex-wrap gap-1">
                   {u.banned ? <Badge tone="red">{t("inactive")}</Badge> : <Badge tone="green">{t("active")}</Badge>}
                   {u.mustChangePassword ? <Badge tone="amber">{t("mustChange")}</Badge> : null}

@@ -49,7 +49,7 @@ export function PartnerList() {
       />
       {query.isError ? <p role="alert" className="text-sm text-red-700">{t("errors.failed")}</p> : null}
       {data && data.rows.length ? (
-        <Table caption={t("title")}>
+        <Table caption={t("title")} stack>
           <thead>
             <tr>
               <Th>{t("name")}</Th>
@@ -70,14 +70,14 @@ export function PartnerList() {
                   </Link>
                   {p.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
                 </Td>
-                <Td className="whitespace-nowrap">{p.sincePrecision ? formatPrecisionDate(p.sinceDate, p.sincePrecision, locale) : "—"}</Td>
-                <Td>{te(`level.${p.level}`)}</Td>
-                <Td>
+                <Td label={t("since")} className="whitespace-nowrap">{p.sincePrecision ? formatPrecisionDate(p.sinceDate, p.sincePrecision, locale) : "—"}</Td>
+                <Td label={t("level")}>{te(`level.${p.level}`)}</Td>
+                <Td label={t("status")}>
                   <Badge tone={TONE[p.status] ?? "neutral"}>{te(`partnerStatus.${p.status}`)}</Badge>
                 </Td>
-                <Td className="text-right tabular-nums">{p.meetingCount}</Td>
-                <Td className="text-right tabular-nums">{p.openActionCount}</Td>
-                <Td className="whitespace-nowrap">{p.lastContactAt ? tc("daysAgo", { days: daysSince(p.lastContactAt) }) : t("never")}</Td>
+                <Td label={t("meetings")} className="text-right tabular-nums">{p.meetingCount}</Td>
+                <Td label={t("openActions")} className="text-right tabular-nums">{p.openActionCount}</Td>
+                <Td label={t("lastContact")} className="whitespace-nowrap">{p.lastContactAt ? tc("daysAgo", { days: daysSince(p.lastContactAt) }) : t("never")}</Td>
               </tr>
             ))}
           </tbody>

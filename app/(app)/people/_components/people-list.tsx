@@ -35,7 +35,7 @@ export function PeopleList({ partners }: { partners: { id: number; label: string
       />
       {query.isError ? <p role="alert" className="text-sm text-red-700">{tp("errors.failed")}</p> : null}
       {data && data.rows.length ? (
-        <Table caption={t("title")}>
+        <Table caption={t("title")} stack>
           <thead>
             <tr>
               <Th>{t("name")}</Th>
@@ -61,8 +61,8 @@ export function PeopleList({ partners }: { partners: { id: number; label: string
                     </span>
                   ) : null}
                 </Td>
-                <Td>{[p.title, p.organisation].filter(Boolean).join(", ")}</Td>
-                <Td>
+                <Td label={t("titleOrg")}>{[p.title, p.organisation].filter(Boolean).join(", ")}</Td>
+                <Td label={t("side")}>
                   {te(`personSide.${p.side}`)}
                   {p.partnerSlug ? (
                     <>
