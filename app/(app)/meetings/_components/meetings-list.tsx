@@ -152,7 +152,7 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
         <Empty>{filtered ? tl("noMatches") : tc("noRecords")}</Empty>
       ) : data ? (
         <div aria-busy={isFetching}>
-          <Table caption={t("title")}>
+          <Table caption={t("title")} stack>
             <thead>
               <tr>
                 <Th>{t("when")}</Th>
@@ -164,7 +164,7 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
             <tbody>
               {data.rows.map((m) => (
                 <tr key={m.id}>
-                  <Td className="whitespace-nowrap">
+                  <Td label={t("when")} className="whitespace-nowrap">
                     <time dateTime={m.startsAt}>{m.whenLocal}</time>
                     {m.whenViewer ? <span className="block text-xs text-slate-600">{tc("inYourZone", { time: m.whenViewer })}</span> : null}
                   </Td>
@@ -177,12 +177,12 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
                       {m.place ? ` · ${m.place}` : ""}
                     </span>
                   </Td>
-                  <Td>
+                  <Td label={t("partner")}>
                     <Link href={`/partners/${m.partnerSlug}`} className="text-brand-700 hover:underline">
                       {m.partnerName}
                     </Link>
                   </Td>
-                  <Td>{te(`meetingStatus.${m.status}`)}</Td>
+                  <Td label={t("status")}>{te(`meetingStatus.${m.status}`)}</Td>
                 </tr>
               ))}
             </tbody>
