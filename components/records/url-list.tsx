@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useRef, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ActionResult } from "@/lib/auth/action";
 import { cleanParams } from "@/lib/query/keys";
@@ -63,10 +63,14 @@ export function ListFilters({
   extra?: ReactNode;
 }) {
   const t = useTranslations("partners.list");
+  const tc = useTranslations("common");
   const pathname = usePathname();
   const id = useId();
   const search = useRef<HTMLInputElement>(null);
   const ready = useHydrated();
+  // On a phone the filters fold away under a button, so the results are not a screen further down.
+  const [open, setOpen] = useState(false);
+  const active = filters.filter((f) => params[f.name]).length;
   return (
     // A GET form: before hydration (or without JavaScript) the browser submits the fields as the
     // query string and the server renders that page; once hydrated, changes go to the URL at once.
@@ -101,7 +105,17 @@ export function ListFilters({
           </button>
         ) : null}
       </div>
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={`${id}-filters`}
+        onClick={() => setOpen((o) => !o)}
+        className="flex h-10 w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50 sm:hidden"
+      >
+        {tc("filtersToggle", { count: active })}
+        <span aria-hidden="true">{open ? "▴" : "▾"}</span>
+      </button>
+      <div id={`${id}-filters`} className={`${open ? "grid" : "hidden"} grid-cols-1 gap-3 sm:grid sm:grid-cols-2 lg:grid-cols-4`}>
         {filters.map((f) => {
           const fid = `${id}-${f.name}`;
           if (f.type === "checkbox")

@@ -127,4 +127,24 @@ test.describe("[RECORDS] lists on a phone", () => {
     expect(await sinceLabel()).toBe("none");
     await expect(table.getByRole("columnheader", { name: "Since" })).toBeVisible();
   });
+
+  test("at 375 px the filters fold under a button that counts the active ones", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/actions");
+    await expect(page.getByRole("search")).toHaveAttribute("data-ready", "true");
+    const toggle = page.getByRole("button", { name: "Filters", exact: true });
+    await expect(page.getByLabel("Owed by")).toBeHidden();
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await toggle.click();
+    await page.getByLabel("Owed by").selectOption("theirs");
+    await expect(page).toHaveURL(/side=theirs/);
+    await expect(page.getByRole("button", { name: "Filters (1 active)" })).toHaveAttribute("aria-expanded", "true");
+
+    await page.goto("/meetings?status=held");
+    await expect(page.getByLabel("Status", { exact: true })).toBeHidden();
+    await page.getByRole("button", { name: "Filters (1 active)" }).click();
+    await expect(page.getByLabel("Status", { exact: true })).toHaveValue("held");
+    // The search box and its button stay in view either way.
+    await expect(page.getByRole("searchbox", { name: "Search" })).toBeVisible();
+  });
 });

@@ -46,6 +46,9 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
   // The filter form is remounted (to show the URL's values) only on back/forward and on "clear":
   // remounting on our own changes would drop what the user is typing in the meantime.
   const [formKey, setFormKey] = useState(0);
+  // On a phone the filters fold away under a button, so the results are not a screen further down.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = (["partner", "kind", "status", "from", "to"] as const).filter((k) => params[k]).length;
   useEffect(() => {
     const remount = () => setFormKey((k) => k + 1);
     window.addEventListener("popstate", remount);
@@ -85,36 +88,48 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
       >
         <Field label={tl("search")} name="q" type="search" defaultValue={params.q ?? ""} hint={tl("searchHint")} className="sm:col-span-2" />
-        <SelectField label={t("partner")} name="partner" defaultValue={params.partner ?? ""} placeholder={tl("anyPartner")} options={partners} onChange={(e) => apply({ partner: e.target.value || undefined })} />
-        <SelectField
-          label={t("kind")}
-          name="kind"
-          defaultValue={params.kind ?? ""}
-          placeholder={tl("anyKind")}
-          options={MEETING_KINDS.map((k) => ({ value: k, label: te(`meetingKind.${k}`) }))}
-          onChange={(e) => apply({ kind: e.target.value || undefined })}
-        />
-        <SelectField
-          label={t("status")}
-          name="status"
-          defaultValue={params.status ?? ""}
-          placeholder={tl("anyStatus")}
-          options={MEETING_STATUSES.map((k) => ({ value: k, label: te(`meetingStatus.${k}`) }))}
-          onChange={(e) => apply({ status: e.target.value || undefined })}
-        />
-        <Field label={tl("from")} name="from" type="date" defaultValue={params.from ?? ""} />
-        <Field label={tl("to")} name="to" type="date" defaultValue={params.to ?? ""} />
-        <SelectField
-          label={tl("sort")}
-          name="sort"
-          defaultValue={params.sort ?? "starts_desc"}
-          options={[
-            { value: "starts_desc", label: tl("sortNewest") },
-            { value: "starts_asc", label: tl("sortOldest") },
-            { value: "title", label: tl("sortTitle") },
-          ]}
-          onChange={(e) => apply({ sort: e.target.value === "starts_desc" ? undefined : e.target.value })}
-        />
+        <button
+          type="button"
+          aria-expanded={filtersOpen}
+          aria-controls="meeting-filters"
+          onClick={() => setFiltersOpen((o) => !o)}
+          className="flex h-10 w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50 sm:hidden"
+        >
+          {tc("filtersToggle", { count: activeFilters })}
+          <span aria-hidden="true">{filtersOpen ? "▴" : "▾"}</span>
+        </button>
+        <div id="meeting-filters" className={`${filtersOpen ? "contents" : "hidden"} sm:contents`}>
+          <SelectField label={t("partner")} name="partner" defaultValue={params.partner ?? ""} placeholder={tl("anyPartner")} options={partners} onChange={(e) => apply({ partner: e.target.value || undefined })} />
+          <SelectField
+            label={t("kind")}
+            name="kind"
+            defaultValue={params.kind ?? ""}
+            placeholder={tl("anyKind")}
+            options={MEETING_KINDS.map((k) => ({ value: k, label: te(`meetingKind.${k}`) }))}
+            onChange={(e) => apply({ kind: e.target.value || undefined })}
+          />
+          <SelectField
+            label={t("status")}
+            name="status"
+            defaultValue={params.status ?? ""}
+            placeholder={tl("anyStatus")}
+            options={MEETING_STATUSES.map((k) => ({ value: k, label: te(`meetingStatus.${k}`) }))}
+            onChange={(e) => apply({ status: e.target.value || undefined })}
+          />
+          <Field label={tl("from")} name="from" type="date" defaultValue={params.from ?? ""} />
+          <Field label={tl("to")} name="to" type="date" defaultValue={params.to ?? ""} />
+          <SelectField
+            label={tl("sort")}
+            name="sort"
+            defaultValue={params.sort ?? "starts_desc"}
+            options={[
+              { value: "starts_desc", label: tl("sortNewest") },
+              { value: "starts_asc", label: tl("sortOldest") },
+              { value: "title", label: tl("sortTitle") },
+            ]}
+            onChange={(e) => apply({ sort: e.target.value === "starts_desc" ? undefined : e.target.value })}
+          />
+        </div>
         <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1">
           <Button type="submit">{tl("apply")}</Button>
           {filtered ? (
