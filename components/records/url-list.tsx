@@ -7,6 +7,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import type { ActionResult } from "@/lib/auth/action";
 import { cleanParams } from "@/lib/query/keys";
 import { inputClass } from "@/components/ui/field";
+import { FiltersToggle } from "@/components/records/filters-toggle";
 
 /**
  * A list whose filters, sort and page live in the URL. The server page puts the first page into
@@ -63,7 +64,6 @@ export function ListFilters({
   extra?: ReactNode;
 }) {
   const t = useTranslations("partners.list");
-  const tc = useTranslations("common");
   const pathname = usePathname();
   const id = useId();
   const search = useRef<HTMLInputElement>(null);
@@ -105,16 +105,7 @@ export function ListFilters({
           </button>
         ) : null}
       </div>
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={`${id}-filters`}
-        onClick={() => setOpen((o) => !o)}
-        className="flex h-10 w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50 sm:hidden"
-      >
-        {tc("filtersToggle", { count: active })}
-        <span aria-hidden="true">{open ? "▴" : "▾"}</span>
-      </button>
+      <FiltersToggle open={open} onToggle={() => setOpen((o) => !o)} controls={`${id}-filters`} active={active} />
       <div id={`${id}-filters`} className={`${open ? "grid" : "hidden"} grid-cols-1 gap-3 sm:grid sm:grid-cols-2 lg:grid-cols-4`}>
         {filters.map((f) => {
           const fid = `${id}-${f.name}`;

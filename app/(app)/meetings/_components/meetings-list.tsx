@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, type FormEvent, type MouseEvent } from "react";
+import { FiltersToggle } from "@/components/records/filters-toggle";
 import { Button } from "@/components/ui/button";
 import { Empty } from "@/components/ui/empty";
 import { Field } from "@/components/ui/field";
@@ -88,16 +89,7 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
       >
         <Field label={tl("search")} name="q" type="search" defaultValue={params.q ?? ""} hint={tl("searchHint")} className="sm:col-span-2" />
-        <button
-          type="button"
-          aria-expanded={filtersOpen}
-          aria-controls="meeting-filters"
-          onClick={() => setFiltersOpen((o) => !o)}
-          className="flex h-10 w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50 sm:hidden"
-        >
-          {tc("filtersToggle", { count: activeFilters })}
-          <span aria-hidden="true">{filtersOpen ? "▴" : "▾"}</span>
-        </button>
+        <FiltersToggle open={filtersOpen} onToggle={() => setFiltersOpen((o) => !o)} controls="meeting-filters" active={activeFilters} />
         <div id="meeting-filters" className={`${filtersOpen ? "contents" : "hidden"} sm:contents`}>
           <SelectField label={t("partner")} name="partner" defaultValue={params.partner ?? ""} placeholder={tl("anyPartner")} options={partners} onChange={(e) => apply({ partner: e.target.value || undefined })} />
           <SelectField
