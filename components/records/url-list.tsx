@@ -71,6 +71,21 @@ export function ListFilters({
   // On a phone the filters fold away under a button, so the results are not a screen further down.
   const [open, setOpen] = useState(false);
   const active = filters.filter((f) => params[f.name]).length;
+  // What the fields show. Next applies a History API change to useSearchParams in a transition, so
+  // controlled fields bound to the URL alone would snap back for a moment after each change (and
+  // a checkbox would look unticked right after the click). They show the change at once, and
+  // follow the URL whenever it changes (back, forward, clear).
+  const paramsKey = JSON.stringify(params);
+  const [syncedKey, setSyncedKey] = useState(paramsKey);
+  const [shown, setShown] = useState(params);
+  if (syncedKey !== paramsKey) {
+    setSyncedKey(paramsKey);
+    setShown(params);
+  }
+  const change = (name: string, value: string | undefined) => {
+    setShown((s) => ({ ...s, [name]: value ?? "" }));
+    setParams({ [name]: value });
+  };
   return (
     // A GET form: before hydration (or without JavaScript) the browser submits the fields as the
     // query string and the server renders that page; once hydrated, changes go to the URL at once.
@@ -112,7 +127,7 @@ export function ListFilters({
           if (f.type === "checkbox")
             return (
               <label key={f.name} htmlFor={fid} className="flex items-center gap-2 self-end pb-2 text-sm text-slate-800">
-                <input id={fid} type="checkbox" name={f.name} value="1" checked={params[f.name] === "1"} onChange={(e) => setParams({ [f.name]: e.target.checked ? "1" : undefined })} className="size-4" />
+                <input id={fid} type="checkbox" name={f.name} value="1" checked={shown[f.name] === "1"} onChange={(e) => change(f.name, e.target.checked ? "1" : undefined)} className="size-4" />
                 {f.label}
               </label>
             );
@@ -122,7 +137,7 @@ export function ListFilters({
                 {f.label}
               </label>
               {f.type === "select" ? (
-                <select id={fid} name={f.name} className={inputClass} value={params[f.name] ?? ""} onChange={(e) => setParams({ [f.name]: e.target.value || undefined })}>
+                <select id={fid} name={f.name} className={inputClass} value={shown[f.name] ?? ""} onChange={(e) => change(f.name, e.target.value || undefined)}>
                   <option value="">{f.any}</option>
                   {f.options.map((o) => (
                     <option key={o.value} value={o.value}>
@@ -131,7 +146,7 @@ export function ListFilters({
                   ))}
                 </select>
               ) : (
-                <input id={fid} type="date" name={f.name} className={inputClass} value={params[f.name] ?? ""} onChange={(e) => setParams({ [f.name]: e.target.value || undefined })} />
+                <input id={fid} type="date" name={f.name} className={inputClass} value={shown[f.name] ?? ""} onChange={(e) => change(f.name, e.target.value || undefined)} />
               )}
             </div>
           );
