@@ -2,7 +2,7 @@
 import { ChevronLeft, ChevronRight, Maximize2, ZoomIn, ZoomOut } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { memo, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode, type RefObject } from "react";
 import { ReferenceArea, ReferenceLine, Scatter, ScatterChart, Symbols, XAxis, YAxis } from "recharts";
 import { cn } from "@/lib/cn";
 import { formatInstant, formatNumber, formatPrecisionDate, type Locale } from "@/lib/format";
@@ -345,25 +345,34 @@ const Canvas = memo(function Canvas({ data, view, width, height, yWidth, ticks, 
   );
   const maxBucket = Math.max(1, ...data.buckets.map((b) => b.count));
   const visible = (a: number, b: number) => b > view.from && a < view.to;
+  /** A mark or bucket as a link: focus and hover show it; a click opens it unless the plot was dragged. */
+  const markLink = (item: Datum["item"], children: ReactNode) => {
+    const d = describe(item);
+    return (
+      <a
+        href={d.href}
+        aria-label={`${d.meta}: ${d.title}`}
+        className={MARK_CLASS}
+        onFocus={() => onActive(item)}
+        onMouseEnter={() => onActive(item)}
+        onClick={(e) => {
+          e.preventDefault();
+          if (!dragging.current?.moved) router.push(d.href);
+        }}
+      >
+        {children}
+      </a>
+    );
+  };
   const renderPoint = (color: string, shape: string) =>
     function Point(props: unknown) {
       const { cx, cy, payload } = props as { cx?: number; cy?: number; payload: Datum };
       if (cx === undefined || cy === undefined || !("mark" in payload.item)) return <g />;
       const m = payload.item.mark;
-      const d = describe(payload.item);
       const startLabel = m.type === "milestone" && m.kind === "start" ? formatPrecisionDate(m.date, m.precision, locale) : null;
-      return (
-        <a
-          href={d.href}
-          aria-label={`${d.meta}: ${d.title}`}
-          className={MARK_CLASS}
-          onFocus={() => onActive(payload.item)}
-          onMouseEnter={() => onActive(payload.item)}
-          onClick={(e) => {
-            e.preventDefault();
-            if (!dragging.current?.moved) router.push(d.href);
-          }}
-        >
+      return markLink(
+        payload.item,
+        <>
           {startLabel ? (
             // Centred over the mark, except at the plot's left edge, where half of it would be cut.
             <text x={cx < yWidth + 24 ? cx - 8 : cx} y={cy - 15} textAnchor={cx < yWidth + 24 ? "start" : "middle"} fontSize={12} fontWeight={600} fill="#0f172a" data-start-label>
@@ -371,30 +380,15 @@ const Canvas = memo(function Canvas({ data, view, width, height, yWidth, ticks, 
             </text>
           ) : null}
           <Symbols cx={cx} cy={cy} type={shape as "circle"} size={150} fill={color} stroke="#ffffff" strokeWidth={1.5} />
-        </a>
+        </>,
       );
     };
   const renderBucket = (props: unknown) => {
     const { cx, cy, payload } = props as { cx?: number; cy?: number; payload: Datum };
     if (cx === undefined || cy === undefined || !("bucket" in payload.item)) return <g />;
     const b = payload.item.bucket;
-    const d = describe(payload.item);
     const r = 4 + 11 * Math.sqrt(b.count / maxBucket);
-    return (
-      <a
-        href={d.href}
-        aria-label={`${d.meta}: ${d.title}`}
-        className={MARK_CLASS}
-        onFocus={() => onActive(payload.item)}
-        onMouseEnter={() => onActive(payload.item)}
-        onClick={(e) => {
-          e.preventDefault();
-          if (!dragging.current?.moved) router.push(d.href);
-        }}
-      >
-        <circle cx={cx} cy={cy} r={r} fill="#0072B2" fillOpacity={0.55} stroke="#0f2c4f" strokeWidth={1} />
-      </a>
-    );
+    return markLink(payload.item, <circle cx={cx} cy={cy} r={r} fill="#0072B2" fillOpacity={0.55} stroke="#0f2c4f" strokeWidth={1} />);
   };
 
 
