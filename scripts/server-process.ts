@@ -59,11 +59,13 @@ export async function startServer(file: string, port: number, opts: { wrap?: str
     if (Date.now() > deadline) throw new Error(`Server did not start: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  // A wrapper such as strace ignores SIGTERM while it traces: signal the server it started instead.
+  const target = () => (opts.wrap ? Number(fs.readFileSync(`/proc/${proc.pid}/task/${proc.pid}/children`, "utf8").trim().split(" ")[0]) : proc.pid!);
   const stop = (signal: NodeJS.Signals = "SIGTERM") =>
     new Promise<void>((resolve) => {
       if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
       proc.once("exit", () => resolve());
-      proc.kill(signal);
+      process.kill(target(), signal);
     });
   return { url, proc, stop };
 }
