@@ -8,17 +8,21 @@ import { verifyApiToken } from "@/db/queries/tokens";
 import { user } from "@/db/schema";
 import { getAuth } from "@/lib/auth/server";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { declaredOver, readBodyUpTo } from "@/lib/body-limit";
 import { isUserError, UserError } from "@/lib/errors";
 
 /** Request bodies above this are refused with 413 before parsing. */
 export const MAX_BODY_BYTES = 1_000_000;
 
+// After a 413 the unread rest of the body is not wanted: close the connection instead of draining it.
+const closeIfTooLarge = (status: number) => (status === 413 ? { connection: "close" } : undefined);
+
 export function jsonError(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
-  return Response.json({ error: { code, message, ...extra } }, { status });
+  return Response.json({ error: { code, message, ...extra } }, { status, headers: closeIfTooLarge(status) });
 }
 
 export function errorResponse(e: unknown): Response {
-  if (isUserError(e)) return Response.json(e.toJSON(), { status: e.status });
+  if (isUserError(e)) return Response.json(e.toJSON(), { status: e.status, headers: closeIfTooLarge(e.status) });
   const id = crypto.randomUUID().slice(0, 8);
   console.error(`[error ${id}]`, e);
   return jsonError(500, "internal", `Something went wrong on our side (reference ${id}).`);
@@ -62,11 +66,14 @@ function sameOrigin(req: Request): boolean {
   }
 }
 
+const tooLarge = () => new UserError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes.`);
+
+/** The JSON body, read with a byte counter that stops at the limit (413), chunked or not. */
 export async function readJson(req: Request): Promise<unknown> {
-  const len = Number(req.headers.get("content-length") ?? "0");
-  if (len > MAX_BODY_BYTES) throw new UserError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes.`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new UserError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes.`);
+  if (declaredOver(req.headers, MAX_BODY_BYTES)) throw tooLarge();
+  const bytes = await readBodyUpTo(req.body, MAX_BODY_BYTES);
+  if (!bytes) throw tooLarge();
+  const text = new TextDecoder().decode(bytes);
   if (!text) throw new UserError("bad_request", "The request needs a JSON body.");
   try {
     return JSON.parse(text) as unknown;
@@ -90,7 +97,7 @@ export function apiRoute<P = Record<string, string>>(permission: Permission, fn:
       if (!can(actor.role, permission)) return jsonError(403, "forbidden", "Your role does not allow this.");
       if (UNSAFE.has(req.method) && !sameOrigin(req)) return jsonError(403, "forbidden", "Cross-site request refused.");
       // Refused before any handler runs, also for routes that take no body (archive, restore).
-      if (Number(req.headers.get("content-length") ?? "0") > MAX_BODY_BYTES)
+      if (declaredOver(req.headers, MAX_BODY_BYTES))
         return jsonError(413, "payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes.`);
       const out = await fn({ req, db, actor, params: await context.params });
       return out instanceof Response ? out : Response.json(out);

@@ -24,7 +24,7 @@ import { loadMessages } from "@/i18n/request";
 import { ACTION_STATUSES, MEETING_STATUSES } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { zonedTimeToUtc, type Locale } from "@/lib/format";
-import { fieldErrors, isoDate } from "@/lib/validation/common";
+import { fieldErrors, id, isoDate } from "@/lib/validation/common";
 import { csvStream } from "./csv";
 import { MAX_EXPORT_ROWS, type Column, type Sheet } from "./table";
 import { xlsxStream } from "./xlsx";
@@ -58,11 +58,11 @@ const paramsSchema = z
   .object({
     format: z.enum(FORMATS),
     lang: z.preprocess(empty, z.enum(["en", "ko"]).default("en")),
-    partner: z.array(z.coerce.number().int().positive()).max(500).default([]),
+    partner: z.array(id).max(500).default([]),
     from: z.preprocess(empty, isoDate.optional()),
     to: z.preprocess(empty, isoDate.optional()),
     status: z.preprocess(empty, z.string().max(40).optional()),
-    owner: z.preprocess(empty, z.coerce.number().int().positive().optional()),
+    owner: z.preprocess(empty, id.optional()),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "The period ends before it starts." });
 

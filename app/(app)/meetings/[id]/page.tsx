@@ -17,12 +17,13 @@ import { formatDate, formatMoney } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { RecordHistory } from "@/components/audit/record-history";
 import { ArchiveMeetingButton } from "../_components/archive-button";
+import { parseIdParam } from "@/lib/validation/common";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(idParam: string): Promise<MeetingDetail> {
-  const id = Number(idParam);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseIdParam(idParam);
+  if (id === null) notFound();
   try {
     return await getMeeting(getDb(), id);
   } catch (e) {
@@ -32,8 +33,8 @@ async function load(idParam: string): Promise<MeetingDetail> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = Number((await params).id);
-  const m = Number.isInteger(id) ? await getDb().query.meeting.findFirst({ where: (x, { eq }) => eq(x.id, id), columns: { title: true } }) : null;
+  const id = parseIdParam((await params).id);
+  const m = id !== null ? await getDb().query.meeting.findFirst({ where: (x, { eq }) => eq(x.id, id), columns: { title: true } }) : null;
   return { title: m?.title ?? "Meeting" };
 }
 

@@ -9,14 +9,15 @@ import { isUserError } from "@/lib/errors";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { formContext, valuesFromMeeting } from "../../_components/form-data";
 import { MeetingForm } from "../../_components/meeting-form";
+import { parseIdParam } from "@/lib/validation/common";
 
 export const metadata: Metadata = { title: "Edit meeting" };
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(idParam: string): Promise<MeetingDetail> {
-  const id = Number(idParam);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseIdParam(idParam);
+  if (id === null) notFound();
   try {
     return await getMeeting(getDb(), id);
   } catch (e) {
