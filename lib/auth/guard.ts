@@ -6,6 +6,7 @@ import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import type { Actor } from "@/db/audit";
 import { user } from "@/db/schema";
+import { CLIENT_IP_HEADER, normalizeIp } from "@/lib/client-ip";
 import type { Role } from "@/lib/domain";
 import { can, type Permission } from "./permissions";
 import { getAuth } from "./server";
@@ -32,9 +33,12 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return { id: row.id, email: row.email, name: row.name, role: row.role as Role, mustChangePassword: row.mustChangePassword };
 });
 
+/**
+ * The caller's address, as our server resolved it from the socket and TRUSTED_PROXIES
+ * (scripts/next-server.ts). Never X-Forwarded-For itself: a client can write anything there.
+ */
 export async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null;
+  return normalizeIp((await headers()).get(CLIENT_IP_HEADER));
 }
 
 export function actorOf(u: CurrentUser, ip?: string | null): Actor {

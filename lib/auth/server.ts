@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { getDb } from "@/db";
 import * as schema from "@/db/schema";
+import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { authBaseUrl, authSecret } from "./secret";
 
 function createAuth() {
@@ -23,6 +24,8 @@ function createAuth() {
     advanced: {
       useSecureCookies: baseURL.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // The session's address comes from our server's resolution, never a client's X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     // Sign-in is rate limited by lib/auth/rate-limit.ts per account and per IP.
     rateLimit: { enabled: false },
