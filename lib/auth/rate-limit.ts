@@ -70,3 +70,28 @@ export function settleSignInSuccess(db: Db, r: Reservation, now = Date.now()): v
         .run();
   });
 }
+
+/** Wrong current passwords on the password-change form, per user: a stolen session cannot guess on. */
+export const MAX_CURRENT_PASSWORD = 5;
+const currentKey = (userId: string) => `current-password:${userId}`;
+
+/** Counts a current-password check before it runs; minutes to wait when the limit is reached. */
+export function reserveCurrentPasswordCheck(db: Db, userId: string, now = Date.now()): { blockedMinutes: number } | { id: number } {
+  const since = new Date(now - WINDOW_MS);
+  return db.transaction(
+    (tx) => {
+      const where = and(eq(signInAttempt.key, currentKey(userId)), gte(signInAttempt.at, since));
+      if (tx.select({ n: count() }).from(signInAttempt).where(where).get()!.n >= MAX_CURRENT_PASSWORD) {
+        const oldest = tx.select({ at: signInAttempt.at }).from(signInAttempt).where(where).orderBy(asc(signInAttempt.at)).limit(1).get()!;
+        return { blockedMinutes: Math.max(1, Math.ceil((oldest.at.getTime() + WINDOW_MS - now) / 60_000)) };
+      }
+      return tx.insert(signInAttempt).values({ key: currentKey(userId), at: new Date(now) }).returning({ id: signInAttempt.id }).get();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The current password was right: its count starts afresh. */
+export function clearCurrentPasswordChecks(db: Db, userId: string): void {
+  db.delete(signInAttempt).where(eq(signInAttempt.key, currentKey(userId))).run();
+}

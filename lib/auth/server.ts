@@ -19,7 +19,7 @@ function createAuth() {
       schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
     }),
     // Accounts are created by an admin (web or CLI), never by sign-up.
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     advanced: {
       useSecureCookies: baseURL.startsWith("https://"),
