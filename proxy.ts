@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDecodableTextReply } from "@/lib/action-reply";
+import { HSTS, servesHttps } from "@/lib/https";
 
 /** Next's default `serverActions.bodySizeLimit`. */
 const ACTION_BODY_LIMIT = 1024 * 1024;
@@ -38,6 +39,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (servesHttps()) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 

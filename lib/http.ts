@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/db/audit";
 import { verifyApiToken } from "@/db/queries/tokens";
 import { user } from "@/db/schema";
-import { getAuth } from "@/lib/auth/server";
+import { getLiveSession } from "@/lib/auth/server";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { CLIENT_IP_HEADER, normalizeIp } from "@/lib/client-ip";
 import { isUserError, UserError } from "@/lib/errors";
@@ -34,7 +34,7 @@ export async function apiActor(req: Request, db: Db): Promise<Actor | null> {
     const t = await verifyApiToken(db, auth.slice(7).trim(), "api");
     return t ? { userId: null, label: `token:${t.name}`, role: t.role as Actor["role"], ip } : null;
   }
-  const s = await getAuth().api.getSession({ headers: req.headers });
+  const s = await getLiveSession(req.headers);
   if (!s) return null;
   const row = db
     .select({ role: user.role, email: user.email, banned: user.banned, mustChangePassword: user.mustChangePassword })

@@ -9,7 +9,7 @@ import { user } from "@/db/schema";
 import { CLIENT_IP_HEADER, normalizeIp } from "@/lib/client-ip";
 import type { Role } from "@/lib/domain";
 import { can, type Permission } from "./permissions";
-import { getAuth } from "./server";
+import { getLiveSession } from "./server";
 
 export interface CurrentUser {
   id: string;
@@ -22,7 +22,7 @@ export interface CurrentUser {
 /** The signed-in, active user of this request, read fresh so role changes apply at once. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const h = await headers();
-  const s = await getAuth().api.getSession({ headers: h });
+  const s = await getLiveSession(h);
   if (!s) return null;
   const row = getDb()
     .select({ id: user.id, email: user.email, name: user.name, role: user.role, banned: user.banned, mustChangePassword: user.mustChangePassword })
