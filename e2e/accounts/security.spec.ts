@@ -78,4 +78,25 @@ test.describe("[ACCOUNTS] security", () => {
     expect(await withDb((db) => db.select({ banned: user.banned }).from(user).where(eq(user.id, id)).get())).toEqual({ banned: false });
     await ctx.close();
   });
+
+  test("the invite form rates the password as it is typed, in English and Korean, and the server refuses a common one", async ({ page, context, baseURL }) => {
+    await page.goto("/admin/users");
+    const form = page.getByRole("form", { name: "Invite a user" });
+    const pw = form.getByLabel("Temporary password");
+    await pw.fill("password1234");
+    await expect(form.getByText("Strength: weak — Choose a stronger password: this one would be refused.")).toBeVisible();
+    await form.getByLabel("Name").fill("Weak Password");
+    await form.getByLabel("Email").fill("weak@e2e.test");
+    await form.getByRole("button", { name: "Invite" }).click();
+    await expect(form.getByText("Too easy to guess: a common password, word, name, repeat or sequence. Try a few unrelated words.")).toBeVisible();
+    await pw.fill("Pangyo-delegation-visit-2019");
+    await expect(form.getByText("Strength: very strong")).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/password-meter-en.png", fullPage: true });
+
+    await context.addCookies([{ name: "bh_locale", value: "ko", url: baseURL! }]);
+    await page.goto("/account/password");
+    await page.getByLabel("새 비밀번호", { exact: true }).fill("aaaaaaaaaaaa");
+    await expect(page.getByText("강도: 매우 약함 — 더 강한 비밀번호를 고르세요. 이 비밀번호는 거절됩니다.")).toBeVisible();
+    await page.screenshot({ path: "test-results/screens/password-meter-ko.png", fullPage: true });
+  });
 });
