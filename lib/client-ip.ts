@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { BlockList, isIP } from "node:net";
 
 /**
@@ -7,6 +8,25 @@ import { BlockList, isIP } from "node:net";
  * cannot learn the address any other way.
  */
 export const CLIENT_IP_HEADER = "x-bridgehead-client-ip";
+/** Beside it, a per-process secret, so that under a plain `next start` a client cannot write the address. */
+export const CLIENT_IP_PROOF_HEADER = "x-bridgehead-client-ip-proof";
+
+// Next runs in the same process as our server, so both see this global; a client never does.
+const g = globalThis as unknown as { __bridgeheadClientIpProof?: string };
+
+/** Called once by our server: the proof it will send with every address. */
+export function clientIpProof(): string {
+  g.__bridgeheadClientIpProof ??= crypto.randomBytes(24).toString("base64url");
+  return g.__bridgeheadClientIpProof;
+}
+
+/** The client's address from our server's headers, or null when they are missing or not ours. */
+export function readClientIp(headers: Headers): string | null {
+  const proof = g.__bridgeheadClientIpProof;
+  const sent = headers.get(CLIENT_IP_PROOF_HEADER);
+  if (!proof || !sent || sent.length !== proof.length || !crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(proof))) return null;
+  return normalizeIp(headers.get(CLIENT_IP_HEADER));
+}
 
 /** A valid IP in its plain form (IPv4-mapped IPv6 unwrapped, brackets and IPv4 ports dropped), or null. */
 export function normalizeIp(raw: string | null | undefined): string | null {

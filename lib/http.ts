@@ -8,7 +8,7 @@ import { verifyApiToken } from "@/db/queries/tokens";
 import { user } from "@/db/schema";
 import { getLiveSession } from "@/lib/auth/server";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { CLIENT_IP_HEADER, normalizeIp } from "@/lib/client-ip";
+import { readClientIp } from "@/lib/client-ip";
 import { isUserError, UserError } from "@/lib/errors";
 
 /** Request bodies above this are refused with 413 before parsing. */
@@ -29,7 +29,7 @@ export function errorResponse(e: unknown): Response {
 export async function apiActor(req: Request, db: Db): Promise<Actor | null> {
   const auth = req.headers.get("authorization");
   // Resolved by our server from the socket and TRUSTED_PROXIES; X-Forwarded-For is the client's to forge.
-  const ip = normalizeIp(req.headers.get(CLIENT_IP_HEADER));
+  const ip = readClientIp(req.headers);
   if (auth?.toLowerCase().startsWith("bearer ")) {
     const t = await verifyApiToken(db, auth.slice(7).trim(), "api");
     return t ? { userId: null, label: `token:${t.name}`, role: t.role as Actor["role"], ip } : null;

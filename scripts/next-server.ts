@@ -4,19 +4,21 @@
 // X-Forwarded-For, so without this the app could only trust what the client wrote.
 import http from "node:http";
 import next from "next";
-import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientIp } from "@/lib/client-ip";
+import { CLIENT_IP_HEADER, CLIENT_IP_PROOF_HEADER, clientIpProof, parseTrustedProxies, resolveClientIp } from "@/lib/client-ip";
 
 async function main() {
   const port = Number(process.argv[2] ?? process.env.PORT ?? "3000");
   const proxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
   const app = next({ dev: false, dir: process.cwd(), port });
   const handle = app.getRequestHandler();
+  const proof = clientIpProof();
   await app.prepare();
   const server = http.createServer((req, res) => {
     const xff = req.headers["x-forwarded-for"];
     const ip = resolveClientIp(req.socket.remoteAddress, Array.isArray(xff) ? xff.join(",") : xff, proxies);
     if (ip) req.headers[CLIENT_IP_HEADER] = ip;
     else delete req.headers[CLIENT_IP_HEADER];
+    req.headers[CLIENT_IP_PROOF_HEADER] = proof;
     void handle(req, res);
   });
   server.listen(port, () => console.log(`Listening on port ${port}${proxies ? " (X-Forwarded-For read from TRUSTED_PROXIES)" : ""}`));

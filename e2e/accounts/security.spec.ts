@@ -52,8 +52,12 @@ test.describe("[ACCOUNTS] security", () => {
     await client.dispose();
   });
 
-  test("a spoofed X-Forwarded-For is ignored: the audit trail keeps the real address, never markup", async ({ browser, baseURL }) => {
-    const ctx = await browser.newContext({ baseURL, storageState: SIGNED_OUT, extraHTTPHeaders: { "X-Forwarded-For": "<img src=x onerror=alert(1)>, 203.0.113.66" } });
+  test("a spoofed X-Forwarded-For (or our own header) is ignored: the audit trail keeps the real address, never markup", async ({ browser, baseURL }) => {
+    const ctx = await browser.newContext({
+      baseURL,
+      storageState: SIGNED_OUT,
+      extraHTTPHeaders: { "X-Forwarded-For": "<img src=x onerror=alert(1)>, 203.0.113.66", "X-Bridgehead-Client-Ip": "198.51.100.77", "X-Bridgehead-Client-Ip-Proof": "guess" },
+    });
     const page = await ctx.newPage();
     await signInThroughForm(page, "spoofer@e2e.test", "not-the-password");
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is not right.");

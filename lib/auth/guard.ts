@@ -6,7 +6,7 @@ import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import type { Actor } from "@/db/audit";
 import { user } from "@/db/schema";
-import { CLIENT_IP_HEADER, normalizeIp } from "@/lib/client-ip";
+import { readClientIp } from "@/lib/client-ip";
 import type { Role } from "@/lib/domain";
 import { can, type Permission } from "./permissions";
 import { getLiveSession } from "./server";
@@ -38,7 +38,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
  * (scripts/next-server.ts). Never X-Forwarded-For itself: a client can write anything there.
  */
 export async function clientIp(): Promise<string | null> {
-  return normalizeIp((await headers()).get(CLIENT_IP_HEADER));
+  return readClientIp(await headers());
 }
 
 export function actorOf(u: CurrentUser, ip?: string | null): Actor {

@@ -5,7 +5,7 @@ import { writeAudit } from "@/db/audit";
 import { auditEvent } from "@/db/schema";
 import { attemptSignIn, type PasswordCheck } from "@/lib/auth/sign-in";
 import { MAX_PER_ACCOUNT, MAX_PER_IP, WINDOW_MS } from "@/lib/auth/rate-limit";
-import { parseTrustedProxies, resolveClientIp } from "@/lib/client-ip";
+import { CLIENT_IP_HEADER, CLIENT_IP_PROOF_HEADER, clientIpProof, parseTrustedProxies, readClientIp, resolveClientIp } from "@/lib/client-ip";
 import { testDb } from "../helpers/db";
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0);
@@ -97,6 +97,15 @@ describe("[ACCOUNTS] client address and X-Forwarded-For", () => {
     expect(resolveClientIp("198.51.100.9", "203.0.113.66", proxies)).toBe("198.51.100.9");
     expect(() => parseTrustedProxies("10.0.0.0/33")).toThrow(/TRUSTED_PROXIES: "10.0.0.0\/33"/);
     expect(() => parseTrustedProxies("proxy.local")).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  it("the app reads an address only from our server: a client writing the header itself is ignored", () => {
+    const ip = (value: string, proof?: string) => readClientIp(new Headers({ [CLIENT_IP_HEADER]: value, ...(proof ? { [CLIENT_IP_PROOF_HEADER]: proof } : {}) }));
+    expect(ip("198.51.100.77")).toBeNull();
+    const proof = clientIpProof();
+    expect(ip("198.51.100.77", "x".repeat(proof.length))).toBeNull();
+    expect(ip("198.51.100.77", proof)).toBe("198.51.100.77");
+    expect(ip("<img src=x onerror=alert(1)>", proof)).toBeNull();
   });
 
   it("markup never reaches the audit trail as an IP", () => {
