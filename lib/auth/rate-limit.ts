@@ -63,6 +63,7 @@ export function settleSignInSuccess(db: Db, r: Reservation, now = Date.now()): v
   db.transaction((tx) => {
     tx.delete(signInAttempt).where(inArray(signInAttempt.id, r.ids)).run();
     tx.delete(signInAttempt).where(eq(signInAttempt.key, r.accountKey)).run();
+    tx.delete(signInKnownAddress).where(lt(signInKnownAddress.lastAt, new Date(now - KNOWN_FOR_MS))).run();
     if (r.ip)
       tx.insert(signInKnownAddress)
         .values({ email: r.email, ip: r.ip, lastAt: new Date(now) })
