@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/db/audit";
 import { verifyApiToken } from "@/db/queries/tokens";
 import { user } from "@/db/schema";
-import { getLiveSession } from "@/lib/auth/server";
+import { getLiveSession } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { readClientIp } from "@/lib/client-ip";
 import { isUserError, UserError } from "@/lib/errors";

@@ -9,7 +9,7 @@ import { user } from "@/db/schema";
 import { readClientIp } from "@/lib/client-ip";
 import type { Role } from "@/lib/domain";
 import { can, type Permission } from "./permissions";
-import { getLiveSession } from "./server";
+import { getLiveSession } from "./session";
 
 export interface CurrentUser {
   id: string;

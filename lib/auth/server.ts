@@ -5,7 +5,6 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { getDb } from "@/db";
 import * as schema from "@/db/schema";
-import { eq } from "drizzle-orm";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { servesHttps } from "@/lib/https";
 import { authBaseUrl, authSecret } from "./secret";
@@ -22,7 +21,7 @@ function createAuth() {
     }),
     // Accounts are created by an admin (web or CLI), never by sign-up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
-    // Sliding: a week idle ends it. Absolute: SESSION_MAX_AGE_MS after sign-in (getLiveSession).
+    // Sliding: a week idle ends it. Absolute: 30 days after sign-in (lib/auth/session.ts).
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     advanced: {
       useSecureCookies: servesHttps(),
@@ -44,22 +43,4 @@ const g = globalThis as unknown as { __bridgeheadAuth?: Auth };
 export function getAuth(): Auth {
   g.__bridgeheadAuth ??= createAuth();
   return g.__bridgeheadAuth;
-}
-
-/** However active, a session ends this long after its sign-in; then the password is asked again. */
-export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
-
-export function sessionOutlived(createdAt: Date, now = Date.now()): boolean {
-  return now - createdAt.getTime() > SESSION_MAX_AGE_MS;
-}
-
-/** better-auth's session for these headers, unless it has outlived SESSION_MAX_AGE_MS (then it is deleted). */
-export async function getLiveSession(headers: Headers) {
-  const s = await getAuth().api.getSession({ headers });
-  if (!s) return null;
-  if (sessionOutlived(new Date(s.session.createdAt))) {
-    getDb().delete(schema.session).where(eq(schema.session.id, s.session.id)).run();
-    return null;
-  }
-  return s;
 }

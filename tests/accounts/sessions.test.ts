@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getAuth, SESSION_MAX_AGE_MS, sessionOutlived } from "@/lib/auth/server";
+import { getAuth } from "@/lib/auth/server";
+import { SESSION_MAX_AGE_MS, sessionOutlived } from "@/lib/auth/session";
 import { proxy } from "@/proxy";
 
 afterEach(() => vi.unstubAllEnvs());
