@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDecodableTextReply } from "@/lib/action-reply";
 import { declaredOver, readBodyUpTo } from "@/lib/body-limit";
+import { HSTS, servesHttps } from "@/lib/https";
 
 /** Next's default `serverActions.bodySizeLimit`. */
 const ACTION_BODY_LIMIT = 1024 * 1024;
@@ -66,6 +67,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (servesHttps()) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 

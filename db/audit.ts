@@ -1,4 +1,5 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gte, isNull } from "drizzle-orm";
+import { normalizeIp } from "@/lib/client-ip";
 import type { Tx } from "./client";
 import { auditEvent } from "./schema";
 
@@ -75,9 +76,40 @@ export function writeAudit(
       recordId: e.recordId == null ? null : String(e.recordId),
       before: clean(e.before),
       after: clean(e.after),
-      ipAddress: actor.ip ?? null,
+      // Only a valid address is stored: whatever else arrived in a header is not one.
+      ipAddress: normalizeIp(actor.ip),
     })
     .run();
+}
+
+/**
+ * Failed sign-ins are audited as one row per account and address per window, whose count
+ * rises: an unauthenticated stream of failures cannot grow the trail by a row each.
+ */
+export function writeSignInFailure(tx: Tx, e: { email: string; ip: string | null; userId: string | null }, windowMs: number, now = Date.now()): void {
+  const ip = normalizeIp(e.ip);
+  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+  const row = tx
+    .select({ id: auditEvent.id, after: auditEvent.after })
+    .from(auditEvent)
+    .where(
+      and(
+        eq(auditEvent.event, "sign_in_failed"),
+        eq(auditEvent.actorLabel, e.email),
+        ip ? eq(auditEvent.ipAddress, ip) : isNull(auditEvent.ipAddress),
+        gte(auditEvent.at, windowStart),
+      ),
+    )
+    .orderBy(desc(auditEvent.id))
+    .limit(1)
+    .get();
+  const failures = ((row?.after as { failures?: number } | null)?.failures ?? 0) + 1;
+  const after = { failures, last: new Date(now).toISOString() };
+  if (row) tx.update(auditEvent).set({ after }).where(eq(auditEvent.id, row.id)).run();
+  else
+    tx.insert(auditEvent)
+      .values({ at: new Date(now), actorUserId: null, actorLabel: e.email, event: "sign_in_failed", recordType: "user", recordId: e.userId, after, ipAddress: ip })
+      .run();
 }
 
 /** Who last changed a record, from the audit trail (for conflict messages). */

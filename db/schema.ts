@@ -3,6 +3,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   real,
   sqliteTable,
   text,
@@ -125,6 +126,20 @@ export const signInAttempt = sqliteTable(
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("sign_in_attempt_key_idx").on(t.key, t.at)],
+);
+
+/**
+ * Addresses an account signed in from with its password: tries from these count in their own
+ * bucket, so failures from elsewhere cannot lock the owner out (lib/auth/rate-limit.ts).
+ */
+export const signInKnownAddress = sqliteTable(
+  "sign_in_known_address",
+  {
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    lastAt: integer("last_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.ip] })],
 );
 
 export const apiToken = sqliteTable(

@@ -6,9 +6,10 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/db/audit";
 import { verifyApiToken } from "@/db/queries/tokens";
 import { user } from "@/db/schema";
-import { getAuth } from "@/lib/auth/server";
+import { getLiveSession } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { declaredOver, readBodyUpTo } from "@/lib/body-limit";
+import { readClientIp } from "@/lib/client-ip";
 import { isUserError, UserError } from "@/lib/errors";
 
 /** Request bodies above this are refused with 413 before parsing. */
@@ -31,12 +32,13 @@ export function errorResponse(e: unknown): Response {
 /** The caller: a bearer token, or a session cookie. Null when neither is valid. */
 export async function apiActor(req: Request, db: Db): Promise<Actor | null> {
   const auth = req.headers.get("authorization");
-  const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  // Resolved by our server from the socket and TRUSTED_PROXIES; X-Forwarded-For is the client's to forge.
+  const ip = readClientIp(req.headers);
   if (auth?.toLowerCase().startsWith("bearer ")) {
     const t = await verifyApiToken(db, auth.slice(7).trim(), "api");
     return t ? { userId: null, label: `token:${t.name}`, role: t.role as Actor["role"], ip } : null;
   }
-  const s = await getAuth().api.getSession({ headers: req.headers });
+  const s = await getLiveSession(req.headers);
   if (!s) return null;
   const row = db
     .select({ role: user.role, email: user.email, banned: user.banned, mustChangePassword: user.mustChangePassword })

@@ -2,7 +2,7 @@
 // then serve on PORT (default 3000).
 import { spawn } from "node:child_process";
 import { ensureCjkFonts } from "@/lib/export/fonts";
-import { ensureBuild, nextBin } from "./build";
+import { ensureBuild, serveCommand } from "./build";
 import { prepareDatabase } from "./prepare-db";
 
 async function main() {
@@ -17,7 +17,7 @@ async function main() {
   }
   const port = process.env.PORT ?? "3000";
   console.log(`Serving Bridgehead on http://localhost:${port}`);
-  const child = spawn(nextBin, ["start", "-p", port], { stdio: "inherit" });
+  const child = spawn(...serveCommand(port), { stdio: "inherit" });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));
 }
