@@ -30,7 +30,7 @@ export async function apiActor(req: Request, db: Db): Promise<Actor | null> {
   const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
   if (auth?.toLowerCase().startsWith("bearer ")) {
     const t = await verifyApiToken(db, auth.slice(7).trim(), "api");
-    return t ? { userId: null, label: `token:${t.name}`, role: t.role as Actor["role"], ip } : null;
+    return t ? { userId: null, label: `token:${t.name}`, role: t.role as Actor["role"], ip, onBehalfOf: t.createdBy } : null;
   }
   const s = await getAuth().api.getSession({ headers: req.headers });
   if (!s) return null;
