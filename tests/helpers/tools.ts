@@ -8,6 +8,7 @@ const PACKAGES: Record<string, string> = {
   pdftoppm: "poppler-utils",
   pdfinfo: "poppler-utils",
   soffice: "libreoffice-calc-nogui",
+  unzip: "unzip",
 };
 
 export function requireTool(cmd: keyof typeof PACKAGES): void {
