@@ -1,7 +1,8 @@
 // The briefing's building blocks: fonts, styles, and a Text that picks its font chain from what
 // it says and prints only what the embedded fonts can draw.
-import { Font, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Font, StyleSheet, Text as PdfText, View } from "@react-pdf/renderer";
 import type { Style } from "@react-pdf/types";
+import { Children } from "react";
 import { formatDate, utcToZonedParts, zoneOffset, type Locale } from "@/lib/format";
 import { FAMILIES, checkFonts, fallbackChain, fontFile, type Family } from "./fonts";
 import { breakParts, keepTogether, printable } from "./pdf-text";
@@ -21,6 +22,16 @@ export function registerFonts(): void {
     });
   Font.registerHyphenationCallback(breakParts);
   registered = true;
+}
+
+// @react-pdf puts a hyphen penalty before every break inside a word as well as the blank glue that
+// breakParts adds; at 10000 (its infinity) a line never breaks at the penalty, so no hyphen is
+// ever invented and lines break only at the glue.
+const NEVER = 10_000;
+
+/** Text that breaks lines only where UAX #14 allows. */
+export function Text(props: React.ComponentProps<typeof PdfText>) {
+  return <PdfText hyphenationPenalty={NEVER} {...props} />;
 }
 
 const KANA = /[\u3040-\u30ff\u31f0-\u31ff]/;
@@ -87,18 +98,17 @@ export const s = StyleSheet.create({
   footer: { position: "absolute", bottom: 24, left: 48, right: 48, borderTopWidth: 0.5, borderTopColor: "#cbd5e1", paddingTop: 6, fontSize: 8, color: "#64748b" },
 });
 
+/** A titled section; the title, lead and first entry stay on one page (never an orphan title). */
 export function Section({ title, lead, children }: { title: string; lead?: string; children: React.ReactNode }) {
+  const [first, ...rest] = Children.toArray(children);
   return (
     <View>
-      <Text style={s.h2} minPresenceAhead={80}>
-        {title}
-      </Text>
-      {lead ? (
-        <Text style={s.lead} minPresenceAhead={60}>
-          {lead}
-        </Text>
-      ) : null}
-      {children}
+      <View wrap={false}>
+        <Text style={s.h2}>{title}</Text>
+        {lead ? <Text style={s.lead}>{lead}</Text> : null}
+        {first}
+      </View>
+      {rest}
     </View>
   );
 }

@@ -1,12 +1,12 @@
 // The partner briefing as a PDF (@react-pdf/renderer): a cover with the essentials, then people,
 // milestones, meetings, open actions and gifts. Every font is embedded (see fonts.ts); text goes
 // through pdf-kit's X so that mixed scripts shape right and nothing prints as tofu.
-import { Document, Page, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Page, View, renderToBuffer } from "@react-pdf/renderer";
 import type { BriefingData } from "@/db/queries/reports";
 import { formatDate, formatInstantWithZone, formatMoney, formatPrecisionDate, todayIn, utcToZonedParts, type Locale } from "@/lib/format";
 import type { DatePrecision } from "@/lib/domain";
 import { localFace, type Family } from "./fonts";
-import { registerFonts, s, Section, When, X } from "./pdf-kit";
+import { registerFonts, s, Section, Text, When, X } from "./pdf-kit";
 import { printable } from "./pdf-text";
 import type { Translate } from "./reports";
 
