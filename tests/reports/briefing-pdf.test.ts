@@ -11,6 +11,8 @@ import { partner, user } from "@/db/schema";
 import { briefingData } from "@/db/queries/reports";
 import { createMeeting } from "@/db/queries/meetings";
 import { createPerson } from "@/db/queries/people";
+import { createApiToken } from "@/db/queries/tokens";
+import * as exportRoute from "@/app/api/v1/exports/[report]/route";
 import { parseExportParams, runExport, translator } from "@/lib/export/reports";
 import { renderBriefingPdf } from "@/lib/export/pdf";
 import { MISSING_MARK, breakParts } from "@/lib/export/pdf-text";
@@ -115,6 +117,25 @@ describe("[REPORTS] briefing PDF with real tools", () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [file]))![1]);
     expect(text).toContain(`Confidential — prepared for Gyeonggi Province, page 1 of ${pages}`);
     expect(text).toContain(`Confidential — prepared for Gyeonggi Province, page ${pages} of ${pages}`);
+  }, 60_000);
+
+  it("over HTTP with an API token, names the token's creator and writes the time in the cookie's zone", async () => {
+    (globalThis as unknown as { __bridgeheadDb: Db }).__bridgeheadDb = db;
+    const creator: Actor = { userId: "u-briefing", label: "preparer@test", role: "admin" };
+    const { token } = await createApiToken(db, creator, { name: "ci-feed", role: "viewer" });
+    const req = new Request(`http://test/api/v1/exports/briefing?format=pdf&partner=${chongqingId}`, {
+      headers: { authorization: `Bearer ${token}`, cookie: `bh_tz=${encodeURIComponent("America/New_York")}` },
+    });
+    const res = await (exportRoute.GET as unknown as (r: Request, c: { params: Promise<{ report: string }> }) => Promise<Response>)(req, {
+      params: Promise.resolve({ report: "briefing" }),
+    });
+    expect(res.status).toBe(200);
+    const file = path.join(dir, "http.pdf");
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = run("pdftotext", [file, "-"]).replace(/\s+/g, " ");
+    expect(text).toMatch(/Prepared \d{1,2} \w{3} \d{4}, \d\d:\d\d \(UTC-0[45]:00, America\/New_York\) by Preparer Test/);
+    expect(text).not.toContain("token:");
+    expect(text).not.toContain("ci-feed");
   }, 60_000);
 
   it("puts the essentials on the cover: names, relationship, next events, commitments of both sides", async () => {
