@@ -15,7 +15,9 @@ import { createApiToken } from "@/db/queries/tokens";
 import * as exportRoute from "@/app/api/v1/exports/[report]/route";
 import { parseExportParams, runExport, translator } from "@/lib/export/reports";
 import { renderBriefingPdf } from "@/lib/export/pdf";
-import { MISSING_MARK, breakParts } from "@/lib/export/pdf-text";
+import { MISSING_MARK, breakParts, printable } from "@/lib/export/pdf-text";
+import { FAMILIES, fontFile, type Family } from "@/lib/export/fonts";
+import * as fontkit from "fontkit";
 import { seedScale } from "@/db/seed";
 import { EDITOR, seededDb } from "../helpers/db";
 import { run } from "../helpers/tools";
@@ -60,6 +62,21 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("[REPORTS] briefing PDF with real tools", () => {
+  it("ships fonts under the OFL that cover Hangul, Hanja, Simplified and Traditional Chinese, kana and emoji", () => {
+    const face = (f: Family) => fontkit.openSync(fontFile(f, "regular")) as fontkit.Font;
+    const covers = (f: Family, text: string) => [...text].filter((c) => !face(f).hasGlyphForCodePoint(c.codePointAt(0)!)).join("");
+    expect(covers("NotoKR", "경기도 충칭시 京畿道 慶尙 漢字")).toBe("");
+    expect(covers("NotoSC", "重庆市 黑龙江省 江苏省 天津市")).toBe("");
+    expect(covers("NotoTC", "重慶市 臺灣 黑龍江省 江蘇省")).toBe("");
+    expect(covers("NotoJP", "ひらがな カタカナ 東京都")).toBe("");
+    expect(covers("NotoEmoji", "🎁🤝✅📅")).toBe("");
+    for (const f of Object.keys(FAMILIES) as Family[]) {
+      const licence = fs.readFileSync(path.join(path.dirname(path.dirname(fontFile(f, "regular"))), "LICENSE_FONT"), "utf8");
+      expect(licence, f).toContain("SIL Open Font License, Version 1.1");
+    }
+    expect(printable("a\u0007b ✅\uFE0F")).toBe("a b ✅");
+  });
+
   it("breaks Han text at UAX #14 opportunities without hyphens and keeps Korean words whole", () => {
     const parts = breakParts("重庆市智慧城市");
     expect(parts.filter((p) => p !== "\uFEFF").join("")).toBe("重庆市智慧城市");
