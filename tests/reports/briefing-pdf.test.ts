@@ -143,7 +143,7 @@ describe("[REPORTS] briefing PDF with real tools", () => {
     const req = new Request(`http://test/api/v1/exports/briefing?format=pdf&partner=${chongqingId}`, {
       headers: { authorization: `Bearer ${token}`, cookie: `bh_tz=${encodeURIComponent("America/New_York")}` },
     });
-    const res = await (exportRoute.GET as unknown as (r: Request, c: { params: Promise<{ report: string }> }) => Promise<Response>)(req, {
+    const res = await exportRoute.GET(req, {
       params: Promise.resolve({ report: "briefing" }),
     });
     expect(res.status).toBe(200);
