@@ -9,6 +9,8 @@ export interface Actor {
   label: string;
   role: "admin" | "editor" | "viewer" | "system";
   ip?: string | null;
+  /** For an API token: the user who created it (a briefing names them, never the token). */
+  onBehalfOf?: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = { userId: null, label: "system", role: "system" };

@@ -36,7 +36,7 @@ export async function apiActor(req: Request, db: Db): Promise<Actor | null> {
   const ip = readClientIp(req.headers);
   if (auth?.toLowerCase().startsWith("bearer ")) {
     const t = await verifyApiToken(db, auth.slice(7).trim(), "api");
-    return t ? { userId: null, label: `token:${t.name}`, role: t.role as Actor["role"], ip } : null;
+    return t ? { userId: null, label: `token:${t.name}`, role: t.role as Actor["role"], ip, onBehalfOf: t.createdBy } : null;
   }
   const s = await getLiveSession(req.headers);
   if (!s) return null;

@@ -1,7 +1,7 @@
 // `npm start`: migrate and seed, build when the build is missing or older than the source,
 // then serve on PORT (default 3000).
 import { spawn } from "node:child_process";
-import { ensureCjkFonts } from "@/lib/export/fonts";
+import { checkFonts } from "@/lib/export/fonts";
 import { ensureBuild, serveCommand } from "./build";
 import { prepareDatabase } from "./prepare-db";
 
@@ -9,9 +9,9 @@ async function main() {
   const db = await prepareDatabase();
   db.$client.close();
   ensureBuild();
-  // PDF exports need the CJK fonts; preparing them now spares the first export the wait.
+  // PDF exports need the fonts npm installs; saying so now beats a failed first export.
   try {
-    ensureCjkFonts();
+    checkFonts();
   } catch (e) {
     console.warn(`PDF exports will fail until this is fixed: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -12,8 +12,9 @@ have_cmd soffice || need+=(libreoffice-calc-nogui)
 have_cmd strace || need+=(strace)
 PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
 "$PY" -c "import icalendar" >/dev/null 2>&1 || need+=(python3-icalendar)
+# The browser suites screenshot Korean and Chinese pages; the PDFs bring their own fonts from npm.
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
-"$PY" -c "import fontTools" >/dev/null 2>&1 || need+=(python3-fonttools)
+have_cmd unzip || need+=(unzip)
 
 [ ${#need[@]} -eq 0 ] && exit 0
 

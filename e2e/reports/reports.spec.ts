@@ -60,6 +60,11 @@ test.describe("[REPORTS] a viewer exports", () => {
     expect(text).toContain("충칭시");
     expect(text).toContain("重庆市");
     expect(text).toContain("Gifts exchanged");
+    // Prepared by the viewer's name, in the browser's zone (its cookie), with the footer on page 1.
+    const flat = text.replace(/\s+/g, " ");
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(flat).toMatch(new RegExp(`Prepared \\d{1,2} \\w{3} \\d{4}, \\d\\d:\\d\\d \\(UTC[+-]\\d\\d:\\d\\d, ${zone}\\) by Vera Viewer`));
+    expect(flat).toMatch(/Confidential — prepared for .+, page 1 of \d+/);
     fs.mkdirSync("test-results/screens", { recursive: true });
     execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "2", "test-results/downloads/briefing-chongqing.pdf", "test-results/screens/briefing-chongqing"]);
   });

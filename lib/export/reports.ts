@@ -10,6 +10,7 @@ import {
   countReport,
   iterateReport,
   openReader,
+  preparerName,
   type ActionRow,
   type AuditRow,
   type GiftRow,
@@ -23,7 +24,7 @@ import { inArray } from "drizzle-orm";
 import { loadMessages } from "@/i18n/request";
 import { ACTION_STATUSES, MEETING_STATUSES } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
-import { zonedTimeToUtc, type Locale } from "@/lib/format";
+import { isValidTimeZone, zonedTimeToUtc, type Locale } from "@/lib/format";
 import { fieldErrors, id, isoDate } from "@/lib/validation/common";
 import { csvStream } from "./csv";
 import { MAX_EXPORT_ROWS, type Column, type Sheet } from "./table";
@@ -320,7 +321,7 @@ export async function runExport(
   actor: Actor,
   report: ReportKind,
   v: ExportParams,
-  opts: { maxRows?: number } = {},
+  opts: { maxRows?: number; viewerZone?: string | null } = {},
 ): Promise<ExportResult> {
   const maxRows = opts.maxRows ?? MAX_EXPORT_ROWS;
   const filters = await toFilters(db, v);
@@ -344,7 +345,14 @@ export async function runExport(
     const filename = `briefing-${d.partner.slug}-${stamp}.${v.format}`;
     if (v.format === "pdf") {
       const { renderBriefingPdf } = await import("./pdf");
-      const buf = await renderBriefingPdf(d, { lang, t, preparedBy: actor.label });
+      const home = await getHomeRegion(db);
+      const buf = await renderBriefingPdf(d, {
+        lang,
+        t,
+        preparedBy: (await preparerName(db, actor)) ?? t("reports.pdf.office"),
+        viewerZone: opts.viewerZone && isValidTimeZone(opts.viewerZone) ? opts.viewerZone : zone,
+        preparedFor: lang === "ko" ? home.nameKo : home.nameEn,
+      });
       return { body: new Blob([new Uint8Array(buf)]).stream(), filename, contentType: CONTENT_TYPES.pdf, rows: null };
     }
     return { body: xlsxStream(briefingSheets(d, t, lang)), filename, contentType: CONTENT_TYPES.xlsx, rows: null };

@@ -14,7 +14,9 @@ export const GET = apiRoute<{ report: string }>("export", async ({ req, db, acto
   if (!REPORTS.includes(report)) return jsonError(404, "not_found", `There is no report called "${params.report}".`);
   if (report === "audit" && !can(actor.role, "admin")) return jsonError(403, "forbidden", "Only administrators can export the audit trail.");
   const v = parseExportParams(report, new URL(req.url).searchParams);
-  const out = await runExport(db, actor, report, v);
+  // The briefing's preparation time is written in the reader's zone (the browser's, from the cookie).
+  const tz = req.headers.get("cookie")?.match(/(?:^|;\s*)bh_tz=([^;]+)/)?.[1];
+  const out = await runExport(db, actor, report, v, { viewerZone: tz ? decodeURIComponent(tz) : null });
   const headers = new Headers({
     "content-type": out.contentType,
     "content-disposition": `attachment; filename="${out.filename}"; filename*=UTF-8''${encodeURIComponent(out.filename)}`,
