@@ -112,7 +112,8 @@ export function MeetingForm(props: Props) {
   // Focus the first field of a row that was just added (keyboard users stay where they work).
   useEffect(() => {
     if (!focusNext.current) return;
-    const el = document.querySelector<HTMLElement>(`[data-row="${focusNext.current}"] :is(input, select, textarea)`);
+    // The row's first field: a participant's person, past the "existing or new" choice.
+    const el = document.querySelector<HTMLElement>(`[data-row="${focusNext.current}"] :is(select, textarea, input:not([type="radio"]))`);
     el?.focus();
     focusNext.current = null;
   });
@@ -415,6 +416,13 @@ export function MeetingForm(props: Props) {
               <li key={p.key} data-row={p.key}>
                 <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
                   <legend className="px-1 text-sm font-semibold text-slate-800">{t("participantLegend", { n: i + 1 })}</legend>
+                  {/* First in the row: a row added by keyboard starts at its first field, past this button. */}
+                  <div className="-mt-2 flex justify-end">
+                    <Button type="button" variant="ghost" size="sm" onClick={() => removeRow("participants", p.key, "add-participant")}>
+                      <Trash2 aria-hidden className="size-4" />
+                      {t("removeParticipant", { n: i + 1 })}
+                    </Button>
+                  </div>
                   <div className="flex flex-wrap gap-4 text-sm" role="radiogroup" aria-label={t("participantMode")}>
                     {(["existing", "new"] as const).map((mode) => (
                       <label key={mode} className="inline-flex items-center gap-2">
@@ -503,10 +511,6 @@ export function MeetingForm(props: Props) {
                     />
                     <Field label={t("titleAtTime")} value={p.titleAtTime} onChange={(e) => updateRow<ParticipantRow>("participants", p.key, { titleAtTime: e.target.value })} id={fieldId(`${base}.titleAtTime`)} errors={err(`${base}.titleAtTime`)} />
                   </div>
-                  <Button type="button" variant="ghost" size="sm" onClick={() => removeRow("participants", p.key, "add-participant")}>
-                    <Trash2 aria-hidden className="size-4" />
-                    {t("removeParticipant", { n: i + 1 })}
-                  </Button>
                 </fieldset>
               </li>
             );
@@ -527,6 +531,13 @@ export function MeetingForm(props: Props) {
               <li key={g.key} data-row={g.key}>
                 <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
                   <legend className="px-1 text-sm font-semibold text-slate-800">{t("giftLegend", { n: i + 1 })}</legend>
+                  {/* First in the row: a row added by keyboard starts at its first field, past this button. */}
+                  <div className="-mt-2 flex justify-end">
+                    <Button type="button" variant="ghost" size="sm" onClick={() => removeRow("gifts", g.key, "add-gift")}>
+                      <Trash2 aria-hidden className="size-4" />
+                      {t("removeGift", { n: i + 1 })}
+                    </Button>
+                  </div>
                   <div className="grid gap-3 sm:grid-cols-2">
                     <SelectField
                       label={t("direction")}
@@ -605,10 +616,6 @@ export function MeetingForm(props: Props) {
                       })}
                     </Alert>
                   ) : null}
-                  <Button type="button" variant="ghost" size="sm" onClick={() => removeRow("gifts", g.key, "add-gift")}>
-                    <Trash2 aria-hidden className="size-4" />
-                    {t("removeGift", { n: i + 1 })}
-                  </Button>
                 </fieldset>
               </li>
             );
@@ -642,6 +649,13 @@ export function MeetingForm(props: Props) {
               <li key={a.key} data-row={a.key}>
                 <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
                   <legend className="px-1 text-sm font-semibold text-slate-800">{t("actionLegend", { n: i + 1 })}</legend>
+                  {/* First in the row: a row added by keyboard starts at its first field, past this button. */}
+                  <div className="-mt-2 flex justify-end">
+                    <Button type="button" variant="ghost" size="sm" onClick={() => removeRow("actions", a.key, "add-action")}>
+                      <Trash2 aria-hidden className="size-4" />
+                      {t("removeAction", { n: i + 1 })}
+                    </Button>
+                  </div>
                   <Field label={t("actionTitle")} required value={a.title} onChange={(e) => updateRow<ActionRow>("actions", a.key, { title: e.target.value })} id={fieldId(`${base}.title`)} errors={err(`${base}.title`)} />
                   <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
                     <SelectField
@@ -668,10 +682,6 @@ export function MeetingForm(props: Props) {
                       id={fieldId(`${base}.priority`)} errors={err(`${base}.priority`)}
                     />
                   </div>
-                  <Button type="button" variant="ghost" size="sm" onClick={() => removeRow("actions", a.key, "add-action")}>
-                    <Trash2 aria-hidden className="size-4" />
-                    {t("removeAction", { n: i + 1 })}
-                  </Button>
                 </fieldset>
               </li>
             );
