@@ -6,6 +6,7 @@ import { signOut } from "@/app/actions";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { MobileNav } from "@/components/layout/mobile-nav";
 import { NavLinks } from "@/components/layout/nav-links";
+import { SearchBox } from "@/components/layout/search-box";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { requireUser } from "@/lib/auth/guard";
 import { viewerTimeZone } from "@/lib/viewer";
@@ -60,7 +61,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <div className="mt-auto">{account}</div>
       </aside>
       <div className="min-w-0 flex-1">
-        <div className="flex justify-end border-b border-slate-200 bg-white px-4 py-2">
+        <div className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2">
+          <SearchBox />
           <LanguageSwitch />
         </div>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6 md:px-8">

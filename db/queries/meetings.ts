@@ -3,7 +3,7 @@ import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, gift, meeting, participant, partner, person, user, type Meeting } from "../schema";
-import { indexRecord, matchesSearch } from "../search";
+import { matchesSearch, reindexRecords, unindexRecord } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createMeetingSchema, updateMeetingSchema, type CreateMeeting } from "@/lib/validation/meetings";
@@ -11,8 +11,10 @@ import { nextPositionAtBottom } from "./actions";
 import { pageSize, staleOrMissing } from "./common";
 import { indexPerson } from "./people";
 
-function indexMeeting(tx: Tx, m: Meeting) {
-  indexRecord(tx, "meeting", m.id, [m.title, m.topics, m.summary, m.outcomes, m.notes, m.venue, m.city]);
+/** After participants, gifts and actions are saved: the meeting's entry names them all. */
+function indexMeeting(tx: Tx, id: number) {
+  reindexRecords(tx, "meeting", [id]);
+  reindexRecords(tx, "gift", tx.select({ id: gift.id }).from(gift).where(eq(gift.meetingId, id)).all().map((g) => g.id));
 }
 
 function assertPartner(tx: Tx, partnerId: number) {
@@ -94,7 +96,7 @@ function saveActions(tx: Tx, actor: Actor, meetingId: number, partnerId: number,
       })
       .returning()
       .get();
-    indexRecord(tx, "action", row.id, [row.title, row.description]);
+    reindexRecords(tx, "action", [row.id]);
     writeAudit(tx, actor, { event: "create", recordType: "action", recordId: row.id, after: row });
   }
 }
@@ -110,11 +112,11 @@ export function insertMeeting(tx: Tx, actor: Actor, v: CreateMeeting): Meeting {
   assertPartner(tx, v.partnerId);
   const { participants: _p, gifts: _g, actions: _a, ...fields } = v;
   const row = tx.insert(meeting).values(fields).returning().get();
-  indexMeeting(tx, row);
   writeAudit(tx, actor, { event: "create", recordType: "meeting", recordId: row.id, after: row });
   const personIds = saveParticipants(tx, actor, row.id, v.partnerId, v);
   saveGifts(tx, actor, row.id, v, personIds);
   saveActions(tx, actor, row.id, v.partnerId, v, personIds);
+  indexMeeting(tx, row.id);
   return row;
 }
 
@@ -136,15 +138,20 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: unk
       .returning()
       .get();
     if (!row) throw staleOrMissing(tx, meeting, "meeting", id);
-    indexMeeting(tx, row);
     const beforeParticipants = tx.select().from(participant).where(eq(participant.meetingId, id)).all();
     const beforeGifts = tx.select().from(gift).where(eq(gift.meetingId, id)).all();
     tx.delete(participant).where(eq(participant.meetingId, id)).run();
     tx.delete(gift).where(eq(gift.meetingId, id)).run();
-    for (const g of beforeGifts) writeAudit(tx, actor, { event: "delete", recordType: "gift", recordId: g.id, before: g });
+    for (const g of beforeGifts) {
+      unindexRecord(tx, "gift", g.id);
+      writeAudit(tx, actor, { event: "delete", recordType: "gift", recordId: g.id, before: g });
+    }
     const personIds = saveParticipants(tx, actor, id, v.partnerId, v);
     saveGifts(tx, actor, id, v, personIds);
     saveActions(tx, actor, id, v.partnerId, v, personIds);
+    indexMeeting(tx, id);
+    // Its existing follow-ups name the partner, which may have changed.
+    if (before.partnerId !== row.partnerId) reindexRecords(tx, "action", tx.select({ id: action.id }).from(action).where(eq(action.meetingId, id)).all().map((a) => a.id));
     const d = diff(
       { ...before, participants: beforeParticipants.map((p) => [p.personId, p.role, p.titleAtTime]) },
       { ...row, participants: personIds.map((pid, i) => [pid, v.participants[i]!.role, v.participants[i]!.titleAtTime ?? null]) },
