@@ -11,7 +11,7 @@ import { nextPositionAtBottom } from "./actions";
 import { pageSize, staleOrMissing } from "./common";
 import { indexPerson } from "./people";
 
-function indexMeeting(tx: Tx, m: Meeting) {
+export function indexMeeting(tx: Tx, m: Meeting) {
   indexRecord(tx, "meeting", m.id, [m.title, m.topics, m.summary, m.outcomes, m.notes, m.venue, m.city]);
 }
 

@@ -150,7 +150,7 @@ export async function partnerOptions(db: Db) {
     .all();
 }
 
-function indexPartner(tx: Parameters<typeof indexRecord>[0], row: Partner) {
+export function indexPartner(tx: Parameters<typeof indexRecord>[0], row: Partner) {
   indexRecord(tx, "partner", row.id, [row.nameEn, row.nameKo, row.nameLocal, row.summary]);
 }
 
