@@ -8,7 +8,7 @@ import { and, asc, desc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { action, apiToken, gift, meeting, milestone, partner, person, user } from "../schema";
 
-export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "audit"] as const;
+export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "partners", "people", "audit"] as const;
 export type TabularReport = (typeof TABULAR_REPORTS)[number];
 
 export interface ReportFilters {
@@ -77,6 +77,38 @@ export interface GiftRow {
   currency: string | null;
   declaredOn: string | null;
   disposition: string | null;
+}
+
+export interface PartnerRow {
+  id: number;
+  slug: string;
+  nameEn: string;
+  nameKo: string;
+  nameLocal: string | null;
+  country: string;
+  kind: string;
+  level: string;
+  status: string;
+  sinceDate: string | null;
+  sincePrecision: string | null;
+  timeZone: string;
+  summary: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export interface PersonRow {
+  id: number;
+  nameEn: string;
+  nameLocal: string | null;
+  title: string | null;
+  organisation: string | null;
+  side: string;
+  partnerEn: string | null;
+  partnerKo: string | null;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
 }
 
 export interface AuditRow {
@@ -187,6 +219,34 @@ function giftsQuery(f: ReportFilters): Query {
   };
 }
 
+function partnersQuery(f: ReportFilters): Query {
+  const w: Where = { sql: ["p.archived_at is null"], args: [] };
+  partnerClause(w, "p.id", f);
+  if (f.status) {
+    w.sql.push("p.status = ?");
+    w.args.push(f.status);
+  }
+  return {
+    from: "partner p",
+    select: `p.id, p.slug, p.name_en as nameEn, p.name_ko as nameKo, p.name_local as nameLocal, p.country, p.kind, p.level, p.status,
+      p.since_date as sinceDate, p.since_precision as sincePrecision, p.time_zone as timeZone, p.summary, p.latitude, p.longitude`,
+    order: "p.name_en, p.id",
+    w,
+  };
+}
+
+function peopleQuery(f: ReportFilters): Query {
+  const w: Where = { sql: ["o.archived_at is null"], args: [] };
+  partnerClause(w, "o.partner_id", f);
+  return {
+    from: "person o left join partner p on p.id = o.partner_id",
+    select: `o.id, o.name_en as nameEn, o.name_local as nameLocal, o.title, o.organisation, o.side, p.name_en as partnerEn,
+      p.name_ko as partnerKo, o.email, o.phone, o.notes`,
+    order: "o.name_en, o.id",
+    w,
+  };
+}
+
 function auditQuery(f: ReportFilters): Query {
   const w: Where = { sql: [], args: [] };
   periodClause(w, "e.at", f);
@@ -203,6 +263,8 @@ const QUERIES: Record<TabularReport, (f: ReportFilters) => Query> = {
   meetings: meetingsQuery,
   actions: actionsQuery,
   gifts: giftsQuery,
+  partners: partnersQuery,
+  people: peopleQuery,
   audit: auditQuery,
 };
 
@@ -212,7 +274,11 @@ export type RowOf<R extends TabularReport> = R extends "meetings"
     ? ActionRow
     : R extends "gifts"
       ? GiftRow
-      : AuditRow;
+      : R extends "partners"
+        ? PartnerRow
+        : R extends "people"
+          ? PersonRow
+          : AuditRow;
 
 /** How many rows a report would have (to refuse oversized exports and to show progress). */
 export async function countReport(db: Db, report: TabularReport, f: ReportFilters): Promise<number> {

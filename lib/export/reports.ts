@@ -14,6 +14,8 @@ import {
   type AuditRow,
   type GiftRow,
   type MeetingRow,
+  type PartnerRow,
+  type PersonRow,
   type ReportFilters,
   type TabularReport,
 } from "@/db/queries/reports";
@@ -21,7 +23,7 @@ import { getHomeRegion } from "@/db/queries/settings";
 import { partner } from "@/db/schema";
 import { inArray } from "drizzle-orm";
 import { loadMessages } from "@/i18n/request";
-import { ACTION_STATUSES, MEETING_STATUSES } from "@/lib/domain";
+import { ACTION_STATUSES, MEETING_STATUSES, PARTNER_STATUSES } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { zonedTimeToUtc, type Locale } from "@/lib/format";
 import { fieldErrors, isoDate } from "@/lib/validation/common";
@@ -29,7 +31,7 @@ import { csvStream } from "./csv";
 import { MAX_EXPORT_ROWS, type Column, type Sheet } from "./table";
 import { xlsxStream } from "./xlsx";
 
-export const REPORTS = ["briefing", "meetings", "actions", "gifts", "audit"] as const;
+export const REPORTS = ["briefing", "meetings", "actions", "gifts", "partners", "people", "audit"] as const;
 export type ReportKind = (typeof REPORTS)[number];
 export const FORMATS = ["csv", "xlsx", "pdf"] as const;
 export type ExportFormat = (typeof FORMATS)[number];
@@ -40,6 +42,8 @@ export const REPORT_FORMATS: Record<ReportKind, readonly ExportFormat[]> = {
   meetings: ["csv", "xlsx"],
   actions: ["csv", "xlsx"],
   gifts: ["csv", "xlsx"],
+  partners: ["csv", "xlsx"],
+  people: ["csv", "xlsx"],
   audit: ["csv", "xlsx"],
 };
 
@@ -49,6 +53,8 @@ export const REPORT_STATUSES: Record<ReportKind, readonly string[]> = {
   meetings: MEETING_STATUSES,
   actions: ACTION_STATUSES,
   gifts: ["declared", "undeclared"],
+  partners: PARTNER_STATUSES,
+  people: [],
   audit: [],
 };
 
@@ -193,6 +199,50 @@ function giftColumns(t: Translate, lang: Locale): Column<GiftRow>[] {
   ];
 }
 
+/** "2008", "2019-11" or "2019-11-27": the since-date as precise as it is known, as the import reads it. */
+function partialDate(date: string | null, precision: string | null): string | null {
+  if (!date) return null;
+  return precision === "year" ? date.slice(0, 4) : precision === "month" ? date.slice(0, 7) : date;
+}
+
+// Partners and people export the columns their import reads (lib/import/columns.ts), so a file
+// downloaded here re-imports without loss.
+function partnerColumns(t: Translate): Column<PartnerRow>[] {
+  const c = (k: string) => t(`reports.columns.${k}`);
+  return [
+    { header: c("id"), type: "number", width: 8, value: (r) => r.id },
+    { header: c("slug"), type: "text", width: 16, value: (r) => r.slug },
+    { header: c("nameEn"), type: "text", width: 26, value: (r) => r.nameEn },
+    { header: c("nameKo"), type: "text", width: 16, value: (r) => r.nameKo },
+    { header: c("nameLocal"), type: "text", width: 16, value: (r) => r.nameLocal },
+    { header: c("country"), type: "text", width: 8, value: (r) => r.country },
+    { header: c("kind"), type: "text", width: 14, value: (r) => enumLabel(t, "partnerKind", r.kind) },
+    { header: c("level"), type: "text", width: 14, value: (r) => enumLabel(t, "level", r.level) },
+    { header: c("status"), type: "text", width: 10, value: (r) => enumLabel(t, "partnerStatus", r.status) },
+    { header: c("since"), type: "text", width: 12, value: (r) => partialDate(r.sinceDate, r.sincePrecision) },
+    { header: c("timeZone"), type: "text", width: 16, value: (r) => r.timeZone },
+    { header: c("summary"), type: "text", width: 60, value: (r) => r.summary },
+    { header: c("latitude"), type: "number", width: 10, value: (r) => r.latitude },
+    { header: c("longitude"), type: "number", width: 10, value: (r) => r.longitude },
+  ];
+}
+
+function personColumns(t: Translate, lang: Locale): Column<PersonRow>[] {
+  const c = (k: string) => t(`reports.columns.${k}`);
+  return [
+    { header: c("id"), type: "number", width: 8, value: (r) => r.id },
+    { header: c("nameEn"), type: "text", width: 24, value: (r) => r.nameEn },
+    { header: c("nameLocal"), type: "text", width: 16, value: (r) => r.nameLocal },
+    { header: c("jobTitle"), type: "text", width: 30, value: (r) => r.title },
+    { header: c("organisation"), type: "text", width: 30, value: (r) => r.organisation },
+    { header: c("personSide"), type: "text", width: 12, value: (r) => enumLabel(t, "personSide", r.side) },
+    { header: c("partner"), type: "text", width: 22, value: (r) => (lang === "ko" ? r.partnerKo : r.partnerEn) },
+    { header: c("email"), type: "text", width: 28, value: (r) => r.email },
+    { header: c("phone"), type: "text", width: 16, value: (r) => r.phone },
+    { header: c("notes"), type: "text", width: 40, value: (r) => r.notes },
+  ];
+}
+
 function auditColumns(t: Translate, zone: string): Column<AuditRow>[] {
   const c = (k: string) => t(`reports.columns.${k}`);
   return [
@@ -217,6 +267,10 @@ function tabularColumns(report: TabularReport, t: Translate, lang: Locale, zone:
       return actionColumns(t, lang, zone);
     case "gifts":
       return giftColumns(t, lang);
+    case "partners":
+      return partnerColumns(t);
+    case "people":
+      return personColumns(t, lang);
     case "audit":
       return auditColumns(t, zone);
   }

@@ -84,7 +84,10 @@ export async function readTable(
     if (!rows) return { ok: false, problem: { key: "notXlsx" } };
     const kept = rows.map((cells, i) => ({ row: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ""));
     const [head, ...rest] = kept;
-    return { ok: true, table: { format: "xlsx", encoding: null, guessed: false, delimiter: null, header: head?.cells ?? [], rows: rest } };
+    const width = head?.cells.length ?? 0;
+    // A workbook leaves empty trailing cells out; in a sheet a row cannot be "short".
+    const padded = rest.map((r) => ({ row: r.row, cells: r.cells.length < width ? [...r.cells, ...Array<string>(width - r.cells.length).fill("")] : r.cells }));
+    return { ok: true, table: { format: "xlsx", encoding: null, guessed: false, delimiter: null, header: head?.cells ?? [], rows: padded } };
   }
   const d = decodeBytes(bytes, { choice: opts.encoding, headers: opts.headers, prefer: opts.prefer });
   if (!d.ok && d.problem === "unknownEncoding") return { ok: false, problem: { key: "unknownEncoding" } };
