@@ -58,8 +58,6 @@ export interface ImportRequest {
   bytes: Uint8Array;
   encoding?: EncodingChoice;
   mode?: ImportMode;
-  /** Breaks a tie between code pages that all read the file: the viewer's language. */
-  locale?: "en" | "ko";
 }
 
 export type ImportCheck = { ok: true; preview: ImportPreview } | { ok: false; file: FileProblem };
@@ -68,6 +66,9 @@ export type ImportCheck = { ok: true; preview: ImportPreview } | { ok: false; fi
 const FIELD_COLUMN: Record<string, string> = { partnerId: "partner", sinceDate: "since", sincePrecision: "since" };
 
 const SCHEMAS = { partners: createPartnerSchema, people: createPersonSchema, meetings: createMeetingSchema } as const;
+
+/** When code pages read a file equally well: what Korean Excel writes, the office's usual source. */
+const TIE_BREAK = "cp949";
 
 type Valid = { row: number; id?: number; action: RowAction; data: Record<string, unknown>; before?: Record<string, unknown> };
 
@@ -122,7 +123,7 @@ function same(a: unknown, b: unknown): boolean {
 async function check(db: Db, req: ImportRequest): Promise<{ ok: false; file: FileProblem } | { ok: true; preview: ImportPreview; valid: Valid[] }> {
   const { kind } = req;
   if (req.bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, file: { key: "tooBig", values: { mb: (MAX_IMPORT_BYTES / 1024 / 1024).toFixed(1) } } };
-  const read = await readTable(req.bytes, { encoding: req.encoding, headers: knownHeaders(), prefer: req.locale === "en" ? "gb18030" : "cp949" });
+  const read = await readTable(req.bytes, { encoding: req.encoding, headers: knownHeaders(), prefer: TIE_BREAK });
   if (!read.ok) return { ok: false, file: read.problem };
   const t = read.table;
   const header = t.header.map((h) => h.trim());

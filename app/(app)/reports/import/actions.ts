@@ -5,7 +5,6 @@ import { commitImport, IMPORT_KINDS, IMPORT_MODES, MAX_IMPORT_BYTES, previewImpo
 import { runAction } from "@/lib/auth/action";
 import { ENCODINGS } from "@/lib/import/decode";
 import { parseInput } from "@/lib/validation/common";
-import { viewerLocale } from "@/lib/viewer";
 
 const importSchema = z.object({
   kind: z.enum(IMPORT_KINDS),
@@ -19,7 +18,7 @@ async function request(form: FormData): Promise<ImportRequest> {
   const file = form.get("file");
   const blob = file instanceof Blob ? file : new Blob([]);
   const bytes = blob.size > MAX_IMPORT_BYTES ? new Uint8Array(MAX_IMPORT_BYTES + 1) : new Uint8Array(await blob.arrayBuffer());
-  return { ...v, bytes, locale: await viewerLocale() };
+  return { ...v, bytes };
 }
 
 export async function checkImport(form: FormData) {

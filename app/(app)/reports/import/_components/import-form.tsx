@@ -156,7 +156,7 @@ export function ImportForm({ templates, maxRows, maxMb }: { templates: Record<Im
             <ul className="list-disc pl-5">
               {result.problems.map((p, i) => (
                 <li key={i}>
-                  {t("rowColumn", { row: p.row, column: label(kind, p.column) })}: {problemText(p)}
+                  {p.column === "_" ? `${t("row")} ${p.row}` : t("rowColumn", { row: p.row, column: label(kind, p.column) })}: {problemText(p)}
                 </li>
               ))}
             </ul>
