@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { and, asc, desc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { action, apiToken, gift, meeting, milestone, partner, person, user } from "../schema";
+import { partnersQuery, peopleQuery, type PartnerRow, type PersonRow } from "./report-records";
 
 export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "partners", "people", "audit"] as const;
 export type TabularReport = (typeof TABULAR_REPORTS)[number];
@@ -79,38 +80,6 @@ export interface GiftRow {
   disposition: string | null;
 }
 
-export interface PartnerRow {
-  id: number;
-  slug: string;
-  nameEn: string;
-  nameKo: string;
-  nameLocal: string | null;
-  country: string;
-  kind: string;
-  level: string;
-  status: string;
-  sinceDate: string | null;
-  sincePrecision: string | null;
-  timeZone: string;
-  summary: string | null;
-  latitude: number | null;
-  longitude: number | null;
-}
-
-export interface PersonRow {
-  id: number;
-  nameEn: string;
-  nameLocal: string | null;
-  title: string | null;
-  organisation: string | null;
-  side: string;
-  partnerEn: string | null;
-  partnerKo: string | null;
-  email: string | null;
-  phone: string | null;
-  notes: string | null;
-}
-
 export interface AuditRow {
   id: number;
   at: number;
@@ -122,6 +91,8 @@ export interface AuditRow {
   after: string | null;
   ipAddress: string | null;
 }
+
+export type { PartnerRow, PersonRow };
 
 type Where = { sql: string[]; args: (string | number)[] };
 
@@ -215,34 +186,6 @@ function giftsQuery(f: ReportFilters): Query {
       m.time_zone as meetingZone, g.direction, g.item, g.description, g.origin, fp.name_en as fromName, tp.name_en as toName,
       g.estimated_value as estimatedValue, g.currency, g.declared_on as declaredOn, g.disposition`,
     order: "m.starts_at, g.id",
-    w,
-  };
-}
-
-function partnersQuery(f: ReportFilters): Query {
-  const w: Where = { sql: ["p.archived_at is null"], args: [] };
-  partnerClause(w, "p.id", f);
-  if (f.status) {
-    w.sql.push("p.status = ?");
-    w.args.push(f.status);
-  }
-  return {
-    from: "partner p",
-    select: `p.id, p.slug, p.name_en as nameEn, p.name_ko as nameKo, p.name_local as nameLocal, p.country, p.kind, p.level, p.status,
-      p.since_date as sinceDate, p.since_precision as sincePrecision, p.time_zone as timeZone, p.summary, p.latitude, p.longitude`,
-    order: "p.name_en, p.id",
-    w,
-  };
-}
-
-function peopleQuery(f: ReportFilters): Query {
-  const w: Where = { sql: ["o.archived_at is null"], args: [] };
-  partnerClause(w, "o.partner_id", f);
-  return {
-    from: "person o left join partner p on p.id = o.partner_id",
-    select: `o.id, o.name_en as nameEn, o.name_local as nameLocal, o.title, o.organisation, o.side, p.name_en as partnerEn,
-      p.name_ko as partnerKo, o.email, o.phone, o.notes`,
-    order: "o.name_en, o.id",
     w,
   };
 }
