@@ -12,7 +12,7 @@ import { pageSize, staleOrMissing } from "./common";
 import { indexPerson } from "./people";
 
 /** After participants, gifts and actions are saved: the meeting's entry names them all. */
-function indexMeeting(tx: Tx, id: number) {
+export function indexMeeting(tx: Tx, id: number) {
   reindexRecords(tx, "meeting", [id]);
   reindexRecords(tx, "gift", tx.select({ id: gift.id }).from(gift).where(eq(gift.meetingId, id)).all().map((g) => g.id));
 }

@@ -150,7 +150,7 @@ export async function partnerOptions(db: Db) {
     .all();
 }
 
-function indexPartner(tx: Tx, row: Partner) {
+export function indexPartner(tx: Tx, row: Partner) {
   reindexRecords(tx, "partner", [row.id]);
 }
 

@@ -7,8 +7,9 @@ import Database from "better-sqlite3";
 import { and, asc, desc, eq, exists, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { action, apiToken, gift, meeting, milestone, participant, partner, person, user } from "../schema";
+import { partnersQuery, peopleQuery, type PartnerRow, type PersonRow } from "./report-records";
 
-export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "audit"] as const;
+export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "partners", "people", "audit"] as const;
 export type TabularReport = (typeof TABULAR_REPORTS)[number];
 
 export interface ReportFilters {
@@ -90,6 +91,8 @@ export interface AuditRow {
   after: string | null;
   ipAddress: string | null;
 }
+
+export type { PartnerRow, PersonRow };
 
 type Where = { sql: string[]; args: (string | number)[] };
 
@@ -203,6 +206,8 @@ const QUERIES: Record<TabularReport, (f: ReportFilters) => Query> = {
   meetings: meetingsQuery,
   actions: actionsQuery,
   gifts: giftsQuery,
+  partners: partnersQuery,
+  people: peopleQuery,
   audit: auditQuery,
 };
 
@@ -212,7 +217,11 @@ export type RowOf<R extends TabularReport> = R extends "meetings"
     ? ActionRow
     : R extends "gifts"
       ? GiftRow
-      : AuditRow;
+      : R extends "partners"
+        ? PartnerRow
+        : R extends "people"
+          ? PersonRow
+          : AuditRow;
 
 /** How many rows a report would have (to refuse oversized exports and to show progress). */
 export async function countReport(db: Db, report: TabularReport, f: ReportFilters): Promise<number> {

@@ -22,15 +22,16 @@ import { getHomeRegion } from "@/db/queries/settings";
 import { partner } from "@/db/schema";
 import { inArray } from "drizzle-orm";
 import { loadMessages } from "@/i18n/request";
-import { ACTION_STATUSES, MEETING_STATUSES } from "@/lib/domain";
+import { ACTION_STATUSES, MEETING_STATUSES, PARTNER_STATUSES } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { isValidTimeZone, zonedTimeToUtc, type Locale } from "@/lib/format";
 import { fieldErrors, id, isoDate } from "@/lib/validation/common";
 import { csvStream } from "./csv";
+import { partnerColumns, personColumns } from "./record-columns";
 import { MAX_EXPORT_ROWS, type Column, type Sheet } from "./table";
 import { xlsxStream } from "./xlsx";
 
-export const REPORTS = ["briefing", "meetings", "actions", "gifts", "audit"] as const;
+export const REPORTS = ["briefing", "meetings", "actions", "gifts", "partners", "people", "audit"] as const;
 export type ReportKind = (typeof REPORTS)[number];
 export const FORMATS = ["csv", "xlsx", "pdf"] as const;
 export type ExportFormat = (typeof FORMATS)[number];
@@ -41,6 +42,8 @@ export const REPORT_FORMATS: Record<ReportKind, readonly ExportFormat[]> = {
   meetings: ["csv", "xlsx"],
   actions: ["csv", "xlsx"],
   gifts: ["csv", "xlsx"],
+  partners: ["csv", "xlsx"],
+  people: ["csv", "xlsx"],
   audit: ["csv", "xlsx"],
 };
 
@@ -50,6 +53,8 @@ export const REPORT_STATUSES: Record<ReportKind, readonly string[]> = {
   meetings: MEETING_STATUSES,
   actions: ACTION_STATUSES,
   gifts: ["declared", "undeclared"],
+  partners: PARTNER_STATUSES,
+  people: [],
   audit: [],
 };
 
@@ -218,6 +223,10 @@ function tabularColumns(report: TabularReport, t: Translate, lang: Locale, zone:
       return actionColumns(t, lang, zone);
     case "gifts":
       return giftColumns(t, lang);
+    case "partners":
+      return partnerColumns(t);
+    case "people":
+      return personColumns(t, lang);
     case "audit":
       return auditColumns(t, zone);
   }

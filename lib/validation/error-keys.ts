@@ -25,7 +25,7 @@ const BY_MESSAGE: [RegExp, string][] = [
   [/Too big: expected string|^At most \d+ characters/, "tooLong"],
   [/Too small: expected string/, "tooShort"],
   [/Too (big|small): expected number/, "outOfRange"],
-  [/expected number/, "number"],
+  [/expected number|expected int/, "number"],
 ];
 
 export function errorKey(message: string): string {

@@ -6,7 +6,7 @@ import { parseExportParams, REPORTS, runExport, type ReportKind } from "@/lib/ex
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/v1/exports/<briefing|meetings|actions|gifts|audit>?format=csv|xlsx|pdf&partner=1&partner=2
+ * GET /api/v1/exports/<briefing|meetings|actions|gifts|partners|people|audit>?format=csv|xlsx|pdf&partner=1&partner=2
  * &from=YYYY-MM-DD&to=YYYY-MM-DD&status=…&owner=<person id>&lang=en|ko — streams the file.
  */
 export const GET = apiRoute<{ report: string }>("export", async ({ req, db, actor, params }) => {
