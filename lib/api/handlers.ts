@@ -39,10 +39,18 @@ export function collectionHandlers(path: string) {
   };
 }
 
+/** The stored payload minus every linked group the body sends a member of. */
+function withoutLinked(r: ApiResource, stored: Record<string, unknown>, body: Record<string, unknown>) {
+  // As JSON, exactly what a GET returns (dates as ISO strings), so PATCH = GET + changes.
+  const out = JSON.parse(JSON.stringify(stored)) as Record<string, unknown>;
+  for (const group of r.linked ?? []) if (group.some((k) => k in body)) for (const k of group) delete out[k];
+  return out;
+}
+
 async function update(r: ApiResource, req: Request, db: Parameters<ApiResource["get"]>[0], actor: Parameters<ApiResource["create"]>[1], id: number, merge: boolean) {
   const body = await objectBody(req);
   if (body.version === undefined) throw new UserError("validation_failed", "Send the version you read.", { fields: { version: ["Required."] } });
-  const input = merge ? { ...(await r.toInput(db, await r.get(db, id))), ...body } : body;
+  const input = merge ? { ...withoutLinked(r, await r.toInput(db, await r.get(db, id)), body), ...body } : body;
   await r.update(db, actor, id, input);
   return r.get(db, id);
 }

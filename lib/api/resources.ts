@@ -9,7 +9,6 @@ import { createMilestone, getMilestone, milestoneCursorPage, setMilestoneArchive
 import { createPartner, getPartner, partnerCursorPage, setPartnerArchived, updatePartner } from "@/db/queries/partners";
 import { createPerson, getPerson, personCursorPage, setPersonArchived, updatePerson } from "@/db/queries/people";
 import type { CursorPage } from "@/db/queries/paging";
-import { utcToZonedParts } from "@/lib/format";
 import { createActionSchema, updateActionSchema } from "@/lib/validation/actions";
 import { createGiftSchema, updateGiftSchema } from "@/lib/validation/gifts";
 import {
@@ -44,16 +43,14 @@ export interface ApiResource {
   setArchived: (db: Db, actor: Actor, id: number, archived: boolean) => Promise<Row>;
   /** The stored record as an update payload, so PATCH can send only what changes. */
   toInput: (db: Db, row: Row) => Promise<Record<string, unknown>>;
+  /**
+   * Fields that say one thing in two ways (date + time or startsAt): a PATCH that sends any of
+   * a group replaces the whole group, so the stored form cannot override the one sent.
+   */
+  linked?: readonly (readonly string[])[];
 }
 
 const plain = async (_db: Db, row: Row) => row as Record<string, unknown>;
-
-function sinceInput(row: Row) {
-  const d = row.sinceDate as string | null;
-  const p = row.sincePrecision as string | null;
-  if (!d || !p) return { since: undefined };
-  return { since: p === "year" ? d.slice(0, 4) : p === "month" ? d.slice(0, 7) : d, sincePrecision: p };
-}
 
 export const RESOURCES: ApiResource[] = [
   {
@@ -67,7 +64,8 @@ export const RESOURCES: ApiResource[] = [
     create: createPartner,
     update: updatePartner,
     setArchived: setPartnerArchived,
-    toInput: async (_db, row) => ({ ...row, ...sinceInput(row) }),
+    toInput: plain,
+    linked: [["since", "sinceDate", "sincePrecision"]],
   },
   {
     path: "people",
@@ -94,19 +92,16 @@ export const RESOURCES: ApiResource[] = [
     update: updateMeeting,
     setArchived: setMeetingArchived,
     toInput: async (db, row) => {
-      // Participants and gifts are replaced by an update, so PATCH keeps the current ones;
-      // actions in an update are added, so none are carried over.
+      // Participants and gifts are replaced by an update, so PATCH keeps the current ones (gifts
+      // by id, archived ones too); actions in an update are added, so none are carried over.
       const m = await getMeeting(db, row.id);
-      const { date, time } = utcToZonedParts(m.startsAt, m.timeZone);
       return {
         ...m,
-        date,
-        time,
         participants: m.participants.map((p) => ({ personId: p.personId, role: p.role, titleAtTime: p.titleAtTime })),
-        gifts: m.gifts.filter((g) => !g.archivedAt),
         actions: [],
       };
     },
+    linked: [["date", "time", "startsAt"]],
   },
   {
     path: "actions",
@@ -146,6 +141,7 @@ export const RESOURCES: ApiResource[] = [
     update: updateMilestone,
     setArchived: setMilestoneArchived,
     toInput: plain,
+    linked: [["date", "datePrecision"]],
   },
 ];
 

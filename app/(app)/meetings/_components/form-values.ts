@@ -133,6 +133,7 @@ export function toPayload(v: MeetingFormValues, version?: number): Record<string
         : { newPerson: p.newPerson, role: p.role, titleAtTime: p.titleAtTime },
     ),
     gifts: gifts.map((g) => ({
+      ...(g.id !== undefined ? { id: g.id } : {}),
       direction: g.direction,
       item: g.item,
       description: g.description,
