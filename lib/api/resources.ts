@@ -19,6 +19,7 @@ import {
   partnerListSchema,
   personListSchema,
 } from "@/lib/validation/lists";
+import { actionRecord, giftRecord, meetingDetail, meetingRecord, milestoneRecord, partnerRecord, personRecord } from "./responses";
 import { createMeetingSchema, updateMeetingSchema } from "@/lib/validation/meetings";
 import { createMilestoneSchema, updateMilestoneSchema } from "@/lib/validation/milestones";
 import { createPartnerSchema, updatePartnerSchema } from "@/lib/validation/partners";
@@ -36,6 +37,10 @@ export interface ApiResource {
   listSchema: z.ZodObject;
   createSchema: z.ZodType;
   updateSchema: z.ZodType;
+  /** A row of the list, as answered (lib/api/responses.ts). */
+  record: z.ZodType;
+  /** The record as GET, POST, PUT, PATCH and archive answer it. */
+  detail: z.ZodType;
   list: (db: Db, params: Record<string, unknown>) => Promise<CursorPage<Row>>;
   get: (db: Db, id: number) => Promise<Row>;
   create: (db: Db, actor: Actor, input: unknown) => Promise<Row>;
@@ -59,6 +64,8 @@ export const RESOURCES: ApiResource[] = [
     listSchema: partnerListSchema.omit({ page: true, sort: true }),
     createSchema: createPartnerSchema,
     updateSchema: updatePartnerSchema,
+    record: partnerRecord,
+    detail: partnerRecord,
     list: (db, p) => partnerCursorPage(db, p),
     get: getPartner,
     create: createPartner,
@@ -73,6 +80,8 @@ export const RESOURCES: ApiResource[] = [
     listSchema: personListSchema.omit({ page: true, sort: true }),
     createSchema: createPersonSchema,
     updateSchema: updatePersonSchema,
+    record: personRecord,
+    detail: personRecord,
     list: (db, p) => personCursorPage(db, p),
     get: getPerson,
     create: createPerson,
@@ -86,6 +95,8 @@ export const RESOURCES: ApiResource[] = [
     listSchema: meetingListSchema,
     createSchema: createMeetingSchema,
     updateSchema: updateMeetingSchema,
+    record: meetingRecord,
+    detail: meetingDetail,
     list: (db, p) => meetingCursorPage(db, p),
     get: getMeeting,
     create: createMeeting,
@@ -109,6 +120,8 @@ export const RESOURCES: ApiResource[] = [
     listSchema: actionListSchema.omit({ page: true, sort: true }),
     createSchema: createActionSchema,
     updateSchema: updateActionSchema,
+    record: actionRecord,
+    detail: actionRecord,
     list: (db, p) => actionCursorPage(db, p),
     get: getAction,
     create: createAction,
@@ -122,6 +135,8 @@ export const RESOURCES: ApiResource[] = [
     listSchema: giftListSchema,
     createSchema: createGiftSchema,
     updateSchema: updateGiftSchema,
+    record: giftRecord,
+    detail: giftRecord,
     list: (db, p) => giftCursorPage(db, p),
     get: getGift,
     create: createGift,
@@ -135,6 +150,8 @@ export const RESOURCES: ApiResource[] = [
     listSchema: milestoneListSchema,
     createSchema: createMilestoneSchema,
     updateSchema: updateMilestoneSchema,
+    record: milestoneRecord,
+    detail: milestoneRecord,
     list: (db, p) => milestoneCursorPage(db, p),
     get: getMilestone,
     create: createMilestone,
