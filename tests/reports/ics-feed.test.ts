@@ -57,7 +57,7 @@ function icalJs(text: string) {
   for (const tz of cal.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(tz);
   return cal.getAllSubcomponents("vevent").map((e) => ({
     event: new ICAL.Event(e),
-    sequence: e.getFirstPropertyValue("sequence") as number,
+    sequence: Number(e.getFirstPropertyValue("sequence")),
     status: e.getFirstPropertyValue("status") as string | null,
     alarms: e.getAllSubcomponents("valarm").map((a) => String(a.getFirstPropertyValue("trigger"))),
   }));
