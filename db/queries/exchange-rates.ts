@@ -1,7 +1,8 @@
 /**
  * Exchange rates and the gift-declaration rule.
  *
- * `giftDeclarationStatus(db, gift)` is THE rule, for every screen, export and reminder:
+ * `giftDeclarationStatus(db, gift)` is THE rule, for every screen, export and reminder (a streaming
+ * export calls `declarationStatus(gift, rateLookup(conn))`, the same rule with the same query):
  *
  *   giftDeclarationStatus(db: Db, gift: DeclarableGift): Promise<GiftDeclaration>
  *
@@ -20,7 +21,8 @@
  * currency is converted at the latest rate on or before the gift's date (never a later one, never
  * a guess) and compared with KRW 100,000, or with US$100 through that day's USD rate if that is lower.
  */
-import { and, desc, eq, lte } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { desc, eq } from "drizzle-orm";
 import Papa from "papaparse";
 import type { Actor } from "../audit";
 import { writeAudit } from "../audit";
@@ -48,34 +50,41 @@ export interface GiftDeclaration {
   thresholdKrw: number;
 }
 
+type Rate = NonNullable<GiftDeclaration["rate"]>;
 /** The latest rate of a currency on or before a day, or null. */
-export async function rateOn(db: Db, currency: string, onDate: string) {
-  return (
-    db
-      .select({ currency: exchangeRate.currency, date: exchangeRate.date, rateToKrw: exchangeRate.rateToKrw })
-      .from(exchangeRate)
-      .where(and(eq(exchangeRate.currency, currency), lte(exchangeRate.date, onDate)))
-      .orderBy(desc(exchangeRate.date))
-      .limit(1)
-      .get() ?? null
+export type RateLookup = (currency: string, onDate: string) => Rate | null;
+
+/**
+ * A rate lookup on a connection, synchronous so that a streaming export can call it per row on
+ * its own reader connection.
+ */
+export function rateLookup(conn: Database.Database): RateLookup {
+  const stmt = conn.prepare<[string, string], Rate>(
+    "select currency, date, rate_to_krw as rateToKrw from exchange_rate where currency = ? and date <= ? order by date desc limit 1",
   );
+  return (currency, onDate) => stmt.get(currency, onDate) ?? null;
 }
 
-export async function giftDeclarationStatus(db: Db, gift: DeclarableGift): Promise<GiftDeclaration> {
+/** The rule itself, given a rate lookup: see the top of this file. */
+export function declarationStatus(gift: DeclarableGift, rateOn: RateLookup): GiftDeclaration {
   const thresholdKrw = GIFT_DECLARATION_THRESHOLD.KRW;
-  const out = (status: DeclarationStatus, valueKrw: number | null = null, rate: GiftDeclaration["rate"] = null) => ({ status, valueKrw, rate, thresholdKrw });
+  const out = (status: DeclarationStatus, valueKrw: number | null = null, rate: Rate | null = null) => ({ status, valueKrw, rate, thresholdKrw });
   if (gift.direction !== "received") return out("not_received");
   if (gift.estimatedValue === null || !gift.currency) return out("unvalued");
   const value = gift.estimatedValue;
   const currency = gift.currency.toUpperCase();
   if (currency === "KRW") return out(value >= thresholdKrw ? "declare" : "below", value);
-  const usd = await rateOn(db, "USD", gift.onDate);
+  const usd = rateOn("USD", gift.onDate);
   if (currency === "USD") return out(value >= GIFT_DECLARATION_THRESHOLD.USD ? "declare" : "below", usd ? value * usd.rateToKrw : null, usd);
-  const rate = await rateOn(db, currency, gift.onDate);
+  const rate = rateOn(currency, gift.onDate);
   if (!rate) return out("no_rate");
   const valueKrw = value * rate.rateToKrw;
   const limit = usd ? Math.min(thresholdKrw, GIFT_DECLARATION_THRESHOLD.USD * usd.rateToKrw) : thresholdKrw;
   return out(valueKrw >= limit ? "declare" : "below", valueKrw, rate);
+}
+
+export async function giftDeclarationStatus(db: Db, gift: DeclarableGift): Promise<GiftDeclaration> {
+  return declarationStatus(gift, rateLookup(db.$client));
 }
 
 export async function listExchangeRates(db: Db): Promise<ExchangeRate[]> {

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { giftDeclarationStatus, importExchangeRates, listExchangeRates, saveExchangeRate } from "@/db/queries/exchange-rates";
-import { EDITOR, testDb } from "../helpers/db";
+import Papa from "papaparse";
+import { createGift } from "@/db/queries/gifts";
+import { parseExportParams, runExport } from "@/lib/export/reports";
+import { EDITOR, seededDb, testDb } from "../helpers/db";
 
 // The declaration rule on a real database: KRW 100,000 or US$100, any other currency at the rate
 // of the gift's day (the latest on or before it), and "no rate" rather than a guess.
@@ -50,5 +53,23 @@ describe("[GIFTS] declaration threshold", () => {
     expect((await listExchangeRates(db)).filter((r) => r.currency === "EUR").map((r) => r.rateToKrw)).toEqual([1300]);
     await expect(saveExchangeRate(db, EDITOR, { currency: "KRW", date: "2019-11-01", rateToKrw: 1 })).rejects.toThrow();
     await expect(saveExchangeRate(db, EDITOR, { currency: "EUR", date: "2019-11-01", rateToKrw: -3 })).rejects.toThrow();
+  });
+});
+
+describe("[GIFTS] the gifts register flags what must be declared", () => {
+  it("writes the KRW value and the verdict per gift in the CSV, in both languages", async () => {
+    const sdb = await seededDb();
+    await importExchangeRates(sdb, EDITOR, "currency,date,rate\nUSD,2019-11-01,1170\n");
+    await createGift(sdb, EDITOR, { meetingId: 1, direction: "received", item: "Lacquer box", estimatedValue: 1234.56, currency: "USD" });
+    await createGift(sdb, EDITOR, { meetingId: 1, direction: "received", item: "Silk scarf", estimatedValue: 300, currency: "CNY" });
+    const csv = async (lang: string) => {
+      const out = await runExport(sdb, EDITOR, "gifts", parseExportParams("gifts", new URLSearchParams(`format=csv&lang=${lang}`)));
+      return Papa.parse<Record<string, string>>((await new Response(out.body).text()).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    };
+    const en = await csv("en");
+    expect(en.find((r) => r.Item === "Lacquer box")).toMatchObject({ "Value (KRW)": "1444435", Declaration: "Declare (at or above threshold)" });
+    expect(en.find((r) => r.Item === "Silk scarf")).toMatchObject({ "Value (KRW)": "", Declaration: "No exchange rate for that day" });
+    const ko = await csv("ko");
+    expect(ko.some((r) => r["신고"] === "신고 대상(기준 이상)")).toBe(true);
   });
 });
