@@ -22,14 +22,15 @@
  * a guess) and compared with KRW 100,000, or with US$100 through that day's USD rate if that is lower.
  */
 import type Database from "better-sqlite3";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import Papa from "papaparse";
 import type { Actor } from "../audit";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { exchangeRate, type ExchangeRate } from "../schema";
+import { exchangeRate, gift, meeting, type ExchangeRate } from "../schema";
 import { GIFT_DECLARATION_THRESHOLD } from "@/lib/domain";
 import { ValidationError } from "@/lib/errors";
+import { utcToZonedParts } from "@/lib/format";
 import { fieldErrors, parseInput } from "@/lib/validation/common";
 import { exchangeRateSchema } from "@/lib/validation/exchange-rates";
 
@@ -85,6 +86,24 @@ export function declarationStatus(gift: DeclarableGift, rateOn: RateLookup): Gif
 
 export async function giftDeclarationStatus(db: Db, gift: DeclarableGift): Promise<GiftDeclaration> {
   return declarationStatus(gift, rateLookup(db.$client));
+}
+
+/** Received gifts not yet declared: how many must be, and how many cannot be judged for want of a rate. */
+export async function undeclaredGiftCounts(db: Db): Promise<{ declare: number; noRate: number }> {
+  const rows = db
+    .select({ direction: gift.direction, estimatedValue: gift.estimatedValue, currency: gift.currency, startsAt: meeting.startsAt, timeZone: meeting.timeZone })
+    .from(gift)
+    .innerJoin(meeting, eq(meeting.id, gift.meetingId))
+    .where(and(eq(gift.direction, "received"), isNull(gift.declaredOn), isNull(gift.archivedAt), isNull(meeting.archivedAt)))
+    .all();
+  const lookup = rateLookup(db.$client);
+  const counts = { declare: 0, noRate: 0 };
+  for (const r of rows) {
+    const { status } = declarationStatus({ ...r, onDate: utcToZonedParts(r.startsAt, r.timeZone).date }, lookup);
+    if (status === "declare") counts.declare++;
+    if (status === "no_rate") counts.noRate++;
+  }
+  return counts;
 }
 
 export async function listExchangeRates(db: Db): Promise<ExchangeRate[]> {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { giftDeclarationStatus, importExchangeRates, listExchangeRates, saveExchangeRate } from "@/db/queries/exchange-rates";
+import { giftDeclarationStatus, importExchangeRates, listExchangeRates, saveExchangeRate, undeclaredGiftCounts } from "@/db/queries/exchange-rates";
 import Papa from "papaparse";
 import { createGift } from "@/db/queries/gifts";
 import { parseExportParams, runExport } from "@/lib/export/reports";
@@ -69,6 +69,7 @@ describe("[GIFTS] the gifts register flags what must be declared", () => {
     const en = await csv("en");
     expect(en.find((r) => r.Item === "Lacquer box")).toMatchObject({ "Value (KRW)": "1444435", Declaration: "Declare (at or above threshold)" });
     expect(en.find((r) => r.Item === "Silk scarf")).toMatchObject({ "Value (KRW)": "", Declaration: "No exchange rate for that day" });
+    expect(await undeclaredGiftCounts(sdb)).toEqual({ declare: 1, noRate: 1 });
     const ko = await csv("ko");
     expect(ko.some((r) => r["신고"] === "신고 대상(기준 이상)")).toBe(true);
   });
