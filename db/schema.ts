@@ -353,6 +353,28 @@ export const gift = sqliteTable(
   ],
 );
 
+/**
+ * What one unit of a currency was worth in KRW on a day, entered or imported by administrators
+ * (nothing is fetched). A gift is converted at the latest rate on or before its meeting's date.
+ */
+export const exchangeRate = sqliteTable(
+  "exchange_rate",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** ISO 4217, upper case. */
+    currency: text("currency").notNull(),
+    /** "YYYY-MM-DD" */
+    date: text("date").notNull(),
+    rateToKrw: real("rate_to_krw").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("exchange_rate_currency_date_idx").on(t.currency, t.date),
+    check("exchange_rate_positive_check", sql`${t.rateToKrw} > 0`),
+  ],
+);
+export type ExchangeRate = typeof exchangeRate.$inferSelect;
+
 export const action = sqliteTable(
   "action",
   {

@@ -8,7 +8,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createPartnerSchema, updatePartnerSchema, type CreatePartner } from "@/lib/validation/partners";
 import type { PartnerListParams } from "@/lib/validation/lists";
-import { pageSize, staleOrMissing } from "./common";
+import { clearOmitted, pageSize, staleOrMissing } from "./common";
 import { cursorPage } from "./paging";
 
 export interface PartnerListItem {
@@ -183,7 +183,7 @@ export async function updatePartner(db: Db, actor: Actor, id: number, input: unk
       });
     const row = tx
       .update(partner)
-      .set({ ...v, version: sql`${partner.version} + 1` })
+      .set({ ...clearOmitted(v, ["nameLocal", "summary", "latitude", "longitude"]), version: sql`${partner.version} + 1` })
       .where(and(eq(partner.id, id), eq(partner.version, version)))
       .returning()
       .get();

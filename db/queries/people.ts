@@ -8,7 +8,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createPersonSchema, updatePersonSchema, type CreatePerson } from "@/lib/validation/people";
 import type { PersonListParams } from "@/lib/validation/lists";
-import { pageSize, staleOrMissing } from "./common";
+import { clearOmitted, pageSize, staleOrMissing } from "./common";
 import { cursorPage } from "./paging";
 
 export function indexPerson(tx: Tx, p: Person) {
@@ -42,7 +42,7 @@ export async function updatePerson(db: Db, actor: Actor, id: number, input: unkn
     if (!before) throw new NotFoundError("person", id);
     const row = tx
       .update(person)
-      .set({ ...v, partnerId: v.partnerId ?? null, version: sql`${person.version} + 1` })
+      .set({ ...clearOmitted(v, ["nameLocal", "title", "organisation", "partnerId", "email", "phone", "notes"]), version: sql`${person.version} + 1` })
       .where(and(eq(person.id, id), eq(person.version, version)))
       .returning()
       .get();

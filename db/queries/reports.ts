@@ -354,6 +354,7 @@ export async function calendarData(db: Db, partnerId: number | null) {
       city: meeting.city,
       summary: meeting.summary,
       updatedAt: meeting.updatedAt,
+      version: meeting.version,
       partnerEn: partner.nameEn,
       partnerKo: partner.nameKo,
     })
@@ -363,7 +364,7 @@ export async function calendarData(db: Db, partnerId: number | null) {
     .orderBy(asc(meeting.startsAt))
     .all();
   const dues = db
-    .select({ id: action.id, title: action.title, dueOn: action.dueOn, status: action.status, updatedAt: action.updatedAt, partnerEn: partner.nameEn, partnerKo: partner.nameKo })
+    .select({ id: action.id, title: action.title, dueOn: action.dueOn, status: action.status, updatedAt: action.updatedAt, version: action.version, partnerEn: partner.nameEn, partnerKo: partner.nameKo })
     .from(action)
     .innerJoin(partner, eq(partner.id, action.partnerId))
     .where(

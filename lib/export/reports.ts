@@ -24,7 +24,8 @@ import { inArray } from "drizzle-orm";
 import { loadMessages } from "@/i18n/request";
 import { ACTION_STATUSES, MEETING_STATUSES, PARTNER_STATUSES } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
-import { isValidTimeZone, zonedTimeToUtc, type Locale } from "@/lib/format";
+import { declarationStatus, rateLookup, type GiftDeclaration, type RateLookup } from "@/db/queries/exchange-rates";
+import { isValidTimeZone, utcToZonedParts, zonedTimeToUtc, type Locale } from "@/lib/format";
 import { fieldErrors, id, isoDate } from "@/lib/validation/common";
 import { csvStream } from "./csv";
 import { partnerColumns, personColumns } from "./record-columns";
@@ -179,7 +180,17 @@ function actionColumns(t: Translate, lang: Locale, zone: string): Column<ActionR
   ];
 }
 
-function giftColumns(t: Translate, lang: Locale): Column<GiftRow>[] {
+/** A gift row with the declaration rule's verdict (db/queries/exchange-rates.ts). */
+type GiftExportRow = GiftRow & { declaration: GiftDeclaration };
+
+function* withDeclarations(rows: Iterable<GiftRow>, rateOn: RateLookup): Generator<GiftExportRow> {
+  for (const r of rows) {
+    const onDate = utcToZonedParts(new Date(r.meetingAt), r.meetingZone).date;
+    yield { ...r, declaration: declarationStatus({ ...r, onDate }, rateOn) };
+  }
+}
+
+function giftColumns(t: Translate, lang: Locale): Column<GiftExportRow>[] {
   const c = (k: string) => t(`reports.columns.${k}`);
   return [
     { header: c("id"), type: "number", width: 8, value: (r) => r.id },
@@ -194,6 +205,8 @@ function giftColumns(t: Translate, lang: Locale): Column<GiftRow>[] {
     { header: c("to"), type: "text", width: 20, value: (r) => r.toName },
     { header: c("value"), type: "number", width: 12, value: (r) => r.estimatedValue },
     { header: c("currency"), type: "text", width: 8, value: (r) => r.currency },
+    { header: c("valueKrw"), type: "number", width: 14, value: (r) => (r.declaration.valueKrw === null ? null : Math.round(r.declaration.valueKrw)) },
+    { header: c("declaration"), type: "text", width: 24, value: (r) => t(`reports.declaration.${r.declaration.status}`) },
     { header: c("declaredOn"), type: "date", width: 12, value: (r) => r.declaredOn },
     { header: c("disposition"), type: "text", width: 20, value: (r) => enumLabel(t, "disposition", r.disposition) },
   ];
@@ -372,7 +385,8 @@ export async function runExport(
   audit(rows);
   const columns = tabularColumns(report, t, lang, zone);
   const reader = openReader(db);
-  const cursor = iterateReport(reader.conn, report, filters) as Iterable<never>;
+  const rowsOf = iterateReport(reader.conn, report, filters);
+  const cursor = (report === "gifts" ? withDeclarations(rowsOf as Iterable<GiftRow>, rateLookup(reader.conn)) : rowsOf) as Iterable<never>;
   const filename = `${report}-${stamp}.${v.format}`;
   if (v.format === "csv") return { body: csvStream(columns, cursor, { onEnd: reader.close }), filename, contentType: CONTENT_TYPES.csv, rows };
   return {

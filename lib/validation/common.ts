@@ -28,6 +28,10 @@ export const optionalText = (max: number) =>
 export const requiredText = (max: number) =>
   z.preprocess((v) => (typeof v === "string" ? cleanText(v).trim() : v), z.string().min(1, { message: "Required." }).max(max));
 
+/** What a form leaves empty and what the API returns as null both mean "not given". */
+export const blankToUndefined = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema);
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2019-11-27." })

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { History, KeyRound, Users } from "lucide-react";
+import { Coins, History, KeyRound, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 
@@ -10,10 +10,12 @@ export const metadata: Metadata = { title: "Admin" };
 export default async function Page() {
   await requireUser("admin");
   const t = await getTranslations("admin");
+  const tr = await getTranslations("rates");
   const items = [
     { href: "/admin/users", title: t("usersTitle"), body: t("usersLead"), icon: Users },
     { href: "/admin/tokens", title: t("tokensTitle"), body: t("tokensLead"), icon: KeyRound },
     { href: "/admin/audit", title: t("auditTitle"), body: t("auditLead"), icon: History },
+    { href: "/admin/exchange-rates", title: tr("title"), body: tr("cardLead"), icon: Coins },
   ];
   return (
     <div>

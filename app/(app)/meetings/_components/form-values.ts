@@ -160,6 +160,7 @@ export function toPayload(v: MeetingFormValues, version?: number): Record<string
     gifts: gifts
       .filter((g) => !isBlankGift(g))
       .map((g) => ({
+        ...(g.id !== undefined ? { id: g.id } : {}),
         direction: g.direction,
         item: g.item,
         description: g.description,
