@@ -1,5 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Tx } from "./client";
+import { notifyRecordChange } from "./queries/notifications";
 import { auditEvent } from "./schema";
 
 /** Who is acting: a signed-in user, an API token, or the system (seed, CLI). */
@@ -66,7 +67,8 @@ export function writeAudit(
   actor: Actor,
   e: { event: AuditEventName; recordType: string; recordId?: string | number | null; before?: Plain | null; after?: Plain | null },
 ): void {
-  tx.insert(auditEvent)
+  const row = tx
+    .insert(auditEvent)
     .values({
       actorUserId: actor.userId,
       actorLabel: actor.label,
@@ -77,7 +79,10 @@ export function writeAudit(
       after: clean(e.after),
       ipAddress: actor.ip ?? null,
     })
-    .run();
+    .returning({ id: auditEvent.id })
+    .get();
+  // Notifications of a change are made in the change's own transaction: both or neither.
+  notifyRecordChange(tx, actor, row.id, e);
 }
 
 /** Who last changed a record, from the audit trail (for conflict messages). */
