@@ -215,3 +215,12 @@ export async function mailStatus(db: Db) {
     .all();
   return { counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>, problems };
 }
+
+/** The whole digest's header link: mail off for this user. */
+export async function turnMailOff(db: Db, userId: string): Promise<void> {
+  if (!db.select({ id: user.id }).from(user).where(eq(user.id, userId)).get()) return;
+  db.insert(notificationPreference)
+    .values({ userId, mail: "off" })
+    .onConflictDoUpdate({ target: notificationPreference.userId, set: { mail: "off", nextDigestAt: null, updatedAt: new Date() } })
+    .run();
+}

@@ -9,7 +9,7 @@ export interface MailConfig {
 
 export class MailConfigError extends Error {}
 
-export function readMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig | null {
+export function readMailConfig(env: Record<string, string | undefined> = process.env): MailConfig | null {
   const url = env.SMTP_URL?.trim();
   const from = env.MAIL_FROM?.trim();
   if (!url && !from) return null;

@@ -159,14 +159,14 @@ export async function runPass(db: Db, o: PassOptions): Promise<PassResult> {
       transport ??= o.transport ?? createTransport(o.mail);
       try {
         await transport.sendMail({ from: o.mail.from, to: r.email, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId: mail.messageId });
-        markSent(db, ids, new Date());
+        markSent(db, ids, now);
         result.mailsSent++;
         result.noticesMailed += ids.length;
         if (digestDue) setNextDigest(db, r.userId, nextDigestAt(r.mail, r.timeZone ?? "UTC", now, settings.digestHour));
         log(`mailed ${r.email}: ${mail.subject}`);
       } catch (e) {
         const { text, down } = errorText(e);
-        markFailed(db, ids, text, new Date());
+        markFailed(db, ids, text, now);
         result.failedMails++;
         if (down) result.mailServerDown = text;
         log(`could not mail ${r.email}: ${text}`);
