@@ -33,6 +33,10 @@ export const queryKeys = {
     list: (p: MeetingListKeyParams) => ["meetings", "list", p] as const,
     peopleOptions: (partnerId: number | null) => ["meetings", "people-options", partnerId] as const,
   },
+  notifications: {
+    all: ["notifications"] as const,
+    list: (limit: number) => ["notifications", "list", limit] as const,
+  },
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { History, KeyRound, Users } from "lucide-react";
+import { History, KeyRound, Mail, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 
@@ -10,10 +10,12 @@ export const metadata: Metadata = { title: "Admin" };
 export default async function Page() {
   await requireUser("admin");
   const t = await getTranslations("admin");
+  const tm = await getTranslations("notifications.admin");
   const items = [
     { href: "/admin/users", title: t("usersTitle"), body: t("usersLead"), icon: Users },
     { href: "/admin/tokens", title: t("tokensTitle"), body: t("tokensLead"), icon: KeyRound },
     { href: "/admin/audit", title: t("auditTitle"), body: t("auditLead"), icon: History },
+    { href: "/admin/mail", title: tm("title"), body: tm("lead"), icon: Mail },
   ];
   return (
     <div>

@@ -11,6 +11,8 @@ import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getMeeting, type MeetingDetail } from "@/db/queries/meetings";
 import { requireUser } from "@/lib/auth/guard";
+import { FollowButton } from "@/components/notifications/follow-button";
+import { isFollowing } from "@/db/queries/follows";
 import { can } from "@/lib/auth/permissions";
 import { isUserError } from "@/lib/errors";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -71,6 +73,9 @@ export default async function MeetingPage({ params }: Props) {
           {m.archivedAt ? <Badge tone="neutral">{t("detail.archivedBadge")}</Badge> : null}
           <Badge tone="brand">{te(`meetingKind.${m.kind}`)}</Badge>
           <Badge tone={m.status === "held" ? "green" : m.status === "cancelled" ? "neutral" : "amber"}>{te(`meetingStatus.${m.status}`)}</Badge>
+        </div>
+        <div className="mt-3">
+          <FollowButton type="meeting" id={m.id} following={await isFollowing(getDb(), { userId: user.id, type: "meeting", id: m.id })} />
         </div>
       </header>
 
