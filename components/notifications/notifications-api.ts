@@ -29,7 +29,7 @@ export function noticesQuery(limit: number, before?: string) {
   return queryOptions({
     queryKey: before ? [...queryKeys.notifications.list(limit), before] : queryKeys.notifications.list(limit),
     queryFn: async () => json<NoticePage>(await fetch(`/api/v1/notifications?limit=${limit}${before ? `&before=${before}` : ""}`)),
-    refetchInterval: 20_000,
+    refetchInterval: 15_000,
     refetchOnWindowFocus: true,
   });
 }
