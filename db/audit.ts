@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, isNull } from "drizzle-orm";
 import { normalizeIp } from "@/lib/client-ip";
 import type { Tx } from "./client";
+import { notifyRecordChange } from "./queries/notifications";
 import { auditEvent } from "./schema";
 
 /** Who is acting: a signed-in user, an API token, or the system (seed, CLI). */
@@ -69,7 +70,8 @@ export function writeAudit(
   actor: Actor,
   e: { event: AuditEventName; recordType: string; recordId?: string | number | null; before?: Plain | null; after?: Plain | null },
 ): void {
-  tx.insert(auditEvent)
+  const row = tx
+    .insert(auditEvent)
     .values({
       actorUserId: actor.userId,
       actorLabel: actor.label,
@@ -81,7 +83,10 @@ export function writeAudit(
       // Only a valid address is stored: whatever else arrived in a header is not one.
       ipAddress: normalizeIp(actor.ip),
     })
-    .run();
+    .returning({ id: auditEvent.id })
+    .get();
+  // Notifications of a change are made in the change's own transaction: both or neither.
+  notifyRecordChange(tx, actor, row.id, e);
 }
 
 /**

@@ -3,9 +3,12 @@
 import { spawn } from "node:child_process";
 import { checkFonts } from "@/lib/export/fonts";
 import { ensureBuild, serveCommand } from "./build";
+import { readMailConfig } from "@/lib/notifications/mail-config";
 import { prepareDatabase } from "./prepare-db";
 
 async function main() {
+  // A bad SMTP_URL or MAIL_FROM stops the start here, with a message naming the variable.
+  const mail = readMailConfig();
   const db = await prepareDatabase();
   db.$client.close();
   ensureBuild();
@@ -16,7 +19,7 @@ async function main() {
     console.warn(`PDF exports will fail until this is fixed: ${e instanceof Error ? e.message : String(e)}`);
   }
   const port = process.env.PORT ?? "3000";
-  console.log(`Serving Bridgehead on http://localhost:${port}`);
+  console.log(`Serving Bridgehead on http://localhost:${port}${mail ? ` (mail through ${mail.host})` : " (notification mail off: SMTP_URL not set)"}`);
   const child = spawn(...serveCommand(port), { stdio: "inherit" });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));

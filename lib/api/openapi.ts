@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MAX_PAGE_SIZE } from "@/db/queries/common";
 import { cursorSchema } from "@/lib/validation/lists";
 import { errors, extraPaths, json, jsonSchema, ref } from "./openapi-routes";
+import { markReadSchema, notificationListSchema } from "@/lib/validation/notifications";
 import { RESOURCES } from "./resources";
 import { apiSchemas } from "./responses";
 
@@ -133,6 +134,8 @@ export function openApiDocument(): Json {
         },
       };
   }
+  Object.assign(schemas, notificationSchemas());
+  Object.assign(paths, notificationPaths());
   return {
     openapi: "3.1.0",
     info: {
@@ -148,6 +151,7 @@ export function openApiDocument(): Json {
       { name: "account", description: "Who is calling, and the API and calendar tokens." },
       { name: "views", description: "What the timeline and the status board draw, and moving a card." },
       { name: "exports", description: "Reports as files and the calendar feed." },
+      { name: "notifications", description: "The signed-in user's notifications, and marking them read." },
     ],
     paths: { ...paths, ...extraPaths() },
     components: {
@@ -159,6 +163,71 @@ export function openApiDocument(): Json {
       responses: Object.fromEntries(
         Object.entries(ERROR_TEXT).map(([c, d]) => [`Error${c}`, { description: d, content: json(ref("Error")) }]),
       ),
+    },
+  };
+}
+
+function notificationSchemas(): Json {
+  return {
+    Notification: {
+      type: "object",
+      required: ["id", "kind", "stage", "recordType", "recordId", "subject", "href", "createdAt", "readAt"],
+      properties: {
+        id: { type: "integer" },
+        kind: { type: "string", examples: ["assigned", "due_soon", "overdue", "agreement_expiring", "record_changed"] },
+        stage: { type: "string", description: "The rule's stage (due_soon, 90d, …) or the change's event." },
+        recordType: { type: "string", enum: ["partner", "meeting", "action"] },
+        recordId: { type: "integer" },
+        subject: { type: "string", description: "The record's title when the notice was made." },
+        detail: { type: ["string", "null"], description: "The date concerned, or who made the change." },
+        href: { type: "string", description: "The record's page, relative to the server." },
+        createdAt: { type: "string", format: "date-time" },
+        readAt: { type: ["string", "null"], format: "date-time" },
+      },
+    },
+    NotificationsRead: jsonSchema(markReadSchema),
+  };
+}
+
+function notificationPaths(): Json {
+  return {
+    "/api/v1/notifications": {
+      get: {
+        tags: ["notifications"],
+        operationId: "listNotifications",
+        summary: "The signed-in user's notifications, newest first",
+        parameters: queryParameters(notificationListSchema),
+        responses: {
+          "200": {
+            description: "One page and the unread count.",
+            content: json({
+              type: "object",
+              required: ["data", "unread", "next_cursor"],
+              properties: {
+                data: { type: "array", items: ref("Notification") },
+                unread: { type: "integer" },
+                next_cursor: { type: ["string", "null"], description: "Pass as `before` for the next, older page." },
+              },
+            }),
+          },
+          ...errors(400, 401, 403, 422),
+        },
+      },
+    },
+    "/api/v1/notifications/read": {
+      post: {
+        tags: ["notifications"],
+        operationId: "markNotificationsRead",
+        summary: "Mark some (ids) or all of the signed-in user's notifications read",
+        requestBody: { required: true, content: json(ref("NotificationsRead")) },
+        responses: {
+          "200": {
+            description: "How many changed and the unread count after.",
+            content: json({ type: "object", properties: { data: { type: "object", properties: { marked: { type: "integer" }, unread: { type: "integer" } } } } }),
+          },
+          ...errors(400, 401, 403, 413, 422),
+        },
+      },
     },
   };
 }

@@ -37,6 +37,10 @@ export const queryKeys = {
     all: ["search"] as const,
     suggest: (q: string) => ["search", "suggest", q] as const,
   },
+  notifications: {
+    all: ["notifications"] as const,
+    list: (limit: number) => ["notifications", "list", limit] as const,
+  },
 };
 
 /**

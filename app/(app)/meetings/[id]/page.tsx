@@ -12,6 +12,8 @@ import { getDb } from "@/db";
 import { giftDeclarationStatus, type DeclarationStatus } from "@/db/queries/exchange-rates";
 import { getMeeting, type MeetingDetail } from "@/db/queries/meetings";
 import { requireUser } from "@/lib/auth/guard";
+import { FollowButton } from "@/components/notifications/follow-button";
+import { isFollowing } from "@/db/queries/follows";
 import { can } from "@/lib/auth/permissions";
 import { isUserError } from "@/lib/errors";
 import { formatDate, formatMoney, utcToZonedParts } from "@/lib/format";
@@ -75,6 +77,9 @@ export default async function MeetingPage({ params }: Props) {
           {m.archivedAt ? <Badge tone="neutral">{t("detail.archivedBadge")}</Badge> : null}
           <Badge tone="brand">{te(`meetingKind.${m.kind}`)}</Badge>
           <Badge tone={m.status === "held" ? "green" : m.status === "cancelled" ? "neutral" : "amber"}>{te(`meetingStatus.${m.status}`)}</Badge>
+        </div>
+        <div className="mt-3">
+          <FollowButton type="meeting" id={m.id} following={await isFollowing(getDb(), { userId: user.id, type: "meeting", id: m.id })} />
         </div>
       </header>
 
