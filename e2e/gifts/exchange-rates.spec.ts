@@ -30,6 +30,10 @@ test.describe("[GIFTS] exchange rates", () => {
     await expect(upload.getByRole("alert")).toContainText("line 3");
     await expect(table.getByRole("row")).toHaveCount(4);
     await expectNoSeriousAxeViolations(page);
+
+    await table.getByRole("button", { name: "Remove the JPY rate of 2019-11-27" }).click();
+    await expect(table.getByRole("row", { name: /JPY/ })).toHaveCount(0);
+    await expect(table.getByRole("row")).toHaveCount(3);
   });
 
   test("reads in Korean at 375 px, axe-clean", async ({ page, context, baseURL }) => {

@@ -26,7 +26,8 @@ export async function saveRate(_prev: RateState, form: FormData): Promise<RateSt
 /** The CSV's lines are named in the message, so a bad file says where to look. */
 export async function importRates(_prev: RateState, form: FormData): Promise<RateState> {
   const t = await getTranslations("rates");
-  const file = form.get("file");
+  // A forged call can send anything in place of the form.
+  const file = form instanceof FormData ? form.get("file") : null;
   if (!(file instanceof File) || file.size === 0) return { error: t("chooseFile") };
   if (file.size > 1_000_000) return { error: t("tooBig") };
   const text = await file.text();
@@ -39,7 +40,9 @@ export async function importRates(_prev: RateState, form: FormData): Promise<Rat
   return { ok: t("imported", { n: res.data.rows }) };
 }
 
-export async function removeRate(form: FormData): Promise<void> {
-  await runAction("admin", ({ db, actor }) => deleteExchangeRate(db, actor, argId(Number(formText(form, "id")))));
+export async function removeRate(_prev: RateState, form: FormData): Promise<RateState> {
+  const res = await runAction("admin", ({ db, actor }) => deleteExchangeRate(db, actor, argId(Number(formText(form, "id")))));
+  if (!res.ok) return { error: res.error.message };
   revalidatePath("/admin/exchange-rates");
+  return {};
 }

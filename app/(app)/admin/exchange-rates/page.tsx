@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Empty } from "@/components/ui/empty";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,8 +11,7 @@ import { formatDate, formatMoney } from "@/lib/format";
 import { GIFT_DECLARATION_THRESHOLD } from "@/lib/domain";
 import { viewerLocale } from "@/lib/viewer";
 import { AdminBack } from "../_components/admin-back";
-import { removeRate } from "./actions";
-import { ImportRatesForm, RateForm } from "./_components/rate-forms";
+import { ImportRatesForm, RateForm, RemoveRateForm } from "./_components/rate-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("rates");
@@ -59,12 +57,9 @@ export default async function Page() {
                 <Td label={t("date")}>{formatDate(r.date, locale)}</Td>
                 <Td label={t("rate")}>{formatMoney(r.rateToKrw, "KRW", locale)}</Td>
                 <Td>
-                  <form action={removeRate}>
-                    <input type="hidden" name="id" value={r.id} />
-                    <Button type="submit" variant="secondary" size="sm" aria-label={t("removeOne", { currency: r.currency, date: r.date })}>
-                      {t("remove")}
-                    </Button>
-                  </form>
+                  <RemoveRateForm id={r.id} label={t("removeOne", { currency: r.currency, date: r.date })}>
+                    {t("remove")}
+                  </RemoveRateForm>
                 </Td>
               </tr>
             ))}

@@ -14,6 +14,8 @@ const importSchema = z.object({
 
 /** The form's fields and the file's bytes; an oversized file is not read (the check refuses it by size). */
 async function request(form: FormData): Promise<ImportRequest> {
+  // A forged call can send anything in place of the form: refused like a form without a kind.
+  if (!(form instanceof FormData)) form = new FormData();
   const v = parseInput(importSchema, { kind: form.get("kind"), mode: form.get("mode") ?? undefined, encoding: form.get("encoding") ?? undefined });
   const file = form.get("file");
   const blob = file instanceof Blob ? file : new Blob([]);

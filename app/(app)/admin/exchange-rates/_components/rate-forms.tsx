@@ -1,10 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { importRates, saveRate, type RateState } from "../actions";
+import { importRates, removeRate, saveRate, type RateState } from "../actions";
 
 function Outcome({ state }: { state: RateState }) {
   if (state.error) return <Alert tone="error">{state.error}</Alert>;
@@ -40,6 +40,20 @@ export function ImportRatesForm() {
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? t("importing") : t("importButton")}
       </Button>
+    </form>
+  );
+}
+
+/** One rate's Remove button; a refusal shows beside it. */
+export function RemoveRateForm({ id, label, children }: { id: number; label: string; children: ReactNode }) {
+  const [state, action, pending] = useActionState<RateState, FormData>(removeRate, {});
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      <Button type="submit" variant="secondary" size="sm" aria-label={label} disabled={pending}>
+        {children}
+      </Button>
+      {state.error ? <p className="mt-1 text-sm text-red-700">{state.error}</p> : null}
     </form>
   );
 }
