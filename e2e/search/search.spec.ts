@@ -67,18 +67,22 @@ test.describe.serial("[SEARCH] find anything, in any script", () => {
   test('"王芳" and "wang fang" find the meeting she took part in; "tang liangzhi" finds 唐良智', async ({ page }) => {
     for (const q of ["王芳", "wang fang"]) {
       const list = await suggestions(page, q);
-      await expect(list.getByRole("group", { name: "Meetings" }).getByRole("option", { name: WANG_MEETING })).toBeVisible();
+      await expect(list.getByRole("group", { name: "Meetings" }).getByRole("option", { name: WANG_MEETING }).first()).toBeVisible();
       await expect(list.getByRole("group", { name: "Meetings" }).getByRole("option", { name: DEMO_MEETING })).toHaveCount(0);
-      await expect(list.getByRole("group", { name: "People" }).getByRole("option", { name: /Wang Fang/ })).toBeVisible();
+      // The API spec adds a Wang Fang of its own.
+      await expect(list.getByRole("group", { name: "People" }).getByRole("option", { name: /Wang Fang/ }).first()).toBeVisible();
     }
     const list = await suggestions(page, "tang liangzhi");
-    await expect(list.getByRole("group", { name: "People" }).getByRole("option", { name: /Tang Liangzhi\s*唐良智/ })).toBeVisible();
+    await expect(list.getByRole("group", { name: "People" }).getByRole("option", { name: /Tang Liangzhi\s*唐良智/ }).first()).toBeVisible();
     await expect(list.getByRole("group", { name: "Partners" })).toHaveCount(0);
   });
 
   test("a gift is found by its item and opens its meeting", async ({ page }) => {
     const list = await suggestions(page, "moon jar");
-    await list.getByRole("group", { name: "Gifts" }).getByRole("option", { name: /Moon Jar/ }).last().click();
+    await expect(list.getByRole("group", { name: "Gifts" }).getByRole("option", { name: /Moon Jar/ }).first()).toBeVisible();
+    // Other specs log the source article's gifts again; the oldest hit is the demo meeting's.
+    await page.goto(`/search?q=${encodeURIComponent("moon jar")}`);
+    await page.getByRole("region", { name: /Gifts/ }).getByRole("link", { name: /Moon Jar/ }).last().click();
     await expect(page.getByRole("heading", { level: 1, name: DEMO_MEETING })).toBeVisible();
   });
 
