@@ -17,6 +17,16 @@ export default tseslint.config(
       // Query functions are async by contract (a second, async SQL dialect must be a contained
       // change), even where better-sqlite3 answers synchronously today.
       "@typescript-eslint/require-await": "off",
+      // drizzle's synchronous better-sqlite3 calls (`.get()`, `.all()`, `.run()`) exist on one
+      // engine only, and run outside the transaction gate of db/tx.ts: await the query instead.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[arguments.length=0] > MemberExpression.callee[property.name=/^(get|all|run)$/]:not([object.callee.property.name='prepare']):not([object.callee.property.name='raw'])",
+          message: "Await the drizzle query (db/tx.ts: one(), rawAll(), rawGet(), rawRun()) instead of a synchronous better-sqlite3 call.",
+        },
+      ],
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
     },

@@ -42,10 +42,10 @@ export async function prepareDb(scale: number): Promise<{ file: string; actions:
     const tmp = `${file}.building`;
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
     const db = openDb(tmp);
-    runMigrations(db);
+    await runMigrations(db);
     await seedDemo(db);
     const t0 = Date.now();
-    seedScale(db, scale, 1);
+    await seedScale(db, scale, 1);
     console.log(`Seeded ${scale} meetings in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await createUser(db, SYSTEM_ACTOR, { email: EMAIL, name: "Bench Admin", role: "admin", password: PASSWORD });
     db.$client.pragma("wal_checkpoint(TRUNCATE)");

@@ -3,6 +3,7 @@ import { normalizeIp } from "@/lib/client-ip";
 import type { Tx } from "./client";
 import { notifyRecordChange } from "./queries/notifications";
 import { auditEvent } from "./schema";
+import { one } from "./tx";
 
 /** Who is acting: a signed-in user, an API token, or the system (seed, CLI). */
 export interface Actor {
@@ -65,12 +66,12 @@ function clean(v: Plain | null | undefined): Plain | null {
 }
 
 /** Writes one audit event; call it inside the transaction of the change it records. */
-export function writeAudit(
+export async function writeAudit(
   tx: Tx,
   actor: Actor,
   e: { event: AuditEventName; recordType: string; recordId?: string | number | null; before?: Plain | null; after?: Plain | null },
-): void {
-  const row = tx
+): Promise<void> {
+  const row = await one(tx
     .insert(auditEvent)
     .values({
       actorUserId: actor.userId,
@@ -83,20 +84,19 @@ export function writeAudit(
       // Only a valid address is stored: whatever else arrived in a header is not one.
       ipAddress: normalizeIp(actor.ip),
     })
-    .returning({ id: auditEvent.id })
-    .get();
+    .returning({ id: auditEvent.id }));
   // Notifications of a change are made in the change's own transaction: both or neither.
-  notifyRecordChange(tx, actor, row.id, e);
+  await notifyRecordChange(tx, actor, row.id, e);
 }
 
 /**
  * Failed sign-ins are audited as one row per account and address per window, whose count
  * rises: an unauthenticated stream of failures cannot grow the trail by a row each.
  */
-export function writeSignInFailure(tx: Tx, e: { email: string; ip: string | null; userId: string | null }, windowMs: number, now = Date.now()): void {
+export async function writeSignInFailure(tx: Tx, e: { email: string; ip: string | null; userId: string | null }, windowMs: number, now = Date.now()): Promise<void> {
   const ip = normalizeIp(e.ip);
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
-  const row = tx
+  const row = (await tx
     .select({ id: auditEvent.id, after: auditEvent.after })
     .from(auditEvent)
     .where(
@@ -108,25 +108,22 @@ export function writeSignInFailure(tx: Tx, e: { email: string; ip: string | null
       ),
     )
     .orderBy(desc(auditEvent.id))
-    .limit(1)
-    .get();
+    .limit(1))[0];
   const failures = ((row?.after as { failures?: number } | null)?.failures ?? 0) + 1;
   const after = { failures, last: new Date(now).toISOString() };
-  if (row) tx.update(auditEvent).set({ after }).where(eq(auditEvent.id, row.id)).run();
+  if (row) await tx.update(auditEvent).set({ after }).where(eq(auditEvent.id, row.id));
   else
-    tx.insert(auditEvent)
-      .values({ at: new Date(now), actorUserId: null, actorLabel: e.email, event: "sign_in_failed", recordType: "user", recordId: e.userId, after, ipAddress: ip })
-      .run();
+    await tx.insert(auditEvent)
+      .values({ at: new Date(now), actorUserId: null, actorLabel: e.email, event: "sign_in_failed", recordType: "user", recordId: e.userId, after, ipAddress: ip });
 }
 
 /** Who last changed a record, from the audit trail (for conflict messages). */
-export function lastChangedBy(tx: Tx, recordType: string, recordId: string | number): string | null {
-  const row = tx
+export async function lastChangedBy(tx: Tx, recordType: string, recordId: string | number): Promise<string | null> {
+  const row = (await tx
     .select({ label: auditEvent.actorLabel })
     .from(auditEvent)
     .where(and(eq(auditEvent.recordType, recordType), eq(auditEvent.recordId, String(recordId))))
     .orderBy(desc(auditEvent.id))
-    .limit(1)
-    .get();
+    .limit(1))[0];
   return row?.label ?? null;
 }

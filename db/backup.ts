@@ -95,7 +95,7 @@ export async function restoreDatabase(
   }
   const db = openDb(target);
   try {
-    runMigrations(db, migrationsFolder);
+    await runMigrations(db, migrationsFolder);
   } finally {
     db.$client.close();
   }

@@ -5,8 +5,8 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** A handle usable inside db.transaction((tx) => ...) as well as outside it. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
+/** A handle usable inside inTransaction(db, async (tx) => ...) (db/tx.ts) as well as outside it. */
+export type Tx = Db;
 
 /** `DATABASE_URL` as a file path, a `file:` URL or `:memory:`; default data/bridgehead.db. */
 export function resolveDatabasePath(url = process.env.DATABASE_URL): string {

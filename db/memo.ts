@@ -17,7 +17,7 @@ function stamp(db: Db): string {
 }
 
 /** `compute()` once per `key` until the database changes. */
-export function memoAggregate<T>(db: Db, key: string, compute: () => T): T {
+export async function memoAggregate<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
   const sqlite = db.$client;
   let cache = caches.get(sqlite);
   if (!cache) {
@@ -27,7 +27,8 @@ export function memoAggregate<T>(db: Db, key: string, compute: () => T): T {
   const now = stamp(db);
   const hit = cache.get(key);
   if (hit && hit.stamp === now) return hit.value as T;
-  const value = compute();
+  const value = await compute();
+  // Kept under the stamp read before computing: a write meanwhile makes the next call recompute.
   cache.delete(key);
   cache.set(key, { stamp: now, value });
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);

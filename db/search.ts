@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getChoseong, romanize } from "es-hangul";
 import { pinyin } from "pinyin-pro";
 import type { Db, Tx } from "./client";
+import { inTransaction, rawAll, rawGet, rawRun } from "./tx";
 
 // One FTS5 index for every searchable record (created by a drizzle-kit custom migration).
 // Han, Hangul and Kana are indexed one character a token so that any run of them matches,
@@ -120,61 +121,59 @@ const DOCS: Record<SearchType, string> = {
 export const TYPE_CODE: Record<SearchType, number> = { partner: 1, person: 2, meeting: 3, action: 4, gift: 5 };
 const entryRowid = (type: SearchType, id: number) => id * 8 + TYPE_CODE[type];
 
-function writeDocs(tx: Tx, type: SearchType, rows: { id: number; t: string | null }[], fresh = false) {
+async function writeDocs(tx: Tx, type: SearchType, rows: { id: number; t: string | null }[], fresh = false) {
   for (const r of rows) {
     const rowid = entryRowid(type, r.id);
-    if (!fresh) tx.run(sql`delete from search_index where rowid = ${rowid}`);
+    if (!fresh) await rawRun(tx, sql`delete from search_index where rowid = ${rowid}`);
     const body = searchBody([r.t]);
-    if (body) tx.run(sql`insert into search_index (rowid, record_type, record_id, body) values (${rowid}, ${type}, ${r.id}, ${body})`);
+    if (body) await rawRun(tx, sql`insert into search_index (rowid, record_type, record_id, body) values (${rowid}, ${type}, ${r.id}, ${body})`);
   }
 }
 
 /** Rewrites the index entries of these records from what the database holds now. */
-export function reindexRecords(tx: Tx, type: SearchType, ids: number[]): void {
+export async function reindexRecords(tx: Tx, type: SearchType, ids: number[]): Promise<void> {
   if (!ids.length) return;
   const where = sql`x.id in (select value from json_each(${JSON.stringify([...new Set(ids)])}))`;
   const [head, tail] = DOCS[type].split("{where}") as [string, string];
-  writeDocs(tx, type, tx.all<{ id: number; t: string | null }>(sql.join([sql.raw(head), where, sql.raw(tail)])));
+  await writeDocs(tx, type, await rawAll<{ id: number; t: string | null }>(tx, sql.join([sql.raw(head), where, sql.raw(tail)])));
 }
 
-export function unindexRecord(tx: Tx, type: SearchType, id: number): void {
-  tx.run(sql`delete from search_index where rowid = ${entryRowid(type, id)}`);
+export async function unindexRecord(tx: Tx, type: SearchType, id: number): Promise<void> {
+  await rawRun(tx, sql`delete from search_index where rowid = ${entryRowid(type, id)}`);
 }
 
 /** Ids of a type's records that mention another record; used to cascade a rename into the index. */
-export function idsWhere(tx: Tx, query: ReturnType<typeof sql>): number[] {
-  return tx.all<{ id: number }>(query).map((r) => r.id);
+export async function idsWhere(tx: Tx, query: ReturnType<typeof sql>): Promise<number[]> {
+  return (await rawAll<{ id: number }>(tx, query)).map((r) => r.id);
 }
 
 /** A person's or partner's name is part of other records' entries: reindex those too. */
-export function reindexAround(tx: Tx, of: { partnerId?: number; personId?: number }): void {
+export async function reindexAround(tx: Tx, of: { partnerId?: number; personId?: number }): Promise<void> {
   if (of.partnerId !== undefined) {
     const id = of.partnerId;
-    reindexRecords(tx, "person", idsWhere(tx, sql`select id from person where partner_id = ${id}`));
-    reindexRecords(tx, "meeting", idsWhere(tx, sql`select id from meeting where partner_id = ${id}`));
-    reindexRecords(tx, "action", idsWhere(tx, sql`select id from action where partner_id = ${id}`));
-    reindexRecords(tx, "gift", idsWhere(tx, sql`select g.id from gift g join meeting m on m.id = g.meeting_id where m.partner_id = ${id}`));
+    await reindexRecords(tx, "person", await idsWhere(tx, sql`select id from person where partner_id = ${id}`));
+    await reindexRecords(tx, "meeting", await idsWhere(tx, sql`select id from meeting where partner_id = ${id}`));
+    await reindexRecords(tx, "action", await idsWhere(tx, sql`select id from action where partner_id = ${id}`));
+    await reindexRecords(tx, "gift", await idsWhere(tx, sql`select g.id from gift g join meeting m on m.id = g.meeting_id where m.partner_id = ${id}`));
   }
   if (of.personId !== undefined) {
     const id = of.personId;
-    reindexRecords(tx, "meeting", idsWhere(tx, sql`select meeting_id id from participant where person_id = ${id}`));
-    reindexRecords(tx, "action", idsWhere(tx, sql`select id from action where owner_person_id = ${id}`));
-    reindexRecords(tx, "gift", idsWhere(tx, sql`select id from gift where from_person_id = ${id} or to_person_id = ${id}`));
+    await reindexRecords(tx, "meeting", await idsWhere(tx, sql`select meeting_id id from participant where person_id = ${id}`));
+    await reindexRecords(tx, "action", await idsWhere(tx, sql`select id from action where owner_person_id = ${id}`));
+    await reindexRecords(tx, "gift", await idsWhere(tx, sql`select id from gift where from_person_id = ${id} or to_person_id = ${id}`));
   }
 }
 
 /** Rebuilds the whole index, a batch of records at a time. */
-export function rebuildSearchIndex(db: Db): void {
-  db.transaction((tx) => {
-    tx.run(sql`delete from search_index`);
+export async function rebuildSearchIndex(db: Db): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    (await rawRun(tx, sql`delete from search_index`));
     for (const type of SEARCH_TYPES) {
       const [head, tail] = DOCS[type].split("{where}") as [string, string];
-      for (let after = 0; ; ) {
-        const rows = tx.all<{ id: number; t: string | null }>(
-          sql.join([sql.raw(head), sql`x.id > ${after}`, sql.raw(tail), sql` order by x.id limit 2000`]),
-        );
+      for (let after = 0; ;) {
+        const rows = await rawAll<{ id: number; t: string | null }>(tx, sql.join([sql.raw(head), sql`x.id > ${after}`, sql.raw(tail), sql` order by x.id limit 2000`]));
         if (!rows.length) break;
-        writeDocs(tx, type, rows, true);
+        (await writeDocs(tx, type, rows, true));
         after = rows[rows.length - 1]!.id;
       }
     }
@@ -184,15 +183,13 @@ export function rebuildSearchIndex(db: Db): void {
 const VERSION_KEY = "search_index_version";
 
 /** Rebuilds the index when SEARCH_INDEX_VERSION differs from the one it was built with. */
-export function ensureSearchIndex(db: Db): boolean {
-  const row = db.get<{ value: string } | undefined>(sql`select value from setting where key = ${VERSION_KEY}`);
+export async function ensureSearchIndex(db: Db): Promise<boolean> {
+  const row = await rawGet<{ value: string } | undefined>(db, sql`select value from setting where key = ${VERSION_KEY}`);
   if (row?.value === SEARCH_INDEX_VERSION) return false;
-  rebuildSearchIndex(db);
+  await rebuildSearchIndex(db);
   const now = Date.now();
-  db.run(
-    sql`insert into setting (key, value, created_at, updated_at) values (${VERSION_KEY}, ${SEARCH_INDEX_VERSION}, ${now}, ${now})
-        on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at`,
-  );
+  await rawRun(db, sql`insert into setting (key, value, created_at, updated_at) values (${VERSION_KEY}, ${SEARCH_INDEX_VERSION}, ${now}, ${now})
+        on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at`);
   return true;
 }
 

@@ -9,6 +9,7 @@ import { createPartner } from "./queries/partners";
 import { createPerson } from "./queries/people";
 import { setHomeRegion } from "./queries/settings";
 import { rebuildSearchIndex } from "./search";
+import { inTransaction } from "./tx";
 
 // The demo data is what the source article states (shared/source/gyeonggi-chongqing-2019-11-27.txt)
 // and nothing more. Names in Korean and Chinese are the standard forms of the places and people
@@ -41,15 +42,14 @@ const PARTNERS = [
 
 /** True when the database holds no partner yet. */
 export async function isEmpty(db: Db): Promise<boolean> {
-  return db.select({ n: count() }).from(partner).get()!.n === 0;
+  return (await db.select({ n: count() }).from(partner).limit(1))[0]!.n === 0;
 }
 
 /** Seeds the source article's data on an empty database; a no-op otherwise. */
 export async function seedDemo(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
-  db.transaction((tx) =>
-    setHomeRegion(tx, { nameEn: "Gyeonggi Province", nameKo: "경기도", nameLocal: "경기도", country: "KR", timeZone: "Asia/Seoul" }),
-  );
+  await inTransaction(db, async (tx) =>
+    setHomeRegion(tx, { nameEn: "Gyeonggi Province", nameKo: "경기도", nameLocal: "경기도", country: "KR", timeZone: "Asia/Seoul" }));
 
   for (const p of PARTNERS) {
     const row = await createPartner(db, actor, {
@@ -232,7 +232,7 @@ const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
  * the seeded partners since 2008; deterministic from `seed`. Written with prepared statements in
  * one transaction: this is for load tests, not a path users take, so it writes no audit events.
  */
-export function seedScale(db: Db, n: number, seed = 1): { meetings: number; actions: number } {
+export async function seedScale(db: Db, n: number, seed = 1): Promise<{ meetings: number; actions: number }> {
   const sqlite = db.$client;
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
@@ -306,6 +306,6 @@ export function seedScale(db: Db, n: number, seed = 1): { meetings: number; acti
     }
   })();
   // The index names partners and participants: built in batches once the rows are in.
-  rebuildSearchIndex(db);
+  await rebuildSearchIndex(db);
   return { meetings: n, actions };
 }

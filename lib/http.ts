@@ -40,11 +40,10 @@ export async function apiActor(req: Request, db: Db): Promise<Actor | null> {
   }
   const s = await getLiveSession(req.headers);
   if (!s) return null;
-  const row = db
+  const row = (await db
     .select({ role: user.role, email: user.email, banned: user.banned, mustChangePassword: user.mustChangePassword })
     .from(user)
-    .where(eq(user.id, s.user.id))
-    .get();
+    .where(eq(user.id, s.user.id)).limit(1))[0];
   if (!row || row.banned) return null;
   // A temporary password opens only the password form, for the API as for pages and actions.
   if (row.mustChangePassword) throw new UserError("forbidden", "Change your temporary password first.");

@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   const dryRun = args.includes("--dry-run");
   const mail = readMailConfig();
   const db = openDb();
-  runMigrations(db);
+  await runMigrations(db);
   // A dry run does everything inside one transaction and rolls it back.
   if (dryRun) db.$client.exec("BEGIN IMMEDIATE");
   try {
@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     }
     console.log(
       `${dryRun ? "Dry run: " : ""}${r.created} new notification${r.created === 1 ? "" : "s"} (${r.dueItems} due items checked), ` +
-        `${r.mailsSent} mail${r.mailsSent === 1 ? "" : "s"} sent for ${r.noticesMailed} notifications, ${r.failedMails} failed, ${r.skipped} not mailed; ${Math.round(r.ms)} ms.`,
+      `${r.mailsSent} mail${r.mailsSent === 1 ? "" : "s"} sent for ${r.noticesMailed} notifications, ${r.failedMails} failed, ${r.skipped} not mailed; ${Math.round(r.ms)} ms.`,
     );
     if (!mail) console.log("Mail is off: set SMTP_URL and MAIL_FROM to send notifications by mail.");
     if (r.mailServerDown) {

@@ -9,7 +9,7 @@ import { countUsers, createUser } from "@/db/queries/users";
 
 export async function prepareDatabase(opts: { seed?: boolean } = {}): Promise<Db> {
   const db = openDb();
-  runMigrations(db);
+  await runMigrations(db);
   if (opts.seed !== false && (await seedDemo(db))) console.log("Seeded the demo data (shared/source article).");
   if ((await countUsers(db)) === 0) {
     const email = (process.env.ADMIN_EMAIL ?? "admin@bridgehead.local").toLowerCase();

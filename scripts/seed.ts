@@ -12,7 +12,7 @@ function arg(name: string): string | undefined {
 
 async function main() {
   const db = openDb();
-  runMigrations(db);
+  await runMigrations(db);
   console.log((await seedDemo(db)) ? "Seeded the demo data." : "Demo data already present: nothing to do.");
   const scale = arg("--demo-scale");
   if (scale !== undefined) {
@@ -21,7 +21,7 @@ async function main() {
     const seed = Number(arg("--seed") ?? "1");
     if (!Number.isInteger(seed)) throw new Error("--seed needs a whole number.");
     const t0 = Date.now();
-    const r = seedScale(db, n, seed);
+    const r = await seedScale(db, n, seed);
     console.log(`Added ${r.meetings} meetings and ${r.actions} actions in ${((Date.now() - t0) / 1000).toFixed(1)} s (seed ${seed}).`);
   }
   db.$client.close();

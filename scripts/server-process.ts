@@ -17,7 +17,7 @@ export function tempDbFile(name = "reliability.db"): string {
 /** A migrated, seeded database with an editor token for the HTTP API. */
 export async function preparedDb(file: string): Promise<{ token: string }> {
   const db = openDb(file);
-  runMigrations(db);
+  await runMigrations(db);
   await seedDemo(db);
   const { token } = await createApiToken(db, SYSTEM_ACTOR, { name: "reliability", role: "editor" });
   db.$client.close();
@@ -48,7 +48,7 @@ export async function startServer(file: string, port: number, opts: { wrap?: str
   proc.stderr?.on("data", (b: Buffer) => (stderr += b.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
-  for (;;) {
+  for (; ;) {
     if (proc.exitCode !== null) throw new Error(`Server exited: ${stderr}`);
     try {
       const r = await fetch(`${url}/login`);

@@ -10,7 +10,7 @@ import { userCommand } from "./user-command";
 
 async function main(): Promise<number> {
   const db = openDb();
-  runMigrations(db);
+  await runMigrations(db);
   const r = await userCommand(db, process.argv.slice(2), { USER_PASSWORD: process.env.USER_PASSWORD });
   for (const line of r.out) console.log(line);
   for (const line of r.err) console.error(line);

@@ -10,53 +10,53 @@ import { createActionSchema, updateActionSchema } from "@/lib/validation/actions
 import type { ActionListParams } from "@/lib/validation/lists";
 import { pageSize, staleOrMissing } from "./common";
 import { cursorPage } from "./paging";
+import { inTransaction, one } from "../tx";
 
 /** Gap between neighbouring cards, so most moves write one row (see lib/board/position.ts). */
 export const POSITION_GAP = 1024;
 
-export function nextPositionAtBottom(tx: Tx, status: string): number {
-  const row = tx.select({ p: max(action.position) }).from(action).where(eq(action.status, status)).get();
+export async function nextPositionAtBottom(tx: Tx, status: string): Promise<number> {
+  const row = (await tx.select({ p: max(action.position) }).from(action).where(eq(action.status, status)).limit(1))[0];
   return (row?.p ?? 0) + POSITION_GAP;
 }
 
-function assertRefs(tx: Tx, v: { partnerId: number; meetingId?: number; ownerPersonId?: number }) {
-  if (!tx.select({ id: partner.id }).from(partner).where(eq(partner.id, v.partnerId)).get())
+async function assertRefs(tx: Tx, v: { partnerId: number; meetingId?: number; ownerPersonId?: number }) {
+  if (!(await tx.select({ id: partner.id }).from(partner).where(eq(partner.id, v.partnerId)).limit(1))[0])
     throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: ["Unknown partner."] } });
   if (v.meetingId) {
-    const m = tx.select({ partnerId: meeting.partnerId }).from(meeting).where(eq(meeting.id, v.meetingId)).get();
+    const m = (await tx.select({ partnerId: meeting.partnerId }).from(meeting).where(eq(meeting.id, v.meetingId)).limit(1))[0];
     if (!m) throw new UserError("validation_failed", "Unknown meeting.", { fields: { meetingId: ["Unknown meeting."] } });
     if (m.partnerId !== v.partnerId)
       throw new UserError("validation_failed", "The meeting belongs to another partner.", {
         fields: { meetingId: ["The meeting belongs to another partner."] },
       });
   }
-  if (v.ownerPersonId && !tx.select({ id: person.id }).from(person).where(eq(person.id, v.ownerPersonId)).get())
+  if (v.ownerPersonId && !(await tx.select({ id: person.id }).from(person).where(eq(person.id, v.ownerPersonId)).limit(1))[0])
     throw new UserError("validation_failed", "Unknown person.", { fields: { ownerPersonId: ["Unknown person."] } });
 }
 
 export async function createAction(db: Db, actor: Actor, input: unknown): Promise<Action> {
   const { ownerParticipantIndex: _i, ...v } = parseInput(createActionSchema, input);
-  return db.transaction((tx) => {
-    assertRefs(tx, v);
-    const row = tx
+  return await inTransaction(db, async (tx) => {
+    await assertRefs(tx, v);
+    const row = await one(tx
       .insert(action)
-      .values({ ...v, position: nextPositionAtBottom(tx, v.status), completedAt: v.status === "done" ? new Date() : null })
-      .returning()
-      .get();
-    reindexRecords(tx, "action", [row.id]);
-    writeAudit(tx, actor, { event: "create", recordType: "action", recordId: row.id, after: row });
+      .values({ ...v, position: await nextPositionAtBottom(tx, v.status), completedAt: v.status === "done" ? new Date() : null })
+      .returning());
+    await reindexRecords(tx, "action", [row.id]);
+    await writeAudit(tx, actor, { event: "create", recordType: "action", recordId: row.id, after: row });
     return row;
   });
 }
 
 export async function updateAction(db: Db, actor: Actor, id: number, input: unknown): Promise<Action> {
   const { version, ownerParticipantIndex: _i, ...v } = parseInput(updateActionSchema, input);
-  return db.transaction((tx) => {
-    assertRefs(tx, v);
-    const before = tx.select().from(action).where(eq(action.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    await assertRefs(tx, v);
+    const before = (await tx.select().from(action).where(eq(action.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("action", id);
     const statusChanged = before.status !== v.status;
-    const row = tx
+    const row = (await tx
       .update(action)
       .set({
         ...v,
@@ -66,15 +66,14 @@ export async function updateAction(db: Db, actor: Actor, id: number, input: unkn
         dueOn: v.dueOn ?? null,
         description: v.description ?? null,
         completedAt: v.status === "done" ? (before.completedAt ?? new Date()) : null,
-        position: statusChanged ? nextPositionAtBottom(tx, v.status) : before.position,
+        position: statusChanged ? (await nextPositionAtBottom(tx, v.status)) : before.position,
         version: sql`${action.version} + 1`,
       })
       .where(and(eq(action.id, id), eq(action.version, version)))
-      .returning()
-      .get();
-    if (!row) throw staleOrMissing(tx, action, "action", id);
-    reindexRecords(tx, "action", [row.id]);
-    writeAudit(tx, actor, { event: "update", recordType: "action", recordId: id, ...diff(before, row) });
+      .returning())[0];
+    if (!row) throw await staleOrMissing(tx, action, "action", id);
+    await reindexRecords(tx, "action", [row.id]);
+    await writeAudit(tx, actor, { event: "update", recordType: "action", recordId: id, ...diff(before, row) });
     return row;
   });
 }
@@ -88,7 +87,7 @@ export const PARTNER_ACTIONS_SHOWN = 20;
  */
 export async function partnerActions(db: Db, partnerId: number, limit = PARTNER_ACTIONS_SHOWN) {
   const where = and(eq(action.partnerId, partnerId), isNull(action.archivedAt), inArray(action.status, ["open", "in_progress", "blocked"]));
-  const rows = db
+  const rows = await db
     .select({
       id: action.id,
       title: action.title,
@@ -105,9 +104,8 @@ export async function partnerActions(db: Db, partnerId: number, limit = PARTNER_
     .leftJoin(person, eq(person.id, action.ownerPersonId))
     .where(where)
     .orderBy(sql`${action.dueOn} is null`, asc(action.dueOn), asc(action.id))
-    .limit(limit)
-    .all();
-  const total = db.select({ n: count() }).from(action).where(where).get()!.n;
+    .limit(limit);
+  const total = (await db.select({ n: count() }).from(action).where(where).limit(1))[0]!.n;
   return { rows, total };
 }
 
@@ -147,7 +145,7 @@ export async function listActions(db: Db, f: Partial<ActionListParams> & { size?
         : f.sort === "title"
           ? [asc(action.title), asc(action.id)]
           : [sql`${action.dueOn} is null`, asc(action.dueOn), asc(action.id)];
-  const rows = db
+  const rows = await db
     .select({
       id: action.id,
       title: action.title,
@@ -170,48 +168,45 @@ export async function listActions(db: Db, f: Partial<ActionListParams> & { size?
     .where(where)
     .orderBy(...order)
     .limit(size)
-    .offset((page - 1) * size)
-    .all();
-  const total = db.select({ n: count() }).from(action).where(where).get()!.n;
+    .offset((page - 1) * size);
+  const total = (await db.select({ n: count() }).from(action).where(where).limit(1))[0]!.n;
   return { rows, total, page, size };
 }
 export type ActionsPage = Awaited<ReturnType<typeof listActions>>;
 
 export async function actionCursorPage(db: Db, f: Partial<ActionListParams> & { limit?: number; cursor?: string }) {
-  return cursorPage(action.id, actionWhere(f), f, (where, order, limit) =>
-    db.select().from(action).where(where).orderBy(order).limit(limit).all(),
+  return cursorPage(action.id, actionWhere(f), f, async (where, order, limit) =>
+    await db.select().from(action).where(where).orderBy(order).limit(limit),
   );
 }
 
 export async function getAction(db: Db, id: number): Promise<Action> {
-  const row = db.select().from(action).where(eq(action.id, id)).get();
+  const row = (await db.select().from(action).where(eq(action.id, id)).limit(1))[0];
   if (!row) throw new NotFoundError("Action", id);
   return row;
 }
 
 export async function setActionArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Action> {
-  return db.transaction((tx) => {
-    const before = tx.select().from(action).where(eq(action.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select().from(action).where(eq(action.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("action", id);
-    const row = tx
+    const row = await one(tx
       .update(action)
       .set({ archivedAt: archived ? new Date() : null, version: sql`${action.version} + 1` })
       .where(eq(action.id, id))
-      .returning()
-      .get();
-    writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "action", recordId: id, ...diff(before, row) });
+      .returning());
+    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "action", recordId: id, ...diff(before, row) });
     return row;
   });
 }
 
 /** People who own at least one follow-up, for the owner filter. */
 export async function actionOwnerOptions(db: Db) {
-  return db
+  return await db
     .selectDistinct({ id: person.id, nameEn: person.nameEn })
     .from(person)
     .innerJoin(action, eq(action.ownerPersonId, person.id))
     .where(isNull(action.archivedAt))
     .orderBy(asc(person.nameEn), asc(person.id))
-    .limit(500)
-    .all();
+    .limit(500);
 }

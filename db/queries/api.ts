@@ -17,5 +17,5 @@ export async function meetingCursorPage(db: Db, f: Partial<MeetingListParams> & 
     f.to ? lt(meeting.startsAt, dayAfter(f.to)) : undefined,
     f.q ? matchesSearch("meeting", meeting.id, f.q) : undefined,
   );
-  return cursorPage(meeting.id, where, f, (w, order, limit) => db.select().from(meeting).where(w).orderBy(order).limit(limit).all());
+  return cursorPage(meeting.id, where, f, async (w, order, limit) => await db.select().from(meeting).where(w).orderBy(order).limit(limit));
 }

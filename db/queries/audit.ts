@@ -72,8 +72,8 @@ export async function listAuditEvents(
   if (f.to) where.push(lt(auditEvent.at, zonedTimeToUtc(nextDay(f.to), "00:00", timeZone)!));
   const cond = where.length ? and(...where) : undefined;
   const size = pageSize(f.size, 50);
-  const total = db.select({ n: count() }).from(auditEvent).where(cond).get()!.n;
-  const rows = db
+  const total = (await db.select({ n: count() }).from(auditEvent).where(cond).limit(1))[0]!.n;
+  const rows = (await db
     .select({
       ...columns,
       // A user record is named by its email rather than its id.
@@ -83,37 +83,34 @@ export async function listAuditEvents(
     .where(cond)
     .orderBy(desc(auditEvent.at), desc(auditEvent.id))
     .limit(size)
-    .offset((f.page - 1) * size)
-    .all() as (AuditRow & { recordLabel: string | null })[];
+    .offset((f.page - 1) * size)) as (AuditRow & { recordLabel: string | null })[];
   return { rows, total, page: f.page, size };
 }
 
 /** The values the filters can take, from what the trail actually holds. */
 export async function auditFilterOptions(db: Db): Promise<{ actors: string[]; types: string[]; events: string[] }> {
-  const distinct = <K extends "actorLabel" | "recordType" | "event">(col: K) =>
-    db
+  const distinct = async <K extends "actorLabel" | "recordType" | "event">(col: K) =>
+    (await db
       .selectDistinct({ v: auditEvent[col] })
       .from(auditEvent)
-      .orderBy(asc(auditEvent[col]))
-      .all()
+      .orderBy(asc(auditEvent[col])))
       .map((r) => r.v);
-  return { actors: distinct("actorLabel"), types: distinct("recordType"), events: distinct("event") };
+  return { actors: await distinct("actorLabel"), types: await distinct("recordType"), events: await distinct("event") };
 }
 
 /** One record's own history, newest first. */
 export async function recordHistory(db: Db, recordType: string, recordId: string | number, limit = 50): Promise<AuditRow[]> {
-  return db
+  return (await db
     .select(columns)
     .from(auditEvent)
     .where(and(eq(auditEvent.recordType, recordType), eq(auditEvent.recordId, String(recordId))))
     .orderBy(desc(auditEvent.at), desc(auditEvent.id))
-    .limit(limit)
-    .all() as AuditRow[];
+    .limit(limit)) as AuditRow[];
 }
 
 /** For exporters: records that a report left the system, who took it and with which filters. */
-export function auditExport(db: Db, actor: Actor, e: { report: string; format: string; filters?: Record<string, unknown> }): void {
-  writeAudit(db, actor, { event: "export", recordType: "report", recordId: e.report, after: { format: e.format, filters: e.filters ?? {} } });
+export async function auditExport(db: Db, actor: Actor, e: { report: string; format: string; filters?: Record<string, unknown> }): Promise<void> {
+  await writeAudit(db, actor, { event: "export", recordType: "report", recordId: e.report, after: { format: e.format, filters: e.filters ?? {} } });
 }
 
 /** The fields a change touched, with their values before and after, for display. */

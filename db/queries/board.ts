@@ -10,6 +10,7 @@ import { planMove } from "@/lib/board/position";
 import { BOARD_COLUMNS, dueRange, OPEN_STATUSES, type BoardFilters } from "@/lib/board/filters";
 import type { ActionStatus } from "@/lib/domain";
 import { staleOrMissing } from "./common";
+import { inTransaction, one } from "../tx";
 
 /** Cards sent per column on first paint; the rest load on scroll. */
 export const COLUMN_PAGE = 25;
@@ -90,10 +91,10 @@ function toCard(r: CardRow): BoardCard {
 }
 
 /** The where-clause of the filters (not the status); null when the filter matches nothing. */
-function filterWhere(tx: Tx, f: BoardFilters, today: string): SQL[] | null {
+async function filterWhere(tx: Tx, f: BoardFilters, today: string): Promise<SQL[] | null> {
   const w: SQL[] = [isNull(action.archivedAt)];
   if (f.partner) {
-    const p = tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, f.partner)).get();
+    const p = (await tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, f.partner)).limit(1))[0];
     if (!p) return null;
     w.push(eq(action.partnerId, p.id));
   }
@@ -113,8 +114,8 @@ function ownerWhere(owner: string): SQL {
   return owner.startsWith("p") ? eq(action.ownerPersonId, Number(owner.slice(1))) : eq(action.ownerUserId, owner.slice(1));
 }
 
-function cardQuery(tx: Tx, where: SQL | undefined, limit: number): BoardCard[] {
-  return tx
+async function cardQuery(tx: Tx, where: SQL | undefined, limit: number): Promise<BoardCard[]> {
+  return (await tx
     .select(cardColumns)
     .from(action)
     .innerJoin(partner, eq(partner.id, action.partnerId))
@@ -123,72 +124,69 @@ function cardQuery(tx: Tx, where: SQL | undefined, limit: number): BoardCard[] {
     .leftJoin(meeting, eq(meeting.id, action.meetingId))
     .where(where)
     .orderBy(asc(action.position), asc(action.id))
-    .limit(limit)
-    .all()
+    .limit(limit))
     .map((r) => toCard(r as CardRow));
 }
 
-function columnsFor(tx: Tx, w: SQL[], limit: number): BoardColumn[] {
+async function columnsFor(tx: Tx, w: SQL[], limit: number): Promise<BoardColumn[]> {
   const counts = new Map(
-    tx
+    (await tx
       .select({ status: action.status, n: count() })
       .from(action)
       .where(and(...w))
-      .groupBy(action.status)
-      .all()
+      .groupBy(action.status))
       .map((r) => [r.status, r.n]),
   );
-  return BOARD_COLUMNS.map((status) => {
+  return Promise.all(BOARD_COLUMNS.map(async (status) => {
     const n = counts.get(status) ?? 0;
-    return { status, count: n, cards: n ? cardQuery(tx, and(...w, eq(action.status, status)), limit) : [] };
-  });
+    return { status, count: n, cards: n ? (await cardQuery(tx, and(...w, eq(action.status, status)), limit)) : [] };
+  }));
+
 }
 
 /** The board: per lane and column the first `limit` cards in order plus the column's count. */
 export async function getBoard(db: Db, f: BoardFilters, today: string, limit = COLUMN_PAGE): Promise<BoardData> {
   const empty = Object.fromEntries(BOARD_COLUMNS.map((s) => [s, 0])) as Record<ActionStatus, number>;
-  const w = filterWhere(db, f, today);
+  const w = await filterWhere(db, f, today);
   if (!w) return { today, lanes: [], totals: empty, lanesTruncated: false };
   let lanes: BoardLane[];
   let lanesTruncated = false;
   if (f.group === "partner") {
-    const keys = db
+    const keys = await db
       .selectDistinct({ id: partner.id, slug: partner.slug, en: partner.nameEn, ko: partner.nameKo })
       .from(action)
       .innerJoin(partner, eq(partner.id, action.partnerId))
       .where(and(...w))
       .orderBy(asc(partner.nameEn))
-      .limit(MAX_LANES + 1)
-      .all();
+      .limit(MAX_LANES + 1);
     lanesTruncated = keys.length > MAX_LANES;
-    lanes = keys.slice(0, MAX_LANES).map((k) => ({
+    lanes = await Promise.all(keys.slice(0, MAX_LANES).map(async (k) => ({
       key: `partner:${k.slug}`,
       label: k.en,
       labelKo: k.ko,
-      columns: columnsFor(db, [...w, eq(action.partnerId, k.id)], limit),
-    }));
+      columns: await columnsFor(db, [...w, eq(action.partnerId, k.id)], limit),
+    })));
   } else if (f.group === "owner") {
-    const keys = db
+    const keys = await db
       .selectDistinct({ personId: action.ownerPersonId, userId: action.ownerUserId, pn: person.nameEn, un: ownerUser.name })
       .from(action)
       .leftJoin(person, eq(person.id, action.ownerPersonId))
       .leftJoin(ownerUser, eq(ownerUser.id, action.ownerUserId))
       .where(and(...w))
       .orderBy(asc(sql`coalesce(${person.nameEn}, ${ownerUser.name}, '')`))
-      .limit(MAX_LANES + 1)
-      .all();
+      .limit(MAX_LANES + 1);
     lanesTruncated = keys.length > MAX_LANES;
-    lanes = keys.slice(0, MAX_LANES).map((k) => {
+    lanes = await Promise.all(keys.slice(0, MAX_LANES).map(async (k) => {
       const key = k.personId ? `p${k.personId}` : k.userId ? `u${k.userId}` : "";
       const where = key ? ownerWhere(key) : and(isNull(action.ownerPersonId), isNull(action.ownerUserId))!;
-      return { key: `owner:${key}`, label: k.pn ?? k.un ?? "", labelKo: k.pn ?? k.un ?? "", columns: columnsFor(db, [...w, where], limit) };
-    });
+      return { key: `owner:${key}`, label: k.pn ?? k.un ?? "", labelKo: k.pn ?? k.un ?? "", columns: await columnsFor(db, [...w, where], limit) };
+    }));
   } else {
-    lanes = [{ key: "", label: "", labelKo: "", columns: columnsFor(db, w, limit) }];
+    lanes = [{ key: "", label: "", labelKo: "", columns: await columnsFor(db, w, limit) }];
   }
   const totals = { ...empty };
   if (lanesTruncated || lanes.length !== 1) {
-    for (const r of db.select({ status: action.status, n: count() }).from(action).where(and(...w)).groupBy(action.status).all())
+    for (const r of (await db.select({ status: action.status, n: count() }).from(action).where(and(...w)).groupBy(action.status)))
       totals[r.status as ActionStatus] = r.n;
   } else for (const c of lanes[0]!.columns) totals[c.status] = c.count;
   return { today, lanes, totals, lanesTruncated };
@@ -199,10 +197,10 @@ export async function getColumnPage(
   db: Db,
   p: { filters: BoardFilters; today: string; status: ActionStatus; lane?: string; after: { position: number; id: number }; limit?: number },
 ): Promise<BoardCard[]> {
-  const w = filterWhere(db, p.filters, p.today);
+  const w = await filterWhere(db, p.filters, p.today);
   if (!w) return [];
   if (p.lane?.startsWith("partner:")) {
-    const row = db.select({ id: partner.id }).from(partner).where(eq(partner.slug, p.lane.slice(8))).get();
+    const row = (await db.select({ id: partner.id }).from(partner).where(eq(partner.slug, p.lane.slice(8))).limit(1))[0];
     if (!row) return [];
     w.push(eq(action.partnerId, row.id));
   } else if (p.lane?.startsWith("owner:")) {
@@ -214,31 +212,30 @@ export async function getColumnPage(
 }
 
 /** The cards either side of a slot in a column, read in position order (for one move). */
-function neighbours(tx: Tx, status: string, movingId: number, afterId?: number, beforeId?: number) {
-  const col = (where: SQL | undefined, dir: "asc" | "desc", limit: number) =>
-    tx
+async function neighbours(tx: Tx, status: string, movingId: number, afterId?: number, beforeId?: number) {
+  const col = async (where: SQL | undefined, dir: "asc" | "desc", limit: number) =>
+    await tx
       .select({ id: action.id, position: action.position })
       .from(action)
       .where(and(eq(action.status, status), sql`${action.id} <> ${movingId}`, where))
       .orderBy(dir === "asc" ? asc(action.position) : desc(action.position), dir === "asc" ? asc(action.id) : desc(action.id))
-      .limit(limit)
-      .all();
-  const inColumn = (id: number | undefined) =>
+      .limit(limit);
+  const inColumn = async (id: number | undefined) =>
     id === undefined || id === movingId
       ? undefined
-      : tx.select({ id: action.id, position: action.position }).from(action).where(and(eq(action.id, id), eq(action.status, status))).get();
-  const after = inColumn(afterId);
+      : (await tx.select({ id: action.id, position: action.position }).from(action).where(and(eq(action.id, id), eq(action.status, status))).limit(1))[0];
+  const after = await inColumn(afterId);
   if (after) {
-    const next = col(or(gt(action.position, after.position), and(eq(action.position, after.position), gt(action.id, after.id))), "asc", 1);
+    const next = await col(or(gt(action.position, after.position), and(eq(action.position, after.position), gt(action.id, after.id))), "asc", 1);
     return { slice: [after, ...next], afterId: after.id };
   }
-  const before = inColumn(beforeId);
+  const before = await inColumn(beforeId);
   if (before) {
-    const prev = col(or(lt(action.position, before.position), and(eq(action.position, before.position), lt(action.id, before.id))), "desc", 1);
+    const prev = await col(or(lt(action.position, before.position), and(eq(action.position, before.position), lt(action.id, before.id))), "desc", 1);
     return { slice: [...prev, before], beforeId: before.id };
   }
   // No anchor in this column (an empty column, or the neighbours moved meanwhile): the bottom.
-  return { slice: col(undefined, "desc", 1), afterId: undefined, bottom: true };
+  return { slice: await col(undefined, "desc", 1), afterId: undefined, bottom: true };
 }
 
 /**
@@ -247,40 +244,38 @@ function neighbours(tx: Tx, status: string, movingId: number, afterId?: number, 
  */
 export async function moveAction(db: Db, actor: Actor, input: unknown) {
   const v = parseInput(moveActionSchema, input);
-  return db.transaction((tx) => {
-    const before = tx.select().from(action).where(eq(action.id, v.id)).get();
-    if (!before || before.version !== v.version) throw staleOrMissing(tx, action, "action", v.id);
-    const n = neighbours(tx, v.status, v.id, v.afterId, v.beforeId);
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select().from(action).where(eq(action.id, v.id)).limit(1))[0];
+    if (!before || before.version !== v.version) throw await staleOrMissing(tx, action, "action", v.id);
+    const n = await neighbours(tx, v.status, v.id, v.afterId, v.beforeId);
     const anchors = n.bottom ? { afterId: n.slice[0]?.id } : { afterId: n.afterId, beforeId: n.beforeId };
     let plan = planMove(n.slice, v.id, anchors);
     if (plan.renumbered) {
-      const column = tx
+      const column = await tx
         .select({ id: action.id, position: action.position })
         .from(action)
         .where(eq(action.status, v.status))
-        .orderBy(asc(action.position), asc(action.id))
-        .all();
+        .orderBy(asc(action.position), asc(action.id));
       plan = planMove(column, v.id, anchors);
       for (const r of plan.renumbered ?? [])
-        if (r.id !== v.id) tx.update(action).set({ position: r.position }).where(eq(action.id, r.id)).run();
+        if (r.id !== v.id) await tx.update(action).set({ position: r.position }).where(eq(action.id, r.id));
     }
     const completedAt = v.status === "done" ? (before.status === "done" ? before.completedAt : new Date()) : null;
-    const row = tx
+    const row = (await tx
       .update(action)
       .set({ status: v.status, position: plan.position, completedAt, version: sql`${action.version} + 1`, updatedAt: new Date() })
       .where(and(eq(action.id, v.id), eq(action.version, v.version)))
-      .returning()
-      .get();
-    if (!row) throw staleOrMissing(tx, action, "action", v.id);
+      .returning())[0];
+    if (!row) throw await staleOrMissing(tx, action, "action", v.id);
     const d = diff(before, row);
-    writeAudit(tx, actor, { event: "move", recordType: "action", recordId: v.id, before: d.before, after: { ...d.after, renumbered: !!plan.renumbered } });
+    await writeAudit(tx, actor, { event: "move", recordType: "action", recordId: v.id, before: d.before, after: { ...d.after, renumbered: !!plan.renumbered } });
     return { id: row.id, version: row.version, status: row.status as ActionStatus, position: row.position, completedAt: row.completedAt?.toISOString() ?? null };
   });
 }
 
 /** One action with what the side panel shows: its fields, comments and history. */
 export async function getActionDetail(db: Db, id: number) {
-  const a = db
+  const a = (await db
     .select({
       id: action.id,
       version: action.version,
@@ -304,23 +299,20 @@ export async function getActionDetail(db: Db, id: number) {
     .from(action)
     .innerJoin(partner, eq(partner.id, action.partnerId))
     .leftJoin(meeting, eq(meeting.id, action.meetingId))
-    .where(eq(action.id, id))
-    .get();
+    .where(eq(action.id, id)).limit(1))[0];
   if (!a) throw new NotFoundError("action", id);
-  const comments = db
+  const comments = await db
     .select({ id: actionComment.id, body: actionComment.body, createdAt: actionComment.createdAt, author: user.name, authorEmail: user.email })
     .from(actionComment)
     .leftJoin(user, eq(user.id, actionComment.authorUserId))
     .where(eq(actionComment.actionId, id))
-    .orderBy(asc(actionComment.createdAt), asc(actionComment.id))
-    .all();
-  const history = db
+    .orderBy(asc(actionComment.createdAt), asc(actionComment.id));
+  const history = await db
     .select({ id: auditEvent.id, at: auditEvent.at, actor: auditEvent.actorLabel, event: auditEvent.event, before: auditEvent.before, after: auditEvent.after })
     .from(auditEvent)
     .where(and(eq(auditEvent.recordType, "action"), eq(auditEvent.recordId, String(id))))
     .orderBy(desc(auditEvent.id))
-    .limit(100)
-    .all();
+    .limit(100);
   return {
     action: { ...a, completedAt: a.completedAt?.toISOString() ?? null, updatedAt: a.updatedAt.toISOString() },
     comments: comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
@@ -339,40 +331,37 @@ export type ActionDetail = Awaited<ReturnType<typeof getActionDetail>>;
 /** A comment or progress note on an action, by the signed-in user; audited with the action. */
 export async function addComment(db: Db, actor: Actor, input: unknown) {
   const v = parseInput(commentSchema, input);
-  return db.transaction((tx) => {
-    if (!tx.select({ id: action.id }).from(action).where(eq(action.id, v.actionId)).get()) throw new NotFoundError("action", v.actionId);
-    const row = tx.insert(actionComment).values({ actionId: v.actionId, body: v.body, authorUserId: actor.userId }).returning().get();
-    writeAudit(tx, actor, { event: "comment", recordType: "action", recordId: v.actionId, after: { commentId: row.id, body: row.body } });
+  return await inTransaction(db, async (tx) => {
+    if (!(await tx.select({ id: action.id }).from(action).where(eq(action.id, v.actionId)).limit(1))[0]) throw new NotFoundError("action", v.actionId);
+    const row = await one(tx.insert(actionComment).values({ actionId: v.actionId, body: v.body, authorUserId: actor.userId }).returning());
+    await writeAudit(tx, actor, { event: "comment", recordType: "action", recordId: v.actionId, after: { commentId: row.id, body: row.body } });
     return { id: row.id };
   });
 }
 
 /** Owners for the filter: people who own an action (an indexed EXISTS, fast on large boards) and the app's users. */
 export async function boardOwnerOptions(db: Db): Promise<{ value: string; label: string }[]> {
-  const people = db
+  const people = await db
     .select({ id: person.id, name: person.nameEn })
     .from(person)
     .where(sql`exists (select 1 from ${action} where ${action.ownerPersonId} = ${person.id})`)
-    .orderBy(asc(person.nameEn))
-    .all();
-  const users = db
+    .orderBy(asc(person.nameEn));
+  const users = await db
     .select({ id: user.id, name: user.name })
     .from(user)
     .where(or(isNull(user.banned), eq(user.banned, false)))
-    .orderBy(asc(user.name))
-    .all();
+    .orderBy(asc(user.name));
   return [...people.map((p) => ({ value: `p${p.id}`, label: p.name })), ...users.map((u) => ({ value: `u${u.id}`, label: u.name }))];
 }
 
 /** People who can own an action of a partner: our staff and that partner's officials. */
 export async function ownerChoices(db: Db, partnerId: number) {
-  return db
+  return await db
     .select({ id: person.id, name: person.nameEn, side: person.side })
     .from(person)
     .where(or(eq(person.side, "home"), eq(person.partnerId, partnerId)))
     .orderBy(asc(person.side), asc(person.nameEn))
-    .limit(500)
-    .all();
+    .limit(500);
 }
 
 export interface PartnerTile {
@@ -414,7 +403,7 @@ export async function partnerOverview(db: Db, today: string): Promise<PartnerTil
     .where(and(eq(meeting.status, "held"), isNull(meeting.archivedAt)))
     .groupBy(meeting.partnerId)
     .as("lastm");
-  const rows = db
+  const rows = await db
     .select({
       id: partner.id,
       slug: partner.slug,
@@ -431,15 +420,13 @@ export async function partnerOverview(db: Db, today: string): Promise<PartnerTil
     .from(partner)
     .leftJoin(acts, eq(acts.partnerId, partner.id))
     .leftJoin(last, eq(last.partnerId, partner.id))
-    .where(isNull(partner.archivedAt))
-    .all();
+    .where(isNull(partner.archivedAt));
   // The soonest expiry not long past: a lapsed agreement (up to a year ago) still needs attention.
-  const expiries = db
+  const expiries = await db
     .select({ partnerId: milestone.partnerId, on: milestone.expiresOn, title: milestone.title })
     .from(milestone)
     .where(and(isNotNull(milestone.expiresOn), isNull(milestone.archivedAt), gte(milestone.expiresOn, addDays(today, -365))))
-    .orderBy(asc(milestone.expiresOn))
-    .all();
+    .orderBy(asc(milestone.expiresOn));
   const soonLimit = addDays(today, 90);
   const tiles = rows.map((r): PartnerTile => {
     const e = expiries.find((x) => x.partnerId === r.id && x.on! >= today) ?? expiries.find((x) => x.partnerId === r.id) ?? null;

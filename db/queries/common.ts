@@ -5,15 +5,15 @@ import { lastChangedBy } from "../audit";
 import type { Tx } from "../client";
 
 /** After an update matched no row: the record is gone (404) or its version moved on (409). */
-export function staleOrMissing(
+export async function staleOrMissing(
   tx: Tx,
   table: SQLiteTable & { id: SQLiteColumn },
   recordType: string,
   id: number,
-): ConflictError | NotFoundError {
-  const current = tx.select().from(table).where(eq(table.id, id)).get();
+): Promise<ConflictError | NotFoundError> {
+  const current = (await tx.select().from(table).where(eq(table.id, id)).limit(1))[0];
   if (!current) return new NotFoundError(recordType, id);
-  return new ConflictError(recordType, current, lastChangedBy(tx, recordType, id));
+  return new ConflictError(recordType, current, (await lastChangedBy(tx, recordType, id)));
 }
 
 /** Parses a page size from the API or a URL, capped so no request can ask for everything. */

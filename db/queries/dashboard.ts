@@ -9,10 +9,10 @@ const OPEN = sql`${action.status} in ('open','in_progress','blocked')`;
 export async function headlineCounts(db: Db, today: string) {
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   return {
-    partners: n(db.select({ n: count() }).from(partner).where(isNull(partner.archivedAt)).get()),
-    meetings: n(db.select({ n: count() }).from(meeting).where(isNull(meeting.archivedAt)).get()),
-    openActions: n(db.select({ n: count() }).from(action).where(and(OPEN, isNull(action.archivedAt))).get()),
-    overdueActions: n(db.select({ n: count() }).from(action).where(and(OPEN, isNull(action.archivedAt), lt(action.dueOn, today))).get()),
+    partners: n((await db.select({ n: count() }).from(partner).where(isNull(partner.archivedAt)).limit(1))[0]),
+    meetings: n((await db.select({ n: count() }).from(meeting).where(isNull(meeting.archivedAt)).limit(1))[0]),
+    openActions: n((await db.select({ n: count() }).from(action).where(and(OPEN, isNull(action.archivedAt))).limit(1))[0]),
+    overdueActions: n((await db.select({ n: count() }).from(action).where(and(OPEN, isNull(action.archivedAt), lt(action.dueOn, today))).limit(1))[0]),
   };
 }
 
@@ -30,42 +30,38 @@ export interface DashboardPartner {
 /** Everything the dashboard shows, aggregated in SQL; `today` is the viewer's date, `now` the instant. */
 export async function dashboardData(db: Db, today: string, now = new Date()) {
   const year = Number(today.slice(0, 4));
-  const partners: DashboardPartner[] = db
+  const partners: DashboardPartner[] = await db
     .select({ id: partner.id, slug: partner.slug, nameEn: partner.nameEn, nameKo: partner.nameKo, status: partner.status })
     .from(partner)
     .where(isNull(partner.archivedAt))
-    .orderBy(asc(partner.sinceDate), asc(partner.nameEn))
-    .all();
-  const byStatus = db
+    .orderBy(asc(partner.sinceDate), asc(partner.nameEn));
+  const byStatus = await db
     .select({ status: partner.status, n: count() })
     .from(partner)
     .where(isNull(partner.archivedAt))
-    .groupBy(partner.status)
-    .all();
+    .groupBy(partner.status);
   // The two whole-table scans, kept until the next write (db/memo.ts).
-  const perYear = memoAggregate(db, "dashboard:meetingsPerYear", () =>
-    db
+  const perYear = await memoAggregate(db, "dashboard:meetingsPerYear", async () =>
+    await db
       .select({ year: YEAR_KEY, partnerId: meeting.partnerId, n: count() })
       .from(meeting)
       .where(and(isNull(meeting.archivedAt), NOT_CANCELLED))
       .groupBy(YEAR_KEY, meeting.partnerId)
-      .orderBy(YEAR_KEY)
-      .all(),
+      .orderBy(YEAR_KEY),
   );
-  const actionStats = memoAggregate(db, `dashboard:actions:${today}`, () =>
-    db
+  const actionStats = await memoAggregate(db, `dashboard:actions:${today}`, async () =>
+    await db
       .select({ status: action.status, n: count(), overdue: sql<number>`coalesce(sum(${action.dueOn} < ${today}), 0)` })
       .from(action)
       .where(isNull(action.archivedAt))
-      .groupBy(action.status)
-      .all(),
+      .groupBy(action.status),
   );
   const meetingsIn = (y: number) => perYear.filter((r) => Number(r.year) === y).reduce((a, r) => a + r.n, 0);
   const isOpen = (status: string) => status === "open" || status === "in_progress" || status === "blocked";
   const open = actionStats.filter((r) => isOpen(r.status)).reduce((a, r) => a + r.n, 0);
   const overdue = actionStats.filter((r) => isOpen(r.status)).reduce((a, r) => a + r.overdue, 0);
   const overdueWhere = and(OPEN, isNull(action.archivedAt), lt(action.dueOn, today));
-  const lastContact = db
+  const lastContact = await db
     .select({
       partnerId: partner.id,
       // Qualified by hand: drizzle leaves columns bare inside a raw subquery, and a bare "id"
@@ -74,9 +70,8 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
     })
     .from(partner)
     .where(isNull(partner.archivedAt))
-    .orderBy(asc(partner.sinceDate), asc(partner.nameEn))
-    .all();
-  const upcoming = db
+    .orderBy(asc(partner.sinceDate), asc(partner.nameEn));
+  const upcoming = await db
     .select({
       id: meeting.id,
       title: meeting.title,
@@ -87,15 +82,13 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
     .from(meeting)
     .where(and(isNull(meeting.archivedAt), eq(meeting.status, "planned"), gte(meeting.startsAt, now)))
     .orderBy(asc(meeting.startsAt))
-    .limit(5)
-    .all();
-  const overdueList = db
+    .limit(5);
+  const overdueList = await db
     .select({ id: action.id, title: action.title, dueOn: action.dueOn, partnerId: action.partnerId, side: action.side, status: action.status })
     .from(action)
     .where(overdueWhere)
     .orderBy(asc(action.dueOn), asc(action.id))
-    .limit(5)
-    .all();
+    .limit(5);
 
   const dayMs = Date.UTC(year, Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10)));
   const cold = lastContact

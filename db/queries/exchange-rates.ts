@@ -33,6 +33,7 @@ import { ValidationError } from "@/lib/errors";
 import { utcToZonedParts } from "@/lib/format";
 import { fieldErrors, parseInput } from "@/lib/validation/common";
 import { exchangeRateSchema } from "@/lib/validation/exchange-rates";
+import { inTransaction, one } from "../tx";
 
 export interface DeclarableGift {
   direction: string;
@@ -90,12 +91,11 @@ export async function giftDeclarationStatus(db: Db, gift: DeclarableGift): Promi
 
 /** Received gifts not yet declared: how many must be, and how many cannot be judged for want of a rate. */
 export async function undeclaredGiftCounts(db: Db): Promise<{ declare: number; noRate: number }> {
-  const rows = db
+  const rows = await db
     .select({ direction: gift.direction, estimatedValue: gift.estimatedValue, currency: gift.currency, startsAt: meeting.startsAt, timeZone: meeting.timeZone })
     .from(gift)
     .innerJoin(meeting, eq(meeting.id, gift.meetingId))
-    .where(and(eq(gift.direction, "received"), isNull(gift.declaredOn), isNull(gift.archivedAt), isNull(meeting.archivedAt)))
-    .all();
+    .where(and(eq(gift.direction, "received"), isNull(gift.declaredOn), isNull(gift.archivedAt), isNull(meeting.archivedAt)));
   const lookup = rateLookup(db.$client);
   const counts = { declare: 0, noRate: 0 };
   for (const r of rows) {
@@ -107,28 +107,27 @@ export async function undeclaredGiftCounts(db: Db): Promise<{ declare: number; n
 }
 
 export async function listExchangeRates(db: Db): Promise<ExchangeRate[]> {
-  return db.select().from(exchangeRate).orderBy(exchangeRate.currency, desc(exchangeRate.date)).all();
+  return await db.select().from(exchangeRate).orderBy(exchangeRate.currency, desc(exchangeRate.date));
 }
 
 /** Enters a rate; the same currency and day again replaces the rate. */
 export async function saveExchangeRate(db: Db, actor: Actor, input: unknown) {
   const v = parseInput(exchangeRateSchema, input);
-  return db.transaction((tx) => {
-    const row = tx
+  return await inTransaction(db, async (tx) => {
+    const row = await one(tx
       .insert(exchangeRate)
       .values(v)
       .onConflictDoUpdate({ target: [exchangeRate.currency, exchangeRate.date], set: { rateToKrw: v.rateToKrw, updatedAt: new Date() } })
-      .returning()
-      .get();
-    writeAudit(tx, actor, { event: "update", recordType: "exchange_rate", recordId: row.id, after: row });
+      .returning());
+    await writeAudit(tx, actor, { event: "update", recordType: "exchange_rate", recordId: row.id, after: row });
     return row;
   });
 }
 
 export async function deleteExchangeRate(db: Db, actor: Actor, id: number) {
-  return db.transaction((tx) => {
-    const row = tx.delete(exchangeRate).where(eq(exchangeRate.id, id)).returning().get();
-    if (row) writeAudit(tx, actor, { event: "delete", recordType: "exchange_rate", recordId: id, before: row });
+  return await inTransaction(db, async (tx) => {
+    const row = (await tx.delete(exchangeRate).where(eq(exchangeRate.id, id)).returning())[0];
+    if (row) await writeAudit(tx, actor, { event: "delete", recordType: "exchange_rate", recordId: id, before: row });
     return row ?? null;
   });
 }
@@ -157,13 +156,12 @@ export async function importExchangeRates(db: Db, actor: Actor, csv: string): Pr
       throw new ValidationError(Object.fromEntries(Object.entries(fieldErrors(res.error)).map(([k, m]) => [`line ${i + 2}: ${k}`, m])));
     return res.data;
   });
-  db.transaction((tx) => {
+  await inTransaction(db, async (tx) => {
     for (const v of rows)
-      tx.insert(exchangeRate)
+      (await tx.insert(exchangeRate)
         .values(v)
-        .onConflictDoUpdate({ target: [exchangeRate.currency, exchangeRate.date], set: { rateToKrw: v.rateToKrw, updatedAt: new Date() } })
-        .run();
-    writeAudit(tx, actor, { event: "update", recordType: "exchange_rate", recordId: null, after: { imported: rows.length, currencies: [...new Set(rows.map((r) => r.currency))] } });
+        .onConflictDoUpdate({ target: [exchangeRate.currency, exchangeRate.date], set: { rateToKrw: v.rateToKrw, updatedAt: new Date() } }));
+    (await writeAudit(tx, actor, { event: "update", recordType: "exchange_rate", recordId: null, after: { imported: rows.length, currencies: [...new Set(rows.map((r) => r.currency))] } }));
   });
   return { rows: rows.length };
 }

@@ -10,23 +10,24 @@ import type { GiftListParams } from "@/lib/validation/lists";
 import { reindexRecords } from "../search";
 import { staleOrMissing } from "./common";
 import { cursorPage } from "./paging";
+import { inTransaction, one } from "../tx";
 
 // Gifts on their own, for the API (the meeting form saves them with the meeting).
 
-function assertRefs(tx: Tx, v: { meetingId: number; fromPersonId?: number; toPersonId?: number }) {
-  if (!tx.select({ id: meeting.id }).from(meeting).where(eq(meeting.id, v.meetingId)).get())
+async function assertRefs(tx: Tx, v: { meetingId: number; fromPersonId?: number; toPersonId?: number }) {
+  if (!(await tx.select({ id: meeting.id }).from(meeting).where(eq(meeting.id, v.meetingId)).limit(1))[0])
     throw new UserError("validation_failed", "Unknown meeting.", { fields: { meetingId: ["Unknown meeting."] } });
   for (const key of ["fromPersonId", "toPersonId"] as const) {
     const pid = v[key];
-    if (pid && !tx.select({ id: person.id }).from(person).where(eq(person.id, pid)).get())
+    if (pid && !(await tx.select({ id: person.id }).from(person).where(eq(person.id, pid)).limit(1))[0])
       throw new UserError("validation_failed", "Unknown person.", { fields: { [key]: ["Unknown person."] } });
   }
 }
 
 /** A gift's item is also part of its meeting's entry (and of the meeting it left, when moved). */
-function indexGift(tx: Tx, row: Gift, previousMeetingId?: number) {
-  reindexRecords(tx, "gift", [row.id]);
-  reindexRecords(tx, "meeting", previousMeetingId === undefined ? [row.meetingId] : [row.meetingId, previousMeetingId]);
+async function indexGift(tx: Tx, row: Gift, previousMeetingId?: number) {
+  await reindexRecords(tx, "gift", [row.id]);
+  await reindexRecords(tx, "meeting", previousMeetingId === undefined ? [row.meetingId] : [row.meetingId, previousMeetingId]);
 }
 
 function columns<T extends { fromParticipantIndex?: number; toParticipantIndex?: number }>(v: T) {
@@ -36,22 +37,22 @@ function columns<T extends { fromParticipantIndex?: number; toParticipantIndex?:
 
 export async function createGift(db: Db, actor: Actor, input: unknown): Promise<Gift> {
   const v = columns(parseInput(createGiftSchema, input));
-  return db.transaction((tx) => {
-    assertRefs(tx, v);
-    const row = tx.insert(gift).values(v).returning().get();
-    indexGift(tx, row);
-    writeAudit(tx, actor, { event: "create", recordType: "gift", recordId: row.id, after: row });
+  return await inTransaction(db, async (tx) => {
+    await assertRefs(tx, v);
+    const row = await one(tx.insert(gift).values(v).returning());
+    await indexGift(tx, row);
+    await writeAudit(tx, actor, { event: "create", recordType: "gift", recordId: row.id, after: row });
     return row;
   });
 }
 
 export async function updateGift(db: Db, actor: Actor, id: number, input: unknown): Promise<Gift> {
   const { version, ...v } = columns(parseInput(updateGiftSchema, input));
-  return db.transaction((tx) => {
-    assertRefs(tx, v);
-    const before = tx.select().from(gift).where(eq(gift.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    await assertRefs(tx, v);
+    const before = (await tx.select().from(gift).where(eq(gift.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("gift", id);
-    const row = tx
+    const row = (await tx
       .update(gift)
       .set({
         ...v,
@@ -66,33 +67,31 @@ export async function updateGift(db: Db, actor: Actor, id: number, input: unknow
         version: sql`${gift.version} + 1`,
       })
       .where(and(eq(gift.id, id), eq(gift.version, version)))
-      .returning()
-      .get();
-    if (!row) throw staleOrMissing(tx, gift, "gift", id);
-    indexGift(tx, row, before.meetingId);
-    writeAudit(tx, actor, { event: "update", recordType: "gift", recordId: id, ...diff(before, row) });
+      .returning())[0];
+    if (!row) throw await staleOrMissing(tx, gift, "gift", id);
+    await indexGift(tx, row, before.meetingId);
+    await writeAudit(tx, actor, { event: "update", recordType: "gift", recordId: id, ...diff(before, row) });
     return row;
   });
 }
 
 export async function getGift(db: Db, id: number): Promise<Gift> {
-  const row = db.select().from(gift).where(eq(gift.id, id)).get();
+  const row = (await db.select().from(gift).where(eq(gift.id, id)).limit(1))[0];
   if (!row) throw new NotFoundError("Gift", id);
   return row;
 }
 
 export async function setGiftArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Gift> {
-  return db.transaction((tx) => {
-    const before = tx.select().from(gift).where(eq(gift.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select().from(gift).where(eq(gift.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("gift", id);
-    const row = tx
+    const row = await one(tx
       .update(gift)
       .set({ archivedAt: archived ? new Date() : null, version: sql`${gift.version} + 1` })
       .where(eq(gift.id, id))
-      .returning()
-      .get();
-    indexGift(tx, row);
-    writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "gift", recordId: id, ...diff(before, row) });
+      .returning());
+    await indexGift(tx, row);
+    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "gift", recordId: id, ...diff(before, row) });
     return row;
   });
 }
@@ -104,5 +103,5 @@ export async function giftCursorPage(db: Db, f: Partial<GiftListParams> & { limi
     f.partner ? sql`${gift.meetingId} in (select id from meeting where partner_id = ${f.partner})` : undefined,
     f.direction ? eq(gift.direction, f.direction) : undefined,
   );
-  return cursorPage(gift.id, where, f, (w, order, limit) => db.select().from(gift).where(w).orderBy(order).limit(limit).all());
+  return cursorPage(gift.id, where, f, async (w, order, limit) => await db.select().from(gift).where(w).orderBy(order).limit(limit));
 }

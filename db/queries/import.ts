@@ -23,6 +23,7 @@ import { reindexAround } from "../search";
 import { indexMeeting, insertMeeting } from "./meetings";
 import { indexPartner, insertPartner } from "./partners";
 import { indexPerson, insertPerson } from "./people";
+import { inTransaction, one } from "../tx";
 
 export { IMPORT_KINDS, type ImportKind, type RowProblem };
 export const IMPORT_MODES = ["update", "create"] as const;
@@ -73,9 +74,9 @@ const TIE_BREAK = "cp949";
 
 type Valid = { row: number; id?: number; action: RowAction; data: Record<string, unknown>; before?: Record<string, unknown> };
 
-function partnerIndex(db: Tx): PartnerIndex {
+async function partnerIndex(db: Tx): Promise<PartnerIndex> {
   const idx: PartnerIndex = new Map();
-  for (const p of db.select({ id: partner.id, slug: partner.slug, en: partner.nameEn, ko: partner.nameKo, local: partner.nameLocal }).from(partner).all())
+  for (const p of (await db.select({ id: partner.id, slug: partner.slug, en: partner.nameEn, ko: partner.nameKo, local: partner.nameLocal }).from(partner)))
     for (const name of new Set([p.slug, p.en, p.ko, p.local].filter((n): n is string => !!n).map(normalLabel))) {
       const s = idx.get(name) ?? new Set<number>();
       s.add(p.id);
@@ -144,13 +145,13 @@ async function check(db: Db, req: ImportRequest): Promise<{ ok: false; file: Fil
   if (t.rows.length === 0) return { ok: false, file: { key: "empty" } };
   if (t.rows.length > MAX_IMPORT_ROWS) return { ok: false, file: { key: "tooManyRows", values: { rows: MAX_IMPORT_ROWS } } };
 
-  const partners = partnerIndex(db);
+  const partners = await partnerIndex(db);
   const ids = updating ? [...new Set(t.rows.map((r) => Number(r.cells[keys.indexOf("id")]?.trim())).filter((n) => Number.isInteger(n) && n > 0))] : [];
   const existing = new Map<number, Record<string, unknown>>();
   const tbl = table(kind);
   for (let i = 0; i < ids.length; i += 500)
-    for (const r of db.select().from(tbl).where(inArray(tbl.id, ids.slice(i, i + 500))).all() as Record<string, unknown>[]) existing.set(r.id as number, r);
-  const slugOwner = new Map(kind === "partners" ? db.select({ id: partner.id, slug: partner.slug }).from(partner).all().map((p) => [p.slug, p.id]) : []);
+    for (const r of (await db.select().from(tbl).where(inArray(tbl.id, ids.slice(i, i + 500)))) as Record<string, unknown>[]) existing.set(r.id as number, r);
+  const slugOwner = new Map(kind === "partners" ? (await db.select({ id: partner.id, slug: partner.slug }).from(partner)).map((p) => [p.slug, p.id]) : []);
 
   const problems: RowProblem[] = [];
   const valid: Valid[] = [];
@@ -213,23 +214,22 @@ export async function previewImport(db: Db, req: ImportRequest): Promise<ImportC
   return r.ok ? { ok: true, preview: r.preview } : r;
 }
 
-function updateRecord(tx: Tx, actor: Actor, kind: ImportKind, v: Valid) {
+async function updateRecord(tx: Tx, actor: Actor, kind: ImportKind, v: Valid) {
   const tbl = table(kind);
   const changes = Object.fromEntries(Object.entries(v.data).filter(([k, x]) => !same(x, v.before![k])));
-  const row = tx
+  const row = await one(tx
     .update(tbl)
     .set({ ...changes, version: (v.before!.version as number) + 1, updatedAt: new Date() })
     .where(eq(tbl.id, v.id!))
-    .returning()
-    .get() as Record<string, unknown>;
-  if (kind === "partners") indexPartner(tx, row as never);
-  else if (kind === "people") indexPerson(tx, row as never);
-  else indexMeeting(tx, row.id as number);
+    .returning() as unknown as Promise<Record<string, unknown>[]>);
+  if (kind === "partners") await indexPartner(tx, row as never);
+  else if (kind === "people") await indexPerson(tx, row as never);
+  else await indexMeeting(tx, row.id as number);
   // Meetings, follow-ups and gifts are found by their partner's and people's names too.
   if (kind !== "meetings" && ["nameEn", "nameKo", "nameLocal"].some((k) => k in changes))
-    reindexAround(tx, kind === "partners" ? { partnerId: v.id! } : { personId: v.id! });
+    await reindexAround(tx, kind === "partners" ? { partnerId: v.id! } : { personId: v.id! });
   const recordType = kind === "partners" ? "partner" : kind === "people" ? "person" : "meeting";
-  writeAudit(tx, actor, { event: "update", recordType, recordId: v.id!, ...diff(v.before!, row) });
+  await writeAudit(tx, actor, { event: "update", recordType, recordId: v.id!, ...diff(v.before!, row) });
 }
 
 export type ImportResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; file?: FileProblem; problems?: RowProblem[] };
@@ -243,14 +243,14 @@ export async function commitImport(db: Db, actor: Actor, req: ImportRequest): Pr
   if (!r.ok) return { ok: false, file: r.file };
   if (r.preview.problems.length) return { ok: false, problems: r.preview.problems };
   const n = { created: 0, updated: 0, unchanged: 0 };
-  db.transaction((tx) => {
+  await inTransaction(db, async (tx) => {
     for (const v of r.valid) {
       n[v.action === "create" ? "created" : v.action === "update" ? "updated" : "unchanged"]++;
       if (v.action === "unchanged") continue;
-      if (v.action === "update") updateRecord(tx, actor, req.kind, v);
-      else if (req.kind === "partners") insertPartner(tx, actor, v.data as z.output<typeof createPartnerSchema>);
-      else if (req.kind === "people") insertPerson(tx, actor, v.data as z.output<typeof createPersonSchema>);
-      else insertMeeting(tx, actor, v.data as z.output<typeof createMeetingSchema>);
+      if (v.action === "update") (await updateRecord(tx, actor, req.kind, v));
+      else if (req.kind === "partners") (await insertPartner(tx, actor, v.data as z.output<typeof createPartnerSchema>));
+      else if (req.kind === "people") (await insertPerson(tx, actor, v.data as z.output<typeof createPersonSchema>));
+      else (await insertMeeting(tx, actor, v.data as z.output<typeof createMeetingSchema>));
     }
   });
   return { ok: true, ...n };

@@ -5,6 +5,7 @@ import type { NoticeRow } from "./notifications";
 import { isValidTimeZone, isLocale, type Locale } from "@/lib/format";
 import type { MailPreference, NotificationKind } from "@/lib/notifications/kinds";
 import { nextDigestAt } from "@/lib/notifications/rules";
+import { inTransaction } from "../tx";
 
 export interface Preference {
   mail: MailPreference;
@@ -16,11 +17,10 @@ const DEFAULT_PREFERENCE: Preference = { mail: "immediate", mutedKinds: [], time
 
 /** A new account has no row: mail at once until its owner picks a digest or turns mail off. */
 export async function getPreference(db: Db, userId: string): Promise<Preference> {
-  const row = db
+  const row = (await db
     .select({ mail: notificationPreference.mail, mutedKinds: notificationPreference.mutedKinds, timeZone: notificationPreference.timeZone })
     .from(notificationPreference)
-    .where(eq(notificationPreference.userId, userId))
-    .get();
+    .where(eq(notificationPreference.userId, userId)).limit(1))[0];
   return row ? { mail: row.mail as MailPreference, mutedKinds: row.mutedKinds, timeZone: row.timeZone } : DEFAULT_PREFERENCE;
 }
 
@@ -28,40 +28,37 @@ export async function setMailPreference(db: Db, p: { userId: string; mail: MailP
   const pref = await getPreference(db, p.userId);
   const next = nextDigestAt(p.mail, pref.timeZone ?? "UTC", p.now ?? new Date(), p.digestHour);
   // Choosing a preference again clears the one-click unsubscribes: the user decided anew.
-  db.insert(notificationPreference)
+  await db.insert(notificationPreference)
     .values({ userId: p.userId, mail: p.mail, nextDigestAt: next, mutedKinds: [] })
-    .onConflictDoUpdate({ target: notificationPreference.userId, set: { mail: p.mail, nextDigestAt: next, mutedKinds: [], updatedAt: new Date() } })
-    .run();
+    .onConflictDoUpdate({ target: notificationPreference.userId, set: { mail: p.mail, nextDigestAt: next, mutedKinds: [], updatedAt: new Date() } });
 }
 
 /** One-click unsubscribe: mail of this kind stops for this user; the centre still shows it. */
 export async function muteKind(db: Db, userId: string, kind: NotificationKind): Promise<void> {
-  db.transaction((tx) => {
-    const exists = tx.select({ id: user.id }).from(user).where(eq(user.id, userId)).get();
+  await inTransaction(db, async (tx) => {
+    const exists = (await tx.select({ id: user.id }).from(user).where(eq(user.id, userId)).limit(1))[0];
     if (!exists) return;
-    const row = tx.select({ muted: notificationPreference.mutedKinds }).from(notificationPreference).where(eq(notificationPreference.userId, userId)).get();
+    const row = (await tx.select({ muted: notificationPreference.mutedKinds }).from(notificationPreference).where(eq(notificationPreference.userId, userId)).limit(1))[0];
     const muted = [...new Set([...(row?.muted ?? []), kind])];
-    tx.insert(notificationPreference)
+    (await tx.insert(notificationPreference)
       .values({ userId, mutedKinds: muted })
-      .onConflictDoUpdate({ target: notificationPreference.userId, set: { mutedKinds: muted, updatedAt: new Date() } })
-      .run();
+      .onConflictDoUpdate({ target: notificationPreference.userId, set: { mutedKinds: muted, updatedAt: new Date() } }));
   });
 }
 
 /** Keeps the zone and language the user was last seen in, so dates and mail follow them. */
 export async function recordUserContext(db: Db, p: { userId: string; timeZone: string | null; locale: Locale }): Promise<void> {
   const zone = p.timeZone && isValidTimeZone(p.timeZone) ? p.timeZone : null;
-  const u = db.select({ locale: user.locale }).from(user).where(eq(user.id, p.userId)).get();
-  if (u && u.locale !== p.locale) db.update(user).set({ locale: p.locale }).where(eq(user.id, p.userId)).run();
+  const u = (await db.select({ locale: user.locale }).from(user).where(eq(user.id, p.userId)).limit(1))[0];
+  if (u && u.locale !== p.locale) await db.update(user).set({ locale: p.locale }).where(eq(user.id, p.userId));
   if (!zone) return;
-  db.insert(notificationPreference)
+  await db.insert(notificationPreference)
     .values({ userId: p.userId, timeZone: zone })
     .onConflictDoUpdate({
       target: notificationPreference.userId,
       set: { timeZone: zone },
       setWhere: sql`${notificationPreference.timeZone} is not ${zone}`,
-    })
-    .run();
+    });
 }
 
 export interface Recipient {
@@ -78,14 +75,13 @@ export interface Recipient {
 /** Users with mail waiting (pending, and past any retry backoff unless retryNow). */
 export async function recipientsWithMail(db: Db, now: Date, retryNow: boolean): Promise<Recipient[]> {
   const ready = retryNow ? undefined : or(isNull(notification.mailNextAttemptAt), lte(notification.mailNextAttemptAt, now));
-  const ids = db
+  const ids = (await db
     .selectDistinct({ userId: notification.userId })
     .from(notification)
-    .where(and(eq(notification.mailState, "pending"), ready))
-    .all()
+    .where(and(eq(notification.mailState, "pending"), ready)))
     .map((r) => r.userId);
   if (!ids.length) return [];
-  return db
+  return (await db
     .select({
       userId: user.id,
       email: user.email,
@@ -99,8 +95,7 @@ export async function recipientsWithMail(db: Db, now: Date, retryNow: boolean): 
     })
     .from(user)
     .leftJoin(notificationPreference, eq(notificationPreference.userId, user.id))
-    .where(inArray(user.id, ids))
-    .all()
+    .where(inArray(user.id, ids)))
     .map((r) => ({
       userId: r.userId,
       email: r.email,
@@ -117,7 +112,7 @@ export type QueuedNotice = NoticeRow & { mailAttempts: number };
 
 export async function pendingFor(db: Db, userId: string, now: Date, retryNow: boolean): Promise<QueuedNotice[]> {
   const ready = retryNow ? undefined : or(isNull(notification.mailNextAttemptAt), lte(notification.mailNextAttemptAt, now));
-  return db
+  return await db
     .select({
       id: notification.id,
       kind: notification.kind,
@@ -133,70 +128,66 @@ export async function pendingFor(db: Db, userId: string, now: Date, retryNow: bo
     })
     .from(notification)
     .where(and(eq(notification.userId, userId), eq(notification.mailState, "pending"), ready))
-    .orderBy(asc(notification.id))
-    .all();
+    .orderBy(asc(notification.id));
 }
 
 /** Claims notices for one send: only rows still pending move, so no two senders mail the same notice. */
-export function claim(db: Db, ids: number[]): number[] {
+export async function claim(db: Db, ids: number[]): Promise<number[]> {
   if (!ids.length) return [];
-  return db
+  return (await db
     .update(notification)
     .set({ mailState: "sending" })
     .where(and(inArray(notification.id, ids), eq(notification.mailState, "pending")))
-    .returning({ id: notification.id })
-    .all()
+    .returning({ id: notification.id }))
     .map((r) => r.id);
 }
 
-export function markSent(db: Db, ids: number[], now: Date): void {
+export async function markSent(db: Db, ids: number[], now: Date): Promise<void> {
   if (ids.length)
-    db.update(notification)
+    await db.update(notification)
       .set({ mailState: "sent", mailSentAt: now, mailError: null, mailNextAttemptAt: null })
-      .where(inArray(notification.id, ids))
-      .run();
+      .where(inArray(notification.id, ids));
 }
 
-export function markSkipped(db: Db, ids: number[]): void {
-  if (ids.length) db.update(notification).set({ mailState: "skipped" }).where(and(inArray(notification.id, ids), eq(notification.mailState, "pending"))).run();
+export async function markSkipped(db: Db, ids: number[]): Promise<void> {
+  if (ids.length) await db.update(notification).set({ mailState: "skipped" }).where(and(inArray(notification.id, ids), eq(notification.mailState, "pending")));
 }
 
 /** Backoff after each failed attempt; after the last one the notice is failed for good. */
 export const RETRY_DELAYS_MINUTES = [1, 5, 30, 120, 720] as const;
 
-export function markFailed(db: Db, ids: number[], error: string, now: Date): void {
+export async function markFailed(db: Db, ids: number[], error: string, now: Date): Promise<void> {
   if (!ids.length) return;
-  db.transaction((tx) => {
+  await inTransaction(db, async (tx) => {
     for (const id of ids) {
-      const r = tx.select({ attempts: notification.mailAttempts }).from(notification).where(eq(notification.id, id)).get();
+      const r = (await tx.select({ attempts: notification.mailAttempts }).from(notification).where(eq(notification.id, id)).limit(1))[0];
       const attempts = (r?.attempts ?? 0) + 1;
       const delay = RETRY_DELAYS_MINUTES[attempts - 1];
-      tx.update(notification)
+      (await tx.update(notification)
         .set({
           mailState: delay === undefined ? "failed" : "pending",
           mailAttempts: attempts,
           mailError: error.slice(0, 500),
           mailNextAttemptAt: delay === undefined ? null : new Date(now.getTime() + delay * 60_000),
         })
-        .where(eq(notification.id, id))
-        .run();
+        .where(eq(notification.id, id)));
     }
   });
 }
 
 /** A send a crashed runner left half-way: back to pending, to be sent with the same Message-ID. */
-export function releaseStuck(db: Db): number {
-  return db.update(notification).set({ mailState: "pending" }).where(eq(notification.mailState, "sending")).run().changes;
+export async function releaseStuck(db: Db): Promise<number> {
+  return (await db.update(notification).set({ mailState: "pending" }).where(eq(notification.mailState, "sending"))).changes;
 }
 
-export function setNextDigest(db: Db, userId: string, at: Date | null): void {
-  db.update(notificationPreference).set({ nextDigestAt: at }).where(eq(notificationPreference.userId, userId)).run();
+export async function setNextDigest(db: Db, userId: string, at: Date | null): Promise<void> {
+  await db.update(notificationPreference).set({ nextDigestAt: at }).where(eq(notificationPreference.userId, userId));
 }
 
 /** For the admin page: counts per mail state and the latest failures. */
 export async function mailStatus(db: Db) {
-  const counts = db.select({ state: notification.mailState, n: count() }).from(notification).groupBy(notification.mailState).all();
-  const problems = db
+  const counts = await db.select({ state: notification.mailState, n: count() }).from(notification).groupBy(notification.mailState);
+  const problems = await db
     .select({
       id: notification.id,
       email: user.email,
@@ -211,16 +202,14 @@ export async function mailStatus(db: Db) {
     .innerJoin(user, eq(user.id, notification.userId))
     .where(and(isNotNull(notification.mailError), inArray(notification.mailState, ["pending", "failed"])))
     .orderBy(desc(notification.id))
-    .limit(50)
-    .all();
+    .limit(50);
   return { counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>, problems };
 }
 
 /** The whole digest's header link: mail off for this user. */
 export async function turnMailOff(db: Db, userId: string): Promise<void> {
-  if (!db.select({ id: user.id }).from(user).where(eq(user.id, userId)).get()) return;
-  db.insert(notificationPreference)
+  if (!(await db.select({ id: user.id }).from(user).where(eq(user.id, userId)).limit(1))[0]) return;
+  await db.insert(notificationPreference)
     .values({ userId, mail: "off" })
-    .onConflictDoUpdate({ target: notificationPreference.userId, set: { mail: "off", nextDigestAt: null, updatedAt: new Date() } })
-    .run();
+    .onConflictDoUpdate({ target: notificationPreference.userId, set: { mail: "off", nextDigestAt: null, updatedAt: new Date() } });
 }

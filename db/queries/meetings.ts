@@ -10,36 +10,36 @@ import { createMeetingSchema, updateMeetingSchema, type CreateMeeting } from "@/
 import { nextPositionAtBottom } from "./actions";
 import { clearOmitted, pageSize, staleOrMissing } from "./common";
 import { indexPerson } from "./people";
+import { inTransaction, rawGet, one } from "../tx";
 
 /** After participants, gifts and actions are saved: the meeting's entry names them all. */
-export function indexMeeting(tx: Tx, id: number) {
-  reindexRecords(tx, "meeting", [id]);
-  reindexRecords(tx, "gift", tx.select({ id: gift.id }).from(gift).where(eq(gift.meetingId, id)).all().map((g) => g.id));
+export async function indexMeeting(tx: Tx, id: number) {
+  await reindexRecords(tx, "meeting", [id]);
+  await reindexRecords(tx, "gift", (await tx.select({ id: gift.id }).from(gift).where(eq(gift.meetingId, id))).map((g) => g.id));
 }
 
-function assertPartner(tx: Tx, partnerId: number) {
-  const p = tx.select({ id: partner.id, archivedAt: partner.archivedAt }).from(partner).where(eq(partner.id, partnerId)).get();
+async function assertPartner(tx: Tx, partnerId: number) {
+  const p = (await tx.select({ id: partner.id, archivedAt: partner.archivedAt }).from(partner).where(eq(partner.id, partnerId)).limit(1))[0];
   if (!p) throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: ["Unknown partner."] } });
   return p;
 }
 
 /** Resolves the form's participants to person ids, creating new people inline. */
-function saveParticipants(tx: Tx, actor: Actor, meetingId: number, partnerId: number, v: CreateMeeting): number[] {
+async function saveParticipants(tx: Tx, actor: Actor, meetingId: number, partnerId: number, v: CreateMeeting): Promise<number[]> {
   const ids: number[] = [];
-  v.participants.forEach((p, i) => {
+  for (const [i, p] of v.participants.entries()) {
     let personId = p.personId;
     if (personId) {
-      if (!tx.select({ id: person.id }).from(person).where(eq(person.id, personId)).get())
+      if (!(await tx.select({ id: person.id }).from(person).where(eq(person.id, personId)).limit(1))[0])
         throw new UserError("validation_failed", "Unknown person.", { fields: { [`participants.${i}.personId`]: ["Unknown person."] } });
     } else {
       const np = p.newPerson!;
-      const row = tx
+      const row = await one(tx
         .insert(person)
         .values({ ...np, partnerId: np.side === "partner" ? partnerId : null })
-        .returning()
-        .get();
-      indexPerson(tx, row);
-      writeAudit(tx, actor, { event: "create", recordType: "person", recordId: row.id, after: row });
+        .returning());
+      await indexPerson(tx, row);
+      await writeAudit(tx, actor, { event: "create", recordType: "person", recordId: row.id, after: row });
       personId = row.id;
     }
     if (ids.includes(personId))
@@ -47,15 +47,15 @@ function saveParticipants(tx: Tx, actor: Actor, meetingId: number, partnerId: nu
         fields: { [`participants.${i}.personId`]: ["Listed twice."] },
       });
     ids.push(personId);
-    tx.insert(participant).values({ meetingId, personId, role: p.role, titleAtTime: p.titleAtTime ?? null }).run();
-  });
+    await tx.insert(participant).values({ meetingId, personId, role: p.role, titleAtTime: p.titleAtTime ?? null });
+  }
   return ids;
 }
 
 /** A person id from the form must exist: a 4xx on the field, never a foreign-key 500. */
-function assertPerson(tx: Tx, personId: number | undefined, path: string) {
+async function assertPerson(tx: Tx, personId: number | undefined, path: string) {
   if (personId === undefined) return;
-  if (!tx.select({ id: person.id }).from(person).where(eq(person.id, personId)).get())
+  if (!(await tx.select({ id: person.id }).from(person).where(eq(person.id, personId)).limit(1))[0])
     throw new UserError("validation_failed", "Unknown person.", { fields: { [path]: ["Unknown person."] } });
 }
 
@@ -63,12 +63,12 @@ function assertPerson(tx: Tx, personId: number | undefined, path: string) {
  * Makes the meeting's gifts what the payload lists: a gift with an id is changed in place (it
  * keeps its id, archive state and history), one without is added, and the rest are removed.
  */
-function saveGifts(tx: Tx, actor: Actor, meetingId: number, v: CreateMeeting, personIds: number[]) {
-  const existing = new Map(tx.select().from(gift).where(eq(gift.meetingId, meetingId)).all().map((g) => [g.id, g]));
+async function saveGifts(tx: Tx, actor: Actor, meetingId: number, v: CreateMeeting, personIds: number[]) {
+  const existing = new Map((await tx.select().from(gift).where(eq(gift.meetingId, meetingId))).map((g) => [g.id, g]));
   const kept = new Set<number>();
   for (const [i, g] of v.gifts.entries()) {
-    assertPerson(tx, g.fromPersonId, `gifts.${i}.fromPersonId`);
-    assertPerson(tx, g.toPersonId, `gifts.${i}.toPersonId`);
+    await assertPerson(tx, g.fromPersonId, `gifts.${i}.fromPersonId`);
+    await assertPerson(tx, g.toPersonId, `gifts.${i}.toPersonId`);
     const { id, fromParticipantIndex, toParticipantIndex, ...rest } = g;
     const values = {
       ...clearOmitted(rest, ["description", "origin", "estimatedValue", "currency", "declaredOn", "disposition"]),
@@ -77,8 +77,8 @@ function saveGifts(tx: Tx, actor: Actor, meetingId: number, v: CreateMeeting, pe
       toPersonId: g.toPersonId ?? (toParticipantIndex !== undefined ? personIds[toParticipantIndex] : null) ?? null,
     };
     if (id === undefined) {
-      const row = tx.insert(gift).values(values).returning().get();
-      writeAudit(tx, actor, { event: "create", recordType: "gift", recordId: row.id, after: row });
+      const row = await one(tx.insert(gift).values(values).returning());
+      await writeAudit(tx, actor, { event: "create", recordType: "gift", recordId: row.id, after: row });
       continue;
     }
     const before = existing.get(id);
@@ -86,25 +86,25 @@ function saveGifts(tx: Tx, actor: Actor, meetingId: number, v: CreateMeeting, pe
       throw new UserError("validation_failed", "Not a gift of this meeting.", { fields: { [`gifts.${i}.id`]: ["Unknown gift."] } });
     kept.add(id);
     if (Object.keys(diff(before, { ...before, ...values }).after).length === 0) continue;
-    const row = tx.update(gift).set({ ...values, version: sql`${gift.version} + 1` }).where(eq(gift.id, id)).returning().get();
-    writeAudit(tx, actor, { event: "update", recordType: "gift", recordId: id, ...diff(before, row) });
+    const row = await one(tx.update(gift).set({ ...values, version: sql`${gift.version} + 1` }).where(eq(gift.id, id)).returning());
+    await writeAudit(tx, actor, { event: "update", recordType: "gift", recordId: id, ...diff(before, row) });
   }
   for (const g of existing.values())
     if (!kept.has(g.id)) {
-      tx.delete(gift).where(eq(gift.id, g.id)).run();
-      unindexRecord(tx, "gift", g.id);
-      writeAudit(tx, actor, { event: "delete", recordType: "gift", recordId: g.id, before: g });
+      await tx.delete(gift).where(eq(gift.id, g.id));
+      await unindexRecord(tx, "gift", g.id);
+      await writeAudit(tx, actor, { event: "delete", recordType: "gift", recordId: g.id, before: g });
     }
 }
 
-function saveActions(tx: Tx, actor: Actor, meetingId: number, partnerId: number, v: CreateMeeting, personIds: number[]) {
+async function saveActions(tx: Tx, actor: Actor, meetingId: number, partnerId: number, v: CreateMeeting, personIds: number[]) {
   for (const [i, a] of v.actions.entries()) {
     if (a.id !== undefined) continue;
-    assertPerson(tx, a.ownerPersonId, `actions.${i}.ownerPersonId`);
-    if (a.ownerUserId && !tx.select({ id: user.id }).from(user).where(eq(user.id, a.ownerUserId)).get())
+    await assertPerson(tx, a.ownerPersonId, `actions.${i}.ownerPersonId`);
+    if (a.ownerUserId && !(await tx.select({ id: user.id }).from(user).where(eq(user.id, a.ownerUserId)).limit(1))[0])
       throw new UserError("validation_failed", "Unknown user.", { fields: { [`actions.${i}.ownerUserId`]: ["Unknown user."] } });
     const { ownerParticipantIndex, id: _id, ...rest } = a;
-    const row = tx
+    const row = await one(tx
       .insert(action)
       .values({
         ...rest,
@@ -112,31 +112,30 @@ function saveActions(tx: Tx, actor: Actor, meetingId: number, partnerId: number,
         meetingId,
         ownerPersonId: a.ownerPersonId ?? (ownerParticipantIndex !== undefined ? personIds[ownerParticipantIndex] : null),
         status: "open",
-        position: nextPositionAtBottom(tx, "open"),
+        position: await nextPositionAtBottom(tx, "open"),
       })
-      .returning()
-      .get();
-    reindexRecords(tx, "action", [row.id]);
-    writeAudit(tx, actor, { event: "create", recordType: "action", recordId: row.id, after: row });
+      .returning());
+    await reindexRecords(tx, "action", [row.id]);
+    await writeAudit(tx, actor, { event: "create", recordType: "action", recordId: row.id, after: row });
   }
 }
 
 /** Saves a meeting with its participants, gifts and follow-up actions in one transaction. */
 export async function createMeeting(db: Db, actor: Actor, input: unknown): Promise<Meeting> {
   const v = parseInput(createMeetingSchema, input);
-  return db.transaction((tx) => insertMeeting(tx, actor, v));
+  return await inTransaction(db, async (tx) => insertMeeting(tx, actor, v));
 }
 
 /** The inserts of createMeeting inside a caller's transaction (the CSV import commits many at once). */
-export function insertMeeting(tx: Tx, actor: Actor, v: CreateMeeting): Meeting {
-  assertPartner(tx, v.partnerId);
+export async function insertMeeting(tx: Tx, actor: Actor, v: CreateMeeting): Promise<Meeting> {
+  await assertPartner(tx, v.partnerId);
   const { participants: _p, gifts: _g, actions: _a, ...fields } = v;
-  const row = tx.insert(meeting).values(fields).returning().get();
-  writeAudit(tx, actor, { event: "create", recordType: "meeting", recordId: row.id, after: row });
-  const personIds = saveParticipants(tx, actor, row.id, v.partnerId, v);
-  saveGifts(tx, actor, row.id, v, personIds);
-  saveActions(tx, actor, row.id, v.partnerId, v, personIds);
-  indexMeeting(tx, row.id);
+  const row = await one(tx.insert(meeting).values(fields).returning());
+  await writeAudit(tx, actor, { event: "create", recordType: "meeting", recordId: row.id, after: row });
+  const personIds = await saveParticipants(tx, actor, row.id, v.partnerId, v);
+  await saveGifts(tx, actor, row.id, v, personIds);
+  await saveActions(tx, actor, row.id, v.partnerId, v, personIds);
+  await indexMeeting(tx, row.id);
   return row;
 }
 
@@ -146,49 +145,47 @@ export function insertMeeting(tx: Tx, actor: Actor, v: CreateMeeting): Meeting {
  */
 export async function updateMeeting(db: Db, actor: Actor, id: number, input: unknown): Promise<Meeting> {
   const { version, ...v } = parseInput(updateMeetingSchema, input);
-  return db.transaction((tx) => {
-    assertPartner(tx, v.partnerId);
-    const before = tx.select().from(meeting).where(eq(meeting.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    await assertPartner(tx, v.partnerId);
+    const before = (await tx.select().from(meeting).where(eq(meeting.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("meeting", id);
     const { participants: _p, gifts: _g, actions: _a, ...fields } = v;
-    const row = tx
+    const row = (await tx
       .update(meeting)
       .set({
         ...clearOmitted(fields, ["durationMinutes", "venue", "city", "attendeeCount", "topics", "summary", "outcomes", "notes"]),
         version: sql`${meeting.version} + 1`,
       })
       .where(and(eq(meeting.id, id), eq(meeting.version, version)))
-      .returning()
-      .get();
-    if (!row) throw staleOrMissing(tx, meeting, "meeting", id);
-    const beforeParticipants = tx.select().from(participant).where(eq(participant.meetingId, id)).all();
-    tx.delete(participant).where(eq(participant.meetingId, id)).run();
-    const personIds = saveParticipants(tx, actor, id, v.partnerId, v);
-    saveGifts(tx, actor, id, v, personIds);
-    saveActions(tx, actor, id, v.partnerId, v, personIds);
-    indexMeeting(tx, id);
+      .returning())[0];
+    if (!row) throw await staleOrMissing(tx, meeting, "meeting", id);
+    const beforeParticipants = await tx.select().from(participant).where(eq(participant.meetingId, id));
+    await tx.delete(participant).where(eq(participant.meetingId, id));
+    const personIds = await saveParticipants(tx, actor, id, v.partnerId, v);
+    await saveGifts(tx, actor, id, v, personIds);
+    await saveActions(tx, actor, id, v.partnerId, v, personIds);
+    await indexMeeting(tx, id);
     // Its existing follow-ups name the partner, which may have changed.
-    if (before.partnerId !== row.partnerId) reindexRecords(tx, "action", tx.select({ id: action.id }).from(action).where(eq(action.meetingId, id)).all().map((a) => a.id));
+    if (before.partnerId !== row.partnerId) await reindexRecords(tx, "action", (await tx.select({ id: action.id }).from(action).where(eq(action.meetingId, id))).map((a) => a.id));
     const d = diff(
       { ...before, participants: beforeParticipants.map((p) => [p.personId, p.role, p.titleAtTime]) },
       { ...row, participants: personIds.map((pid, i) => [pid, v.participants[i]!.role, v.participants[i]!.titleAtTime ?? null]) },
     );
-    writeAudit(tx, actor, { event: "update", recordType: "meeting", recordId: id, ...d });
+    await writeAudit(tx, actor, { event: "update", recordType: "meeting", recordId: id, ...d });
     return row;
   });
 }
 
 export async function setMeetingArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Meeting> {
-  return db.transaction((tx) => {
-    const before = tx.select().from(meeting).where(eq(meeting.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select().from(meeting).where(eq(meeting.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("meeting", id);
-    const row = tx
+    const row = await one(tx
       .update(meeting)
       .set({ archivedAt: archived ? new Date() : null, version: sql`${meeting.version} + 1` })
       .where(eq(meeting.id, id))
-      .returning()
-      .get();
-    writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "meeting", recordId: id, ...diff(before, row) });
+      .returning());
+    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "meeting", recordId: id, ...diff(before, row) });
     return row;
   });
 }
@@ -270,13 +267,13 @@ function listMeetingsQuery(db: Db, f: MeetingListParams, size: number, page: num
 export async function listMeetings(db: Db, f: MeetingListParams = {}) {
   const size = pageSize(f.size, 25);
   const page = Math.max(1, Math.floor(f.page ?? 1));
-  const rows = listMeetingsQuery(db, f, size, page).all();
+  const rows = await listMeetingsQuery(db, f, size, page);
   // A short first page is its own total. Otherwise count with one sequential pass: through an
   // index SQLite would look up every row for archived_at (10x slower at 100k meetings); the
   // rowid lookups of a search still apply under NOT INDEXED.
   const where = meetingWhere(f) ?? sql`1`;
   const total =
-    page === 1 && rows.length < size ? rows.length : db.get<{ n: number }>(sql`select count(*) as n from ${meeting} not indexed where ${where}`).n;
+    page === 1 && rows.length < size ? rows.length : (await rawGet<{ n: number }>(db, sql`select count(*) as n from ${meeting} not indexed where ${where}`))!.n;
   return { rows, total, page, size };
 }
 
@@ -289,7 +286,7 @@ export function explainListMeetings(db: Db, f: MeetingListParams = {}): string[]
 
 /** People a meeting with this partner can list: our side and the partner's own, not archived. */
 export async function meetingPeopleOptions(db: Db, partnerId: number | null) {
-  return db
+  return await db
     .select({ id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal, title: person.title, side: person.side, partnerId: person.partnerId })
     .from(person)
     .where(
@@ -298,8 +295,7 @@ export async function meetingPeopleOptions(db: Db, partnerId: number | null) {
         partnerId ? or(eq(person.side, "home"), eq(person.partnerId, partnerId)) : eq(person.side, "home"),
       ),
     )
-    .orderBy(asc(person.side), asc(person.nameEn), asc(person.id))
-    .all();
+    .orderBy(asc(person.side), asc(person.nameEn), asc(person.id));
 }
 export type MeetingPersonOption = Awaited<ReturnType<typeof meetingPeopleOptions>>[number];
 
@@ -307,7 +303,7 @@ export type MeetingListItem = Awaited<ReturnType<typeof listMeetings>>["rows"][n
 
 /** Gifts of a partner's meetings, newest first: the register that keeps gifts from repeating. */
 export async function partnerGifts(db: Db, partnerId: number) {
-  return db
+  return await db
     .select({
       id: gift.id,
       direction: gift.direction,
@@ -326,11 +322,10 @@ export async function partnerGifts(db: Db, partnerId: number) {
     .from(gift)
     .innerJoin(meeting, eq(meeting.id, gift.meetingId))
     .where(and(eq(meeting.partnerId, partnerId), isNull(gift.archivedAt)))
-    .orderBy(desc(meeting.startsAt), asc(gift.id))
-    .all();
+    .orderBy(desc(meeting.startsAt), asc(gift.id));
 }
 
 export async function meetingsByIds(db: Db, ids: number[]) {
   if (!ids.length) return [];
-  return db.select().from(meeting).where(inArray(meeting.id, ids)).all();
+  return await db.select().from(meeting).where(inArray(meeting.id, ids));
 }

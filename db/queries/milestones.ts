@@ -9,52 +9,51 @@ import { createMilestoneSchema, updateMilestoneSchema } from "@/lib/validation/m
 import type { MilestoneListParams } from "@/lib/validation/lists";
 import { staleOrMissing } from "./common";
 import { cursorPage } from "./paging";
+import { inTransaction, one } from "../tx";
 
 export async function createMilestone(db: Db, actor: Actor, input: unknown): Promise<Milestone> {
   const v = parseInput(createMilestoneSchema, input);
-  return db.transaction((tx) => {
-    if (!tx.select({ id: partner.id }).from(partner).where(eq(partner.id, v.partnerId)).get())
+  return await inTransaction(db, async (tx) => {
+    if (!(await tx.select({ id: partner.id }).from(partner).where(eq(partner.id, v.partnerId)).limit(1))[0])
       throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: ["Unknown partner."] } });
-    const row = tx.insert(milestone).values(v).returning().get();
-    writeAudit(tx, actor, { event: "create", recordType: "milestone", recordId: row.id, after: row });
+    const row = await one(tx.insert(milestone).values(v).returning());
+    await writeAudit(tx, actor, { event: "create", recordType: "milestone", recordId: row.id, after: row });
     return row;
   });
 }
 
 export async function updateMilestone(db: Db, actor: Actor, id: number, input: unknown): Promise<Milestone> {
   const { version, ...v } = parseInput(updateMilestoneSchema, input);
-  return db.transaction((tx) => {
-    const before = tx.select().from(milestone).where(eq(milestone.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select().from(milestone).where(eq(milestone.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("milestone", id);
-    const row = tx
+    const row = (await tx
       .update(milestone)
       .set({ ...v, notes: v.notes ?? null, version: sql`${milestone.version} + 1` })
       .where(and(eq(milestone.id, id), eq(milestone.version, version)))
-      .returning()
-      .get();
-    if (!row) throw staleOrMissing(tx, milestone, "milestone", id);
-    writeAudit(tx, actor, { event: "update", recordType: "milestone", recordId: id, ...diff(before, row) });
+      .returning())[0];
+    if (!row) throw await staleOrMissing(tx, milestone, "milestone", id);
+    await writeAudit(tx, actor, { event: "update", recordType: "milestone", recordId: id, ...diff(before, row) });
     return row;
   });
 }
 
 export async function getMilestone(db: Db, id: number): Promise<Milestone> {
-  const row = db.select().from(milestone).where(eq(milestone.id, id)).get();
+  const row = (await db.select().from(milestone).where(eq(milestone.id, id)).limit(1))[0];
   if (!row) throw new NotFoundError("Milestone", id);
   return row;
 }
 
 export async function setMilestoneArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Milestone> {
-  return db.transaction((tx) => {
-    const before = tx.select().from(milestone).where(eq(milestone.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select().from(milestone).where(eq(milestone.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("milestone", id);
-    const row = tx
+    const row = await one(tx
       .update(milestone)
       .set({ archivedAt: archived ? new Date() : null, version: sql`${milestone.version} + 1` })
       .where(eq(milestone.id, id))
-      .returning()
-      .get();
-    writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "milestone", recordId: id, ...diff(before, row) });
+      .returning());
+    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "milestone", recordId: id, ...diff(before, row) });
     return row;
   });
 }
@@ -67,5 +66,5 @@ export async function milestoneCursorPage(db: Db, f: Partial<MilestoneListParams
     f.from ? gte(milestone.date, f.from) : undefined,
     f.to ? lte(milestone.date, f.to) : undefined,
   );
-  return cursorPage(milestone.id, where, f, (w, order, limit) => db.select().from(milestone).where(w).orderBy(order).limit(limit).all());
+  return cursorPage(milestone.id, where, f, async (w, order, limit) => await db.select().from(milestone).where(w).orderBy(order).limit(limit));
 }

@@ -7,6 +7,7 @@ import { getNotificationSettings } from "./notification-settings";
 import { type FollowableType, type NotificationKind } from "@/lib/notifications/kinds";
 import { addDays, agreementStage, dueStage } from "@/lib/notifications/rules";
 import { todayIn } from "@/lib/format";
+import { inTransaction } from "../tx";
 
 // Every notification rule is applied here, once. Record changes arrive from writeAudit (inside the
 // change's own transaction); date rules run in the scheduler's pass. The unique `key` makes each
@@ -18,9 +19,9 @@ type NewNotice = typeof notification.$inferInsert;
 const OPEN_STATUSES = ["open", "in_progress", "blocked"] as const;
 
 /** Inserts notices, skipping any whose key exists; returns how many were new. */
-export function insertNotices(tx: Tx, rows: NewNotice[]): number {
+export async function insertNotices(tx: Tx, rows: NewNotice[]): Promise<number> {
   let made = 0;
-  for (const r of rows) made += tx.insert(notification).values(r).onConflictDoNothing({ target: notification.key }).run().changes;
+  for (const r of rows) made += (await tx.insert(notification).values(r).onConflictDoNothing({ target: notification.key })).changes;
   return made;
 }
 
@@ -31,23 +32,22 @@ interface RecordInfo {
   href: string;
 }
 
-function actionInfo(tx: Tx, id: number): RecordInfo | null {
-  const r = tx
+async function actionInfo(tx: Tx, id: number): Promise<RecordInfo | null> {
+  const r = (await tx
     .select({ title: action.title, slug: partner.slug })
     .from(action)
     .innerJoin(partner, eq(partner.id, action.partnerId))
-    .where(eq(action.id, id))
-    .get();
+    .where(eq(action.id, id)).limit(1))[0];
   return r ? { type: "action", id, subject: r.title, href: `/partners/${r.slug}#actions` } : null;
 }
 
-function recordInfo(tx: Tx, type: FollowableType, id: number): RecordInfo | null {
+async function recordInfo(tx: Tx, type: FollowableType, id: number): Promise<RecordInfo | null> {
   if (type === "action") return actionInfo(tx, id);
   if (type === "meeting") {
-    const r = tx.select({ title: meeting.title }).from(meeting).where(eq(meeting.id, id)).get();
+    const r = (await tx.select({ title: meeting.title }).from(meeting).where(eq(meeting.id, id)).limit(1))[0];
     return r ? { type, id, subject: r.title, href: `/meetings/${id}` } : null;
   }
-  const r = tx.select({ name: partner.nameEn, slug: partner.slug }).from(partner).where(eq(partner.id, id)).get();
+  const r = (await tx.select({ name: partner.nameEn, slug: partner.slug }).from(partner).where(eq(partner.id, id)).limit(1))[0];
   return r ? { type, id, subject: r.name, href: `/partners/${r.slug}` } : null;
 }
 
@@ -60,15 +60,15 @@ function followedRecord(recordType: string, recordId: number, row: Plain): { typ
 }
 
 /** Follows by default (owners and creators); an explicit unfollow row is left as it is. */
-export function followByDefault(tx: Tx, userId: string, type: FollowableType, id: number): void {
-  tx.insert(follow).values({ userId, recordType: type, recordId: id }).onConflictDoNothing().run();
+export async function followByDefault(tx: Tx, userId: string, type: FollowableType, id: number): Promise<void> {
+  await tx.insert(follow).values({ userId, recordType: type, recordId: id }).onConflictDoNothing();
 }
 
 /** The account a follow-up's owner is: the user, or the person's linked account. */
-function ownerAccount(tx: Tx, ownerUserId: unknown, ownerPersonId: unknown): string | null {
+async function ownerAccount(tx: Tx, ownerUserId: unknown, ownerPersonId: unknown): Promise<string | null> {
   if (typeof ownerUserId === "string") return ownerUserId;
   if (typeof ownerPersonId !== "number") return null;
-  return tx.select({ userId: person.userId }).from(person).where(eq(person.id, ownerPersonId)).get()?.userId ?? null;
+  return (await tx.select({ userId: person.userId }).from(person).where(eq(person.id, ownerPersonId)).limit(1))[0]?.userId ?? null;
 }
 
 const CHANGE_EVENTS = new Set(["create", "update", "archive", "restore", "move", "comment", "delete"]);
@@ -77,43 +77,42 @@ const CHANGE_EVENTS = new Set(["create", "update", "archive", "restore", "move",
  * The rules on a change: "a follow-up is assigned to you", default follows, and "a record you
  * follow changes or is commented on". Called by writeAudit in the change's transaction.
  */
-export function notifyRecordChange(
+export async function notifyRecordChange(
   tx: Tx,
   actor: Actor,
   auditId: number,
   e: { event: string; recordType: string; recordId?: string | number | null; before?: Plain | null; after?: Plain | null },
-): void {
+): Promise<void> {
   const id = Number(e.recordId);
   if (!CHANGE_EVENTS.has(e.event) || !Number.isInteger(id)) return;
   const row = { ...(e.before ?? {}), ...(e.after ?? {}) };
   const target = followedRecord(e.recordType, id, row);
   if (!target) return;
-  const info = recordInfo(tx, target.type, target.id);
+  const info = await recordInfo(tx, target.type, target.id);
   if (!info) return;
-  if (e.event === "create" && actor.userId && e.recordType === target.type) followByDefault(tx, actor.userId, target.type, target.id);
+  if (e.event === "create" && actor.userId && e.recordType === target.type) await followByDefault(tx, actor.userId, target.type, target.id);
 
   let assignee: string | null = null;
   if (e.recordType === "action" && e.after && ("ownerUserId" in e.after || "ownerPersonId" in e.after)) {
-    const current = tx.select({ u: action.ownerUserId, p: action.ownerPersonId }).from(action).where(eq(action.id, id)).get();
-    assignee = current ? ownerAccount(tx, current.u, current.p) : null;
+    const current = (await tx.select({ u: action.ownerUserId, p: action.ownerPersonId }).from(action).where(eq(action.id, id)).limit(1))[0];
+    assignee = current ? (await ownerAccount(tx, current.u, current.p)) : null;
     if (assignee) {
-      followByDefault(tx, assignee, "action", id);
+      await followByDefault(tx, assignee, "action", id);
       if (assignee !== actor.userId)
-        insertNotices(tx, [notice(assignee, "assigned", info, `${auditId}`, `assigned:action:${id}:${assignee}:${auditId}`, actor.label)]);
+        await insertNotices(tx, [notice(assignee, "assigned", info, `${auditId}`, `assigned:action:${id}:${assignee}:${auditId}`, actor.label)]);
     }
   }
   // A record's own creation is not news to its followers; a child's creation (a gift, a milestone) is.
   if (e.event === "create" && e.recordType === target.type) return;
   const kind: NotificationKind = e.event === "comment" ? "record_commented" : "record_changed";
-  const followers = tx
+  const followers = (await tx
     .select({ userId: follow.userId })
     .from(follow)
     .innerJoin(user, eq(user.id, follow.userId))
-    .where(and(eq(follow.recordType, target.type), eq(follow.recordId, target.id), eq(follow.active, true), or(isNull(user.banned), eq(user.banned, false))))
-    .all()
+    .where(and(eq(follow.recordType, target.type), eq(follow.recordId, target.id), eq(follow.active, true), or(isNull(user.banned), eq(user.banned, false)))))
     .map((f) => f.userId)
     .filter((u) => u !== actor.userId && u !== assignee);
-  insertNotices(
+  await insertNotices(
     tx,
     followers.map((u) => notice(u, kind, info, e.event, `${kind}:${auditId}:${u}`, actor.label)),
   );
@@ -126,12 +125,11 @@ function notice(userId: string, kind: NotificationKind, info: RecordInfo, stage:
 /** Each active user's zone: the one their browser last reported, else the home region's. */
 async function userZones(db: Db): Promise<Map<string, string>> {
   const home = (await getHomeRegion(db)).timeZone;
-  const rows = db
+  const rows = await db
     .select({ id: user.id, zone: notificationPreference.timeZone })
     .from(user)
     .leftJoin(notificationPreference, eq(notificationPreference.userId, user.id))
-    .where(or(isNull(user.banned), eq(user.banned, false)))
-    .all();
+    .where(or(isNull(user.banned), eq(user.banned, false)));
   return new Map(rows.map((r) => [r.id, r.zone ?? home]));
 }
 
@@ -143,9 +141,9 @@ export async function applyDateRules(db: Db, now = new Date()): Promise<{ create
   // The furthest "today" of any zone is at most a day after UTC's.
   const horizon = addDays(todayIn("UTC", now), 1 + Math.max(settings.dueSoonDays, ...settings.agreementDays));
   const soonHorizon = addDays(todayIn("UTC", now), 1 + settings.dueSoonDays);
-  const linked = db.select({ id: person.id, userId: person.userId }).from(person).where(isNotNull(person.userId)).all();
+  const linked = await db.select({ id: person.id, userId: person.userId }).from(person).where(isNotNull(person.userId));
   const personUser = new Map(linked.map((p) => [p.id, p.userId!]));
-  const actions = db
+  const actions = await db
     .select({ id: action.id, title: action.title, dueOn: action.dueOn, u: action.ownerUserId, p: action.ownerPersonId, slug: partner.slug })
     .from(action)
     .innerJoin(partner, eq(partner.id, action.partnerId))
@@ -156,8 +154,7 @@ export async function applyDateRules(db: Db, now = new Date()): Promise<{ create
         inArray(action.status, OPEN_STATUSES),
         or(isNotNull(action.ownerUserId), linked.length ? inArray(action.ownerPersonId, [...personUser.keys()]) : sql`0`),
       ),
-    )
-    .all();
+    );
   const rows: NewNotice[] = [];
   const todayOf = memoToday(now);
   for (const a of actions) {
@@ -169,19 +166,17 @@ export async function applyDateRules(db: Db, now = new Date()): Promise<{ create
     const info = { type: "action" as const, id: a.id, subject: a.title, href: `/partners/${a.slug}#actions` };
     rows.push(notice(owner, stage, info, stage, `${stage}:action:${a.id}:${owner}:${a.dueOn}`, a.dueOn));
   }
-  const agreements = db
+  const agreements = await db
     .select({ id: milestone.id, title: milestone.title, expiresOn: milestone.expiresOn, partnerId: partner.id, name: partner.nameEn, slug: partner.slug })
     .from(milestone)
     .innerJoin(partner, eq(partner.id, milestone.partnerId))
-    .where(and(isNull(milestone.archivedAt), inArray(milestone.kind, ["agreement", "mou"]), lte(milestone.expiresOn, horizon)))
-    .all();
+    .where(and(isNull(milestone.archivedAt), inArray(milestone.kind, ["agreement", "mou"]), lte(milestone.expiresOn, horizon)));
   if (agreements.length) {
-    const admins = db.select({ id: user.id }).from(user).where(eq(user.role, "admin")).all().map((u) => u.id);
-    const followers = db
+    const admins = (await db.select({ id: user.id }).from(user).where(eq(user.role, "admin"))).map((u) => u.id);
+    const followers = await db
       .select({ userId: follow.userId, partnerId: follow.recordId })
       .from(follow)
-      .where(and(eq(follow.recordType, "partner"), eq(follow.active, true), inArray(follow.recordId, [...new Set(agreements.map((m) => m.partnerId))])))
-      .all();
+      .where(and(eq(follow.recordType, "partner"), eq(follow.active, true), inArray(follow.recordId, [...new Set(agreements.map((m) => m.partnerId))])));
     for (const m of agreements) {
       const recipients = new Set([...admins, ...followers.filter((f) => f.partnerId === m.partnerId).map((f) => f.userId)]);
       for (const u of recipients) {
@@ -194,7 +189,7 @@ export async function applyDateRules(db: Db, now = new Date()): Promise<{ create
       }
     }
   }
-  const created = db.transaction((tx) => insertNotices(tx, rows));
+  const created = await inTransaction(db, async (tx) => insertNotices(tx, rows));
   return { created, dueItems: rows.length };
 }
 
@@ -237,7 +232,7 @@ const NOTICE_COLUMNS = {
 
 /** A user's notices, newest first; `before` is the id of the last one already shown. */
 export async function listNotifications(db: Db, p: { userId: string; limit: number; before?: number; unread?: boolean }): Promise<NoticeRow[]> {
-  return db
+  return await db
     .select(NOTICE_COLUMNS)
     .from(notification)
     .where(
@@ -248,8 +243,7 @@ export async function listNotifications(db: Db, p: { userId: string; limit: numb
       ),
     )
     .orderBy(desc(notification.id))
-    .limit(p.limit)
-    .all();
+    .limit(p.limit);
 }
 
 export async function unreadCount(db: Db, userId: string): Promise<number> {
@@ -259,11 +253,10 @@ export async function unreadCount(db: Db, userId: string): Promise<number> {
 /** Marks the user's own notices read (the given ids, or all); returns how many changed. */
 export async function markRead(db: Db, p: { userId: string; ids: number[] | "all"; now?: Date }): Promise<number> {
   if (p.ids !== "all" && p.ids.length === 0) return 0;
-  return db
+  return (await db
     .update(notification)
     .set({ readAt: p.now ?? new Date() })
     .where(
       and(eq(notification.userId, p.userId), isNull(notification.readAt), p.ids === "all" ? undefined : inArray(notification.id, p.ids)),
-    )
-    .run().changes;
+    )).changes;
 }

@@ -23,15 +23,15 @@ export function decodeCursor(cursor: string | undefined): number | null {
 }
 
 /** Adds the keyset condition and order; `run` executes the query with them and a limit. */
-export function cursorPage<T extends { id: number }>(
+export async function cursorPage<T extends { id: number }>(
   idColumn: SQLiteColumn,
   where: SQL | undefined,
   p: { limit?: number; cursor?: string },
-  run: (where: SQL | undefined, order: SQL, limit: number) => T[],
-): CursorPage<T> {
+  run: (where: SQL | undefined, order: SQL, limit: number) => Promise<T[]>,
+): Promise<CursorPage<T>> {
   const limit = pageSize(p.limit, 50);
   const after = decodeCursor(p.cursor);
-  const rows = run(and(where, after === null ? undefined : gt(idColumn, after)), asc(idColumn), limit + 1);
+  const rows = await run(and(where, after === null ? undefined : gt(idColumn, after)), asc(idColumn), limit + 1);
   const more = rows.length > limit;
   const data = more ? rows.slice(0, limit) : rows;
   return { data, next_cursor: more ? encodeCursor(data.at(-1)!.id) : null };

@@ -10,6 +10,7 @@ import { createPartnerSchema, updatePartnerSchema, type CreatePartner } from "@/
 import type { PartnerListParams } from "@/lib/validation/lists";
 import { clearOmitted, pageSize, staleOrMissing } from "./common";
 import { cursorPage } from "./paging";
+import { inTransaction, one } from "../tx";
 
 export interface PartnerListItem {
   id: number;
@@ -44,7 +45,7 @@ const partnerColumns = {
   archivedAt: partner.archivedAt,
 };
 
-function partnerListQuery(db: Db, where: SQL | undefined, order: SQL[], limit?: number, offset?: number): PartnerListItem[] {
+async function partnerListQuery(db: Db, where: SQL | undefined, order: SQL[], limit?: number, offset?: number): Promise<PartnerListItem[]> {
   const meetingStats = db
     .select({
       partnerId: meeting.partnerId,
@@ -75,7 +76,7 @@ function partnerListQuery(db: Db, where: SQL | undefined, order: SQL[], limit?: 
     .orderBy(...order)
     .limit(limit ?? -1)
     .offset(offset ?? 0);
-  return q.all().map(({ lastContact, ...r }) => ({
+  return (await q).map(({ lastContact, ...r }) => ({
     ...r,
     sincePrecision: r.sincePrecision as PartnerListItem["sincePrecision"],
     lastContactAt: lastContact == null ? null : new Date(lastContact),
@@ -115,98 +116,95 @@ export async function listPartnerPage(db: Db, f: Partial<PartnerListParams> & { 
       : f.sort === "recent"
         ? [sql`"ms"."last" desc nulls last`, asc(partner.id)]
         : [asc(partner.sinceDate), asc(partner.nameEn), asc(partner.id)];
-  const rows = partnerListQuery(db, where, order, size, (page - 1) * size);
-  const total = db.select({ n: count() }).from(partner).where(where).get()!.n;
+  const rows = await partnerListQuery(db, where, order, size, (page - 1) * size);
+  const total = (await db.select({ n: count() }).from(partner).where(where).limit(1))[0]!.n;
   return { rows, total, page, size };
 }
 export type PartnerPage = Awaited<ReturnType<typeof listPartnerPage>>;
 
 /** The API's list: the same filters, keyset pages. */
 export async function partnerCursorPage(db: Db, f: Partial<PartnerListParams> & { limit?: number; cursor?: string }) {
-  return cursorPage(partner.id, partnerWhere(f), f, (where, order, limit) =>
-    db.select().from(partner).where(where).orderBy(order).limit(limit).all(),
+  return cursorPage(partner.id, partnerWhere(f), f, async (where, order, limit) =>
+    await db.select().from(partner).where(where).orderBy(order).limit(limit),
   );
 }
 
 export async function getPartnerBySlug(db: Db, slug: string): Promise<Partner> {
-  const row = db.select().from(partner).where(eq(partner.slug, slug)).get();
+  const row = (await db.select().from(partner).where(eq(partner.slug, slug)).limit(1))[0];
   if (!row) throw new NotFoundError("Partner", slug);
   return row;
 }
 
 export async function getPartner(db: Db, id: number): Promise<Partner> {
-  const row = db.select().from(partner).where(eq(partner.id, id)).get();
+  const row = (await db.select().from(partner).where(eq(partner.id, id)).limit(1))[0];
   if (!row) throw new NotFoundError("Partner", id);
   return row;
 }
 
 /** Partners for pickers: not archived, in name order. */
 export async function partnerOptions(db: Db) {
-  return db
+  return await db
     .select({ id: partner.id, slug: partner.slug, nameEn: partner.nameEn, nameKo: partner.nameKo, timeZone: partner.timeZone })
     .from(partner)
     .where(isNull(partner.archivedAt))
-    .orderBy(asc(partner.nameEn))
-    .all();
+    .orderBy(asc(partner.nameEn));
 }
 
-export function indexPartner(tx: Tx, row: Partner) {
-  reindexRecords(tx, "partner", [row.id]);
+export async function indexPartner(tx: Tx, row: Partner) {
+  await reindexRecords(tx, "partner", [row.id]);
 }
 
 export async function createPartner(db: Db, actor: Actor, input: unknown): Promise<Partner> {
   const v = parseInput(createPartnerSchema, input);
-  return db.transaction((tx) => insertPartner(tx, actor, v));
+  return await inTransaction(db, async (tx) => insertPartner(tx, actor, v));
 }
 
 /** The insert of createPartner inside a caller's transaction (the CSV import commits many at once). */
-export function insertPartner(tx: Tx, actor: Actor, v: CreatePartner): Partner {
-  if (tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, v.slug)).get())
+export async function insertPartner(tx: Tx, actor: Actor, v: CreatePartner): Promise<Partner> {
+  if ((await tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, v.slug)).limit(1))[0])
     throw new UserError("validation_failed", "A partner with this short name already exists.", {
       fields: { slug: ["Already in use."] },
     });
-  const row = tx.insert(partner).values(v).returning().get();
-  indexPartner(tx, row);
-  writeAudit(tx, actor, { event: "create", recordType: "partner", recordId: row.id, after: row });
+  const row = await one(tx.insert(partner).values(v).returning());
+  await indexPartner(tx, row);
+  await writeAudit(tx, actor, { event: "create", recordType: "partner", recordId: row.id, after: row });
   return row;
 }
 
 export async function updatePartner(db: Db, actor: Actor, id: number, input: unknown): Promise<Partner> {
   const { version, ...v } = parseInput(updatePartnerSchema, input);
-  return db.transaction((tx) => {
-    const before = tx.select().from(partner).where(eq(partner.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select().from(partner).where(eq(partner.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("partner", id);
-    const clash = tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, v.slug)).get();
+    const clash = (await tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, v.slug)).limit(1))[0];
     if (clash && clash.id !== id)
       throw new UserError("validation_failed", "A partner with this short name already exists.", {
         fields: { slug: ["Already in use."] },
       });
-    const row = tx
+    const row = (await tx
       .update(partner)
       .set({ ...clearOmitted(v, ["nameLocal", "summary", "latitude", "longitude"]), version: sql`${partner.version} + 1` })
       .where(and(eq(partner.id, id), eq(partner.version, version)))
-      .returning()
-      .get();
-    if (!row) throw staleOrMissing(tx, partner, "partner", id);
-    indexPartner(tx, row);
+      .returning())[0];
+    if (!row) throw await staleOrMissing(tx, partner, "partner", id);
+    await indexPartner(tx, row);
     // Its names are in its people's, meetings', follow-ups' and gifts' entries (rare, and in one transaction).
-    if (before.nameEn !== row.nameEn || before.nameKo !== row.nameKo || before.nameLocal !== row.nameLocal) reindexAround(tx, { partnerId: id });
-    writeAudit(tx, actor, { event: "update", recordType: "partner", recordId: id, ...diff(before, row) });
+    if (before.nameEn !== row.nameEn || before.nameKo !== row.nameKo || before.nameLocal !== row.nameLocal) await reindexAround(tx, { partnerId: id });
+    await writeAudit(tx, actor, { event: "update", recordType: "partner", recordId: id, ...diff(before, row) });
     return row;
   });
 }
 
 export async function setPartnerArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Partner> {
-  return db.transaction((tx) => {
-    const before = tx.select().from(partner).where(eq(partner.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select().from(partner).where(eq(partner.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("partner", id);
-    const row = tx
+    const row = await one(tx
       .update(partner)
       .set({ archivedAt: archived ? new Date() : null, version: sql`${partner.version} + 1` })
       .where(eq(partner.id, id))
-      .returning()
-      .get();
-    writeAudit(tx, actor, {
+      .returning());
+    await writeAudit(tx, actor, {
       event: archived ? "archive" : "restore",
       recordType: "partner",
       recordId: id,
@@ -218,14 +216,14 @@ export async function setPartnerArchived(db: Db, actor: Actor, id: number, archi
 
 /** Hard delete, refused while meetings, people, milestones or actions refer to the partner. */
 export async function deletePartner(db: Db, actor: Actor, id: number): Promise<void> {
-  db.transaction((tx) => {
-    const before = tx.select().from(partner).where(eq(partner.id, id)).get();
+  await inTransaction(db, async (tx) => {
+    const before = (await tx.select().from(partner).where(eq(partner.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("partner", id);
     const refs = {
-      meetings: tx.select({ n: count() }).from(meeting).where(eq(meeting.partnerId, id)).get()!.n,
-      people: tx.select({ n: count() }).from(person).where(eq(person.partnerId, id)).get()!.n,
-      milestones: tx.select({ n: count() }).from(milestone).where(eq(milestone.partnerId, id)).get()!.n,
-      actions: tx.select({ n: count() }).from(action).where(eq(action.partnerId, id)).get()!.n,
+      meetings: (await tx.select({ n: count() }).from(meeting).where(eq(meeting.partnerId, id)).limit(1))[0]!.n,
+      people: (await tx.select({ n: count() }).from(person).where(eq(person.partnerId, id)).limit(1))[0]!.n,
+      milestones: (await tx.select({ n: count() }).from(milestone).where(eq(milestone.partnerId, id)).limit(1))[0]!.n,
+      actions: (await tx.select({ n: count() }).from(action).where(eq(action.partnerId, id)).limit(1))[0]!.n,
     };
     const used = Object.entries(refs).filter(([, n]) => n > 0);
     if (used.length)
@@ -234,44 +232,41 @@ export async function deletePartner(db: Db, actor: Actor, id: number): Promise<v
         `This partner cannot be deleted: ${used.map(([k, n]) => `${n} ${k}`).join(", ")} refer to it. Archive it instead.`,
         { details: refs },
       );
-    tx.delete(partner).where(eq(partner.id, id)).run();
-    unindexRecord(tx, "partner", id);
-    writeAudit(tx, actor, { event: "delete", recordType: "partner", recordId: id, before });
+    (await tx.delete(partner).where(eq(partner.id, id)));
+    (await unindexRecord(tx, "partner", id));
+    (await writeAudit(tx, actor, { event: "delete", recordType: "partner", recordId: id, before }));
   });
 }
 
 export async function partnerMilestones(db: Db, partnerId: number) {
-  return db
+  return await db
     .select()
     .from(milestone)
     .where(and(eq(milestone.partnerId, partnerId), isNull(milestone.archivedAt)))
-    .orderBy(asc(milestone.date))
-    .all();
+    .orderBy(asc(milestone.date));
 }
 
 export async function partnerPeople(db: Db, partnerId: number) {
-  return db
+  return await db
     .select()
     .from(person)
     .where(and(eq(person.partnerId, partnerId), isNull(person.archivedAt)))
-    .orderBy(asc(person.nameEn))
-    .all();
+    .orderBy(asc(person.nameEn));
 }
 
 export async function lastContact(db: Db, partnerId: number): Promise<Date | null> {
-  const row = db
+  const row = (await db
     .select({ at: meeting.startsAt })
     .from(meeting)
     .where(and(eq(meeting.partnerId, partnerId), eq(meeting.status, "held"), isNull(meeting.archivedAt)))
     .orderBy(desc(meeting.startsAt))
-    .limit(1)
-    .get();
+    .limit(1))[0];
   return row?.at ?? null;
 }
 
 /** Deletes a partner only when nothing refers to it; the UI offers it for a mistaken, unused record. */
 export async function partnerIsReferenced(db: Db, id: number): Promise<boolean> {
-  const one = (t: typeof meeting | typeof person | typeof milestone | typeof action) =>
-    !!db.select({ id: t.id }).from(t).where(eq(t.partnerId, id)).limit(1).get();
-  return one(meeting) || one(person) || one(milestone) || one(action);
+  const one = async (t: typeof meeting | typeof person | typeof milestone | typeof action) =>
+    !!(await db.select({ id: t.id }).from(t).where(eq(t.partnerId, id)).limit(1))[0];
+  return (await one(meeting)) || (await one(person)) || (await one(milestone)) || (await one(action));
 }

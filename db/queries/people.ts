@@ -10,75 +10,74 @@ import { createPersonSchema, updatePersonSchema, type CreatePerson } from "@/lib
 import type { PersonListParams } from "@/lib/validation/lists";
 import { clearOmitted, pageSize, staleOrMissing } from "./common";
 import { cursorPage } from "./paging";
+import { inTransaction, one } from "../tx";
 
-export function indexPerson(tx: Tx, p: Person) {
-  reindexRecords(tx, "person", [p.id]);
+export async function indexPerson(tx: Tx, p: Person) {
+  await reindexRecords(tx, "person", [p.id]);
 }
 
-function assertPartnerRef(tx: Tx, partnerId: number | undefined) {
-  if (partnerId && !tx.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId)).get())
+async function assertPartnerRef(tx: Tx, partnerId: number | undefined) {
+  if (partnerId && !(await tx.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId)).limit(1))[0])
     throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: ["Unknown partner."] } });
 }
 
 export async function createPerson(db: Db, actor: Actor, input: unknown): Promise<Person> {
   const v = parseInput(createPersonSchema, input);
-  return db.transaction((tx) => insertPerson(tx, actor, v));
+  return await inTransaction(db, async (tx) => insertPerson(tx, actor, v));
 }
 
 /** The insert of createPerson inside a caller's transaction (the CSV import commits many at once). */
-export function insertPerson(tx: Tx, actor: Actor, v: CreatePerson): Person {
-  assertPartnerRef(tx, v.partnerId);
-  const row = tx.insert(person).values(v).returning().get();
-  indexPerson(tx, row);
-  writeAudit(tx, actor, { event: "create", recordType: "person", recordId: row.id, after: row });
+export async function insertPerson(tx: Tx, actor: Actor, v: CreatePerson): Promise<Person> {
+  await assertPartnerRef(tx, v.partnerId);
+  const row = await one(tx.insert(person).values(v).returning());
+  await indexPerson(tx, row);
+  await writeAudit(tx, actor, { event: "create", recordType: "person", recordId: row.id, after: row });
   return row;
 }
 
 export async function updatePerson(db: Db, actor: Actor, id: number, input: unknown): Promise<Person> {
   const { version, ...v } = parseInput(updatePersonSchema, input);
-  return db.transaction((tx) => {
-    assertPartnerRef(tx, v.partnerId);
-    const before = tx.select().from(person).where(eq(person.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    await assertPartnerRef(tx, v.partnerId);
+    const before = (await tx.select().from(person).where(eq(person.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("person", id);
-    const row = tx
+    const row = (await tx
       .update(person)
       .set({ ...clearOmitted(v, ["nameLocal", "title", "organisation", "partnerId", "email", "phone", "notes"]), version: sql`${person.version} + 1` })
       .where(and(eq(person.id, id), eq(person.version, version)))
-      .returning()
-      .get();
-    if (!row) throw staleOrMissing(tx, person, "person", id);
-    indexPerson(tx, row);
+      .returning())[0];
+    if (!row) throw await staleOrMissing(tx, person, "person", id);
+    await indexPerson(tx, row);
     // Their names are in the entries of their meetings, follow-ups and gifts.
-    if (before.nameEn !== row.nameEn || before.nameLocal !== row.nameLocal) reindexAround(tx, { personId: id });
-    writeAudit(tx, actor, { event: "update", recordType: "person", recordId: id, ...diff(before, row) });
+    if (before.nameEn !== row.nameEn || before.nameLocal !== row.nameLocal) await reindexAround(tx, { personId: id });
+    await writeAudit(tx, actor, { event: "update", recordType: "person", recordId: id, ...diff(before, row) });
     return row;
   });
 }
 
 export async function setPersonArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Person> {
-  return db.transaction((tx) => {
-    const before = tx.select().from(person).where(eq(person.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select().from(person).where(eq(person.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("person", id);
-    const row = tx
+    const row = await one(tx
       .update(person)
       .set({ archivedAt: archived ? new Date() : null, version: sql`${person.version} + 1` })
       .where(eq(person.id, id))
-      .returning()
-      .get();
-    writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "person", recordId: id, ...diff(before, row) });
+      .returning());
+    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "person", recordId: id, ...diff(before, row) });
     return row;
   });
 }
 
 /** Hard delete, refused while a meeting, gift or action refers to the person. */
 export async function deletePerson(db: Db, actor: Actor, id: number): Promise<void> {
-  db.transaction((tx) => {
-    const before = tx.select().from(person).where(eq(person.id, id)).get();
+  await inTransaction(db, async (tx) => {
+    const before = (await tx.select().from(person).where(eq(person.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("person", id);
     const refs = {
-      meetings: tx.select({ n: count() }).from(participant).where(eq(participant.personId, id)).get()!.n,
-      gifts: tx.select({ n: count() }).from(gift).where(or(eq(gift.fromPersonId, id), eq(gift.toPersonId, id))).get()!.n,
-      actions: tx.select({ n: count() }).from(action).where(eq(action.ownerPersonId, id)).get()!.n,
+      meetings: (await tx.select({ n: count() }).from(participant).where(eq(participant.personId, id)).limit(1))[0]!.n,
+      gifts: (await tx.select({ n: count() }).from(gift).where(or(eq(gift.fromPersonId, id), eq(gift.toPersonId, id))).limit(1))[0]!.n,
+      actions: (await tx.select({ n: count() }).from(action).where(eq(action.ownerPersonId, id)).limit(1))[0]!.n,
     };
     const used = Object.entries(refs).filter(([, n]) => n > 0);
     if (used.length)
@@ -87,14 +86,14 @@ export async function deletePerson(db: Db, actor: Actor, id: number): Promise<vo
         `This person cannot be deleted: ${used.map(([k, n]) => `${n} ${k}`).join(", ")} refer to them. Archive them instead.`,
         { details: refs },
       );
-    tx.delete(person).where(eq(person.id, id)).run();
-    unindexRecord(tx, "person", id);
-    writeAudit(tx, actor, { event: "delete", recordType: "person", recordId: id, before });
+    (await tx.delete(person).where(eq(person.id, id)));
+    (await unindexRecord(tx, "person", id));
+    (await writeAudit(tx, actor, { event: "delete", recordType: "person", recordId: id, before }));
   });
 }
 
 export async function getPerson(db: Db, id: number): Promise<Person> {
-  const row = db.select().from(person).where(eq(person.id, id)).get();
+  const row = (await db.select().from(person).where(eq(person.id, id)).limit(1))[0];
   if (!row) throw new NotFoundError("Person", id);
   return row;
 }
@@ -118,7 +117,7 @@ export async function listPeople(
   // partnerId/includeArchived: the names this function took before the list filters existed.
   const where = personWhere({ ...f, partner: f.partner ?? f.partnerId, archived: f.archived || f.includeArchived });
   const order = f.sort === "recent" ? [desc(person.id)] : [asc(person.nameEn), asc(person.id)];
-  const rows = db
+  const rows = await db
     .select({
       id: person.id,
       nameEn: person.nameEn,
@@ -138,32 +137,30 @@ export async function listPeople(
     .where(where)
     .orderBy(...order)
     .limit(size)
-    .offset((page - 1) * size)
-    .all();
-  const total = db.select({ n: count() }).from(person).where(where).get()!.n;
+    .offset((page - 1) * size);
+  const total = (await db.select({ n: count() }).from(person).where(where).limit(1))[0]!.n;
   return { rows, total, page, size };
 }
 export type PeoplePage = Awaited<ReturnType<typeof listPeople>>;
 
 export async function personCursorPage(db: Db, f: Partial<PersonListParams> & { limit?: number; cursor?: string }) {
-  return cursorPage(person.id, personWhere(f), f, (where, order, limit) =>
-    db.select().from(person).where(where).orderBy(order).limit(limit).all(),
+  return cursorPage(person.id, personWhere(f), f, async (where, order, limit) =>
+    await db.select().from(person).where(where).orderBy(order).limit(limit),
   );
 }
 
 /** People for pickers: not archived, in name order. */
 export async function personOptions(db: Db) {
-  return db
+  return await db
     .select({ id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal, partnerId: person.partnerId })
     .from(person)
     .where(isNull(person.archivedAt))
-    .orderBy(asc(person.nameEn), asc(person.id))
-    .all();
+    .orderBy(asc(person.nameEn), asc(person.id));
 }
 
 /** A person's meetings, newest first, with the title they held at each. */
 export async function personMeetings(db: Db, personId: number) {
-  return db
+  return await db
     .select({
       meetingId: meeting.id,
       title: meeting.title,
@@ -180,15 +177,14 @@ export async function personMeetings(db: Db, personId: number) {
     .innerJoin(meeting, eq(meeting.id, participant.meetingId))
     .innerJoin(partner, eq(partner.id, meeting.partnerId))
     .where(and(eq(participant.personId, personId), isNull(meeting.archivedAt)))
-    .orderBy(desc(meeting.startsAt), desc(meeting.id))
-    .all();
+    .orderBy(desc(meeting.startsAt), desc(meeting.id));
 }
 
 /** Whether anything refers to the person (then delete is refused and not offered). */
 export async function personIsReferenced(db: Db, id: number): Promise<boolean> {
   return (
-    !!db.select({ id: participant.id }).from(participant).where(eq(participant.personId, id)).limit(1).get() ||
-    !!db.select({ id: gift.id }).from(gift).where(or(eq(gift.fromPersonId, id), eq(gift.toPersonId, id))).limit(1).get() ||
-    !!db.select({ id: action.id }).from(action).where(eq(action.ownerPersonId, id)).limit(1).get()
+    !!(await db.select({ id: participant.id }).from(participant).where(eq(participant.personId, id)).limit(1))[0] ||
+    !!(await db.select({ id: gift.id }).from(gift).where(or(eq(gift.fromPersonId, id), eq(gift.toPersonId, id))).limit(1))[0] ||
+    !!(await db.select({ id: action.id }).from(action).where(eq(action.ownerPersonId, id)).limit(1))[0]
   );
 }

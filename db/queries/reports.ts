@@ -250,22 +250,20 @@ export function openReader(db: Db): { conn: Database.Database; close: () => void
 
 /** Everything the partner briefing shows, for one partner. */
 export async function briefingData(db: Db, partnerId: number, opts: { meetings?: number; now?: Date } = {}) {
-  const p = db.select().from(partner).where(eq(partner.id, partnerId)).get();
+  const p = (await db.select().from(partner).where(eq(partner.id, partnerId)).limit(1))[0];
   if (!p) return null;
-  const milestones = db
+  const milestones = await db
     .select()
     .from(milestone)
     .where(and(eq(milestone.partnerId, partnerId), isNull(milestone.archivedAt)))
-    .orderBy(asc(milestone.date), asc(milestone.id))
-    .all();
-  const meetings = db
+    .orderBy(asc(milestone.date), asc(milestone.id));
+  const meetings = await db
     .select()
     .from(meeting)
     .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt)))
     .orderBy(desc(meeting.startsAt), desc(meeting.id))
-    .limit(opts.meetings ?? 10)
-    .all();
-  const actions = db
+    .limit(opts.meetings ?? 10);
+  const actions = await db
     .select({
       id: action.id,
       title: action.title,
@@ -281,9 +279,8 @@ export async function briefingData(db: Db, partnerId: number, opts: { meetings?:
     .leftJoin(person, eq(person.id, action.ownerPersonId))
     .leftJoin(user, eq(user.id, action.ownerUserId))
     .where(and(eq(action.partnerId, partnerId), isNull(action.archivedAt), inArray(action.status, ["open", "in_progress", "blocked"])))
-    .orderBy(asc(action.dueOn), asc(action.id))
-    .all();
-  const gifts = db
+    .orderBy(asc(action.dueOn), asc(action.id));
+  const gifts = await db
     .select({
       id: gift.id,
       direction: gift.direction,
@@ -299,35 +296,31 @@ export async function briefingData(db: Db, partnerId: number, opts: { meetings?:
     .from(gift)
     .innerJoin(meeting, eq(meeting.id, gift.meetingId))
     .where(and(eq(meeting.partnerId, partnerId), isNull(gift.archivedAt), isNull(meeting.archivedAt)))
-    .orderBy(asc(meeting.startsAt), asc(gift.id))
-    .all();
+    .orderBy(asc(meeting.startsAt), asc(gift.id));
   // The partner's officials, and our own people who have met them.
   const met = db
     .selectDistinct({ id: participant.personId })
     .from(participant)
     .innerJoin(meeting, eq(meeting.id, participant.meetingId))
     .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt)));
-  const people = db
+  const people = await db
     .select({ id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal, title: person.title, organisation: person.organisation, side: person.side })
     .from(person)
     .where(and(isNull(person.archivedAt), or(eq(person.partnerId, partnerId), and(eq(person.side, "home"), inArray(person.id, met)))))
-    .orderBy(desc(person.side), asc(person.nameEn), asc(person.id))
-    .all();
+    .orderBy(desc(person.side), asc(person.nameEn), asc(person.id));
   const now = opts.now ?? new Date();
-  const upcoming = db
+  const upcoming = await db
     .select({ id: meeting.id, title: meeting.title, kind: meeting.kind, startsAt: meeting.startsAt, timeZone: meeting.timeZone, venue: meeting.venue, city: meeting.city })
     .from(meeting)
     .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt), eq(meeting.status, "planned"), gte(meeting.startsAt, now)))
     .orderBy(asc(meeting.startsAt), asc(meeting.id))
-    .limit(5)
-    .all();
-  const lastHeld = db
+    .limit(5);
+  const lastHeld = (await db
     .select({ at: meeting.startsAt, zone: meeting.timeZone })
     .from(meeting)
     .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt), eq(meeting.status, "held")))
     .orderBy(desc(meeting.startsAt))
-    .limit(1)
-    .get();
+    .limit(1))[0];
   return { partner: p, milestones, meetings, actions, gifts, people, upcoming, lastHeld: lastHeld ?? null };
 }
 
@@ -335,14 +328,14 @@ export async function briefingData(db: Db, partnerId: number, opts: { meetings?:
 export async function preparerName(db: Db, actor: { userId: string | null; onBehalfOf?: string | null; label: string }): Promise<string | null> {
   const id = actor.userId ?? actor.onBehalfOf ?? null;
   if (!id) return null;
-  const row = db.select({ name: user.name, email: user.email }).from(user).where(eq(user.id, id)).get();
+  const row = (await db.select({ name: user.name, email: user.email }).from(user).where(eq(user.id, id)).limit(1))[0];
   return row ? row.name.trim() || row.email : null;
 }
 export type BriefingData = NonNullable<Awaited<ReturnType<typeof briefingData>>>;
 
 /** Meetings and dated open actions for the calendar feed, one partner or all. */
 export async function calendarData(db: Db, partnerId: number | null) {
-  const meetings = db
+  const meetings = await db
     .select({
       id: meeting.id,
       title: meeting.title,
@@ -361,9 +354,8 @@ export async function calendarData(db: Db, partnerId: number | null) {
     .from(meeting)
     .innerJoin(partner, eq(partner.id, meeting.partnerId))
     .where(and(isNull(meeting.archivedAt), partnerId ? eq(meeting.partnerId, partnerId) : undefined))
-    .orderBy(asc(meeting.startsAt))
-    .all();
-  const dues = db
+    .orderBy(asc(meeting.startsAt));
+  const dues = (await db
     .select({ id: action.id, title: action.title, dueOn: action.dueOn, status: action.status, updatedAt: action.updatedAt, version: action.version, partnerEn: partner.nameEn, partnerKo: partner.nameKo })
     .from(action)
     .innerJoin(partner, eq(partner.id, action.partnerId))
@@ -374,8 +366,7 @@ export async function calendarData(db: Db, partnerId: number | null) {
         partnerId ? eq(action.partnerId, partnerId) : undefined,
       ),
     )
-    .orderBy(asc(action.dueOn))
-    .all()
+    .orderBy(asc(action.dueOn)))
     .filter((a): a is typeof a & { dueOn: string } => a.dueOn !== null);
   return { meetings, dues };
 }
@@ -393,12 +384,12 @@ export function actionOwnerOptionsQuery(db: Db) {
 }
 
 export async function actionOwnerOptions(db: Db) {
-  return actionOwnerOptionsQuery(db).all();
+  return await actionOwnerOptionsQuery(db);
 }
 
 /** A user's calendar feed tokens, newest first (never the secret: only its hash is stored). */
 export async function listCalendarTokens(db: Db, userId: string) {
-  return db
+  return await db
     .select({
       id: apiToken.id,
       name: apiToken.name,
@@ -410,15 +401,13 @@ export async function listCalendarTokens(db: Db, userId: string) {
     })
     .from(apiToken)
     .where(and(eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar")))
-    .orderBy(desc(apiToken.id))
-    .all();
+    .orderBy(desc(apiToken.id));
 }
 
 /** Whether a calendar token belongs to a user (a user revokes only their own feeds). */
 export async function ownsCalendarToken(db: Db, userId: string, id: number): Promise<boolean> {
-  return !!db
+  return !!(await db
     .select({ id: apiToken.id })
     .from(apiToken)
-    .where(and(eq(apiToken.id, id), eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar")))
-    .get();
+    .where(and(eq(apiToken.id, id), eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar"))).limit(1))[0];
 }

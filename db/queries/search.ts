@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { toMatchQuery, TYPE_CODE, type SearchType } from "../search";
+import { rawAll, rawGet } from "../tx";
 
 // The shell's search: every record type from the one FTS5 index, newest records first. Each
 // type's query walks the index's matches backwards by rowid (which encodes the type and the
@@ -78,18 +79,16 @@ export async function searchAll(
   if (!match) return [];
   const limit = Math.min(Math.max(1, Math.floor(opts.limit ?? 5)), 100);
   const types = opts.types ?? (["partner", "person", "meeting", "action", "gift"] as const);
-  return types
-    .map((type) => {
-      const rows = db.all<Row>(typeSql(type, match, limit));
+  const groups = await Promise.all(
+    types.map(async (type) => {
+      const rows = await rawAll<Row>(db, typeSql(type, match, limit));
       const total =
         rows.length < limit || opts.count === false
           ? rows.length
-          : db.get<{ n: number }>(
-              sql.join([
-                sql.raw(`select count(*) n from (${QUERIES[type]}`),
-                sql` where search_index match ${match} and s.rowid % 8 = ${TYPE_CODE[type]} and x.archived_at is null)`,
-              ]),
-            ).n;
+          : (await rawGet<{ n: number }>(db, sql.join([
+            sql.raw(`select count(*) n from (${QUERIES[type]}`),
+            sql` where search_index match ${match} and s.rowid % 8 = ${TYPE_CODE[type]} and x.archived_at is null)`,
+          ])))!.n;
       const hits = rows.map((r) => ({
         type,
         id: r.id,
@@ -101,8 +100,9 @@ export async function searchAll(
         timeZone: r.tz,
       }));
       return { type, total, hits };
-    })
-    .filter((g) => g.total > 0);
+    }),
+  );
+  return groups.filter((g) => g.total > 0);
 }
 
 /** SQLite's plan for one type's search query (for tests and the performance note). */

@@ -34,7 +34,7 @@ export interface TimelineOptions {
 
 /** The partners drawn as lanes, oldest partnership first, with their quiet stretches. */
 export async function timelineLanes(db: Db, f: Pick<TimelineFilters, "partners">, o: TimelineOptions): Promise<TimelineLane[]> {
-  const rows = db
+  const rows = await db
     .select({
       id: partner.id,
       slug: partner.slug,
@@ -52,26 +52,23 @@ export async function timelineLanes(db: Db, f: Pick<TimelineFilters, "partners">
         o.partnerId !== undefined ? eq(partner.id, o.partnerId) : f.partners.length ? inArray(partner.slug, f.partners) : undefined,
       ),
     )
-    .orderBy(sql`${partner.sinceDate} is null`, asc(partner.sinceDate), asc(partner.nameEn))
-    .all();
+    .orderBy(sql`${partner.sinceDate} is null`, asc(partner.sinceDate), asc(partner.nameEn));
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const today = dayMs(o.today)!;
 
   // Contact per partner and month: enough to find year-long silences without reading every meeting.
-  const contact = memoAggregate(db, `timeline:contact:${ids.join(",")}`, () =>
-    db
+  const contact = await memoAggregate(db, `timeline:contact:${ids.join(",")}`, async () =>
+    await db
       .select({ partnerId: meeting.partnerId, month: MONTH_KEY })
       .from(meeting)
       .where(and(inArray(meeting.partnerId, ids), eq(meeting.status, "held"), isNull(meeting.archivedAt)))
-      .groupBy(meeting.partnerId, MONTH_KEY)
-      .all(),
+      .groupBy(meeting.partnerId, MONTH_KEY),
   );
-  const ms = db
+  const ms = await db
     .select({ partnerId: milestone.partnerId, date: milestone.date, precision: milestone.datePrecision })
     .from(milestone)
-    .where(and(inArray(milestone.partnerId, ids), isNull(milestone.archivedAt)))
-    .all();
+    .where(and(inArray(milestone.partnerId, ids), isNull(milestone.archivedAt)));
   const touches = new Map<number, { from: number; to: number }[]>();
   const touch = (id: number, from: number, to: number) => {
     const list = touches.get(id) ?? [];
@@ -170,27 +167,25 @@ export async function timelineData(db: Db, f: TimelineFilters, o: TimelineOption
   if (!ids.length) return base;
 
   if (wants(f, "milestone"))
-    base.marks = db
+    base.marks = (await db
       .select({ id: milestone.id, partnerId: milestone.partnerId, kind: milestone.kind, date: milestone.date, datePrecision: milestone.datePrecision, title: milestone.title })
       .from(milestone)
       .where(milestoneWhere(f, ids, from, to))
       .orderBy(asc(milestone.date))
-      .limit(2000)
-      .all()
+      .limit(2000))
       .map(markFromMilestone);
 
   const meetingsWanted = !f.kinds.length || f.kinds.some((k) => k !== "milestone");
   if (!meetingsWanted) return base;
   const where = meetingWhere(f, ids, from, to);
-  const months = meetingMonths(db, f, ids, from, to);
+  const months = await meetingMonths(db, f, ids, from, to);
   base.meetingCount = months.reduce((a, m) => a + m.count, 0);
   if (base.meetingCount <= MAX_MEETING_MARKS) {
-    const rows = db
+    const rows = await db
       .select({ id: meeting.id, partnerId: meeting.partnerId, kind: meeting.kind, startsAt: meeting.startsAt, timeZone: meeting.timeZone, status: meeting.status, title: meeting.title })
       .from(meeting)
       .where(where)
-      .orderBy(asc(meeting.startsAt))
-      .all();
+      .orderBy(asc(meeting.startsAt));
     base.marks.push(...rows.map(meetingMark));
     return base;
   }
@@ -211,15 +206,14 @@ export interface MonthCount {
 }
 
 /** Matching meetings per partner and month within [from, to): one grouped scan, kept until a write. */
-export function meetingMonths(db: Db, f: TimelineFilters, laneIds: number[], from: number, to: number): MonthCount[] {
+export async function meetingMonths(db: Db, f: TimelineFilters, laneIds: number[], from: number, to: number): Promise<MonthCount[]> {
   const key = `timeline:months:${laneIds.join(",")}:${f.kinds.join(",")}:${f.q ?? ""}:${from}:${to}`;
-  return memoAggregate(db, key, () =>
-    db
+  return memoAggregate(db, key, async () =>
+    await db
       .select({ laneId: meeting.partnerId, month: MONTH_KEY, count: sql<number>`count(*)` })
       .from(meeting)
       .where(meetingWhere(f, laneIds, from, to))
-      .groupBy(meeting.partnerId, MONTH_KEY)
-      .all(),
+      .groupBy(meeting.partnerId, MONTH_KEY),
   );
 }
 
@@ -281,13 +275,12 @@ export async function timelineList(
     if (wantMeetings) {
       if (!data.buckets.length) meetings = data.marks.filter((m) => m.type === "meeting" && m.t >= yFrom && m.t < yTo);
       else
-        meetings = db
+        meetings = (await db
           .select({ id: meeting.id, partnerId: meeting.partnerId, kind: meeting.kind, startsAt: meeting.startsAt, timeZone: meeting.timeZone, status: meeting.status, title: meeting.title })
           .from(meeting)
           .where(meetingWhere(f, ids, yFrom, yTo))
           .orderBy(asc(meeting.startsAt))
-          .limit(cap)
-          .all()
+          .limit(cap))
           .map(meetingMark);
     }
     const events = [...ms, ...meetings].sort((a, b) => a.t - b.t || (a.type === "milestone" ? -1 : 1)).slice(0, cap);

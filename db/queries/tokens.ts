@@ -7,6 +7,7 @@ import { apiToken, partner, user } from "../schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createTokenSchema } from "@/lib/validation/users";
+import { inTransaction, one } from "../tx";
 
 export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
@@ -15,23 +16,22 @@ export function hashToken(token: string): string {
 /** Creates a token; the plain text is returned once and only its hash is stored. */
 export async function createApiToken(db: Db, actor: Actor, input: unknown) {
   const v = parseInput(createTokenSchema, input);
-  if (v.partnerId !== undefined && !db.select({ id: partner.id }).from(partner).where(eq(partner.id, v.partnerId)).get())
+  if (v.partnerId !== undefined && !(await db.select({ id: partner.id }).from(partner).where(eq(partner.id, v.partnerId)).limit(1))[0])
     throw new ValidationError({ partnerId: ["Unknown partner."] });
   const token = `bh_${crypto.randomBytes(24).toString("base64url")}`;
-  const row = db.transaction((tx) => {
-    const r = tx
+  const row = await inTransaction(db, async (tx) => {
+    const r = await one(tx
       .insert(apiToken)
       .values({ ...v, tokenHash: hashToken(token), prefix: token.slice(0, 7), createdBy: actor.userId })
-      .returning({ id: apiToken.id, name: apiToken.name, role: apiToken.role, scope: apiToken.scope, prefix: apiToken.prefix })
-      .get();
-    writeAudit(tx, actor, { event: "token_create", recordType: "api_token", recordId: r.id, after: r });
+      .returning({ id: apiToken.id, name: apiToken.name, role: apiToken.role, scope: apiToken.scope, prefix: apiToken.prefix }));
+    await writeAudit(tx, actor, { event: "token_create", recordType: "api_token", recordId: r.id, after: r });
     return r;
   });
   return { ...row, token };
 }
 
 export async function listApiTokens(db: Db) {
-  return db
+  return await db
     .select({
       id: apiToken.id,
       name: apiToken.name,
@@ -44,15 +44,14 @@ export async function listApiTokens(db: Db) {
       revokedAt: apiToken.revokedAt,
     })
     .from(apiToken)
-    .orderBy(desc(apiToken.id))
-    .all();
+    .orderBy(desc(apiToken.id));
 }
 
 export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<void> {
-  db.transaction((tx) => {
-    const r = tx.update(apiToken).set({ revokedAt: new Date() }).where(and(eq(apiToken.id, id), isNull(apiToken.revokedAt))).returning().get();
+  await inTransaction(db, async (tx) => {
+    const r = (await tx.update(apiToken).set({ revokedAt: new Date() }).where(and(eq(apiToken.id, id), isNull(apiToken.revokedAt))).returning())[0];
     if (!r) throw new NotFoundError("Active token", id);
-    writeAudit(tx, actor, { event: "token_revoke", recordType: "api_token", recordId: id });
+    (await writeAudit(tx, actor, { event: "token_revoke", recordType: "api_token", recordId: id }));
   });
 }
 
@@ -63,16 +62,15 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<
  */
 export async function verifyApiToken(db: Db, token: string, scope: "api" | "calendar" = "api") {
   if (!token.startsWith("bh_") || token.length > 100) return null;
-  const found = db
+  const found = (await db
     .select({ token: apiToken, creatorBanned: user.banned })
     .from(apiToken)
     .leftJoin(user, eq(user.id, apiToken.createdBy))
-    .where(and(eq(apiToken.tokenHash, hashToken(token)), eq(apiToken.scope, scope), isNull(apiToken.revokedAt)))
-    .get();
+    .where(and(eq(apiToken.tokenHash, hashToken(token)), eq(apiToken.scope, scope), isNull(apiToken.revokedAt))).limit(1))[0];
   if (!found || found.creatorBanned) return null;
   const row = found.token;
   // Recording use at most once a minute keeps reads from turning into writes.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
-    db.update(apiToken).set({ lastUsedAt: new Date() }).where(eq(apiToken.id, row.id)).run();
+    await db.update(apiToken).set({ lastUsedAt: new Date() }).where(eq(apiToken.id, row.id));
   return row;
 }

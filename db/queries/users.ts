@@ -3,11 +3,12 @@ import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { hashPassword } from "better-auth/crypto";
 import type { Actor } from "../audit";
 import { writeAudit } from "../audit";
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { account, apiToken, auditEvent, session, user } from "../schema";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createUserSchema, resetPasswordSchema, setRoleSchema } from "@/lib/validation/users";
+import { inTransaction } from "../tx";
 
 export interface UserRow {
   id: string;
@@ -30,15 +31,15 @@ const columns = {
 };
 
 export async function listUsers(db: Db): Promise<UserRow[]> {
-  return db.select(columns).from(user).orderBy(asc(user.email)).all();
+  return await db.select(columns).from(user).orderBy(asc(user.email));
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  return db.select({ n: count() }).from(user).get()!.n;
+  return (await db.select({ n: count() }).from(user).limit(1))[0]!.n;
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
-  return db.select(columns).from(user).where(eq(user.email, email.trim().toLowerCase())).get() ?? null;
+  return (await db.select(columns).from(user).where(eq(user.email, email.trim().toLowerCase())).limit(1))[0] ?? null;
 }
 
 /**
@@ -48,37 +49,35 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
 export async function createUser(db: Db, actor: Actor, input: unknown, opts: { mustChangePassword?: boolean } = {}): Promise<UserRow> {
   const v = parseInput(createUserSchema, input);
   const hash = await hashPassword(v.password);
-  return db.transaction((tx) => {
-    if (tx.select({ id: user.id }).from(user).where(eq(user.email, v.email)).get())
+  return await inTransaction(db, async (tx) => {
+    if ((await tx.select({ id: user.id }).from(user).where(eq(user.email, v.email)).limit(1))[0])
       throw new UserError("validation_failed", "A user with this email already exists.", { fields: { email: ["Another account already uses this email."] } });
     const id = crypto.randomUUID();
-    tx.insert(user)
-      .values({ id, email: v.email, name: v.name, role: v.role, emailVerified: true, mustChangePassword: opts.mustChangePassword ?? false })
-      .run();
-    tx.insert(account).values({ id: crypto.randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash }).run();
-    writeAudit(tx, actor, { event: "create", recordType: "user", recordId: id, after: { email: v.email, name: v.name, role: v.role } });
-    return tx.select(columns).from(user).where(eq(user.id, id)).get()!;
+    await tx.insert(user)
+      .values({ id, email: v.email, name: v.name, role: v.role, emailVerified: true, mustChangePassword: opts.mustChangePassword ?? false });
+    await tx.insert(account).values({ id: crypto.randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash });
+    await writeAudit(tx, actor, { event: "create", recordType: "user", recordId: id, after: { email: v.email, name: v.name, role: v.role } });
+    return (await tx.select(columns).from(user).where(eq(user.id, id)).limit(1))[0]!;
   });
 }
 
 export async function setUserRole(db: Db, actor: Actor, input: unknown): Promise<UserRow> {
   const v = parseInput(setRoleSchema, input);
-  return db.transaction((tx) => {
-    const before = tx.select(columns).from(user).where(eq(user.id, v.userId)).get();
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select(columns).from(user).where(eq(user.id, v.userId)).limit(1))[0];
     if (!before) throw new NotFoundError("User", v.userId);
-    if (before.role === "admin" && v.role !== "admin") assertAnotherAdmin(tx, v.userId);
-    tx.update(user).set({ role: v.role }).where(eq(user.id, v.userId)).run();
-    writeAudit(tx, actor, { event: "role_change", recordType: "user", recordId: v.userId, before: { role: before.role }, after: { role: v.role } });
+    if (before.role === "admin" && v.role !== "admin") await assertAnotherAdmin(tx, v.userId);
+    await tx.update(user).set({ role: v.role }).where(eq(user.id, v.userId));
+    await writeAudit(tx, actor, { event: "role_change", recordType: "user", recordId: v.userId, before: { role: before.role }, after: { role: v.role } });
     return { ...before, role: v.role };
   });
 }
 
-function assertAnotherAdmin(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], userId: string) {
-  const others = tx
+async function assertAnotherAdmin(tx: Tx, userId: string) {
+  const others = (await tx
     .select({ n: count() })
     .from(user)
-    .where(sql`${user.role} = 'admin' and coalesce(${user.banned}, 0) = 0 and ${user.id} <> ${userId}`)
-    .get()!.n;
+    .where(sql`${user.role} = 'admin' and coalesce(${user.banned}, 0) = 0 and ${user.id} <> ${userId}`).limit(1))[0]!.n;
   if (others === 0) throw new UserError("bad_request", "This is the last active admin: make another admin first.");
 }
 
@@ -86,19 +85,18 @@ function assertAnotherAdmin(tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
 export async function resetUserPassword(db: Db, actor: Actor, input: unknown, opts: { temporary?: boolean } = { temporary: true }) {
   const v = parseInput(resetPasswordSchema, input);
   const hash = await hashPassword(v.password);
-  db.transaction((tx) => {
-    if (!tx.select({ id: user.id }).from(user).where(eq(user.id, v.userId)).get()) throw new NotFoundError("User", v.userId);
-    const updated = tx
+  await inTransaction(db, async (tx) => {
+    if (!(await tx.select({ id: user.id }).from(user).where(eq(user.id, v.userId)).limit(1))[0]) throw new NotFoundError("User", v.userId);
+    const updated = await tx
       .update(account)
       .set({ password: hash })
       .where(sql`${account.userId} = ${v.userId} and ${account.providerId} = 'credential'`)
-      .returning({ id: account.id })
-      .all();
+      .returning({ id: account.id });
     if (!updated.length)
-      tx.insert(account).values({ id: crypto.randomUUID(), accountId: v.userId, providerId: "credential", userId: v.userId, password: hash }).run();
-    tx.update(user).set({ mustChangePassword: opts.temporary ?? true }).where(eq(user.id, v.userId)).run();
-    tx.delete(session).where(eq(session.userId, v.userId)).run();
-    writeAudit(tx, actor, { event: "password_reset", recordType: "user", recordId: v.userId });
+      (await tx.insert(account).values({ id: crypto.randomUUID(), accountId: v.userId, providerId: "credential", userId: v.userId, password: hash }));
+    (await tx.update(user).set({ mustChangePassword: opts.temporary ?? true }).where(eq(user.id, v.userId)));
+    (await tx.delete(session).where(eq(session.userId, v.userId)));
+    (await writeAudit(tx, actor, { event: "password_reset", recordType: "user", recordId: v.userId }));
   });
 }
 
@@ -109,21 +107,20 @@ export async function resetUserPassword(db: Db, actor: Actor, input: unknown, op
  * Returns how many tokens were revoked.
  */
 export async function setUserActive(db: Db, actor: Actor, userId: string, active: boolean): Promise<{ revokedTokens: number }> {
-  return db.transaction((tx) => {
-    const before = tx.select(columns).from(user).where(eq(user.id, userId)).get();
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select(columns).from(user).where(eq(user.id, userId)).limit(1))[0];
     if (!before) throw new NotFoundError("User", userId);
-    if (!active && before.role === "admin") assertAnotherAdmin(tx, userId);
-    tx.update(user).set({ banned: !active, banReason: active ? null : "deactivated" }).where(eq(user.id, userId)).run();
+    if (!active && before.role === "admin") await assertAnotherAdmin(tx, userId);
+    await tx.update(user).set({ banned: !active, banReason: active ? null : "deactivated" }).where(eq(user.id, userId));
     const revoked = active
       ? []
-      : tx
-          .update(apiToken)
-          .set({ revokedAt: new Date() })
-          .where(and(eq(apiToken.createdBy, userId), isNull(apiToken.revokedAt)))
-          .returning({ id: apiToken.id, name: apiToken.name, scope: apiToken.scope })
-          .all();
-    if (!active) tx.delete(session).where(eq(session.userId, userId)).run();
-    writeAudit(tx, actor, {
+      : (await tx
+        .update(apiToken)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiToken.createdBy, userId), isNull(apiToken.revokedAt)))
+        .returning({ id: apiToken.id, name: apiToken.name, scope: apiToken.scope }));
+    if (!active) await tx.delete(session).where(eq(session.userId, userId));
+    await writeAudit(tx, actor, {
       event: active ? "reactivate" : "deactivate",
       recordType: "user",
       recordId: userId,
@@ -131,25 +128,25 @@ export async function setUserActive(db: Db, actor: Actor, userId: string, active
       after: active ? { active } : { active, revokedTokens: revoked.length },
     });
     for (const r of revoked)
-      writeAudit(tx, actor, { event: "token_revoke", recordType: "api_token", recordId: r.id, after: { name: r.name, scope: r.scope, reason: "creator deactivated" } });
+      await writeAudit(tx, actor, { event: "token_revoke", recordType: "api_token", recordId: r.id, after: { name: r.name, scope: r.scope, reason: "creator deactivated" } });
     return { revokedTokens: revoked.length };
   });
 }
 
 export async function clearMustChangePassword(db: Db, userId: string): Promise<void> {
-  db.update(user).set({ mustChangePassword: false }).where(eq(user.id, userId)).run();
+  await db.update(user).set({ mustChangePassword: false }).where(eq(user.id, userId));
 }
 
 /** After the user changed their own password: the temporary-password flag goes, on record. */
 export async function recordPasswordChanged(db: Db, actor: Actor, userId: string): Promise<void> {
-  db.transaction((tx) => {
-    const before = tx.select({ mustChangePassword: user.mustChangePassword }).from(user).where(eq(user.id, userId)).get();
+  await inTransaction(db, async (tx) => {
+    const before = (await tx.select({ mustChangePassword: user.mustChangePassword }).from(user).where(eq(user.id, userId)).limit(1))[0];
     if (!before) throw new NotFoundError("User", userId);
-    tx.update(user).set({ mustChangePassword: false }).where(eq(user.id, userId)).run();
-    writeAudit(tx, actor, { event: "password_change", recordType: "user", recordId: userId });
+    (await tx.update(user).set({ mustChangePassword: false }).where(eq(user.id, userId)));
+    (await writeAudit(tx, actor, { event: "password_change", recordType: "user", recordId: userId }));
   });
 }
 
 export async function userHasHistory(db: Db, userId: string): Promise<boolean> {
-  return db.select({ n: count() }).from(auditEvent).where(eq(auditEvent.actorUserId, userId)).get()!.n > 0;
+  return (await db.select({ n: count() }).from(auditEvent).where(eq(auditEvent.actorUserId, userId)).limit(1))[0]!.n > 0;
 }

@@ -62,8 +62,8 @@ test.describe("[ACCOUNTS] security", () => {
     await signInThroughForm(page, "spoofer@e2e.test", "not-the-password");
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is not right.");
     await ctx.close();
-    const rows = await withDb((db) =>
-      db.select({ ip: auditEvent.ipAddress }).from(auditEvent).where(and(eq(auditEvent.event, "sign_in_failed"), eq(auditEvent.actorLabel, "spoofer@e2e.test"))).all(),
+    const rows = await withDb(async (db) =>
+      await db.select({ ip: auditEvent.ipAddress }).from(auditEvent).where(and(eq(auditEvent.event, "sign_in_failed"), eq(auditEvent.actorLabel, "spoofer@e2e.test"))),
     );
     expect(rows).toHaveLength(1);
     expect(["127.0.0.1", "::1"]).toContain(rows[0]!.ip);
@@ -75,11 +75,11 @@ test.describe("[ACCOUNTS] security", () => {
     const page = await ctx.newPage();
     await signInThroughForm(page, "longlived@e2e.test", PW);
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-    await withDb((db) => db.update(session).set({ createdAt: new Date(Date.now() - 31 * 24 * 60 * 60_000) }).where(eq(session.userId, id)).run());
+    await withDb(async (db) => await db.update(session).set({ createdAt: new Date(Date.now() - 31 * 24 * 60 * 60_000) }).where(eq(session.userId, id)));
     await page.goto("/partners");
     await expect(page).toHaveURL(/\/login$/);
-    expect(await withDb((db) => db.select().from(session).where(eq(session.userId, id)).all())).toEqual([]);
-    expect(await withDb((db) => db.select({ banned: user.banned }).from(user).where(eq(user.id, id)).get())).toEqual({ banned: false });
+    expect(await withDb(async (db) => await db.select().from(session).where(eq(session.userId, id)))).toEqual([]);
+    expect(await withDb(async (db) => (await db.select({ banned: user.banned }).from(user).where(eq(user.id, id)).limit(1))[0])).toEqual({ banned: false });
     await ctx.close();
   });
 

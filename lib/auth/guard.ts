@@ -24,11 +24,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const h = await headers();
   const s = await getLiveSession(h);
   if (!s) return null;
-  const row = getDb()
+  const row = (await getDb()
     .select({ id: user.id, email: user.email, name: user.name, role: user.role, banned: user.banned, mustChangePassword: user.mustChangePassword })
     .from(user)
-    .where(eq(user.id, s.user.id))
-    .get();
+    .where(eq(user.id, s.user.id)).limit(1))[0];
   if (!row || row.banned) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role as Role, mustChangePassword: row.mustChangePassword };
 });

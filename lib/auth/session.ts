@@ -16,7 +16,7 @@ export async function getLiveSession(headers: Headers) {
   const s = await getAuth().api.getSession({ headers });
   if (!s) return null;
   if (sessionOutlived(new Date(s.session.createdAt))) {
-    getDb().delete(session).where(eq(session.id, s.session.id)).run();
+    await getDb().delete(session).where(eq(session.id, s.session.id));
     return null;
   }
   return s;

@@ -13,15 +13,15 @@ export type SignInOutcome = { ok: true } | { ok: false; reason: "invalid" | "dea
  * checked by `check`, then settled. A wrong password stays counted and is audited as a count.
  */
 export async function attemptSignIn(db: Db, p: { email: string; ip: string | null }, check: () => Promise<PasswordCheck>, now = Date.now()): Promise<SignInOutcome> {
-  const r = reserveSignInAttempt(db, p.email, p.ip, now);
+  const r = await reserveSignInAttempt(db, p.email, p.ip, now);
   if ("blockedMinutes" in r) return { ok: false, reason: "limited", minutes: r.blockedMinutes };
   const result = await check();
   if (result === "ok") {
-    settleSignInSuccess(db, r.reservation, now);
+    await settleSignInSuccess(db, r.reservation, now);
     return { ok: true };
   }
   const email = p.email.toLowerCase();
-  const row = db.select({ id: user.id }).from(user).where(eq(user.email, email)).get();
-  writeSignInFailure(db, { email, ip: p.ip, userId: row?.id ?? null }, WINDOW_MS, now);
+  const row = (await db.select({ id: user.id }).from(user).where(eq(user.email, email)).limit(1))[0];
+  await writeSignInFailure(db, { email, ip: p.ip, userId: row?.id ?? null }, WINDOW_MS, now);
   return { ok: false, reason: result };
 }

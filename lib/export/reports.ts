@@ -31,6 +31,7 @@ import { csvStream } from "./csv";
 import { partnerColumns, personColumns } from "./record-columns";
 import { MAX_EXPORT_ROWS, type Column, type Sheet } from "./table";
 import { xlsxStream } from "./xlsx";
+import { inTransaction } from "@/db/tx";
 
 export const REPORTS = ["briefing", "meetings", "actions", "gifts", "partners", "people", "audit"] as const;
 export type ReportKind = (typeof REPORTS)[number];
@@ -104,7 +105,7 @@ export function parseExportParams(report: ReportKind, search: URLSearchParams): 
 /** Checks the partners exist and turns the period into UTC bounds in the home region's zone. */
 async function toFilters(db: Db, v: ExportParams): Promise<ReportFilters> {
   if (v.partner.length) {
-    const found = new Set(db.select({ id: partner.id }).from(partner).where(inArray(partner.id, v.partner)).all().map((r) => r.id));
+    const found = new Set((await db.select({ id: partner.id }).from(partner).where(inArray(partner.id, v.partner))).map((r) => r.id));
     const missing = v.partner.filter((id) => !found.has(id));
     if (missing.length) throw new UserError("bad_request", "Some filters are not valid.", { fields: { partner: [`Unknown partner: ${missing.join(", ")}.`] } });
   }
@@ -351,19 +352,18 @@ export async function runExport(
   const t = translator(lang);
   const zone = (await getHomeRegion(db)).timeZone;
   const stamp = new Date().toISOString().slice(0, 10);
-  const audit = (rows: number | null) =>
-    db.transaction((tx) =>
+  const audit = async (rows: number | null) =>
+    await inTransaction(db, async (tx) =>
       writeAudit(tx, actor, {
         event: "export",
         recordType: "report",
         after: { report, format: v.format, rows, filters: { partner: v.partner, from: v.from ?? null, to: v.to ?? null, status: v.status ?? null, owner: v.owner ?? null, lang } },
-      }),
-    );
+      }));
 
   if (report === "briefing") {
     const d = await briefingData(db, v.partner[0]!);
     if (!d) throw new UserError("bad_request", "Some filters are not valid.", { fields: { partner: ["Unknown partner."] } });
-    audit(null);
+    await audit(null);
     const filename = `briefing-${d.partner.slug}-${stamp}.${v.format}`;
     if (v.format === "pdf") {
       const { renderBriefingPdf } = await import("./pdf");
@@ -382,7 +382,7 @@ export async function runExport(
 
   const rows = await countReport(db, report, filters);
   if (rows > maxRows) throw new UserError("payload_too_large", t("reports.errors.tooMany", { n: rows, max: maxRows }), { details: { rows, max: maxRows } });
-  audit(rows);
+  await audit(rows);
   const columns = tabularColumns(report, t, lang, zone);
   const reader = openReader(db);
   const rowsOf = iterateReport(reader.conn, report, filters);

@@ -57,30 +57,28 @@ export interface PassResult {
 }
 
 /** Takes the lease when it is free or lapsed (or already ours); one statement, so two runners cannot both win. */
-export function acquireLease(db: Db, holder: string, now: Date, ms = LEASE_MS): boolean {
+export async function acquireLease(db: Db, holder: string, now: Date, ms = LEASE_MS): Promise<boolean> {
   const expiresAt = new Date(now.getTime() + ms);
   return (
-    db
+    (await db
       .insert(schedulerLease)
       .values({ name: LEASE_NAME, holder, expiresAt })
       .onConflictDoUpdate({
         target: schedulerLease.name,
         set: { holder, expiresAt },
         setWhere: or(lt(schedulerLease.expiresAt, now), eq(schedulerLease.holder, holder)),
-      })
-      .run().changes > 0
+      })).changes > 0
   );
 }
 
-export function releaseLease(db: Db, holder: string, result: PassResult, now: Date): void {
-  db.update(schedulerLease)
+export async function releaseLease(db: Db, holder: string, result: PassResult, now: Date): Promise<void> {
+  await db.update(schedulerLease)
     .set({ expiresAt: new Date(0), lastRunAt: now, lastResult: result })
-    .where(and(eq(schedulerLease.name, LEASE_NAME), eq(schedulerLease.holder, holder)))
-    .run();
+    .where(and(eq(schedulerLease.name, LEASE_NAME), eq(schedulerLease.holder, holder)));
 }
 
-export function lastPass(db: Db): { lastRunAt: Date | null; lastResult: PassResult | null } | null {
-  const r = db.select().from(schedulerLease).where(eq(schedulerLease.name, LEASE_NAME)).get();
+export async function lastPass(db: Db): Promise<{ lastRunAt: Date | null; lastResult: PassResult | null } | null> {
+  const r = (await db.select().from(schedulerLease).where(eq(schedulerLease.name, LEASE_NAME)).limit(1))[0];
   return r ? { lastRunAt: r.lastRunAt, lastResult: r.lastResult as PassResult | null } : null;
 }
 
@@ -122,16 +120,16 @@ export async function runPass(db: Db, o: PassOptions): Promise<PassResult> {
   const started = performance.now();
   const now = o.now ?? new Date();
   const holder = o.holder ?? `${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
-  const log = o.log ?? (() => {});
+  const log = o.log ?? (() => { });
   const result: PassResult = { ran: false, created: 0, dueItems: 0, mailsSent: 0, noticesMailed: 0, failedMails: 0, skipped: 0, mailOff: !o.mail, mailServerDown: null, ms: 0 };
-  if (!acquireLease(db, holder, now)) {
+  if (!(await acquireLease(db, holder, now))) {
     result.ms = performance.now() - started;
     return result;
   }
   result.ran = true;
   let transport: Transport | undefined;
   try {
-    releaseStuck(db);
+    await releaseStuck(db);
     Object.assign(result, await applyDateRules(db, now));
     const settings = await getNotificationSettings(db);
     const recipients = await recipientsWithMail(db, now, !!o.retryNow);
@@ -139,14 +137,14 @@ export async function runPass(db: Db, o: PassOptions): Promise<PassResult> {
       const notices = await pendingFor(db, r.userId, now, !!o.retryNow);
       if (!o.mail) {
         // Mail is off: these are seen in the centre; turning mail on later does not replay them.
-        if (!o.dryRun) markSkipped(db, notices.map((n) => n.id));
+        if (!o.dryRun) await markSkipped(db, notices.map((n) => n.id));
         result.skipped += notices.length;
         continue;
       }
       if ((r.mail === "daily" || r.mail === "weekly") && !r.nextDigestAt && !o.dryRun)
-        setNextDigest(db, r.userId, nextDigestAt(r.mail, r.timeZone ?? "UTC", now, settings.digestHour));
+        await setNextDigest(db, r.userId, nextDigestAt(r.mail, r.timeZone ?? "UTC", now, settings.digestHour));
       const { send, skip, digestDue } = dueNow(r, notices, now);
-      if (!o.dryRun) markSkipped(db, skip.map((n) => n.id));
+      if (!o.dryRun) await markSkipped(db, skip.map((n) => n.id));
       result.skipped += skip.length;
       if (!send.length || result.mailServerDown) continue;
       const mail = composeMail({ userId: r.userId, name: r.name, locale: r.locale, baseUrl: authBaseUrl(), notices: send, fromDomain: o.mail.from.replace(/.*@|>.*/g, "") || "bridgehead" });
@@ -154,19 +152,19 @@ export async function runPass(db: Db, o: PassOptions): Promise<PassResult> {
         log(`would mail ${r.email}: ${mail.subject} (${send.length} notice${send.length === 1 ? "" : "s"})`);
         continue;
       }
-      const ids = claim(db, send.map((n) => n.id));
+      const ids = await claim(db, send.map((n) => n.id));
       if (!ids.length) continue;
       transport ??= o.transport ?? createTransport(o.mail);
       try {
         await transport.sendMail({ from: o.mail.from, to: r.email, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, messageId: mail.messageId });
-        markSent(db, ids, now);
+        await markSent(db, ids, now);
         result.mailsSent++;
         result.noticesMailed += ids.length;
-        if (digestDue) setNextDigest(db, r.userId, nextDigestAt(r.mail, r.timeZone ?? "UTC", now, settings.digestHour));
+        if (digestDue) await setNextDigest(db, r.userId, nextDigestAt(r.mail, r.timeZone ?? "UTC", now, settings.digestHour));
         log(`mailed ${r.email}: ${mail.subject}`);
       } catch (e) {
         const { text, down } = errorText(e);
-        markFailed(db, ids, text, now);
+        await markFailed(db, ids, text, now);
         result.failedMails++;
         if (down) result.mailServerDown = text;
         log(`could not mail ${r.email}: ${text}`);
@@ -175,7 +173,7 @@ export async function runPass(db: Db, o: PassOptions): Promise<PassResult> {
   } finally {
     if (!o.transport) transport?.close?.();
     result.ms = performance.now() - started;
-    releaseLease(db, holder, result, now);
+    await releaseLease(db, holder, result, now);
   }
   return result;
 }

@@ -12,29 +12,30 @@ const base = { nameEn: "Li Wei", side: "home", notes: "first" };
 
 describe("[ACCOUNTS] stale versions on people", () => {
   it("a save against an old version gets 409 naming who saved first, and changes nothing", async () => {
-    const db = testDb();
+    const db = await testDb();
     const p = await createPerson(db, EDITOR, base);
     await updatePerson(db, KIM, p.id, { ...base, notes: "Kim's edit", version: p.version });
-    const audits = db.select({ n: count() }).from(auditEvent).get()!.n;
+    const audits = (await db.select({ n: count() }).from(auditEvent).limit(1))[0]!.n;
     const err = await updatePerson(db, EDITOR, p.id, { ...base, notes: "late edit", version: p.version }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).status).toBe(409);
     expect((err as ConflictError).message).toContain("kim@example.org");
-    expect(db.select().from(person).where(eq(person.id, p.id)).get()!.notes).toBe("Kim's edit");
-    expect(db.select({ n: count() }).from(auditEvent).get()!.n).toBe(audits);
+    expect((await db.select().from(person).where(eq(person.id, p.id)).limit(1))[0]!.notes).toBe("Kim's edit");
+    expect((await db.select({ n: count() }).from(auditEvent).limit(1))[0]!.n).toBe(audits);
   });
 });
 
 describe("[ACCOUNTS] audit queries", () => {
   async function trail() {
-    const db = testDb();
+    const db = await testDb();
     const a = await createPerson(db, EDITOR, base);
     const b = await createPerson(db, KIM, { ...base, nameEn: "Zhang Min" });
     await updatePerson(db, KIM, a.id, { ...base, title: "Director", version: a.version });
-    auditExport(db, KIM, { report: "gifts", format: "xlsx", filters: { partner: "chongqing" } });
+    await auditExport(db, KIM, { report: "gifts", format: "xlsx", filters: { partner: "chongqing" } });
     // Spread the events over three days so the period filter has something to cut.
     const days = ["2026-03-01T10:00:00Z", "2026-03-02T23:30:00Z", "2026-03-03T08:00:00Z", "2026-03-04T12:00:00Z"];
-    db.select({ id: auditEvent.id }).from(auditEvent).all().forEach((r, i) => db.update(auditEvent).set({ at: new Date(days[i]!) }).where(eq(auditEvent.id, r.id)).run());
+    for (const [i, r] of (await db.select({ id: auditEvent.id }).from(auditEvent)).entries())
+      await db.update(auditEvent).set({ at: new Date(days[i]!) }).where(eq(auditEvent.id, r.id));
     return { db, a, b };
   }
 

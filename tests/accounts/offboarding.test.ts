@@ -10,14 +10,14 @@ import { testDb } from "../helpers/db";
 const PW = "Haeundae-sunrise-2019";
 
 async function twoAdmins() {
-  const db = testDb();
+  const db = await testDb();
   const root = await createUser(db, SYSTEM_ACTOR, { email: "root@example.org", name: "Root", role: "admin", password: PW });
   const leaver = await createUser(db, SYSTEM_ACTOR, { email: "leaver@example.org", name: "Leaver", role: "admin", password: PW });
   const as = (u: { id: string; email: string }): Actor => ({ userId: u.id, label: u.email, role: "admin" });
   const api = await createApiToken(db, as(leaver), { name: "Leaver's script", role: "admin" });
   const feed = await createApiToken(db, as(leaver), { name: "Leaver's calendar", role: "viewer", scope: "calendar" });
   const other = await createApiToken(db, as(root), { name: "Root's script", role: "viewer" });
-  db.insert(session).values({ id: "s1", token: crypto.randomUUID(), userId: leaver.id, expiresAt: new Date(Date.now() + 86_400_000) }).run();
+  await db.insert(session).values({ id: "s1", token: crypto.randomUUID(), userId: leaver.id, expiresAt: new Date(Date.now() + 86_400_000) });
   return { db, root, leaver, api, feed, other, actor: as(root) };
 }
 
@@ -28,11 +28,11 @@ describe("[ACCOUNTS] offboarding", () => {
     expect(await verifyApiToken(db, api.token, "api")).toBeNull();
     expect(await verifyApiToken(db, feed.token, "calendar")).toBeNull();
     expect(await verifyApiToken(db, other.token, "api")).not.toBeNull();
-    expect(db.select().from(session).where(eq(session.userId, leaver.id)).all()).toEqual([]);
-    const revokes = db.select({ id: auditEvent.recordId, after: auditEvent.after }).from(auditEvent).where(eq(auditEvent.event, "token_revoke")).all();
+    expect(await db.select().from(session).where(eq(session.userId, leaver.id))).toEqual([]);
+    const revokes = await db.select({ id: auditEvent.recordId, after: auditEvent.after }).from(auditEvent).where(eq(auditEvent.event, "token_revoke"));
     expect(revokes.map((r) => r.id).sort()).toEqual([String(api.id), String(feed.id)].sort());
     expect(revokes.every((r) => (r.after as { reason: string }).reason === "creator deactivated")).toBe(true);
-    const deact = db.select({ after: auditEvent.after }).from(auditEvent).where(and(eq(auditEvent.event, "deactivate"), eq(auditEvent.recordId, leaver.id))).get();
+    const deact = (await db.select({ after: auditEvent.after }).from(auditEvent).where(and(eq(auditEvent.event, "deactivate"), eq(auditEvent.recordId, leaver.id))).limit(1))[0];
     expect(deact?.after).toEqual({ active: false, revokedTokens: 2 });
     // Revoked for good: reactivating brings the account back, not its old keys.
     await setUserActive(db, actor, leaver.id, true);
@@ -41,8 +41,8 @@ describe("[ACCOUNTS] offboarding", () => {
 
   it("a token is refused while its creator is deactivated, even if it was never revoked", async () => {
     const { db, leaver, api, feed } = await twoAdmins();
-    db.update(user).set({ banned: true }).where(eq(user.id, leaver.id)).run();
-    expect(db.select({ r: apiToken.revokedAt }).from(apiToken).where(eq(apiToken.id, api.id)).get()!.r).toBeNull();
+    await db.update(user).set({ banned: true }).where(eq(user.id, leaver.id));
+    expect((await db.select({ r: apiToken.revokedAt }).from(apiToken).where(eq(apiToken.id, api.id)).limit(1))[0]!.r).toBeNull();
     expect(await verifyApiToken(db, api.token, "api")).toBeNull();
     expect(await verifyApiToken(db, feed.token, "calendar")).toBeNull();
   });

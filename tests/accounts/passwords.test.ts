@@ -28,7 +28,7 @@ describe("[ACCOUNTS] password policy", () => {
   it("the same rule holds for a changed password and for accounts made by the CLI or seed", async () => {
     const r = changePasswordSchema.safeParse({ currentPassword: "whatever", newPassword: "1234567890123", confirm: "1234567890123" });
     expect(r.success).toBe(false);
-    await expect(createUser(testDb(), SYSTEM_ACTOR, user("password1234"))).rejects.toBeInstanceOf(ValidationError);
+    await expect(createUser(await testDb(), SYSTEM_ACTOR, user("password1234"))).rejects.toBeInstanceOf(ValidationError);
   });
 
   it("the messages reach the form in English and Korean through the error keys", () => {
@@ -40,14 +40,14 @@ describe("[ACCOUNTS] password policy", () => {
 });
 
 describe("[ACCOUNTS] current-password attempts", () => {
-  it("five checks per user in the window, counted before each check; a right one starts afresh", () => {
-    const db = testDb();
+  it("five checks per user in the window, counted before each check; a right one starts afresh", async () => {
+    const db = await testDb();
     const T0 = Date.UTC(2026, 0, 5, 9, 0);
-    for (let i = 0; i < MAX_CURRENT_PASSWORD; i++) expect(reserveCurrentPasswordCheck(db, "u1", T0 + i)).toHaveProperty("id");
-    expect(reserveCurrentPasswordCheck(db, "u1", T0 + 10)).toEqual({ blockedMinutes: 15 });
-    expect(reserveCurrentPasswordCheck(db, "u2", T0 + 10)).toHaveProperty("id");
-    expect(reserveCurrentPasswordCheck(db, "u1", T0 + WINDOW_MS + 10)).toHaveProperty("id");
-    clearCurrentPasswordChecks(db, "u1");
-    for (let i = 0; i < MAX_CURRENT_PASSWORD; i++) expect(reserveCurrentPasswordCheck(db, "u1", T0 + WINDOW_MS + 20)).toHaveProperty("id");
+    for (let i = 0; i < MAX_CURRENT_PASSWORD; i++) expect(await reserveCurrentPasswordCheck(db, "u1", T0 + i)).toHaveProperty("id");
+    expect(await reserveCurrentPasswordCheck(db, "u1", T0 + 10)).toEqual({ blockedMinutes: 15 });
+    expect(await reserveCurrentPasswordCheck(db, "u2", T0 + 10)).toHaveProperty("id");
+    expect(await reserveCurrentPasswordCheck(db, "u1", T0 + WINDOW_MS + 10)).toHaveProperty("id");
+    await clearCurrentPasswordChecks(db, "u1");
+    for (let i = 0; i < MAX_CURRENT_PASSWORD; i++) expect(await reserveCurrentPasswordCheck(db, "u1", T0 + WINDOW_MS + 20)).toHaveProperty("id");
   });
 });

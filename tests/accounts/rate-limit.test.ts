@@ -14,17 +14,19 @@ const hashed = hashPassword(RIGHT);
 
 /** A password check that counts how often the hash was verified, as better-auth's does. */
 function checker(opts: { banned?: boolean } = {}) {
-  const c = { calls: 0, check: (password: string) => async (): Promise<PasswordCheck> => {
-    c.calls++;
-    if (!(await verifyPassword({ hash: await hashed, password }))) return "invalid";
-    return opts.banned ? "deactivated" : "ok";
-  } };
+  const c = {
+    calls: 0, check: (password: string) => async (): Promise<PasswordCheck> => {
+      c.calls++;
+      if (!(await verifyPassword({ hash: await hashed, password }))) return "invalid";
+      return opts.banned ? "deactivated" : "ok";
+    }
+  };
   return c;
 }
 
 describe("[ACCOUNTS] sign-in limits", () => {
   it("50 parallel tries: exactly the allowed number reach the password check, and the right password after them is refused", async () => {
-    const db = testDb();
+    const db = await testDb();
     const c = checker();
     const tries = Array.from({ length: 50 }, (_, i) =>
       attemptSignIn(db, { email: "kim@example.org", ip: `198.51.100.${i}` }, c.check(i === 49 ? RIGHT : `wrong-guess-${i}`), T0),
@@ -36,7 +38,7 @@ describe("[ACCOUNTS] sign-in limits", () => {
   });
 
   it("blocks an account after 5 failures, whatever the letter case, and forgets them after the window", async () => {
-    const db = testDb();
+    const db = await testDb();
     const c = checker();
     for (let i = 0; i < 5; i++) await attemptSignIn(db, { email: i % 2 ? "KIM@example.org" : "kim@example.org", ip: `10.0.0.${i}` }, c.check("nope"), T0 + i);
     expect(await attemptSignIn(db, { email: "kim@example.org", ip: "10.9.9.9" }, c.check(RIGHT), T0 + 10)).toMatchObject({ reason: "limited" });
@@ -46,7 +48,7 @@ describe("[ACCOUNTS] sign-in limits", () => {
   });
 
   it("the owner escapes a lockout from an address they signed in from before; others stay locked out", async () => {
-    const db = testDb();
+    const db = await testDb();
     const c = checker();
     expect(await attemptSignIn(db, { email: "admin@example.org", ip: "192.0.2.10" }, c.check(RIGHT), T0)).toEqual({ ok: true });
     // An attacker elsewhere spends the account's tries, over and over.
@@ -59,7 +61,7 @@ describe("[ACCOUNTS] sign-in limits", () => {
   });
 
   it("blocks an IP after 20 failures across accounts", async () => {
-    const db = testDb();
+    const db = await testDb();
     const c = checker();
     for (let i = 0; i < MAX_PER_IP; i++) await attemptSignIn(db, { email: `u${i}@example.org`, ip: "192.0.2.1" }, c.check("nope"), T0 + i);
     expect(await attemptSignIn(db, { email: "fresh@example.org", ip: "192.0.2.1" }, c.check("nope"), T0 + 100)).toMatchObject({ reason: "limited" });
@@ -67,7 +69,7 @@ describe("[ACCOUNTS] sign-in limits", () => {
   });
 
   it("says the account is deactivated only to someone who knows its password", async () => {
-    const db = testDb();
+    const db = await testDb();
     const c = checker({ banned: true });
     expect(await attemptSignIn(db, { email: "leaver@example.org", ip: "10.0.0.1" }, c.check("wrong-password"), T0)).toMatchObject({ reason: "invalid" });
     expect(await attemptSignIn(db, { email: "leaver@example.org", ip: "10.0.0.1" }, c.check(RIGHT), T0 + 1)).toMatchObject({ reason: "deactivated" });
@@ -76,7 +78,7 @@ describe("[ACCOUNTS] sign-in limits", () => {
 
 describe("[ACCOUNTS] client address and X-Forwarded-For", () => {
   it("without TRUSTED_PROXIES a spoofed, rotated X-Forwarded-For is ignored: the per-IP limit holds on the socket address", async () => {
-    const db = testDb();
+    const db = await testDb();
     const c = checker();
     const results = [];
     for (let i = 0; i < MAX_PER_IP + 5; i++) {
@@ -85,7 +87,7 @@ describe("[ACCOUNTS] client address and X-Forwarded-For", () => {
     }
     expect(c.calls).toBe(MAX_PER_IP);
     expect(results.slice(MAX_PER_IP).every((r) => !r.ok && r.reason === "limited")).toBe(true);
-    const ips = db.select({ ip: auditEvent.ipAddress }).from(auditEvent).where(eq(auditEvent.event, "sign_in_failed")).all();
+    const ips = await db.select({ ip: auditEvent.ipAddress }).from(auditEvent).where(eq(auditEvent.event, "sign_in_failed"));
     expect(new Set(ips.map((r) => r.ip))).toEqual(new Set(["192.0.2.7"]));
   });
 
@@ -108,24 +110,23 @@ describe("[ACCOUNTS] client address and X-Forwarded-For", () => {
     expect(ip("<img src=x onerror=alert(1)>", proof)).toBeNull();
   });
 
-  it("markup never reaches the audit trail as an IP", () => {
-    const db = testDb();
-    writeAudit(db, { userId: null, label: "x", role: "system", ip: "<img src=x onerror=alert(1)>" }, { event: "export", recordType: "report" });
-    writeAudit(db, { userId: null, label: "y", role: "system", ip: "::ffff:198.51.100.4" }, { event: "export", recordType: "report" });
-    expect(db.select({ ip: auditEvent.ipAddress }).from(auditEvent).all().map((r) => r.ip)).toEqual([null, "198.51.100.4"]);
+  it("markup never reaches the audit trail as an IP", async () => {
+    const db = await testDb();
+    await writeAudit(db, { userId: null, label: "x", role: "system", ip: "<img src=x onerror=alert(1)>" }, { event: "export", recordType: "report" });
+    await writeAudit(db, { userId: null, label: "y", role: "system", ip: "::ffff:198.51.100.4" }, { event: "export", recordType: "report" });
+    expect((await db.select({ ip: auditEvent.ipAddress }).from(auditEvent)).map((r) => r.ip)).toEqual([null, "198.51.100.4"]);
   });
 
   it("failed sign-ins are audited as one counted row per account and IP per window", async () => {
-    const db = testDb();
+    const db = await testDb();
     const c = checker();
     for (let i = 0; i < 4; i++) await attemptSignIn(db, { email: "kim@example.org", ip: "10.0.0.1" }, c.check("nope"), T0 + i);
     await attemptSignIn(db, { email: "kim@example.org", ip: "10.0.0.2" }, c.check("nope"), T0 + 5);
     await attemptSignIn(db, { email: "kim@example.org", ip: "10.0.0.3" }, c.check("nope"), T0 + WINDOW_MS + 5);
-    const rows = db
+    const rows = await db
       .select({ ip: auditEvent.ipAddress, after: auditEvent.after })
       .from(auditEvent)
-      .where(and(eq(auditEvent.event, "sign_in_failed"), eq(auditEvent.actorLabel, "kim@example.org")))
-      .all();
+      .where(and(eq(auditEvent.event, "sign_in_failed"), eq(auditEvent.actorLabel, "kim@example.org")));
     expect(rows.map((r) => [r.ip, (r.after as { failures: number }).failures])).toEqual([
       ["10.0.0.1", 4],
       ["10.0.0.2", 1],

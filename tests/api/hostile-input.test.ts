@@ -38,9 +38,9 @@ async function call(h: unknown, method: string, url: string, opts: { body?: unkn
   return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: { code: string; fields?: Record<string, string[]> } } };
 }
 
-const chongqing = () => db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).get()!.id;
-const newMeeting = (over: Record<string, unknown> = {}) => ({
-  partnerId: chongqing(),
+const chongqing = async () => (await db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).limit(1))[0]!.id;
+const newMeeting = async (over: Record<string, unknown> = {}) => ({
+  partnerId: await chongqing(),
   title: "Hostile input check",
   kind: "meeting",
   status: "planned",
@@ -63,17 +63,17 @@ describe("[SECURITY] text fields", () => {
 
   it("an API write with them stores none, and the calendar feed never carries them", async () => {
     const created = await call(meetingsRoute.POST, "POST", "/api/v1/meetings", {
-      body: newMeeting({ title: HOSTILE, summary: `Summary\u0000 with \u202Ehidden`, participants: [{ newPerson: { nameEn: "Wang\u0000 \u202EFang", side: "partner" } }] }),
+      body: await newMeeting({ title: HOSTILE, summary: `Summary\u0000 with \u202Ehidden`, participants: [{ newPerson: { nameEn: "Wang\u0000 \u202EFang", side: "partner" } }] }),
     });
     expect(created.status).toBe(201);
-    const row = db.select().from(meeting).where(eq(meeting.id, created.json.id as number)).get()!;
+    const row = (await db.select().from(meeting).where(eq(meeting.id, created.json.id as number)).limit(1))[0]!;
     expect(row.title).toBe("Smart city gnp.exe forum  and  end");
     expect(UNSAFE.test(row.summary ?? "")).toBe(false);
     expect(JSON.stringify(created.json)).not.toMatch(/\\u0000|\\u202e|\u202E/i);
 
     const edited = await call(meetingRoute.PATCH, "PATCH", `/api/v1/meetings/${row.id}`, { id: String(row.id), body: { version: row.version, venue: "Hall\u0000 \u2067B" } });
     expect(edited.status).toBe(200);
-    expect(db.select().from(meeting).where(eq(meeting.id, row.id)).get()!.venue).toBe("Hall B");
+    expect((await db.select().from(meeting).where(eq(meeting.id, row.id)).limit(1))[0]!.venue).toBe("Hall B");
 
     const { token } = await createApiToken(db, SYSTEM_ACTOR, { name: "feed", role: "viewer", scope: "calendar" });
     const ics = await (await feed(new Request(`http://test/api/v1/calendar.ics?token=${token}`))).text();
@@ -85,7 +85,7 @@ describe("[SECURITY] text fields", () => {
     const csv = ["partner,title,kind,status,date,time,timeZone", `chongqing,"Import\u0000 \u202Etest",meeting,held,2020-01-15,10:00,Asia/Shanghai`].join("\r\n");
     // A file is bytes: a lone surrogate cannot be in UTF-8 at all (the import refuses U+FFFD by row).
     expect(await commitImport(db, EDITOR, { kind: "meetings", bytes: new TextEncoder().encode(csv) })).toMatchObject({ ok: true, created: 1 });
-    const titles = db.select({ title: meeting.title }).from(meeting).all().map((r) => r.title);
+    const titles = (await db.select({ title: meeting.title }).from(meeting)).map((r) => r.title);
     expect(titles).toContain("Import test");
     expect(titles.some((t) => UNSAFE.test(t))).toBe(false);
   });
@@ -101,13 +101,13 @@ describe("[SECURITY] ids are digits only", () => {
   });
 
   it("a body id such as partnerId \"0x5\", 1e3-as-text or true is a 422 naming the field, and saves nothing", async () => {
-    const before = db.select({ id: meeting.id }).from(meeting).all().length;
-    for (const partnerId of [`0x${chongqing().toString(16)}`, "1e3", true, ` ${chongqing()}`, `${chongqing()}.0`]) {
-      const r = await call(meetingsRoute.POST, "POST", "/api/v1/meetings", { body: newMeeting({ partnerId }) });
+    const before = (await db.select({ id: meeting.id }).from(meeting)).length;
+    for (const partnerId of [`0x${(await chongqing()).toString(16)}`, "1e3", true, ` ${await chongqing()}`, `${await chongqing()}.0`]) {
+      const r = await call(meetingsRoute.POST, "POST", "/api/v1/meetings", { body: await newMeeting({ partnerId }) });
       expect(r.status, String(partnerId)).toBe(422);
       expect(Object.keys(r.json.error?.fields ?? {})).toContain("partnerId");
     }
-    expect(db.select({ id: meeting.id }).from(meeting).all().length).toBe(before);
+    expect((await db.select({ id: meeting.id }).from(meeting)).length).toBe(before);
   });
 
   it("path and query ids other than digits are refused", async () => {
@@ -118,7 +118,7 @@ describe("[SECURITY] ids are digits only", () => {
       expect(() => parseExportParams("meetings", new URLSearchParams({ format: "csv", partner: raw })), raw).toThrow();
     }
     // The form's person picker treats a non-id as "no partner": our side only, never partner 1000.
-    const picker = await call(peopleOptionsRoute.GET, "GET", `/meetings/people-options?partner=${chongqing()}e0`);
+    const picker = await call(peopleOptionsRoute.GET, "GET", `/meetings/people-options?partner=${await chongqing()}e0`);
     const ours = await call(peopleOptionsRoute.GET, "GET", "/meetings/people-options");
     expect(picker.json).toEqual(ours.json);
   });

@@ -7,14 +7,14 @@ import type { Db } from "@/db/client";
 import { EDITOR, seededDb } from "../helpers/db";
 
 const TODAY = "2026-11-28";
-const get = (db: Db, id: number) => db.select().from(action).where(eq(action.id, id)).get()!;
-const column = (db: Db, status: string) =>
-  db.select({ id: action.id }).from(action).where(eq(action.status, status)).orderBy(asc(action.position), asc(action.id)).all().map((r) => r.id);
+const get = async (db: Db, id: number) => (await db.select().from(action).where(eq(action.id, id)).limit(1))[0]!;
+const column = async (db: Db, status: string) =>
+  (await db.select({ id: action.id }).from(action).where(eq(action.status, status)).orderBy(asc(action.position), asc(action.id))).map((r) => r.id);
 
 async function chongqing(db: Db) {
-  const ids = column(db, "open");
+  const ids = await column(db, "open");
   expect(ids.length).toBeGreaterThanOrEqual(3);
-  return ids.map((id) => get(db, id));
+  return Promise.all(ids.map((id) => get(db, id)));
 }
 
 describe("[BOARD] moving a card", () => {
@@ -25,44 +25,44 @@ describe("[BOARD] moving a card", () => {
     const done = await moveAction(db, EDITOR, { id: a!.id, version: a!.version, status: "done" });
     expect(done.status).toBe("done");
     expect(done.completedAt).not.toBeNull();
-    const stamp = get(db, a!.id).completedAt!.getTime();
+    const stamp = (await get(db, a!.id)).completedAt!.getTime();
 
-    const b = get(db, column(db, "open")[0]!);
+    const b = await get(db, (await column(db, "open"))[0]!);
     await moveAction(db, EDITOR, { id: b.id, version: b.version, status: "done" });
     const within = await moveAction(db, EDITOR, { id: a!.id, version: done.version, status: "done", afterId: b.id });
-    expect(get(db, a!.id).completedAt!.getTime()).toBe(stamp);
-    expect(column(db, "done")).toEqual([b.id, a!.id]);
+    expect((await get(db, a!.id)).completedAt!.getTime()).toBe(stamp);
+    expect(await column(db, "done")).toEqual([b.id, a!.id]);
 
     const back = await moveAction(db, EDITOR, { id: a!.id, version: within.version, status: "in_progress" });
     expect(back.completedAt).toBeNull();
-    expect(get(db, a!.id).completedAt).toBeNull();
-    expect(get(db, a!.id).status).toBe("in_progress");
+    expect((await get(db, a!.id)).completedAt).toBeNull();
+    expect((await get(db, a!.id)).status).toBe("in_progress");
   });
 
   it("places the card between its neighbours with one row written, and keeps the order", async () => {
     const db = await seededDb();
     const [x, y, z] = await chongqing(db);
-    const before = { x: get(db, x!.id), y: get(db, y!.id) };
+    const before = { x: await get(db, x!.id), y: await get(db, y!.id) };
     const r = await moveAction(db, EDITOR, { id: z!.id, version: z!.version, status: "open", afterId: x!.id, beforeId: y!.id });
-    expect(column(db, "open").slice(0, 3)).toEqual([x!.id, z!.id, y!.id]);
+    expect((await column(db, "open")).slice(0, 3)).toEqual([x!.id, z!.id, y!.id]);
     expect(r.position).toBeGreaterThan(before.x.position);
     expect(r.position).toBeLessThan(before.y.position);
     // The neighbours were not rewritten.
-    expect(get(db, x!.id).updatedAt.getTime()).toBe(before.x.updatedAt.getTime());
-    expect(get(db, y!.id).position).toBe(before.y.position);
+    expect((await get(db, x!.id)).updatedAt.getTime()).toBe(before.x.updatedAt.getTime());
+    expect((await get(db, y!.id)).position).toBe(before.y.position);
   });
 
   it("renumbers the column when no gap is left between the neighbours, and still lands in the right place", async () => {
     const db = await seededDb();
     const [x, y, z] = await chongqing(db);
-    db.update(action).set({ position: 10 }).where(eq(action.id, x!.id)).run();
-    db.update(action).set({ position: 11 }).where(eq(action.id, y!.id)).run();
-    db.update(action).set({ position: 12 }).where(eq(action.id, z!.id)).run();
+    await db.update(action).set({ position: 10 }).where(eq(action.id, x!.id));
+    await db.update(action).set({ position: 11 }).where(eq(action.id, y!.id));
+    await db.update(action).set({ position: 12 }).where(eq(action.id, z!.id));
     await moveAction(db, EDITOR, { id: z!.id, version: z!.version, status: "open", afterId: x!.id });
-    expect(column(db, "open")).toEqual([x!.id, z!.id, y!.id]);
-    expect(get(db, x!.id).position).toBe(1024);
-    expect(get(db, z!.id).position).toBe(2048);
-    expect(get(db, y!.id).position).toBe(3072);
+    expect(await column(db, "open")).toEqual([x!.id, z!.id, y!.id]);
+    expect((await get(db, x!.id)).position).toBe(1024);
+    expect((await get(db, z!.id)).position).toBe(2048);
+    expect((await get(db, y!.id)).position).toBe(3072);
   });
 
   it("a stale version is a 409 conflict naming who moved it, and nothing changes", async () => {
@@ -73,8 +73,8 @@ describe("[BOARD] moving a card", () => {
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).status).toBe(409);
     expect((err as ConflictError).message).toContain("first@test");
-    expect(get(db, a!.id).status).toBe("blocked");
-    expect(get(db, a!.id).completedAt).toBeNull();
+    expect((await get(db, a!.id)).status).toBe("blocked");
+    expect((await get(db, a!.id)).completedAt).toBeNull();
   });
 
   it("refuses bad input and unknown cards without writing", async () => {
@@ -82,18 +82,17 @@ describe("[BOARD] moving a card", () => {
     const [a] = await chongqing(db);
     await expect(moveAction(db, EDITOR, { id: a!.id, version: a!.version, status: "archived" })).rejects.toBeInstanceOf(ValidationError);
     await expect(moveAction(db, EDITOR, { id: 99999, version: 1, status: "open" })).rejects.toBeInstanceOf(NotFoundError);
-    expect(get(db, a!.id).version).toBe(a!.version);
+    expect((await get(db, a!.id)).version).toBe(a!.version);
   });
 
   it("audits the move in the same transaction, with before and after", async () => {
     const db = await seededDb();
     const [a] = await chongqing(db);
     await moveAction(db, EDITOR, { id: a!.id, version: a!.version, status: "in_progress" });
-    const ev = db
+    const ev = await db
       .select()
       .from(auditEvent)
-      .where(and(eq(auditEvent.recordType, "action"), eq(auditEvent.recordId, String(a!.id)), eq(auditEvent.event, "move")))
-      .all();
+      .where(and(eq(auditEvent.recordType, "action"), eq(auditEvent.recordId, String(a!.id)), eq(auditEvent.event, "move")));
     expect(ev).toHaveLength(1);
     expect(ev[0]!.actorLabel).toBe("editor@test");
     expect(ev[0]!.before).toMatchObject({ status: "open" });
@@ -132,7 +131,7 @@ describe("[BOARD] reading the board", () => {
   it("overdue is due before today and still open; the partner overview puts overdue partners first", async () => {
     const db = await seededDb();
     const [a] = await chongqing(db);
-    db.update(action).set({ dueOn: "2026-01-01" }).where(eq(action.id, a!.id)).run();
+    await db.update(action).set({ dueOn: "2026-01-01" }).where(eq(action.id, a!.id));
     const overdue = await getBoard(db, { due: "overdue" }, TODAY);
     expect(overdue.totals.open).toBe(1);
     const tiles = await partnerOverview(db, TODAY);
@@ -145,11 +144,11 @@ describe("[BOARD] reading the board", () => {
   it("sends only the first cards per column with the full count", async () => {
     const db = await seededDb();
     const { seedScale } = await import("@/db/seed");
-    seedScale(db, 200, 7);
+    await seedScale(db, 200, 7);
     const b = await getBoard(db, {}, TODAY, 10);
     for (const c of b.lanes[0]!.columns) {
       expect(c.cards.length).toBeLessThanOrEqual(10);
-      expect(c.count).toBe(db.select({ n: count() }).from(action).where(eq(action.status, c.status)).get()!.n);
+      expect(c.count).toBe((await db.select({ n: count() }).from(action).where(eq(action.status, c.status)).limit(1))[0]!.n);
     }
   });
 });

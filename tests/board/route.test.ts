@@ -25,25 +25,25 @@ async function post(body: unknown, as: "viewer" | "editor" | null, headers: Reco
   const { POST } = await import("@/app/api/v1/board/move/route");
   return POST(new Request("http://localhost/api/v1/board/move", { method: "POST", body: JSON.stringify(body), headers }), { params: Promise.resolve({}) });
 }
-const first = () => state.db!.select().from(action).where(eq(action.status, "open")).get()!;
+const first = async () => (await state.db!.select().from(action).where(eq(action.status, "open")).limit(1))[0]!;
 
 describe("[BOARD] POST /api/v1/board/move", () => {
   it("refuses a viewer's forged move with 403 JSON and changes nothing", async () => {
-    const a = first();
+    const a = await first();
     const r = await post({ id: a.id, version: a.version, status: "done" }, "viewer");
     expect(r.status).toBe(403);
     expect(((await r.json()) as { error: { code: string } }).error.code).toBe("forbidden");
-    expect(state.db!.select().from(action).where(eq(action.id, a.id)).get()!.status).toBe("open");
+    expect((await state.db!.select().from(action).where(eq(action.id, a.id)).limit(1))[0]!.status).toBe("open");
   });
 
   it("refuses the signed-out (401) and a cross-site cookie write (403)", async () => {
-    const a = first();
+    const a = await first();
     expect((await post({ id: a.id, version: a.version, status: "done" }, null)).status).toBe(401);
     expect((await post({ id: a.id, version: a.version, status: "done" }, "editor", { "sec-fetch-site": "cross-site" })).status).toBe(403);
   });
 
   it("lets an editor move, answers a stale version with 409 and bad input with 422", async () => {
-    const a = first();
+    const a = await first();
     const ok = await post({ id: a.id, version: a.version, status: "in_progress" }, "editor");
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { status: string }).status).toBe("in_progress");

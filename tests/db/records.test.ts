@@ -20,28 +20,28 @@ const tianjinLike = {
   timeZone: "Asia/Tokyo",
 };
 
-const auditCount = (db: Awaited<ReturnType<typeof seededDb>>) => db.select({ n: count() }).from(auditEvent).get()!.n;
+const auditCount = async (db: Awaited<ReturnType<typeof seededDb>>) => (await db.select({ n: count() }).from(auditEvent).limit(1))[0]!.n;
 
 describe("[DB] validation", () => {
   it("answers bad input with a typed validation error naming the fields, and writes nothing", async () => {
-    const db = testDb();
+    const db = await testDb();
     const bad = { ...tianjinLike, slug: "Not A Slug", country: "JPN", kind: "empire", since: "2024-13", timeZone: "Mars/Olympus" };
     const err = await createPartner(db, EDITOR, bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(Object.keys((err as ValidationError).fields!).sort()).toEqual(["country", "kind", "since", "slug", "timeZone"]);
-    expect(db.select({ n: count() }).from(partner).get()!.n).toBe(0);
-    expect(auditCount(db)).toBe(0);
+    expect((await db.select({ n: count() }).from(partner).limit(1))[0]!.n).toBe(0);
+    expect(await auditCount(db)).toBe(0);
   });
 
   it("refuses wrong types and missing objects without crashing", async () => {
-    const db = testDb();
+    const db = await testDb();
     for (const input of [null, undefined, 42, "partner", [], { slug: 1 }])
       await expect(createPartner(db, EDITOR, input)).rejects.toBeInstanceOf(ValidationError);
     await expect(createMeeting(db, EDITOR, { partnerId: "x" })).rejects.toBeInstanceOf(ValidationError);
   });
 
   it("stores a month-precision since-date as the month", async () => {
-    const db = testDb();
+    const db = await testDb();
     const p = await createPartner(db, EDITOR, tianjinLike);
     expect([p.sinceDate, p.sincePrecision, p.country]).toEqual(["2024-05-01", "month", "JP"]);
   });
@@ -49,26 +49,26 @@ describe("[DB] validation", () => {
 
 describe("[DB] audit trail and versions", () => {
   it("writes the audit event in the change's transaction: a refused change leaves neither", async () => {
-    const db = testDb();
+    const db = await testDb();
     await createPartner(db, EDITOR, tianjinLike);
-    const n = auditCount(db);
+    const n = await auditCount(db);
     await expect(createPartner(db, EDITOR, tianjinLike)).rejects.toBeInstanceOf(UserError); // duplicate slug
-    expect(auditCount(db)).toBe(n);
-    expect(db.select({ n: count() }).from(partner).get()!.n).toBe(1);
+    expect(await auditCount(db)).toBe(n);
+    expect((await db.select({ n: count() }).from(partner).limit(1))[0]!.n).toBe(1);
   });
 
   it("records who changed which fields, before and after", async () => {
-    const db = testDb();
+    const db = await testDb();
     const p = await createPartner(db, EDITOR, tianjinLike);
     await updatePartner(db, EDITOR, p.id, { ...tianjinLike, status: "active", version: p.version });
-    const ev = db.select().from(auditEvent).where(eq(auditEvent.event, "update")).get()!;
+    const ev = (await db.select().from(auditEvent).where(eq(auditEvent.event, "update")).limit(1))[0]!;
     expect(ev.actorLabel).toBe("editor@test");
     expect(ev.before).toEqual({ status: "exploring" });
     expect(ev.after).toEqual({ status: "active" });
   });
 
   it("answers a stale version with a conflict that names who changed it", async () => {
-    const db = testDb();
+    const db = await testDb();
     const p = await createPartner(db, EDITOR, tianjinLike);
     await updatePartner(db, { ...EDITOR, label: "first@test" }, p.id, { ...tianjinLike, summary: "first", version: 1 });
     const err = await updatePartner(db, EDITOR, p.id, { ...tianjinLike, summary: "second", version: 1 }).catch((e: unknown) => e);
@@ -93,11 +93,11 @@ describe("[DB] references", () => {
 
   it("refuses to delete a person who took part in a meeting, but deletes an unused one", async () => {
     const db = await seededDb();
-    const lee = db.select().from(person).where(eq(person.nameEn, "Lee Jae-myung")).get()!;
+    const lee = (await db.select().from(person).where(eq(person.nameEn, "Lee Jae-myung")).limit(1))[0]!;
     await expect(deletePerson(db, EDITOR, lee.id)).rejects.toMatchObject({ code: "referenced" });
     const x = await createPerson(db, EDITOR, { nameEn: "Temp", side: "home" });
     await deletePerson(db, EDITOR, x.id);
-    expect(db.select().from(person).where(eq(person.id, x.id)).get()).toBeUndefined();
+    expect((await db.select().from(person).where(eq(person.id, x.id)).limit(1))[0]).toBeUndefined();
   });
 
   it("archiving hides a partner from the list and keeps its history; restoring brings it back", async () => {
@@ -115,8 +115,8 @@ describe("[DB] meetings are saved whole or not at all", () => {
   it("rolls back the meeting when a participant cannot be saved", async () => {
     const db = await seededDb();
     const cq = await getPartnerBySlug(db, "chongqing");
-    const before = db.select({ n: count() }).from(meeting).get()!.n;
-    const audits = auditCount(db);
+    const before = (await db.select({ n: count() }).from(meeting).limit(1))[0]!.n;
+    const audits = await auditCount(db);
     const err = await createMeeting(db, EDITOR, {
       partnerId: cq.id,
       title: "Follow-up video call",
@@ -130,9 +130,9 @@ describe("[DB] meetings are saved whole or not at all", () => {
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).fields).toHaveProperty("participants.1.personId");
-    expect(db.select({ n: count() }).from(meeting).get()!.n).toBe(before);
-    expect(db.select().from(person).where(eq(person.nameEn, "New Person")).get()).toBeUndefined();
-    expect(auditCount(db)).toBe(audits);
+    expect((await db.select({ n: count() }).from(meeting).limit(1))[0]!.n).toBe(before);
+    expect((await db.select().from(person).where(eq(person.nameEn, "New Person")).limit(1))[0]).toBeUndefined();
+    expect(await auditCount(db)).toBe(audits);
   });
 });
 

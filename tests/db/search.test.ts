@@ -83,17 +83,17 @@ describe("[SEARCH] the index is rebuilt when what it holds changes", () => {
     // As a database indexed by an older version: entries without names or romanised forms.
     db.$client.exec("delete from search_index; update setting set value = '1' where key = 'search_index_version'");
     expect((await hits(db, "chongqing")).meeting).toBeUndefined();
-    runMigrations(db);
+    await runMigrations(db);
     expect((await hits(db, "chongqing")).meeting).toHaveLength(1);
     expect(db.$client.prepare("select value from setting where key = 'search_index_version'").get()).toEqual({ value: SEARCH_INDEX_VERSION });
-    expect(ensureSearchIndex(db)).toBe(false);
+    expect(await ensureSearchIndex(db)).toBe(false);
   });
 });
 
 describe("[SEARCH] stays on the index at scale", () => {
   it("every type's search and the meetings list start from the FTS index: no full scan, no sort", async () => {
     const db = await seededDb();
-    seedScale(db, 2000, 1);
+    await seedScale(db, 2000, 1);
     for (const type of SEARCH_TYPES) {
       const plan = explainSearch(db, type, "chongqing big data");
       expect(plan[0]).toMatch(/^SCAN s VIRTUAL TABLE INDEX \d+:M/);

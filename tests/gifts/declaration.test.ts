@@ -13,7 +13,7 @@ let db: Db;
 const received = (estimatedValue: number | null, currency: string | null, onDate = "2019-11-27") => ({ direction: "received", estimatedValue, currency, onDate });
 
 beforeEach(async () => {
-  db = testDb();
+  db = await testDb();
   await importExchangeRates(db, EDITOR, "currency,date,rate\nUSD,2019-11-01,1170\nCNY,2019-11-01,166.5\nCNY,2019-12-01,170\nJPY,2019-11-27,10.8\n");
 });
 

@@ -6,14 +6,14 @@ import { seedDemo } from "@/db/seed";
 export const EDITOR: Actor = { userId: null, label: "editor@test", role: "editor" };
 
 /** A fresh, migrated in-memory database (real SQLite, same pragmas and migrations as the app). */
-export function testDb(): Db {
+export async function testDb(): Promise<Db> {
   const db = openDb(":memory:");
-  runMigrations(db);
+  await runMigrations(db);
   return db;
 }
 
 export async function seededDb(): Promise<Db> {
-  const db = testDb();
+  const db = await testDb();
   await seedDemo(db);
   return db;
 }

@@ -12,24 +12,24 @@ import { EDITOR, seededDb } from "../helpers/db";
 
 const OTHER = { userId: null, label: "other.editor@test", role: "editor" } as const;
 
-const counts = (db: Db) => ({
-  meetings: db.select({ n: count() }).from(meeting).get()!.n,
-  people: db.select({ n: count() }).from(person).get()!.n,
-  participants: db.select({ n: count() }).from(participant).get()!.n,
-  gifts: db.select({ n: count() }).from(gift).get()!.n,
-  actions: db.select({ n: count() }).from(action).get()!.n,
-  audit: db.select({ n: count() }).from(auditEvent).get()!.n,
+const counts = async (db: Db) => ({
+  meetings: (await db.select({ n: count() }).from(meeting).limit(1))[0]!.n,
+  people: (await db.select({ n: count() }).from(person).limit(1))[0]!.n,
+  participants: (await db.select({ n: count() }).from(participant).limit(1))[0]!.n,
+  gifts: (await db.select({ n: count() }).from(gift).limit(1))[0]!.n,
+  actions: (await db.select({ n: count() }).from(action).limit(1))[0]!.n,
+  audit: (await db.select({ n: count() }).from(auditEvent).limit(1))[0]!.n,
 });
 
-function chongqingId(db: Db) {
-  return db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).get()!.id;
+async function chongqingId(db: Db) {
+  return (await db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).limit(1))[0]!.id;
 }
 
 /** A full meeting as the form sends it: a new person inline, three gifts, three follow-ups. */
-function validInput(db: Db) {
-  const lead = db.select({ id: person.id }).from(person).where(eq(person.side, "home")).get()!.id;
+async function validInput(db: Db) {
+  const lead = (await db.select({ id: person.id }).from(person).where(eq(person.side, "home")).limit(1))[0]!.id;
   return {
-    partnerId: chongqingId(db),
+    partnerId: await chongqingId(db),
     title: "Second meeting on Pangyo and big data",
     kind: "meeting",
     status: "held",
@@ -57,9 +57,9 @@ function validInput(db: Db) {
 describe("[MEETINGS] one submit saves everything or nothing", () => {
   it("saves the meeting with its new person, participants, three gifts and three actions", async () => {
     const db = await seededDb();
-    const before = counts(db);
-    const m = await createMeeting(db, EDITOR, validInput(db));
-    const after = counts(db);
+    const before = await counts(db);
+    const m = await createMeeting(db, EDITOR, await validInput(db));
+    const after = await counts(db);
     expect(after.meetings - before.meetings).toBe(1);
     expect(after.people - before.people).toBe(1);
     expect(after.participants - before.participants).toBe(2);
@@ -72,7 +72,7 @@ describe("[MEETINGS] one submit saves everything or nothing", () => {
     expect(d.gifts[1]!.currency).toBe("KRW");
   });
 
-  const failures: [string, (i: ReturnType<typeof validInput>) => void, string][] = [
+  const failures: [string, (i: Awaited<ReturnType<typeof validInput>>) => void, string][] = [
     ["a participant who does not exist", (i) => i.participants.push({ personId: 999_999, role: "attendee" }), "participants.2.personId"],
     ["the same person twice", (i) => i.participants.push({ ...i.participants[0]! }), "participants.2.personId"],
     ["a gift from an unknown person", (i) => i.gifts.push({ direction: "received", item: "Vase", fromPersonId: 999_999 } as never), "gifts.3.fromPersonId"],
@@ -82,23 +82,23 @@ describe("[MEETINGS] one submit saves everything or nothing", () => {
   for (const [what, spoil, field] of failures)
     it(`rolls back the meeting, the new person, gifts and actions on ${what}`, async () => {
       const db = await seededDb();
-      const before = counts(db);
-      const input = validInput(db);
+      const before = await counts(db);
+      const input = await validInput(db);
       spoil(input);
       const err = await createMeeting(db, EDITOR, input).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UserError);
       expect((err as UserError).status).toBe(422);
       expect(Object.keys((err as UserError).fields!)).toContain(field);
-      expect(counts(db)).toEqual(before);
+      expect(await counts(db)).toEqual(before);
     });
 
   it("rolls back an update that fails half-way: the old participants and gifts stay", async () => {
     const db = await seededDb();
-    const m = await createMeeting(db, EDITOR, validInput(db));
-    const before = counts(db);
-    const input = { ...validInput(db), version: m.version, title: "Changed", participants: [{ personId: 999_999 }] };
+    const m = await createMeeting(db, EDITOR, await validInput(db));
+    const before = await counts(db);
+    const input = { ...(await validInput(db)), version: m.version, title: "Changed", participants: [{ personId: 999_999 }] };
     await expect(updateMeeting(db, EDITOR, m.id, input)).rejects.toMatchObject({ code: "validation_failed" });
-    expect(counts(db)).toEqual(before);
+    expect(await counts(db)).toEqual(before);
     expect((await getMeeting(db, m.id)).title).toBe("Second meeting on Pangyo and big data");
   });
 });
@@ -106,8 +106,8 @@ describe("[MEETINGS] one submit saves everything or nothing", () => {
 describe("[MEETINGS] stale edits", () => {
   it("refuses a save against an old version with 409, naming who saved first and holding the stored record", async () => {
     const db = await seededDb();
-    const m = await createMeeting(db, EDITOR, validInput(db));
-    const base = validInput(db);
+    const m = await createMeeting(db, EDITOR, await validInput(db));
+    const base = await validInput(db);
     await updateMeeting(db, OTHER, m.id, { ...base, version: m.version, title: "Their title" });
     const err = await updateMeeting(db, EDITOR, m.id, { ...base, version: m.version, title: "My title" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConflictError);
@@ -121,8 +121,8 @@ describe("[MEETINGS] stale edits", () => {
 });
 
 describe("[MEETINGS] one schema for the form, the action and the API", () => {
-  const formValues = (db: Db): MeetingFormValues => ({
-    partnerId: String(chongqingId(db)),
+  const formValues = async (db: Db): Promise<MeetingFormValues> => ({
+    partnerId: String(await chongqingId(db)),
     title: "  ",
     kind: "meeting",
     status: "held",
@@ -146,7 +146,7 @@ describe("[MEETINGS] one schema for the form, the action and the API", () => {
     const db = await seededDb();
     const tang = db.$client.prepare("select id from person where name_en = 'Tang Liangzhi'").get() as { id: number };
     const v: MeetingFormValues = {
-      ...formValues(db),
+      ...(await formValues(db)),
       title: "Blank rows",
       date: "2019-11-27",
       time: "15:00",
@@ -171,30 +171,30 @@ describe("[MEETINGS] one schema for the form, the action and the API", () => {
 
   it("rejects the form's bad input in the browser exactly as the server does, field by field", async () => {
     const db = await seededDb();
-    const payload = toPayload(formValues(db));
+    const payload = toPayload(await formValues(db));
     const client = createMeetingSchema.safeParse(payload);
     expect(client.success).toBe(false);
     const clientFields = Object.keys(fieldErrors(client.error!)).sort();
-    const before = counts(db);
+    const before = await counts(db);
     const server = (await createMeeting(db, EDITOR, payload).catch((e: unknown) => e)) as ValidationError;
     expect(server).toBeInstanceOf(ValidationError);
     expect(Object.keys(server.fields!).sort()).toEqual(clientFields);
     expect(clientFields).toEqual(
       expect.arrayContaining(["title", "time", "timeZone", "durationMinutes", "attendeeCount", "participants.0.newPerson.nameEn", "gifts.0.currency", "actions.0.title"]),
     );
-    expect(counts(db)).toEqual(before);
+    expect(await counts(db)).toEqual(before);
   });
 
   it("the API's JSON (numbers, not strings) passes the same schema as the form's strings", async () => {
     const db = await seededDb();
-    expect(createMeetingSchema.safeParse(validInput(db)).success).toBe(true);
-    const asForm = JSON.parse(JSON.stringify(validInput(db), (_k, v: unknown) => (typeof v === "number" ? String(v) : v))) as unknown;
+    expect(createMeetingSchema.safeParse(await validInput(db)).success).toBe(true);
+    const asForm = JSON.parse(JSON.stringify(await validInput(db), (_k, v: unknown) => (typeof v === "number" ? String(v) : v))) as unknown;
     expect(createMeetingSchema.safeParse(asForm).success).toBe(true);
   });
 
   it("maps every message the schema and the server produce to a translated key", async () => {
     const db = await seededDb();
-    const r = createMeetingSchema.safeParse(toPayload(formValues(db)));
+    const r = createMeetingSchema.safeParse(toPayload(await formValues(db)));
     const keys = r.error!.issues.map((i) => errorKey(i.message));
     expect(keys).not.toContain("invalid");
     expect(errorKey("Unknown person.")).toBe("unknownPerson");
@@ -215,7 +215,7 @@ describe("[MEETINGS] one schema for the form, the action and the API", () => {
 describe("[MEETINGS] search in three scripts", () => {
   it("finds a logged meeting by English, Chinese and Korean words, and not by others", async () => {
     const db = await seededDb();
-    const m = await createMeeting(db, EDITOR, validInput(db));
+    const m = await createMeeting(db, EDITOR, await validInput(db));
     const ids = async (q: string) => (await listMeetings(db, { q })).rows.map((r) => r.id);
     expect(await ids("会谈")).toEqual([m.id]);
     expect(await ids("회담")).toEqual([m.id]);
@@ -229,8 +229,8 @@ describe("[MEETINGS] search in three scripts", () => {
 
   it("keeps the index in step with edits", async () => {
     const db = await seededDb();
-    const m = await createMeeting(db, EDITOR, validInput(db));
-    await updateMeeting(db, EDITOR, m.id, { ...validInput(db), version: m.version, summary: "Now about Suwon only" });
+    const m = await createMeeting(db, EDITOR, await validInput(db));
+    await updateMeeting(db, EDITOR, m.id, { ...(await validInput(db)), version: m.version, summary: "Now about Suwon only" });
     expect((await listMeetings(db, { q: "会谈" })).rows).toEqual([]);
     expect((await listMeetings(db, { q: "Suwon" })).rows.map((r) => r.id)).toEqual([m.id]);
   });
@@ -255,7 +255,7 @@ describe("[MEETINGS] the list stays on indexes", () => {
 
   it("pages correctly: a short first page is its own total, later pages count", async () => {
     const db = await seededDb();
-    for (const title of ["A", "B", "C"]) await createMeeting(db, EDITOR, { ...validInput(db), title });
+    for (const title of ["A", "B", "C"]) await createMeeting(db, EDITOR, { ...(await validInput(db)), title });
     const all = await listMeetings(db, { size: 200 });
     expect(all.total).toBeGreaterThanOrEqual(4);
     const p2 = await listMeetings(db, { size: 1, page: 2 });

@@ -6,28 +6,28 @@ import type { Actor } from "@/db/audit";
 import { runMigrations } from "@/db/migrate";
 import { notificationPreference, partner, user } from "@/db/schema";
 import { setHomeRegion } from "@/db/queries/settings";
+import { one } from "@/db/tx";
 
 export function tempDbFile(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bh-notify-")), "test.db");
 }
 
-export function openTestDb(file: string): Db {
+export async function openTestDb(file: string): Promise<Db> {
   const db = openDb(file);
-  runMigrations(db);
+  await runMigrations(db);
   return db;
 }
 
-export function addUser(db: Db, p: { id: string; role?: string; locale?: string; zone?: string; mail?: string }): Actor {
-  db.insert(user).values({ id: p.id, name: p.id, email: `${p.id}@example.org`, role: p.role ?? "editor", locale: p.locale ?? "en" }).run();
-  if (p.zone || p.mail) db.insert(notificationPreference).values({ userId: p.id, timeZone: p.zone ?? null, mail: p.mail ?? "immediate" }).run();
+export async function addUser(db: Db, p: { id: string; role?: string; locale?: string; zone?: string; mail?: string }): Promise<Actor> {
+  await db.insert(user).values({ id: p.id, name: p.id, email: `${p.id}@example.org`, role: p.role ?? "editor", locale: p.locale ?? "en" });
+  if (p.zone || p.mail) await db.insert(notificationPreference).values({ userId: p.id, timeZone: p.zone ?? null, mail: p.mail ?? "immediate" });
   return { userId: p.id, label: `${p.id}@example.org`, role: (p.role ?? "editor") as Actor["role"] };
 }
 
-export function addPartner(db: Db): number {
-  setHomeRegion(db, { nameEn: "Home", nameKo: "본청", nameLocal: "", country: "KR", timeZone: "Asia/Seoul" });
-  return db
+export async function addPartner(db: Db): Promise<number> {
+  await setHomeRegion(db, { nameEn: "Home", nameKo: "본청", nameLocal: "", country: "KR", timeZone: "Asia/Seoul" });
+  return (await one(db
     .insert(partner)
     .values({ slug: "chongqing", nameEn: "Chongqing", nameKo: "충칭", country: "CN", kind: "municipality", level: "friendship", status: "active" })
-    .returning({ id: partner.id })
-    .get().id;
+    .returning({ id: partner.id }))).id;
 }

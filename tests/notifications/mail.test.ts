@@ -16,8 +16,8 @@ const file = tempDbFile();
 process.env.DATABASE_URL = file;
 process.env.BETTER_AUTH_SECRET = "test-secret-test-secret-test-secret";
 process.env.BETTER_AUTH_URL = "https://bridgehead.example.org";
-const db = openTestDb(file);
-const partnerId = addPartner(db);
+const db = await openTestDb(file);
+const partnerId = await addPartner(db);
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -26,12 +26,12 @@ afterAll(async () => {
   await smtp.close();
   db.$client.close();
 });
-afterEach(() => {
+afterEach(async () => {
   smtp.received.length = 0;
   smtp.raw.length = 0;
   // Each test starts with no follow-ups and no notices (users stay, with unique ids).
-  db.delete(notification).where(eq(notification.mailState, notification.mailState)).run();
-  db.delete(action).where(eq(action.id, action.id)).run();
+  await db.delete(notification).where(eq(notification.mailState, notification.mailState));
+  await db.delete(action).where(eq(action.id, action.id));
 });
 
 const mail = () => readMailConfig({ SMTP_URL: smtp.url, MAIL_FROM: "Bridgehead <bridgehead@example.org>" });
@@ -39,7 +39,7 @@ const assign = (owner: string, title: string, dueOn?: string) => createAction(db
 
 describe("notification mail over SMTP", () => {
   it("[NOTIFY] an assignment is mailed at once, multipart with links and one-click unsubscribe, and only once", async () => {
-    addUser(db, { id: "amy" });
+    await addUser(db, { id: "amy" });
     await assign("amy", "Send the big-data proposal");
     const r = await runPass(db, { mail: mail(), now: new Date() });
     expect(r).toMatchObject({ ran: true, mailsSent: 1, noticesMailed: 1 });
@@ -59,7 +59,7 @@ describe("notification mail over SMTP", () => {
   });
 
   it("[NOTIFY] a Korean user's daily digest groups the items by kind, in Korean, at the digest hour only", async () => {
-    addUser(db, { id: "min", locale: "ko", zone: "Asia/Seoul", mail: "daily" });
+    await addUser(db, { id: "min", locale: "ko", zone: "Asia/Seoul", mail: "daily" });
     await assign("min", "빅데이터 협력 제안서 발송", "2026-05-12");
     await assign("min", "대표단 호텔 예약", "2026-05-12");
     // 10 May 2026, 07:00 in Seoul: the digest goes out at 08:00 local.
@@ -82,7 +82,7 @@ describe("notification mail over SMTP", () => {
   });
 
   it("[NOTIFY] after downtime, an immediate user gets one mail for everything waiting, not one each", async () => {
-    addUser(db, { id: "bo" });
+    await addUser(db, { id: "bo" });
     for (let i = 0; i < 6; i++) await assign("bo", `Task ${i}`);
     await runPass(db, { mail: mail() });
     expect(smtp.received).toHaveLength(1);
@@ -90,13 +90,13 @@ describe("notification mail over SMTP", () => {
   });
 
   it("[NOTIFY] a failed delivery is retried after its backoff and sent exactly once", async () => {
-    addUser(db, { id: "cy" });
+    await addUser(db, { id: "cy" });
     await assign("cy", "Confirm the interpreter");
     smtp.failNext(1);
     const t0 = new Date("2026-06-01T00:00:00Z");
     const first = await runPass(db, { mail: mail(), now: t0 });
     expect(first).toMatchObject({ mailsSent: 0, failedMails: 1 });
-    const row = db.select().from(notification).where(eq(notification.userId, "cy")).get()!;
+    const row = (await db.select().from(notification).where(eq(notification.userId, "cy")).limit(1))[0]!;
     expect(row).toMatchObject({ mailState: "pending", mailAttempts: 1 });
     expect(row.mailError).toContain("451");
     // Within the backoff nothing is sent; after it, once.
@@ -105,11 +105,11 @@ describe("notification mail over SMTP", () => {
     await runPass(db, { mail: mail(), now: new Date(t0.getTime() + 61_000) });
     await runPass(db, { mail: mail(), now: new Date(t0.getTime() + 3_600_000) });
     expect(smtp.received).toHaveLength(1);
-    expect(db.select().from(notification).where(eq(notification.userId, "cy")).get()).toMatchObject({ mailState: "sent", mailAttempts: 1 });
+    expect((await db.select().from(notification).where(eq(notification.userId, "cy")).limit(1))[0]).toMatchObject({ mailState: "sent", mailAttempts: 1 });
   });
 
   it("[NOTIFY] with the mail server down a pass says so and ends; --retry-now sends once it is back", async () => {
-    addUser(db, { id: "di" });
+    await addUser(db, { id: "di" });
     await assign("di", "Prepare the gift list");
     const down = readMailConfig({ SMTP_URL: "smtp://127.0.0.1:1", MAIL_FROM: "bridgehead@example.org" });
     const r = await runPass(db, { mail: down });
@@ -120,8 +120,8 @@ describe("notification mail over SMTP", () => {
   });
 
   it("[NOTIFY] the unsubscribe link works without signing in, only for its own user and kind", async () => {
-    addUser(db, { id: "ev" });
-    addUser(db, { id: "fi" });
+    await addUser(db, { id: "ev" });
+    await addUser(db, { id: "fi" });
     const { POST } = await import("@/app/api/unsubscribe/[token]/route");
     const post = (token: string) =>
       POST(new Request(`https://bridgehead.example.org/api/unsubscribe/${token}`, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } }), {
@@ -139,12 +139,12 @@ describe("notification mail over SMTP", () => {
     expect((await getPreference(db, "fi")).mutedKinds).toEqual([]);
     expect((await getPreference(db, "ev")).mutedKinds).toEqual(["record_changed"]);
     // Muted kinds are not mailed; the others still are.
-    addUser(db, { id: "gu" });
+    await addUser(db, { id: "gu" });
     await post(unsubscribeToken("gu", "assigned"));
     await assign("gu", "Muted task");
     await runPass(db, { mail: mail() });
     expect(smtp.received).toHaveLength(0);
-    expect(db.select({ s: notification.mailState }).from(notification).where(eq(notification.userId, "gu")).get()?.s).toBe("skipped");
+    expect((await db.select({ s: notification.mailState }).from(notification).where(eq(notification.userId, "gu")).limit(1))[0]?.s).toBe("skipped");
   });
 
   it("[NOTIFY] a bad SMTP_URL or MAIL_FROM is refused with a message naming the variable", () => {

@@ -9,9 +9,9 @@ const BIG = ["action", "notification", "milestone", "follow", "audit_event"];
 
 describe("scheduler queries", () => {
   it("[NOTIFY] every query of a pass and of the bell reads the big tables through an index (EXPLAIN QUERY PLAN)", async () => {
-    const db = openTestDb(tempDbFile());
-    const partnerId = addPartner(db);
-    addUser(db, { id: "u", zone: "Asia/Seoul" });
+    const db = await openTestDb(tempDbFile());
+    const partnerId = await addPartner(db);
+    await addUser(db, { id: "u", zone: "Asia/Seoul" });
     await createAction(db, SYSTEM_ACTOR, { title: "A", side: "ours", partnerId, ownerUserId: "u", dueOn: "2026-03-10" });
     // Record every statement the pass prepares, then ask SQLite how it runs each select.
     const seen = new Set<string>();

@@ -69,7 +69,7 @@ describe("[RECORDS] partners, people and actions", () => {
   });
 
   it("a stale partner version is a conflict naming who changed it", async () => {
-    const db = testDb();
+    const db = await testDb();
     const p = await createPartner(db, EDITOR, osaka);
     await updatePartner(db, { ...EDITOR, label: "kim@office" }, p.id, { ...osaka, version: p.version, status: "active" });
     const e = await refusal(updatePartner(db, EDITOR, p.id, { ...osaka, version: p.version, level: "friendship" }));
@@ -78,7 +78,7 @@ describe("[RECORDS] partners, people and actions", () => {
   });
 
   it("milestones: agreement with a renewal date, edit against a version, archive", async () => {
-    const db = testDb();
+    const db = await testDb();
     const p = await createPartner(db, EDITOR, osaka);
     const m = await createMilestone(db, EDITOR, { partnerId: p.id, kind: "mou", date: "2024", title: "MOU on robotics", expiresOn: "2027-05-31" });
     expect(m).toMatchObject({ date: "2024-01-01", datePrecision: "year", expiresOn: "2027-05-31" });
@@ -157,7 +157,7 @@ describe("[RECORDS] one schema for form, server action and API", () => {
 
 describe("[API] cursor pagination", () => {
   it("never repeats or skips a row, even with inserts and archives between pages", async () => {
-    const db = testDb();
+    const db = await testDb();
     for (let i = 0; i < 53; i++) await createPerson(db, EDITOR, { nameEn: `Person ${i}`, side: "home" });
     const seen: number[] = [];
     let cursor: string | undefined;

@@ -19,7 +19,7 @@ function tmp(name: string) {
 async function seededFile(): Promise<string> {
   const file = tmp("live.db");
   const db = openDb(file);
-  runMigrations(db);
+  await runMigrations(db);
   await seedDemo(db);
   db.$client.close();
   return file;
@@ -105,7 +105,7 @@ describe("[RELIABILITY] backup and restore", () => {
     fs.writeFileSync(path.join(old, "meta", "_journal.json"), JSON.stringify({ ...journal, entries: [first] }));
     const oldFile = tmp("old.db");
     const db = openDb(oldFile);
-    runMigrations(db, old);
+    await runMigrations(db, old);
     db.$client.prepare("insert into partner (slug, name_en, name_ko, country, kind, level, status, created_at, updated_at) values ('osaka','Osaka','오사카','JP','prefecture','exploring','exploring',0,0)").run();
     db.$client.close();
 

@@ -43,8 +43,8 @@ async function briefing(lang: "en" | "ko", actor: Actor, viewerZone = "Asia/Seou
 
 beforeAll(async () => {
   db = await seededDb();
-  chongqingId = db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).get()!.id;
-  db.insert(user).values({ id: "u-briefing", name: "Preparer Test", email: "preparer@test", role: "viewer" }).run();
+  chongqingId = (await db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).limit(1))[0]!.id;
+  await db.insert(user).values({ id: "u-briefing", name: "Preparer Test", email: "preparer@test", role: "viewer" });
   tokenActor = { userId: null, label: "token:ci-feed", role: "viewer", onBehalfOf: "u-briefing" };
   await createPerson(db, EDITOR, { nameEn: "Test Interpreter", nameLocal: "測試翻譯員", side: "partner", partnerId: chongqingId, title: "Interpreter" });
   await createMeeting(db, EDITOR, {
@@ -168,7 +168,7 @@ describe("[REPORTS] briefing PDF with real tools", () => {
   // time, failing only on a gross regression (uncapped, this briefing took 22 pages and 9 s).
   it("keeps the busiest partner's briefing to a few pages, made in about 2 seconds", async () => {
     const busy = await seededDb();
-    seedScale(busy, 1000, 3);
+    await seedScale(busy, 1000, 3);
     const [top] = busy.$client
       .prepare("select partner_id id, count(*) n from meeting group by partner_id order by n desc limit 1")
       .all() as { id: number; n: number }[];

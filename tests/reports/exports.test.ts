@@ -29,7 +29,7 @@ let chongqingId: number;
 
 beforeAll(async () => {
   db = await seededDb();
-  chongqingId = db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).get()!.id;
+  chongqingId = (await db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).limit(1))[0]!.id;
   await createMeeting(db, EDITOR, {
     partnerId: chongqingId,
     title: "충칭시 후속 회의 — 重庆市 follow-up",
@@ -102,9 +102,9 @@ describe("[REPORTS] CSV", () => {
   });
 
   it("records every export in the audit trail", async () => {
-    const before = db.select().from(auditEvent).where(eq(auditEvent.event, "export")).all().length;
+    const before = (await db.select().from(auditEvent).where(eq(auditEvent.event, "export"))).length;
     await exportBytes(db, "gifts", "format=csv&lang=ko");
-    const events = db.select().from(auditEvent).where(eq(auditEvent.event, "export")).all();
+    const events = await db.select().from(auditEvent).where(eq(auditEvent.event, "export"));
     expect(events.length).toBe(before + 1);
     const last = events.at(-1)!;
     expect(last.recordType).toBe("report");
@@ -134,18 +134,18 @@ describe("[REPORTS] bad filters", () => {
     });
 
   it("an unknown partner is a 400, and nothing is audited", async () => {
-    const before = db.select().from(auditEvent).all().length;
+    const before = (await db.select().from(auditEvent)).length;
     const err = await runExport(db, VIEWER, "meetings", parseExportParams("meetings", new URLSearchParams("format=csv&partner=9999"))).catch((e: unknown) => e);
     expect(isUserError(err) && err.status).toBe(400);
-    expect(db.select().from(auditEvent).all().length).toBe(before);
+    expect((await db.select().from(auditEvent)).length).toBe(before);
   });
 
   it("an export over the row cap is a 413 that says how many rows and what to narrow, in the export's language, and is not audited", async () => {
-    const before = db.select().from(auditEvent).all().length;
+    const before = (await db.select().from(auditEvent)).length;
     const all = await runExport(db, VIEWER, "meetings", parseExportParams("meetings", new URLSearchParams("format=csv")));
     await all.body.cancel();
     const n = all.rows!;
-    const audited = db.select().from(auditEvent).all().length;
+    const audited = (await db.select().from(auditEvent)).length;
     expect(audited).toBe(before + 1);
     for (const [lang, words] of [
       ["en", `This export would have ${n} rows; the limit is ${n - 1}. Narrow the period or the partners.`],
@@ -155,7 +155,7 @@ describe("[REPORTS] bad filters", () => {
       expect(isUserError(err) && err.status).toBe(413);
       expect(isUserError(err) && err.message).toContain(words);
     }
-    expect(db.select().from(auditEvent).all().length).toBe(audited);
+    expect((await db.select().from(auditEvent)).length).toBe(audited);
     const exact = await runExport(db, VIEWER, "meetings", parseExportParams("meetings", new URLSearchParams("format=csv")), { maxRows: n });
     await exact.body.cancel();
     expect(exact.rows).toBe(n);

@@ -15,8 +15,8 @@ const CHINESE_PEOPLE = ["nameEn,nameLocal,title,organisation,side,partner", "Wan
 
 const TAIWAN_PEOPLE = ["nameEn,nameLocal,title,organisation,side,partner", "Chen Mei-ling,陳美玲,科長,臺北市政府觀光傳播局,partner,chongqing"].join("\r\n");
 
-const count_ = (db: Awaited<ReturnType<typeof seededDb>>) => db.select({ n: count() }).from(person).get()!.n;
-const local = (db: Awaited<ReturnType<typeof seededDb>>, nameEn: string) => db.select().from(person).where(eq(person.nameEn, nameEn)).get();
+const count_ = async (db: Awaited<ReturnType<typeof seededDb>>) => (await db.select({ n: count() }).from(person).limit(1))[0]!.n;
+const local = async (db: Awaited<ReturnType<typeof seededDb>>, nameEn: string) => (await db.select().from(person).where(eq(person.nameEn, nameEn)).limit(1))[0];
 
 describe("[IMPORT] text encodings", () => {
   it("a CP949 file from Korean Excel is read as CP949 and stored with its Korean intact", async () => {
@@ -25,8 +25,8 @@ describe("[IMPORT] text encodings", () => {
     const p = await previewImport(db, req("people", bytes));
     expect(p.ok && { encoding: p.preview.encoding, guessed: p.preview.guessed, problems: p.preview.problems }).toEqual({ encoding: "cp949", guessed: false, problems: [] });
     expect(await commitImport(db, EDITOR, req("people", bytes))).toMatchObject({ ok: true, created: 3 });
-    expect(local(db, "Kim Min-ji")).toMatchObject({ nameLocal: "김민지", title: "국제협력과장", organisation: "경기도청", side: "home", partnerId: null });
-    expect(local(db, "Li Ming")).toMatchObject({ nameLocal: "李明", organisation: "충칭시 외사판공실", side: "partner" });
+    expect(await local(db, "Kim Min-ji")).toMatchObject({ nameLocal: "김민지", title: "국제협력과장", organisation: "경기도청", side: "home", partnerId: null });
+    expect(await local(db, "Li Ming")).toMatchObject({ nameLocal: "李明", organisation: "충칭시 외사판공실", side: "partner" });
   });
 
   it("a GB18030 file from Chinese Excel is read as GB18030 and stored with its Chinese intact", async () => {
@@ -35,8 +35,8 @@ describe("[IMPORT] text encodings", () => {
     const p = await previewImport(db, req("people", bytes));
     expect(p.ok && { encoding: p.preview.encoding, problems: p.preview.problems }).toEqual({ encoding: "gb18030", problems: [] });
     expect(await commitImport(db, EDITOR, req("people", bytes))).toMatchObject({ ok: true, created: 2 });
-    expect(local(db, "Wang Wei")).toMatchObject({ nameLocal: "王伟", title: "处长", organisation: "重庆市人民政府外事办公室" });
-    expect(local(db, "Zhao Li")?.organisation).toBe("重庆市大数据应用发展管理局");
+    expect(await local(db, "Wang Wei")).toMatchObject({ nameLocal: "王伟", title: "处长", organisation: "重庆市人民政府外事办公室" });
+    expect((await local(db, "Zhao Li"))?.organisation).toBe("重庆市大数据应用发展管理局");
   });
 
   it("Big5 is read when chosen, and a guess between code pages is said so", async () => {
@@ -63,24 +63,24 @@ describe("[IMPORT] text encodings", () => {
 
   it("bytes that no encoding reads are refused, naming the row, and nothing is stored", async () => {
     const db = await seededDb();
-    const before = count_(db);
+    const before = await count_(db);
     // A UTF-8 file with one row pasted in from a CP949 file: neither reading is clean.
     const mixed = Buffer.concat([Buffer.from("nameEn,nameLocal,side\r\nKim,김민지,home\r\n"), Buffer.from("Park,"), iconv.encode("박서연", "cp949"), Buffer.from(",home\r\n")]);
     const p = await previewImport(db, req("people", mixed));
     expect(p).toMatchObject({ ok: false, file: { key: "badBytes", values: { row: expect.any(Number) as number } } });
     const r = await commitImport(db, EDITOR, req("people", mixed));
     expect(r.ok).toBe(false);
-    expect(count_(db)).toBe(before);
+    expect(await count_(db)).toBe(before);
   });
 
   it("a CP949 file read as UTF-8 on request is refused at the first bad row, never stored as U+FFFD", async () => {
     const db = await seededDb();
-    const before = count_(db);
+    const before = await count_(db);
     const bytes = iconv.encode(["nameEn,nameLocal,side", "Kim,Kim,home", "Park,박서연,home"].join("\r\n"), "cp949");
     expect(await previewImport(db, req("people", bytes, { encoding: "utf-8" }))).toEqual({ ok: false, file: { key: "badBytes", values: { row: 3, encoding: "utf-8" } } });
     expect(await commitImport(db, EDITOR, req("people", bytes, { encoding: "utf-8" }))).toMatchObject({ ok: false });
-    expect(count_(db)).toBe(before);
-    expect(db.select({ name: person.nameLocal }).from(person).all().filter((r) => r.name?.includes("\uFFFD"))).toEqual([]);
+    expect(await count_(db)).toBe(before);
+    expect((await db.select({ name: person.nameLocal }).from(person)).filter((r) => r.name?.includes("\uFFFD"))).toEqual([]);
   });
 
   it("a CP949 meetings file with Korean headers, labels and Korean AM/PM times lands in the right zone", async () => {
@@ -88,8 +88,8 @@ describe("[IMPORT] text encodings", () => {
     const csv = ["상대 지역,제목,유형,상태,날짜,시각,시간대,참석 인원(약)", "충칭시,충칭시 빅데이터 협력 실무회의,화상회의,개최,2020-01-15,오후 2:30:00,Asia/Shanghai,12"].join("\r\n");
     const bytes = iconv.encode(csv, "cp949");
     expect(await commitImport(db, EDITOR, req("meetings", bytes))).toMatchObject({ ok: true, created: 1 });
-    const m = db.select().from(meeting).where(eq(meeting.title, "충칭시 빅데이터 협력 실무회의")).get()!;
-    const cq = db.select().from(partner).where(eq(partner.slug, "chongqing")).get()!;
+    const m = (await db.select().from(meeting).where(eq(meeting.title, "충칭시 빅데이터 협력 실무회의")).limit(1))[0]!;
+    const cq = (await db.select().from(partner).where(eq(partner.slug, "chongqing")).limit(1))[0]!;
     expect(m).toMatchObject({ partnerId: cq.id, kind: "video_call", status: "held", timeZone: "Asia/Shanghai", attendeeCount: 12 });
     expect(m.startsAt.toISOString()).toBe("2020-01-15T06:30:00.000Z");
   });

@@ -28,7 +28,7 @@ const run = (db: Db, kind: ImportKind, bytes: Uint8Array, mode: ImportMode = "up
 /** The demo data plus what breaks naive files: formula-like text, line breaks, quotes, CJK and empty fields. */
 async function trickyDb(): Promise<Db> {
   const db = await seededDb();
-  const cq = db.select().from(partner).where(eq(partner.slug, "chongqing")).get()!;
+  const cq = (await db.select().from(partner).where(eq(partner.slug, "chongqing")).limit(1))[0]!;
   await createMeeting(db, EDITOR, {
     partnerId: cq.id,
     title: "충칭시 후속 회의 — 重庆市智慧城市 follow-up",
@@ -63,7 +63,7 @@ describe("[IMPORT] export → import round trip", () => {
 
       it(`${kind} (${lang}): as new records into an empty database, the same rows come back`, async () => {
         const src = await trickyDb();
-        const dst = testDb();
+        const dst = await testDb();
         // People and meetings name their partner: bring the partners over first.
         if (kind !== "partners") expect(await run(dst, "partners", await exported(src, "partners", lang), "create")).toMatchObject({ ok: true });
         const csv = await exported(src, kind, lang);
@@ -77,7 +77,7 @@ describe("[IMPORT] export → import round trip", () => {
     const src = await trickyDb();
     const xlsx = await exported(src, "meetings", "ko", "xlsx");
     expect(await run(src, "meetings", xlsx)).toMatchObject({ ok: true, created: 0, updated: 0 });
-    const dst = testDb();
+    const dst = await testDb();
     await run(dst, "partners", await exported(src, "partners", "en"), "create");
     expect(await run(dst, "meetings", xlsx, "create")).toMatchObject({ ok: true, updated: 0 });
     expect(withoutIds(await exported(dst, "meetings", "en"))).toEqual(withoutIds(await exported(src, "meetings", "en")));
@@ -86,19 +86,19 @@ describe("[IMPORT] export → import round trip", () => {
   it("an edited cell updates only that record and field, with its version and audit", async () => {
     const db = await trickyDb();
     const csv = (await exported(db, "meetings", "en")).toString("utf8");
-    const first = db.select().from(meeting).orderBy(meeting.startsAt).get()!;
+    const first = (await db.select().from(meeting).orderBy(meeting.startsAt).limit(1))[0]!;
     const edited = csv.replace(first.title, "Renamed in Excel");
     const r = await run(db, "meetings", Buffer.from(edited));
     expect(r).toMatchObject({ ok: true, created: 0, updated: 1 });
-    const after = db.select().from(meeting).where(eq(meeting.id, first.id)).get()!;
+    const after = (await db.select().from(meeting).where(eq(meeting.id, first.id)).limit(1))[0]!;
     expect(after).toMatchObject({ title: "Renamed in Excel", version: first.version + 1, startsAt: first.startsAt, notes: first.notes });
   });
 
   it("an update names only the columns it changes; emptied cells clear the field", async () => {
     const db = await trickyDb();
-    const wang = db.select().from(person).where(eq(person.nameEn, "Wang Wei")).get()!;
+    const wang = (await db.select().from(person).where(eq(person.nameEn, "Wang Wei")).limit(1))[0]!;
     const r = await run(db, "people", Buffer.from(`ID,Phone,Notes\r\n${wang.id},,Met in Seoul\r\n`));
     expect(r).toMatchObject({ ok: true, updated: 1 });
-    expect(db.select().from(person).where(eq(person.id, wang.id)).get()).toMatchObject({ nameLocal: "王伟", phone: null, notes: "Met in Seoul" });
+    expect((await db.select().from(person).where(eq(person.id, wang.id)).limit(1))[0]).toMatchObject({ nameLocal: "王伟", phone: null, notes: "Met in Seoul" });
   });
 });

@@ -43,14 +43,14 @@ describe("[IMPORT] what spreadsheets write", () => {
     expect(p.ok && p.preview.problems).toEqual([{ row: 2, column: "attendeeCount", key: "partners.errors.number" }]);
     const fixed = csv.replace(";1.200", ";12");
     expect(await commitImport(db, EDITOR, { kind: "meetings", bytes: bytes(fixed) })).toMatchObject({ ok: true, created: 4 });
-    const wg = db.select().from(meeting).where(eq(meeting.title, "Working group")).get()!;
+    const wg = (await db.select().from(meeting).where(eq(meeting.title, "Working group")).limit(1))[0]!;
     expect(wg).toMatchObject({ kind: "video_call", status: "held", attendeeCount: 12 });
     expect(wg.startsAt.toISOString()).toBe("2020-01-15T06:30:00.000Z");
-    const kr = db.select().from(meeting).where(eq(meeting.title, "실무 회의")).get()!;
+    const kr = (await db.select().from(meeting).where(eq(meeting.title, "실무 회의")).limit(1))[0]!;
     expect(kr).toMatchObject({ kind: "meeting", status: "planned", timeZone: "Asia/Seoul" });
     expect(kr.startsAt.toISOString()).toBe("2020-02-03T06:00:00.000Z");
-    const cq = db.select().from(partner).where(eq(partner.slug, "chongqing")).get()!;
-    expect(db.select().from(meeting).where(eq(meeting.title, "Delegation")).get()!.partnerId).toBe(cq.id);
+    const cq = (await db.select().from(partner).where(eq(partner.slug, "chongqing")).limit(1))[0]!;
+    expect((await db.select().from(meeting).where(eq(meeting.title, "Delegation")).limit(1))[0]!.partnerId).toBe(cq.id);
   });
 
   it("an offset that contradicts the time zone is reported on the start column", async () => {
@@ -91,7 +91,7 @@ describe("[IMPORT] what spreadsheets write", () => {
     const p = await previewImport(db, { kind: "meetings", bytes: file });
     expect(p.ok && { format: p.preview.format, problems: p.preview.problems }).toEqual({ format: "xlsx", problems: [] });
     expect(await commitImport(db, EDITOR, { kind: "meetings", bytes: file })).toMatchObject({ ok: true, created: 1 });
-    const m = db.select().from(meeting).where(eq(meeting.title, "엑셀 회의")).get()!;
+    const m = (await db.select().from(meeting).where(eq(meeting.title, "엑셀 회의")).limit(1))[0]!;
     expect(m.startsAt.toISOString()).toBe("2020-05-06T06:30:00.000Z");
     expect(m.attendeeCount).toBe(30);
   });

@@ -12,11 +12,11 @@ const PARTNERS = [
 
 const file = (kind: ImportKind, text: string, more: Partial<ImportRequest> = {}): ImportRequest => ({ kind, bytes: Buffer.from(text), ...more });
 
-const counts = (db: Awaited<ReturnType<typeof seededDb>>) => ({
-  partners: db.select({ n: count() }).from(partner).get()!.n,
-  people: db.select({ n: count() }).from(person).get()!.n,
-  meetings: db.select({ n: count() }).from(meeting).get()!.n,
-  audit: db.select({ n: count() }).from(auditEvent).get()!.n,
+const counts = async (db: Awaited<ReturnType<typeof seededDb>>) => ({
+  partners: (await db.select({ n: count() }).from(partner).limit(1))[0]!.n,
+  people: (await db.select({ n: count() }).from(person).limit(1))[0]!.n,
+  meetings: (await db.select({ n: count() }).from(meeting).limit(1))[0]!.n,
+  audit: (await db.select({ n: count() }).from(auditEvent).limit(1))[0]!.n,
 });
 
 describe("[IMPORT] CSV import", () => {
@@ -25,13 +25,13 @@ describe("[IMPORT] CSV import", () => {
     const p = await previewImport(db, file("partners", `\uFEFF${PARTNERS}`));
     expect(p.ok && p.preview.problems).toEqual([]);
     expect(p.ok && p.preview.rows.map((r) => r.row)).toEqual([2, 3]);
-    const before = counts(db);
+    const before = await counts(db);
     const r = await commitImport(db, EDITOR, file("partners", PARTNERS));
     expect(r).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0 });
-    const after = counts(db);
+    const after = await counts(db);
     expect(after.partners).toBe(before.partners + 2);
     expect(after.audit).toBe(before.audit + 2);
-    const k = db.select().from(partner).where(eq(partner.slug, "kanagawa")).get()!;
+    const k = (await db.select().from(partner).where(eq(partner.slug, "kanagawa")).limit(1))[0]!;
     expect(k).toMatchObject({ nameLocal: "神奈川県", sinceDate: "1990-01-01", sincePrecision: "year" });
   });
 
@@ -47,10 +47,10 @@ describe("[IMPORT] CSV import", () => {
     expect(p.ok).toBe(true);
     if (!p.ok) return;
     expect(p.preview.problems).toEqual([{ row: 3, column: "date", key: "partners.errors.notRealDate" }]);
-    const before = counts(db);
+    const before = await counts(db);
     const r = await commitImport(db, EDITOR, file("meetings", csv));
     expect(r).toEqual({ ok: false, problems: [{ row: 3, column: "date", key: "partners.errors.notRealDate" }] });
-    expect(counts(db)).toEqual(before);
+    expect(await counts(db)).toEqual(before);
   });
 
   it("a row that fails while saving rolls back the rows saved before it", async () => {
@@ -59,7 +59,7 @@ describe("[IMPORT] CSV import", () => {
     const csv = `${PARTNERS}\r\nsichuan,Sichuan again,쓰촨,四川,CN,province,exploring,exploring,,UTC`;
     const r = await commitImport(db, EDITOR, file("partners", csv));
     expect(r).toEqual({ ok: false, problems: [{ row: 4, column: "slug", key: "import.problem.sameSlug", values: { other: 2 } }] });
-    expect(db.select().from(partner).where(eq(partner.slug, "kanagawa")).get()).toBeUndefined();
+    expect((await db.select().from(partner).where(eq(partner.slug, "kanagawa")).limit(1))[0]).toBeUndefined();
   });
 
   it("people refer to partners by short name; unknown ones are reported", async () => {

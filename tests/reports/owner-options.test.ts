@@ -8,11 +8,11 @@ describe("[REPORTS] action owner filter options", () => {
   it("lists each person who owns a live action once, by name, and no one whose actions are all archived", async () => {
     const db = await seededDb();
     const owners = await actionOwnerOptions(db);
-    const live = db.selectDistinct({ id: action.ownerPersonId }).from(action).where(isNotNull(action.ownerPersonId)).all();
+    const live = await db.selectDistinct({ id: action.ownerPersonId }).from(action).where(isNotNull(action.ownerPersonId));
     expect(owners.map((o) => o.id).sort()).toEqual(live.map((r) => r.id).sort());
     expect(owners.map((o) => o.nameEn)).toEqual([...owners.map((o) => o.nameEn)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     const first = owners[0]!;
-    db.update(action).set({ archivedAt: new Date() }).where(eq(action.ownerPersonId, first.id)).run();
+    await db.update(action).set({ archivedAt: new Date() }).where(eq(action.ownerPersonId, first.id));
     expect((await actionOwnerOptions(db)).map((o) => o.id)).not.toContain(first.id);
   });
 

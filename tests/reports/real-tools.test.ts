@@ -67,7 +67,7 @@ const xlsxs: string[] = [];
 
 beforeAll(async () => {
   db = await seededDb();
-  chongqingId = db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).get()!.id;
+  chongqingId = (await db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).limit(1))[0]!.id;
   await createMeeting(db, EDITOR, {
     partnerId: chongqingId,
     title: TITLE,
@@ -149,7 +149,7 @@ describe("[REPORTS] exports in LibreOffice Calc", () => {
 
   it("prints a long sheet on A4, one page wide, with the header row on every page", async () => {
     const big = await seededDb();
-    seedScale(big, 300, 5);
+    await seedScale(big, 300, 5);
     const file = await save(big, "meetings", "format=xlsx&lang=ko", "meetings-big.xlsx");
     const out = path.join(dir, "print");
     soffice(["--convert-to", "pdf", "--outdir", out, file]);

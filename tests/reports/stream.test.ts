@@ -32,9 +32,9 @@ describe("[REPORTS] streaming", () => {
   it("exports a file database through its own read-only cursor while the app keeps writing", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bh-stream-"));
     const db = openDb(path.join(dir, "t.db"));
-    runMigrations(db);
+    await runMigrations(db);
     await seedDemo(db);
-    seedScale(db, 3000, 7);
+    await seedScale(db, 3000, 7);
     const out = await runExport(db, SYSTEM_ACTOR, "meetings", parseExportParams("meetings", new URLSearchParams("format=csv")));
     const reader = out.body.getReader();
     const chunks: Uint8Array[] = [];

@@ -23,10 +23,10 @@ describe("[DASHBOARD] counts", () => {
 
   it("counts a follow-up as overdue from the day after its due date, and never once done", async () => {
     const db = await seededDb();
-    const [a, b, c] = db.select({ id: action.id }).from(action).orderBy(action.id).all();
-    db.update(action).set({ dueOn: "2019-12-10" }).where(eq(action.id, a!.id)).run();
-    db.update(action).set({ dueOn: "2019-12-31", status: "in_progress" }).where(eq(action.id, b!.id)).run();
-    db.update(action).set({ dueOn: "2019-12-01", status: "done", completedAt: new Date("2019-12-02T00:00:00Z") }).where(eq(action.id, c!.id)).run();
+    const [a, b, c] = await db.select({ id: action.id }).from(action).orderBy(action.id);
+    await db.update(action).set({ dueOn: "2019-12-10" }).where(eq(action.id, a!.id));
+    await db.update(action).set({ dueOn: "2019-12-31", status: "in_progress" }).where(eq(action.id, b!.id));
+    await db.update(action).set({ dueOn: "2019-12-01", status: "done", completedAt: new Date("2019-12-02T00:00:00Z") }).where(eq(action.id, c!.id));
 
     const onDue = await dashboardData(db, "2019-12-10");
     expect(onDue.overdueActions).toBe(0);
@@ -42,16 +42,15 @@ describe("[DASHBOARD] counts", () => {
 
   it("leaves cancelled and archived meetings out, and shows planned ones as upcoming", async () => {
     const db = await seededDb();
-    const cq = db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).get()!;
+    const cq = (await db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")).limit(1))[0]!;
     const base = { partnerId: cq.id, kind: "meeting", timeZone: "Asia/Shanghai", createdAt: new Date(), updatedAt: new Date() };
-    db.insert(meeting)
+    await db.insert(meeting)
       .values([
         { ...base, title: "Planned", status: "planned", startsAt: new Date("2020-03-02T02:00:00Z") },
         { ...base, title: "Cancelled", status: "cancelled", startsAt: new Date("2020-02-02T02:00:00Z") },
         { ...base, title: "Archived", status: "held", startsAt: new Date("2020-01-15T02:00:00Z"), archivedAt: new Date() },
         { ...base, title: "Held", status: "held", startsAt: new Date("2020-01-10T02:00:00Z") },
-      ])
-      .run();
+      ]);
     const d = await dashboardData(db, "2020-02-10", new Date("2020-02-10T00:00:00Z"));
     expect(d.meetingsThisYear).toBe(2);
     expect(d.meetingsLastYear).toBe(1);

@@ -86,7 +86,7 @@ describe("[TIMELINE] lanes and marks from the demo data", () => {
 describe("[TIMELINE] thinning at scale keeps the counts", () => {
   it("counts meetings per partner and year when the period holds too many, and draws each one when zoomed in", async () => {
     const db = await seededDb();
-    seedScale(db, 1500, 7);
+    await seedScale(db, 1500, 7);
     const d = await timelineData(db, ALL, { today: TODAY });
     const total = db.$client
       .prepare("select count(*) n from meeting where archived_at is null and starts_at >= ? and starts_at < ?")
@@ -115,7 +115,7 @@ describe("[TIMELINE] thinning at scale keeps the counts", () => {
 
   it("caps the list per year but keeps each year's full count", async () => {
     const db = await seededDb();
-    seedScale(db, 1500, 7);
+    await seedScale(db, 1500, 7);
     const d = await timelineData(db, ALL, { today: TODAY });
     const years = await timelineList(db, d, ALL, { perYear: 5 });
     expect(years.reduce((a, y) => a + y.count, 0)).toBe(d.meetingCount + d.marks.length);
@@ -128,9 +128,9 @@ describe("[TIMELINE] thinning at scale keeps the counts", () => {
 
   it("answers the same after a write (the cached aggregate is dropped)", async () => {
     const db = await seededDb();
-    seedScale(db, 600, 3);
+    await seedScale(db, 600, 3);
     const before = await timelineData(db, ALL, { today: TODAY });
-    db.update(meeting).set({ archivedAt: new Date() }).where(lt(meeting.id, 50)).run();
+    await db.update(meeting).set({ archivedAt: new Date() }).where(lt(meeting.id, 50));
     const after = await timelineData(db, ALL, { today: TODAY });
     const live = db.$client.prepare("select count(*) n from meeting where archived_at is null and starts_at >= ? and starts_at < ?").get(after.from, after.to) as {
       n: number;

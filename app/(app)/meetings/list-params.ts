@@ -40,7 +40,7 @@ export const MEETING_PAGE_SIZE = 25;
 export async function meetingListPage(db: Db, p: MeetingListKeyParams, locale: Locale, zone: string): Promise<MeetingListPage> {
   let partnerId: number | undefined;
   if (p.partner) {
-    const row = db.select({ id: partner.id }).from(partner).where(eq(partner.slug, p.partner)).get();
+    const row = (await db.select({ id: partner.id }).from(partner).where(eq(partner.slug, p.partner)).limit(1))[0];
     if (!row) return { rows: [], total: 0, page: 1, size: MEETING_PAGE_SIZE };
     partnerId = row.id;
   }

@@ -14,7 +14,7 @@ export async function setFollow(input: unknown): Promise<ActionResult<{ followin
   return runAction("read", async ({ db, user }) => {
     const v = parseInput(followSchema, input);
     const table = TABLES[v.recordType];
-    if (!db.select({ id: table.id }).from(table).where(eq(table.id, v.recordId)).get()) throw new NotFoundError(v.recordType, v.recordId);
+    if (!(await db.select({ id: table.id }).from(table).where(eq(table.id, v.recordId)).limit(1))[0]) throw new NotFoundError(v.recordType, v.recordId);
     await setFollowing(db, { userId: user.id, type: v.recordType, id: v.recordId, active: v.follow });
     return { following: v.follow };
   });

@@ -18,7 +18,7 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<
 export default async function UnsubscribePage({ params, searchParams }: Props) {
   const [{ token }, sp] = await Promise.all([params, searchParams]);
   const v = verifyUnsubscribeToken(token);
-  const row = v ? getDb().select({ locale: user.locale }).from(user).where(eq(user.id, v.userId)).get() : undefined;
+  const row = v ? (await getDb().select({ locale: user.locale }).from(user).where(eq(user.id, v.userId)).limit(1))[0] : undefined;
   const locale = isLocale(row?.locale) ? row.locale : "en";
   const t = notificationTranslator(locale);
   const kind = v ? (isNotificationKind(v.kind) ? t(`kind.${v.kind}`) : t("title")) : "";

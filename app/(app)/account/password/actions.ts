@@ -33,7 +33,7 @@ export async function changePassword(_prev: ChangePasswordState, form: FormData)
       const v = parsed.data;
       if (v.newPassword === v.currentPassword) throw new UserError("validation_failed", t("fixFields"), { fields: { newPassword: [t("sameAsOld")] } });
       // Counted before the check, like sign-in: parallel guesses cannot slip past the limit.
-      const reserved = reserveCurrentPasswordCheck(db, user.id);
+      const reserved = await reserveCurrentPasswordCheck(db, user.id);
       if ("blockedMinutes" in reserved) throw new UserError("rate_limited", t("tooManyCurrent", { minutes: reserved.blockedMinutes }));
       try {
         // better-auth checks the current password and rehashes; other sessions end.
@@ -45,7 +45,7 @@ export async function changePassword(_prev: ChangePasswordState, form: FormData)
         if (e instanceof APIError) throw new UserError("validation_failed", t("fixFields"), { fields: { currentPassword: [t("wrongCurrent")] } });
         throw e;
       }
-      clearCurrentPasswordChecks(db, user.id);
+      await clearCurrentPasswordChecks(db, user.id);
       await recordPasswordChanged(db, actor, user.id);
       return { wasForced: user.mustChangePassword };
     },

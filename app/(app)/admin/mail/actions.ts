@@ -23,7 +23,7 @@ export async function saveThresholds(_prev: ThresholdState, form: FormData): Pro
     if (!parsed.success) throw new UserError("validation_failed", t("thresholdsInvalid"));
     const v = parsed.data;
     const agreementDays = [...new Set([v.agreementFirstDays, v.agreementSecondDays])].sort((a, b) => b - a);
-    setNotificationSettings(db, { dueSoonDays: v.dueSoonDays, agreementDays, digestHour: v.digestHour });
+    await setNotificationSettings(db, { dueSoonDays: v.dueSoonDays, agreementDays, digestHour: v.digestHour });
   });
   return res.ok ? { done: true } : { error: res.error.message };
 }

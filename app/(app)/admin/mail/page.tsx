@@ -30,7 +30,7 @@ export default async function Page() {
     getNotificationSettings(db),
   ]);
   const mail = mailConfigOrNull();
-  const pass = lastPass(db);
+  const pass = await lastPass(db);
   return (
     <div className="space-y-6">
       <AdminBack />
