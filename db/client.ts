@@ -8,11 +8,26 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 /** A handle usable inside inTransaction(db, async (tx) => ...) (db/tx.ts) as well as outside it. */
 export type Tx = Db;
 
-/** `DATABASE_URL` as a file path, a `file:` URL or `:memory:`; default data/bridgehead.db. */
+/**
+ * `DATABASE_URL` as a SQLite file: a path, a `file:` URL or `:memory:`; default data/bridgehead.db.
+ * Anything else is refused with a message that names the variable: before, a `postgres://…`
+ * value silently became a folder named `postgres:` holding a new SQLite database.
+ */
 export function resolveDatabasePath(url = process.env.DATABASE_URL): string {
-  if (!url) return path.join(process.cwd(), "data", "bridgehead.db");
+  if (url === undefined || url.trim() === "") return path.join(process.cwd(), "data", "bridgehead.db");
   if (url === ":memory:") return url;
-  const p = url.startsWith("file:") ? url.slice("file:".length).replace(/^\/\/(?=\/)/, "") : url;
+  if (/\p{Cc}/u.test(url)) throw new Error("DATABASE_URL holds a control character; give a file path, a file: URL or :memory:.");
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  // A one-letter "scheme" is a Windows drive (C:\data\bridgehead.db).
+  if (scheme && scheme !== "file" && scheme.length > 1) {
+    if (scheme === "postgres" || scheme === "postgresql")
+      throw new Error(
+        "DATABASE_URL names a PostgreSQL server, which this version cannot serve yet (issue 12): unset DATABASE_URL or give a SQLite file path. `npm run db:copy` can already copy the data to PostgreSQL.",
+      );
+    throw new Error(`DATABASE_URL has the scheme "${scheme}:", which Bridgehead does not know. Give a file path, a file: URL or :memory:.`);
+  }
+  const p = scheme === "file" ? url.slice("file:".length).replace(/^\/\/(?=\/)/, "") : url;
+  if (!p || p === "//") throw new Error("DATABASE_URL is a file: URL without a path; give file:/path/to/bridgehead.db.");
   return path.resolve(p);
 }
 
