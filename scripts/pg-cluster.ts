@@ -33,6 +33,8 @@ export type ClusterOptions = {
   ports?: [number, number];
   /** fsync and synchronous_commit off: faster, for tests that never crash the machine. */
   fast?: boolean;
+  /** Where the temp folder is made (the system's temp folder unless set). */
+  parent?: string;
 };
 
 export function pgBinDir(): string {
@@ -81,7 +83,11 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<PgCluster
   const bin = pgBinDir();
   const database = opts.database ?? "bridgehead";
   const [lo, hi] = opts.ports ?? portRange();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bridgehead-pg-"));
+  const ports = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+  const free = async () => (await Promise.all(ports.map(async (p) => ((await portFree(p)) ? p : 0)))).filter(Boolean);
+  // Checked before initdb too, so a full range fails in milliseconds, not after a cluster is made.
+  if (!(await free()).length) throw new Error(`No free port for PostgreSQL in ${lo}-${hi}.`);
+  const dir = fs.mkdtempSync(path.join(opts.parent ?? os.tmpdir(), "bridgehead-pg-"));
   const data = path.join(dir, "data");
   const log = path.join(dir, "server.log");
   if (isRoot) {
@@ -108,8 +114,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<PgCluster
     if (opts.fast) settings.push("fsync=off", "synchronous_commit=off", "full_page_writes=off");
     fs.appendFileSync(data + "/postgresql.conf", `\n${settings.join("\n")}\n`);
     let port = 0;
-    for (let p = lo; p <= hi && !started; p++) {
-      if (!(await portFree(p))) continue;
+    for (const p of await free()) {
+      if (started) break;
       const [cmd, argv] = asOwner(pgCtl, ["start", "-D", data, "-l", log, "-w", "-t", "30", "-o", `-p ${p}`]);
       // Another process may take the port between the check and the start: then try the next one.
       if (spawnSync(cmd, argv, { stdio: "ignore" }).status === 0) {

@@ -1,11 +1,18 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
+import path from "node:path";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
-import { startCluster } from "@/scripts/pg-cluster";
+import { afterAll, describe, expect, it } from "vitest";
+import { pgBinDir, startCluster } from "@/scripts/pg-cluster";
 
-const tempClusters = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith("bridgehead-pg-"));
+// Clusters of other test files come and go meanwhile: these tests make theirs in a folder of their own.
+const parent = fs.mkdtempSync(path.join(os.tmpdir(), "bridgehead-pg-test-"));
+// The server runs as the postgres user when the tests run as root: it must reach the folder.
+fs.chmodSync(parent, 0o755);
+const tempClusters = () => fs.readdirSync(parent).filter((f) => f.startsWith("bridgehead-pg-"));
+afterAll(() => fs.rmSync(parent, { recursive: true, force: true }));
 
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -17,7 +24,7 @@ function canConnect(port: number): Promise<boolean> {
 
 describe("[PG] throwaway cluster", () => {
   it("starts PostgreSQL 15+ on 127.0.0.1 with a database, and leaves nothing once stopped", async () => {
-    const cluster = await startCluster({ fast: true });
+    const cluster = await startCluster({ fast: true, parent });
     try {
       expect(cluster.url).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:544\d\/bridgehead$/);
       const client = new pg.Client({ connectionString: cluster.url });
@@ -56,14 +63,26 @@ describe("[PG] throwaway cluster", () => {
   });
 
   it("fails with a clear message and leaves no folder when no port is free", async () => {
-    const before = tempClusters();
     const blocker = net.createServer();
     await new Promise<void>((r) => blocker.listen(5449, "127.0.0.1", r));
     try {
-      await expect(startCluster({ ports: [5449, 5449] })).rejects.toThrow(/No free port for PostgreSQL in 5449-5449/);
+      await expect(startCluster({ ports: [5449, 5449], parent })).rejects.toThrow(/No free port for PostgreSQL in 5449-5449/);
     } finally {
       blocker.close();
     }
-    expect(tempClusters()).toEqual(before);
+    expect(tempClusters()).toEqual([]);
+  });
+});
+
+describe("[PG] the shell wrapper", () => {
+  it("runs a command against the cluster, passes its exit code on, and cleans up", () => {
+    const r = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/pg-cluster.ts", "--fast", "--", "sh", "-c", `"${path.join(pgBinDir(), "psql")}" "$PG_TEST_URL" -Atc "select current_database()"; exit 3`],
+      { encoding: "utf8", timeout: 60_000, env: { ...process.env, TMPDIR: parent } },
+    );
+    expect(r.stdout.trim()).toBe("bridgehead");
+    expect(r.status).toBe(3);
+    expect(tempClusters()).toEqual([]);
   });
 });
