@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { describe, expect, expectTypeOf, it } from "vitest";
@@ -41,6 +45,24 @@ describe("[SCHEMA] the PostgreSQL schema mirrors the SQLite one", () => {
     expectTypeOf<typeof pg.schedulerLease.$inferSelect>().toEqualTypeOf<typeof sqlite.schedulerLease.$inferSelect>();
     expectTypeOf<typeof pg.meeting.$inferInsert>().toEqualTypeOf<typeof sqlite.meeting.$inferInsert>();
   });
+});
+
+describe("[SCHEMA] drizzle-pg/ holds every change to the PostgreSQL schema", () => {
+  it("drizzle-kit finds nothing left to generate", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "bridgehead-pg-migrations-"));
+    try {
+      fs.cpSync("drizzle-pg", out, { recursive: true });
+      // drizzle-kit wants a relative --out.
+      const r = spawnSync("npx", ["drizzle-kit", "generate", "--dialect", "postgresql", "--schema", "./db/schema-pg.ts", "--out", path.relative(process.cwd(), out)], {
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(r.stdout).toMatch(/No schema changes/);
+      expect(fs.readdirSync(out).sort()).toEqual(fs.readdirSync("drizzle-pg").sort());
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe("[SCHEMA] the drift check reports a drifted table", () => {
