@@ -19,7 +19,7 @@ export const SEARCH_INDEX_VERSION = "2";
 
 // Conjoining and compatibility jamo stay whole words: "ㅊㅊ" is a prefix of "ㅊㅊㅅ", not two tokens.
 const CJK_CLASS = String.raw`(?![\u1100-\u11FF\u3130-\u318F])[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]`;
-const CJK = new RegExp(CJK_CLASS, "u");
+export const CJK = new RegExp(CJK_CLASS, "u");
 const CJK_G = new RegExp(`(${CJK_CLASS})`, "gu");
 const HAN_RUN = /\p{Script=Han}+/gu;
 const HANGUL_WORD = /[\uAC00-\uD7A3]+/g;
@@ -44,7 +44,7 @@ function memo<T>(fn: (s: string) => T): (s: string) => T {
   };
 }
 
-const pinyinSyllables = memo((han: string): string[] =>
+export const pinyinSyllables = memo((han: string): string[] =>
   pinyin(han, { toneType: "none", type: "array", v: true }).map((s) => s.toLowerCase().replace(/[^a-z]/g, "")),
 );
 const hangulForms = memo((word: string): string => `${romanize(word).toLowerCase().replace(/[^a-z]/g, "")} ${getChoseong(word)}`);

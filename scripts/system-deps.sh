@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`'s first step: the Debian packages the suites drive for real (the browser, the PDF,
-# spreadsheet and calendar tools, strace). As root on Debian it installs what is missing;
+# spreadsheet and calendar tools, strace, PostgreSQL). As root on Debian it installs what is missing;
 # elsewhere it prints the one command to run and stops.
 set -euo pipefail
 
@@ -15,6 +15,8 @@ PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
 # The browser suites screenshot Korean and Chinese pages; the PDFs bring their own fonts from npm.
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 have_cmd unzip || need+=(unzip)
+# PostgreSQL 15 or newer for the suites that run on a throwaway cluster (scripts/pg-cluster.ts).
+ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | grep -qE '/(1[5-9]|[2-9][0-9])/bin/' || need+=(postgresql)
 
 [ ${#need[@]} -eq 0 ] && exit 0
 
