@@ -171,7 +171,7 @@ export function sqliteEnd(file: string, role: "source" | "target"): End {
       const t = SQLITE_TABLES.get(table)!;
       for (let last: Row | undefined; ; ) {
         const { where, order } = page(t, false, last);
-        const rows = db!.select().from(t).where(where).orderBy(...order).limit(batch).all() as Row[];
+        const rows = (await db!.select().from(t).where(where).orderBy(...order).limit(batch)) as Row[];
         if (!rows.length) break;
         yield rows;
         last = rows[rows.length - 1];
@@ -195,7 +195,7 @@ export function sqliteEnd(file: string, role: "source" | "target"): End {
       sqlite!.exec("begin");
     },
     async insertRows(table, rows) {
-      db!.insert(SQLITE_TABLES.get(table)!).values(rows).run();
+      await db!.insert(SQLITE_TABLES.get(table)!).values(rows);
     },
     async insertSearch(rows) {
       const ins = sqlite!.prepare("insert into search_index (rowid, record_type, record_id, body) values (?, ?, ?, ?)");

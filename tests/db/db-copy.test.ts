@@ -30,14 +30,14 @@ afterAll(async () => {
 async function demoFile(name: string, scale = 0): Promise<string> {
   const file = path.join(dir, name);
   const db = openDb(file);
-  runMigrations(db);
+  await runMigrations(db);
   await seedDemo(db);
   const u = await createUser(db, EDITOR, { email: "copy@test.example", name: "Copy Tester", role: "editor", password: "a long pass phrase 42" });
-  db.insert(notificationPreference).values({ userId: u.id, mail: "daily", mutedKinds: ["due_soon", "changed"], timeZone: "Asia/Seoul", nextDigestAt: new Date(1796160000123) }).run();
-  db.insert(follow).values({ userId: u.id, recordType: "partner", recordId: 1, active: false }).run();
-  db.insert(signInKnownAddress).values({ email: "copy@test.example", ip: "203.0.113.7", lastAt: new Date(1796160000999) }).run();
-  db.insert(schedulerLease).values({ name: "notify", holder: "host-1", expiresAt: new Date(1796160000001), lastResult: { sent: 3, nested: { b: 1, a: [1.5, null, "渝"] } } }).run();
-  if (scale) seedScale(db, scale, 1);
+  await db.insert(notificationPreference).values({ userId: u.id, mail: "daily", mutedKinds: ["due_soon", "changed"], timeZone: "Asia/Seoul", nextDigestAt: new Date(1796160000123) });
+  await db.insert(follow).values({ userId: u.id, recordType: "partner", recordId: 1, active: false });
+  await db.insert(signInKnownAddress).values({ email: "copy@test.example", ip: "203.0.113.7", lastAt: new Date(1796160000999) });
+  await db.insert(schedulerLease).values({ name: "notify", holder: "host-1", expiresAt: new Date(1796160000001), lastResult: { sent: 3, nested: { b: 1, a: [1.5, null, "渝"] } } });
+  if (scale) await seedScale(db, scale, 1);
   db.$client.close();
   return file;
 }
