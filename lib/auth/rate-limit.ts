@@ -21,41 +21,81 @@ export type Reserve = { blockedMinutes: number } | { reservation: Reservation };
  */
 export function reserveSignInAttempt(db: Db, rawEmail: string, ip: string | null, now = Date.now()): Reserve {
   const email = rawEmail.toLowerCase();
-  const since = new Date(now - WINDOW_MS);
   return db.transaction(
     (tx) => {
-      const known =
-        ip !== null &&
-        !!tx
-          .select({ ip: signInKnownAddress.ip })
-          .from(signInKnownAddress)
-          .where(and(eq(signInKnownAddress.email, email), eq(signInKnownAddress.ip, ip), gt(signInKnownAddress.lastAt, new Date(now - KNOWN_FOR_MS))))
-          .get();
-      const accountKey = known ? `email:${email}|ip:${ip}` : `email:${email}`;
-      const ipKey = `ip:${ip ?? "unknown"}`;
-      const inWindow = (key: string) => and(eq(signInAttempt.key, key), gte(signInAttempt.at, since));
-      const n = (key: string) => tx.select({ n: count() }).from(signInAttempt).where(inWindow(key)).get()!.n;
-      const full = n(accountKey) >= MAX_PER_ACCOUNT ? accountKey : !known && n(ipKey) >= MAX_PER_IP ? ipKey : null;
-      if (full) {
-        // Free again once the oldest try of the window has aged out of it.
-        const oldest = tx.select({ at: signInAttempt.at }).from(signInAttempt).where(inWindow(full)).orderBy(asc(signInAttempt.at)).limit(1).get()!;
-        return { blockedMinutes: Math.max(1, Math.ceil((oldest.at.getTime() + WINDOW_MS - now) / 60_000)) };
-      }
-      const ids = tx
-        .insert(signInAttempt)
-        .values([
-          { key: accountKey, at: new Date(now) },
-          { key: ipKey, at: new Date(now) },
-        ])
-        .returning({ id: signInAttempt.id })
-        .all()
-        .map((r) => r.id);
-      tx.delete(signInAttempt).where(lt(signInAttempt.at, since)).run();
-      return { reservation: { ids, accountKey, email, ip } };
+      const known = isKnownAddress(tx, email, ip, now);
+      return reserveIn(tx, known ? `email:${email}|ip:${ip}` : `email:${email}`, known, email, ip, now);
     },
     // IMMEDIATE takes the write lock before the read, so other processes queue instead of racing.
     { behavior: "immediate" },
   );
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+function isKnownAddress(tx: Tx, email: string, ip: string | null, now: number): boolean {
+  return (
+    ip !== null &&
+    !!tx
+      .select({ ip: signInKnownAddress.ip })
+      .from(signInKnownAddress)
+      .where(and(eq(signInKnownAddress.email, email), eq(signInKnownAddress.ip, ip), gt(signInKnownAddress.lastAt, new Date(now - KNOWN_FOR_MS))))
+      .get()
+  );
+}
+
+/** Counts one try in `accountKey` and the IP's bucket (skipped from a known address), or refuses it. */
+function reserveIn(tx: Tx, accountKey: string, known: boolean, email: string, ip: string | null, now: number): Reserve {
+  const since = new Date(now - WINDOW_MS);
+  const ipKey = `ip:${ip ?? "unknown"}`;
+  const inWindow = (key: string) => and(eq(signInAttempt.key, key), gte(signInAttempt.at, since));
+  const n = (key: string) => tx.select({ n: count() }).from(signInAttempt).where(inWindow(key)).get()!.n;
+  const full = n(accountKey) >= MAX_PER_ACCOUNT ? accountKey : !known && n(ipKey) >= MAX_PER_IP ? ipKey : null;
+  if (full) {
+    // Free again once the oldest try of the window has aged out of it.
+    const oldest = tx.select({ at: signInAttempt.at }).from(signInAttempt).where(inWindow(full)).orderBy(asc(signInAttempt.at)).limit(1).get()!;
+    return { blockedMinutes: Math.max(1, Math.ceil((oldest.at.getTime() + WINDOW_MS - now) / 60_000)) };
+  }
+  const ids = tx
+    .insert(signInAttempt)
+    .values([
+      { key: accountKey, at: new Date(now) },
+      { key: ipKey, at: new Date(now) },
+    ])
+    .returning({ id: signInAttempt.id })
+    .all()
+    .map((r) => r.id);
+  tx.delete(signInAttempt).where(lt(signInAttempt.at, since)).run();
+  return { reservation: { ids, accountKey, email, ip } };
+}
+
+/**
+ * Counts one code of a two-step sign-in before better-auth checks it, like a password: 5 per
+ * account per window (from a known address in that address's own bucket) and the per-IP limit.
+ * Together with the password try that stays counted until the code is right, the 6 digits
+ * cannot be guessed faster than a password.
+ */
+export async function reserveSecondFactorAttempt(db: Db, rawEmail: string, ip: string | null, now = Date.now()): Promise<Reserve> {
+  const email = rawEmail.toLowerCase();
+  return db.transaction(
+    (tx) => {
+      const known = isKnownAddress(tx, email, ip, now);
+      return reserveIn(tx, known ? `2fa:${email}|ip:${ip}` : `2fa:${email}`, known, email, ip, now);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * The code was right, so the whole sign-in succeeded: the password's and the codes' buckets
+ * start afresh and the address becomes known. Only now, so that knowing the password alone
+ * never earns an address its own bucket.
+ */
+export async function settleTwoStepSuccess(db: Db, r: Reservation, now = Date.now()): Promise<void> {
+  // The password's bucket is the one beside the codes' (the same address split).
+  const passwordKey = r.accountKey.replace(/^2fa:/, "email:");
+  await db.delete(signInAttempt).where(eq(signInAttempt.key, passwordKey));
+  settleSignInSuccess(db, r, now);
 }
 
 /** The right password: the try was no failure, the bucket it used starts afresh, the address is known. */
