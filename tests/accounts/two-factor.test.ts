@@ -8,6 +8,7 @@ import { createUser, resetUserTwoFactor } from "@/db/queries/users";
 import { auditEvent, session, twoFactor, user, verification } from "@/db/schema";
 import { attemptSecondFactor, attemptSignIn, type PasswordCheck } from "@/lib/auth/sign-in";
 import { MAX_PER_ACCOUNT } from "@/lib/auth/rate-limit";
+import { userCommand } from "../../scripts/user-command";
 
 // The real stack: better-auth with its twoFactor plugin on a migrated in-memory SQLite. Codes
 // come from otpauth reading the otpauth:// URI the QR code carries, as an authenticator app does.
@@ -215,5 +216,15 @@ describe("[ACCOUNTS] two-step sign-in (TOTP, better-auth's twoFactor plugin)", (
     const [ev] = await db.select().from(auditEvent).where(and(eq(auditEvent.event, "two_factor_reset"), eq(auditEvent.recordId, u.id)));
     expect(ev).toMatchObject({ actorLabel: "admin@example.org", before: { twoFactor: true }, after: { twoFactor: false } });
     expect(await attemptSignIn(db, { email: u.email, ip: "192.0.2.1" }, passwordCheck(u.email, new Jar()))).toEqual({ ok: true });
+  });
+
+  it("the shell resets it too, for the last admin who lost both the phone and the backup codes", async () => {
+    const u = await enrolled();
+    expect((await userCommand(db, ["list"])).out).toContain(`${u.email}\teditor\ttwo-step`);
+    expect(await userCommand(db, ["reset-2fa", u.email])).toMatchObject({ code: 0, out: [expect.stringContaining("reset")] });
+    expect((await db.select({ on: user.twoFactorEnabled }).from(user).where(eq(user.id, u.id)))[0]!.on).toBe(false);
+    expect((await userCommand(db, ["reset-2fa", u.email])).out).toEqual([`${u.email} had no two-step sign-in.`]);
+    const [ev] = await db.select().from(auditEvent).where(and(eq(auditEvent.event, "two_factor_reset"), eq(auditEvent.actorLabel, "cli")));
+    expect(ev?.recordId).toBe(u.id);
   });
 });

@@ -1,7 +1,7 @@
 "use server";
 import { APIError } from "better-auth/api";
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
 import type { Db } from "@/db/client";
@@ -23,7 +23,6 @@ export interface EnrolState {
 export interface ConfirmState {
   error?: string;
   fieldError?: string;
-  done?: boolean;
 }
 export interface DisableState {
   error?: string;
@@ -86,7 +85,8 @@ export async function confirmEnrolment(_prev: ConfirmState, form: FormData): Pro
     await recordTwoFactorChange(db, actor, user.id, true);
   });
   if (!res.ok) return { error: res.error.message, fieldError: res.error.fields?.code?.[0] };
-  return { done: true };
+  // better-auth replaced the session (its cookie is set): load the page afresh with it.
+  redirect("/account/two-factor");
 }
 
 /** Turning it off takes the password again, so a session left open cannot do it. */
@@ -96,6 +96,5 @@ export async function disableTwoFactor(_prev: DisableState, form: FormData): Pro
     await recordTwoFactorChange(db, actor, user.id, false);
   });
   if (!res.ok) return { error: res.error.message, fieldError: res.error.fields?.password?.[0] };
-  revalidatePath("/account/two-factor");
-  return {};
+  redirect("/account/two-factor");
 }

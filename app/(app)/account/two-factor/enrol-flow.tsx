@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -12,31 +11,15 @@ function grouped(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, "$1 ");
 }
 
-/** Password, then the QR code and the key as text, then a first code; the backup codes once it is on. */
+/**
+ * Password, then the QR code, the key as text and the backup codes (shown only here, once), then
+ * a first code from the app, which switches it on.
+ */
 export function EnrolFlow() {
   const t = useTranslations("twoFactor");
   const [enrol, enrolAction, enrolPending] = useActionState<EnrolState, FormData>(startEnrolment, {});
   const [confirm, confirmAction, confirmPending] = useActionState<ConfirmState, FormData>(confirmEnrolment, {});
   const setup = enrol.setup;
-
-  if (setup && confirm.done)
-    return (
-      <div className="space-y-4">
-        <Alert tone="success">{t("nowOn")}</Alert>
-        <h3 className="text-base font-semibold text-slate-900">{t("backupTitle")}</h3>
-        <p className="text-sm text-slate-700">{t("backupLead")}</p>
-        <ol aria-label={t("backupTitle")} className="grid max-w-md grid-cols-1 gap-2 font-mono text-base text-slate-900 min-[420px]:grid-cols-2">
-          {setup.backupCodes.map((c) => (
-            <li key={c} className="rounded border border-slate-200 bg-slate-50 px-3 py-1">
-              {c}
-            </li>
-          ))}
-        </ol>
-        <Link href="/account/two-factor" className="inline-block text-sm font-medium text-brand-700 underline">
-          {t("savedThem")}
-        </Link>
-      </div>
-    );
 
   if (setup)
     return (
@@ -52,6 +35,17 @@ export function EnrolFlow() {
             <p aria-labelledby="secret-label" className="break-all font-mono text-base text-slate-900" data-testid="totp-secret">
               {grouped(setup.secret)}
             </p>
+          </li>
+          <li className="space-y-2">
+            <p className="font-medium text-slate-900">{t("backupTitle")}</p>
+            <p>{t("backupLead")}</p>
+            <ol aria-label={t("backupTitle")} className="grid max-w-md grid-cols-1 gap-2 font-mono text-base text-slate-900 min-[420px]:grid-cols-2">
+              {setup.backupCodes.map((c) => (
+                <li key={c} className="rounded border border-slate-200 bg-slate-50 px-3 py-1">
+                  {c}
+                </li>
+              ))}
+            </ol>
           </li>
           <li>
             <form action={confirmAction} className="max-w-xs space-y-3" noValidate>
