@@ -66,6 +66,8 @@ export const user = sqliteTable(
     banReason: text("ban_reason"),
     banExpires: integer("ban_expires", { mode: "timestamp_ms" }),
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    /** Set by better-auth's twoFactor plugin once the first code from the app is confirmed. */
+    twoFactorEnabled: integer("two_factor_enabled", { mode: "boolean" }).notNull().default(false),
     locale: text("locale"),
     ...timestamps,
   },
@@ -117,6 +119,29 @@ export const verification = sqliteTable("verification", {
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   ...timestamps,
 });
+
+/**
+ * better-auth's twoFactor plugin: the TOTP secret and the backup codes, both encrypted with the
+ * auth secret; `verified` stays false until the user confirms a first code.
+ */
+export const twoFactor = sqliteTable(
+  "two_factor",
+  {
+    id: text("id").primaryKey(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    verified: integer("verified", { mode: "boolean" }).notNull().default(true),
+    failedVerificationCount: integer("failed_verification_count").notNull().default(0),
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [index("two_factor_user_idx").on(t.userId)],
+);
 
 /** Sign-in attempts, counted per account and per IP (see lib/auth/rate-limit.ts). */
 export const signInAttempt = sqliteTable(

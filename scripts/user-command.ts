@@ -3,12 +3,12 @@
 import crypto from "node:crypto";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/db/audit";
-import { createUser, findUserByEmail, listUsers, resetUserPassword, setUserActive, setUserRole } from "@/db/queries/users";
+import { createUser, findUserByEmail, listUsers, resetUserPassword, resetUserTwoFactor, setUserActive, setUserRole } from "@/db/queries/users";
 import { isUserError } from "@/lib/errors";
 
 export const CLI_ACTOR: Actor = { userId: null, label: "cli", role: "system" };
 export const USAGE =
-  "usage: npm run user -- add <email> <role> [name] | role <email> <role> | reset <email> | deactivate <email> | activate <email> | list";
+  "usage: npm run user -- add <email> <role> [name] | role <email> <role> | reset <email> | reset-2fa <email> | deactivate <email> | activate <email> | list";
 
 export interface CommandResult {
   code: number;
@@ -53,6 +53,13 @@ export async function userCommand(db: Db, argv: string[], env: { USER_PASSWORD?:
         out.push(`Password of ${u.email} reset; it must be changed at next sign-in. Temporary password: ${pw}`);
         return { code: 0, out, err };
       }
+      case "reset-2fa": {
+        // The way back for the last admin who lost both the phone and the backup codes.
+        const u = await need();
+        const r = await resetUserTwoFactor(db, CLI_ACTOR, u.id);
+        out.push(r.wasEnabled ? `Two-step sign-in of ${u.email} reset; they sign in with their password and can turn it on again.` : `${u.email} had no two-step sign-in.`);
+        return { code: 0, out, err };
+      }
       case "deactivate":
       case "activate": {
         const u = await need();
@@ -61,7 +68,7 @@ export async function userCommand(db: Db, argv: string[], env: { USER_PASSWORD?:
         return { code: 0, out, err };
       }
       case "list":
-        for (const u of await listUsers(db)) out.push(`${u.email}\t${u.role}${u.banned ? "\tdeactivated" : ""}`);
+        for (const u of await listUsers(db)) out.push(`${u.email}\t${u.role}${u.banned ? "\tdeactivated" : ""}${u.twoFactorEnabled ? "\ttwo-step" : ""}`);
         return { code: 0, out, err };
       default:
         err.push(USAGE);

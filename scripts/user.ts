@@ -2,6 +2,7 @@
 //   add <email> <role> [name]      creates a user; the password comes from USER_PASSWORD or is generated
 //   role <email> <role>            changes a role (admin, editor, viewer)
 //   reset <email>                  sets a new temporary password (USER_PASSWORD or generated)
+//   reset-2fa <email>              turns off two-step sign-in (lost phone and backup codes)
 //   deactivate <email> | activate <email>
 //   list
 import { openDb } from "@/db/client";

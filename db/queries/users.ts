@@ -4,7 +4,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { Actor } from "../audit";
 import { writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
-import { account, apiToken, auditEvent, session, user } from "../schema";
+import { account, apiToken, auditEvent, session, twoFactor, user } from "../schema";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createUserSchema, resetPasswordSchema, setRoleSchema } from "@/lib/validation/users";
@@ -17,6 +17,7 @@ export interface UserRow {
   role: string;
   banned: boolean;
   mustChangePassword: boolean;
+  twoFactorEnabled: boolean;
   createdAt: Date;
 }
 
@@ -27,6 +28,7 @@ const columns = {
   role: user.role,
   banned: sql<boolean>`coalesce(${user.banned}, 0)`.mapWith(Boolean),
   mustChangePassword: user.mustChangePassword,
+  twoFactorEnabled: user.twoFactorEnabled,
   createdAt: user.createdAt,
 };
 
@@ -149,4 +151,35 @@ export async function recordPasswordChanged(db: Db, actor: Actor, userId: string
 
 export async function userHasHistory(db: Db, userId: string): Promise<boolean> {
   return (await db.select({ n: count() }).from(auditEvent).where(eq(auditEvent.actorUserId, userId)).limit(1))[0]!.n > 0;
+}
+
+/** Whether the user's two-step sign-in is on (better-auth sets it once a first code is confirmed). */
+export async function twoFactorEnabled(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ enabled: user.twoFactorEnabled }).from(user).where(eq(user.id, userId));
+  if (!row) throw new NotFoundError("User", userId);
+  return row.enabled;
+}
+
+/** Audits a user's own change: better-auth has already turned two-step sign-in on or off. */
+export async function recordTwoFactorChange(db: Db, actor: Actor, userId: string, enabled: boolean): Promise<void> {
+  db.transaction((tx) => {
+    writeAudit(tx, actor, { event: enabled ? "two_factor_enable" : "two_factor_disable", recordType: "user", recordId: userId, before: { twoFactor: !enabled }, after: { twoFactor: enabled } });
+  });
+}
+
+/**
+ * An admin turns off someone's two-step sign-in (a lost phone and lost backup codes): the secret
+ * and backup codes are deleted, so the next sign-in is by password alone and the user can enrol
+ * again. Their sessions end too: whoever holds one may be why the phone is "lost".
+ */
+export async function resetUserTwoFactor(db: Db, actor: Actor, userId: string): Promise<{ wasEnabled: boolean }> {
+  return db.transaction((tx) => {
+    const before = tx.select({ enabled: user.twoFactorEnabled }).from(user).where(eq(user.id, userId)).get();
+    if (!before) throw new NotFoundError("User", userId);
+    tx.delete(twoFactor).where(eq(twoFactor.userId, userId)).run();
+    tx.update(user).set({ twoFactorEnabled: false }).where(eq(user.id, userId)).run();
+    tx.delete(session).where(eq(session.userId, userId)).run();
+    writeAudit(tx, actor, { event: "two_factor_reset", recordType: "user", recordId: userId, before: { twoFactor: before.enabled }, after: { twoFactor: false } });
+    return { wasEnabled: before.enabled };
+  });
 }

@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
+import { twoFactor } from "better-auth/plugins/two-factor";
 import { getDb } from "@/db";
 import * as schema from "@/db/schema";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
@@ -17,7 +18,7 @@ function createAuth() {
     secret: authSecret(),
     database: drizzleAdapter(getDb(), {
       provider: "sqlite",
-      schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
+      schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification, twoFactor: schema.twoFactor },
     }),
     // Accounts are created by an admin (web or CLI), never by sign-up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
@@ -29,10 +30,19 @@ function createAuth() {
       // The session's address comes from our server's resolution, never a client's X-Forwarded-For.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
+    // A pending two-step sign-in (and any other verification) is found by a hash of its cookie's
+    // identifier, so a copy of the database cannot complete someone's challenge.
+    verification: { storeIdentifier: "hashed" },
     // Sign-in is rate limited by lib/auth/rate-limit.ts per account and per IP.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
-    plugins: [admin({ defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],
+    plugins: [
+      admin({ defaultRole: "viewer", adminRoles: ["admin"] }),
+      // TOTP (RFC 6238: 6 digits, 30 s) and 10 encrypted one-use backup codes; no trusted devices,
+      // so every sign-in asks for a code. Wrong codes also count in lib/auth/rate-limit.ts.
+      twoFactor({ issuer: "Bridgehead" }),
+      nextCookies(),
+    ],
   });
 }
 

@@ -30,3 +30,11 @@ export const createTokenSchema = z.object({
   scope: z.enum(TOKEN_SCOPES).default("api"),
   partnerId: optionalId,
 });
+
+const noSpaces = (v: unknown) => (typeof v === "string" ? v.replace(/\s+/g, "") : v);
+/** Six digits from the authenticator app, or a backup code as better-auth makes them (xxxxx-xxxxx). */
+export const secondFactorCodeSchema = z.object({
+  code: z.preprocess(noSpaces, z.string().regex(/^(\d{6}|[A-Za-z0-9]{5}-[A-Za-z0-9]{5})$/, { message: "Six digits from the app, or a backup code." })),
+});
+export const totpCodeSchema = z.object({ code: z.preprocess(noSpaces, z.string().regex(/^\d{6}$/, { message: "Six digits from the app." })) });
+export const currentPasswordSchema = z.object({ password: z.string().min(1, { message: "Required." }).max(128) });

@@ -26,8 +26,9 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   const h = await headers();
   const check = async (): Promise<PasswordCheck> => {
     try {
-      await getAuth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: h });
-      return "ok";
+      const res = await getAuth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: h });
+      // With two-step sign-in on, better-auth holds the session back and sets a challenge cookie.
+      return "twoFactorRedirect" in res && res.twoFactorRedirect ? "second-factor" : "ok";
     } catch (e) {
       if (!(e instanceof APIError)) throw e;
       // The admin plugin refuses a banned user only after the password verified.
@@ -35,7 +36,7 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
     }
   };
   const outcome = await attemptSignIn(getDb(), { email: parsed.data.email, ip: await clientIp() }, check);
-  if (outcome.ok) redirect("/");
+  if (outcome.ok) redirect(outcome.secondFactor ? "/login/two-factor" : "/");
   if (outcome.reason === "limited") return { error: t("rateLimited", { minutes: outcome.minutes }), email };
   return { error: t(outcome.reason), email };
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { twoFactorEnabled } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/guard";
 import { PasswordForm } from "./password-form";
 
@@ -11,6 +14,8 @@ export const metadata: Metadata = { title: "Change password" };
 export default async function Page() {
   const user = await requireUser("read", { allowTemporaryPassword: true });
   const t = await getTranslations("account");
+  const t2 = await getTranslations("twoFactor");
+  const on = await twoFactorEnabled(getDb(), user.id);
   return (
     <div className="space-y-6">
       <PageHeader title={t("passwordTitle")} lead={t("passwordLead", { email: user.email })} />
@@ -18,6 +23,16 @@ export default async function Page() {
       <Card>
         <PasswordForm />
       </Card>
+      {user.mustChangePassword ? null : (
+        <Card title={t2("title")} id="two-factor">
+          <p className="text-sm text-slate-700">
+            {t2("onOff", { state: on ? "on" : "off" })}{" "}
+            <Link href="/account/two-factor" className="font-medium text-brand-700 underline">
+              {t2("manage")}
+            </Link>
+          </p>
+        </Card>
+      )}
     </div>
   );
 }

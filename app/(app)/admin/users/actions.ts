@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { createUser, resetUserPassword, setUserActive, setUserRole } from "@/db/queries/users";
+import { createUser, resetUserPassword, resetUserTwoFactor, setUserActive, setUserRole } from "@/db/queries/users";
 import { formText } from "@/lib/form-data";
 import { runAction, type ActionResult } from "@/lib/auth/action";
 import { UserError } from "@/lib/errors";
@@ -61,4 +61,17 @@ export async function setActive(_prev: FormState, form: FormData): Promise<FormS
     return setUserActive(db, actor, id, active);
   });
   return toState(res, active ? t("reactivated") : t("deactivated", { tokens: res.ok ? res.data.revokedTokens : 0 }));
+}
+
+/** For a lost phone: an admin turns someone's two-step sign-in off (audited); they enrol again. */
+export async function resetTwoFactor(_prev: FormState, form: FormData): Promise<FormState> {
+  const t = await getTranslations("twoFactor.admin");
+  const email = str(form, "email") ?? "";
+  const res = await runAction("admin", async ({ db, actor, user }) => {
+    const id = str(form, "userId") ?? "";
+    if (id === user.id) throw new UserError("bad_request", t("notYourself"));
+    const r = await resetUserTwoFactor(db, actor, id);
+    if (!r.wasEnabled) throw new UserError("bad_request", t("notOn"));
+  });
+  return toState(res, t("resetDone", { email }));
 }

@@ -17,6 +17,7 @@ export default async function Page() {
   const me = await requireUser("admin");
   const t = await getTranslations("admin");
   const te = await getTranslations("enums.role");
+  const t2 = await getTranslations("twoFactor.admin");
   const users = await listUsers(getDb());
   return (
     <div className="space-y-6">
@@ -47,11 +48,12 @@ export default async function Page() {
                 <div className="flex flex-wrap gap-1">
                   {u.banned ? <Badge tone="red">{t("inactive")}</Badge> : <Badge tone="green">{t("active")}</Badge>}
                   {u.mustChangePassword ? <Badge tone="amber">{t("mustChange")}</Badge> : null}
+                  {u.twoFactorEnabled ? <Badge tone="brand">{t2("on")}</Badge> : null}
                   {u.id === me.id ? <Badge tone="brand">{t("you")}</Badge> : null}
                 </div>
               </Td>
               <Td className="min-w-72">
-                <UserControls user={{ id: u.id, email: u.email, role: u.role, active: !u.banned }} isSelf={u.id === me.id} />
+                <UserControls user={{ id: u.id, email: u.email, role: u.role, active: !u.banned, twoFactor: u.twoFactorEnabled }} isSelf={u.id === me.id} />
               </Td>
             </tr>
           ))}

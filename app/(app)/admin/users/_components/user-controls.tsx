@@ -6,16 +6,19 @@ import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/forms/password-field";
 import { inputClass } from "@/components/ui/field";
 import { ROLES } from "@/lib/domain";
-import { changeRole, resetPassword, setActive, type FormState } from "../actions";
+import { changeRole, resetPassword, resetTwoFactor, setActive, type FormState } from "../actions";
 
 /** The per-user controls of the users table: role, temporary password, active state. */
-export function UserControls({ user, isSelf }: { user: { id: string; email: string; role: string; active: boolean }; isSelf: boolean }) {
+export function UserControls({ user, isSelf }: { user: { id: string; email: string; role: string; active: boolean; twoFactor: boolean }; isSelf: boolean }) {
   const t = useTranslations("admin");
+  const t2 = useTranslations("twoFactor.admin");
   const te = useTranslations("enums.role");
   const [roleState, roleAction, rolePending] = useActionState<FormState, FormData>(changeRole, {});
   const [pwState, pwAction, pwPending] = useActionState<FormState, FormData>(resetPassword, {});
   const [activeState, activeAction, activePending] = useActionState<FormState, FormData>(setActive, {});
-  const message = [roleState, pwState, activeState].find((s) => s.error) ?? [roleState, pwState, activeState].find((s) => s.done);
+  const [tfState, tfAction, tfPending] = useActionState<FormState, FormData>(resetTwoFactor, {});
+  const states = [roleState, pwState, activeState, tfState];
+  const message = states.find((s) => s.error) ?? states.find((s) => s.done);
   return (
     <div className="space-y-2">
       {message?.error ? <Alert tone="error">{message.error}</Alert> : null}
@@ -73,6 +76,19 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
           </Button>
         </form>
       </details>
+      {user.twoFactor && !isSelf ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-brand-700 underline">{t2("resetOf", { email: user.email })}</summary>
+          <form action={tfAction} className="mt-2 space-y-2">
+            <input type="hidden" name="userId" value={user.id} />
+            <input type="hidden" name="email" value={user.email} />
+            <p className="text-slate-700">{t2("resetHint")}</p>
+            <Button type="submit" variant="danger" size="sm" disabled={tfPending}>
+              {t2("reset")}
+            </Button>
+          </form>
+        </details>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,100 @@
+"use server";
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import QRCode from "qrcode";
+import { getTranslations } from "next-intl/server";
+import type { Db } from "@/db/client";
+import { recordTwoFactorChange } from "@/db/queries/users";
+import { runAction } from "@/lib/auth/action";
+import { clearCurrentPasswordChecks, reserveCurrentPasswordCheck } from "@/lib/auth/rate-limit";
+import { getAuth } from "@/lib/auth/server";
+import { secretOf } from "@/lib/auth/two-factor";
+import { UserError } from "@/lib/errors";
+import { formText } from "@/lib/form-data";
+import { currentPasswordSchema, totpCodeSchema } from "@/lib/validation/users";
+
+export interface EnrolState {
+  error?: string;
+  fieldError?: string;
+  /** Once the password was right: what the authenticator app needs, and the backup codes. */
+  setup?: { qr: string; secret: string; backupCodes: string[] };
+}
+export interface ConfirmState {
+  error?: string;
+  fieldError?: string;
+}
+export interface DisableState {
+  error?: string;
+  fieldError?: string;
+}
+
+/**
+ * The account's password, checked by better-auth inside `run` but counted first with the
+ * current-password limit: a stolen session cannot guess the password here either.
+ */
+async function withPassword<T>(db: Db, userId: string, form: FormData, run: (password: string) => Promise<T>): Promise<T> {
+  const t = await getTranslations("twoFactor");
+  const parsed = currentPasswordSchema.safeParse({ password: formText(form, "password") });
+  if (!parsed.success) throw new UserError("validation_failed", t("fixFields"), { fields: { password: [t("passwordRequired")] } });
+  const reserved = reserveCurrentPasswordCheck(db, userId);
+  if ("blockedMinutes" in reserved) throw new UserError("rate_limited", t("tooManyPasswords", { minutes: reserved.blockedMinutes }));
+  try {
+    const out = await run(parsed.data.password);
+    clearCurrentPasswordChecks(db, userId);
+    return out;
+  } catch (e) {
+    if (e instanceof APIError && (e.body as { code?: string } | undefined)?.code === "INVALID_PASSWORD")
+      throw new UserError("validation_failed", t("fixFields"), { fields: { password: [t("wrongPassword")] } });
+    throw e;
+  }
+}
+
+/** Step 1: a new secret (not yet active) and backup codes, after the password. */
+export async function startEnrolment(_prev: EnrolState, form: FormData): Promise<EnrolState> {
+  const t = await getTranslations("twoFactor");
+  const res = await runAction("read", async ({ db, user }) => {
+    const out = await withPassword(db, user.id, form, async (password) =>
+      getAuth()
+        .api.enableTwoFactor({ body: { password, method: "totp" }, headers: await headers() })
+        .catch((e: unknown) => {
+          if (e instanceof APIError && (e.body as { code?: string } | undefined)?.code === "TOTP_ALREADY_ENABLED") throw new UserError("conflict", t("alreadyOn"));
+          throw e;
+        }),
+    );
+    if (out.method !== "totp") throw new UserError("conflict", t("alreadyOn"));
+    const qr = await QRCode.toDataURL(out.totpURI, { errorCorrectionLevel: "M", margin: 2, width: 224 });
+    return { qr, secret: secretOf(out.totpURI), backupCodes: out.backupCodes };
+  });
+  if (!res.ok) return { error: res.error.message, fieldError: res.error.fields?.password?.[0] };
+  return { setup: res.data };
+}
+
+/** Step 2: a first code from the app proves it holds the secret; only then is it switched on. */
+export async function confirmEnrolment(_prev: ConfirmState, form: FormData): Promise<ConfirmState> {
+  const t = await getTranslations("twoFactor");
+  const parsed = totpCodeSchema.safeParse({ code: formText(form, "code") });
+  if (!parsed.success) return { fieldError: t("totpFormat") };
+  const res = await runAction("read", async ({ db, actor, user }) => {
+    try {
+      await getAuth().api.verifyTOTP({ body: { code: parsed.data.code }, headers: await headers() });
+    } catch (e) {
+      if (e instanceof APIError) throw new UserError("validation_failed", t("codeNotTurnedOn"), { fields: { code: [t("wrongCode")] } });
+      throw e;
+    }
+    await recordTwoFactorChange(db, actor, user.id, true);
+  });
+  if (!res.ok) return { error: res.error.message, fieldError: res.error.fields?.code?.[0] };
+  // better-auth replaced the session (its cookie is set): load the page afresh with it.
+  redirect("/account/two-factor");
+}
+
+/** Turning it off takes the password again, so a session left open cannot do it. */
+export async function disableTwoFactor(_prev: DisableState, form: FormData): Promise<DisableState> {
+  const res = await runAction("read", async ({ db, actor, user }) => {
+    await withPassword(db, user.id, form, async (password) => getAuth().api.disableTwoFactor({ body: { password }, headers: await headers() }));
+    await recordTwoFactorChange(db, actor, user.id, false);
+  });
+  if (!res.ok) return { error: res.error.message, fieldError: res.error.fields?.password?.[0] };
+  redirect("/account/two-factor");
+}

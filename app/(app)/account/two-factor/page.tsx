@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { twoFactorEnabled } from "@/db/queries/users";
+import { requireUser } from "@/lib/auth/guard";
+import { DisableForm } from "./disable-form";
+import { EnrolFlow } from "./enrol-flow";
+
+export const metadata: Metadata = { title: "Two-step sign-in" };
+
+export default async function Page() {
+  const user = await requireUser();
+  const t = await getTranslations("twoFactor");
+  const on = await twoFactorEnabled(getDb(), user.id);
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("title")} lead={t("lead")} />
+      {on ? (
+        <>
+          <Alert tone="success">{t("isOn")}</Alert>
+          <Card title={t("disableTitle")} id="disable">
+            <p className="mb-4 text-sm text-slate-700">{t("disableLead")}</p>
+            <DisableForm />
+          </Card>
+        </>
+      ) : (
+        <Card title={t("enrolTitle")} id="enrol">
+          <EnrolFlow />
+        </Card>
+      )}
+    </div>
+  );
+}
