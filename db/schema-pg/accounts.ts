@@ -15,6 +15,7 @@ export const user = pgTable(
     banReason: text("ban_reason"),
     banExpires: ms("ban_expires"),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
     locale: text("locale"),
     ...timestamps,
   },
@@ -66,6 +67,25 @@ export const verification = pgTable("verification", {
   expiresAt: ms("expires_at").notNull(),
   ...timestamps,
 });
+
+export const twoFactor = pgTable(
+  "two_factor",
+  {
+    id: text("id").primaryKey(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    verified: boolean("verified").notNull().default(true),
+    failedVerificationCount: integer("failed_verification_count").notNull().default(0),
+    lockedUntil: ms("locked_until"),
+    createdAt: ms("created_at")
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [index("two_factor_user_idx").on(t.userId)],
+);
 
 export const signInAttempt = pgTable(
   "sign_in_attempt",
