@@ -14,6 +14,9 @@ export default defineConfig({
     // These start the production server: `npm run test:reliability` runs them after a build.
     exclude: ["tests/reliability/server/**", "**/node_modules/**"],
     environment: "node",
+    // One throwaway PostgreSQL cluster for the run (initdb in a temp folder, a free port,
+    // stopped and deleted at the end); the PostgreSQL tests make their databases in it.
+    globalSetup: ["tests/helpers/pg-global-setup.ts"],
     pool: "forks",
     testTimeout: 20_000,
   },

@@ -22,7 +22,7 @@ export function resolveDatabasePath(url = process.env.DATABASE_URL): string {
   if (scheme && scheme !== "file" && scheme.length > 1) {
     if (scheme === "postgres" || scheme === "postgresql")
       throw new Error(
-        "DATABASE_URL names a PostgreSQL server, which this version cannot serve yet (issue 12): unset DATABASE_URL or give a SQLite file path. `npm run db:copy` can already copy the data to PostgreSQL.",
+        "DATABASE_URL names a PostgreSQL server, which this version cannot serve yet: unset DATABASE_URL or give a SQLite file path (`npm run db:copy` copies the data between the two engines).",
       );
     throw new Error(`DATABASE_URL has the scheme "${scheme}:", which Bridgehead does not know. Give a file path, a file: URL or :memory:.`);
   }
