@@ -167,13 +167,13 @@ export async function reindexAround(tx: Tx, of: { partnerId?: number; personId?:
 /** Rebuilds the whole index, a batch of records at a time. */
 export async function rebuildSearchIndex(db: Db): Promise<void> {
   await inTransaction(db, async (tx) => {
-    (await rawRun(tx, sql`delete from search_index`));
+    await rawRun(tx, sql`delete from search_index`);
     for (const type of SEARCH_TYPES) {
       const [head, tail] = DOCS[type].split("{where}") as [string, string];
       for (let after = 0; ;) {
         const rows = await rawAll<{ id: number; t: string | null }>(tx, sql.join([sql.raw(head), sql`x.id > ${after}`, sql.raw(tail), sql` order by x.id limit 2000`]));
         if (!rows.length) break;
-        (await writeDocs(tx, type, rows, true));
+        await writeDocs(tx, type, rows, true);
         after = rows[rows.length - 1]!.id;
       }
     }

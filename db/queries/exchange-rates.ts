@@ -158,10 +158,10 @@ export async function importExchangeRates(db: Db, actor: Actor, csv: string): Pr
   });
   await inTransaction(db, async (tx) => {
     for (const v of rows)
-      (await tx.insert(exchangeRate)
+      await tx.insert(exchangeRate)
         .values(v)
-        .onConflictDoUpdate({ target: [exchangeRate.currency, exchangeRate.date], set: { rateToKrw: v.rateToKrw, updatedAt: new Date() } }));
-    (await writeAudit(tx, actor, { event: "update", recordType: "exchange_rate", recordId: null, after: { imported: rows.length, currencies: [...new Set(rows.map((r) => r.currency))] } }));
+        .onConflictDoUpdate({ target: [exchangeRate.currency, exchangeRate.date], set: { rateToKrw: v.rateToKrw, updatedAt: new Date() } });
+    await writeAudit(tx, actor, { event: "update", recordType: "exchange_rate", recordId: null, after: { imported: rows.length, currencies: [...new Set(rows.map((r) => r.currency))] } });
   });
   return { rows: rows.length };
 }

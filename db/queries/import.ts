@@ -247,10 +247,10 @@ export async function commitImport(db: Db, actor: Actor, req: ImportRequest): Pr
     for (const v of r.valid) {
       n[v.action === "create" ? "created" : v.action === "update" ? "updated" : "unchanged"]++;
       if (v.action === "unchanged") continue;
-      if (v.action === "update") (await updateRecord(tx, actor, req.kind, v));
-      else if (req.kind === "partners") (await insertPartner(tx, actor, v.data as z.output<typeof createPartnerSchema>));
-      else if (req.kind === "people") (await insertPerson(tx, actor, v.data as z.output<typeof createPersonSchema>));
-      else (await insertMeeting(tx, actor, v.data as z.output<typeof createMeetingSchema>));
+      if (v.action === "update") await updateRecord(tx, actor, req.kind, v);
+      else if (req.kind === "partners") await insertPartner(tx, actor, v.data as z.output<typeof createPartnerSchema>);
+      else if (req.kind === "people") await insertPerson(tx, actor, v.data as z.output<typeof createPersonSchema>);
+      else await insertMeeting(tx, actor, v.data as z.output<typeof createMeetingSchema>);
     }
   });
   return { ok: true, ...n };

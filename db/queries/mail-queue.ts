@@ -40,9 +40,9 @@ export async function muteKind(db: Db, userId: string, kind: NotificationKind): 
     if (!exists) return;
     const row = (await tx.select({ muted: notificationPreference.mutedKinds }).from(notificationPreference).where(eq(notificationPreference.userId, userId)).limit(1))[0];
     const muted = [...new Set([...(row?.muted ?? []), kind])];
-    (await tx.insert(notificationPreference)
+    await tx.insert(notificationPreference)
       .values({ userId, mutedKinds: muted })
-      .onConflictDoUpdate({ target: notificationPreference.userId, set: { mutedKinds: muted, updatedAt: new Date() } }));
+      .onConflictDoUpdate({ target: notificationPreference.userId, set: { mutedKinds: muted, updatedAt: new Date() } });
   });
 }
 
@@ -163,14 +163,14 @@ export async function markFailed(db: Db, ids: number[], error: string, now: Date
       const r = (await tx.select({ attempts: notification.mailAttempts }).from(notification).where(eq(notification.id, id)).limit(1))[0];
       const attempts = (r?.attempts ?? 0) + 1;
       const delay = RETRY_DELAYS_MINUTES[attempts - 1];
-      (await tx.update(notification)
+      await tx.update(notification)
         .set({
           mailState: delay === undefined ? "failed" : "pending",
           mailAttempts: attempts,
           mailError: error.slice(0, 500),
           mailNextAttemptAt: delay === undefined ? null : new Date(now.getTime() + delay * 60_000),
         })
-        .where(eq(notification.id, id)));
+        .where(eq(notification.id, id));
     }
   });
 }

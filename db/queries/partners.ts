@@ -232,9 +232,9 @@ export async function deletePartner(db: Db, actor: Actor, id: number): Promise<v
         `This partner cannot be deleted: ${used.map(([k, n]) => `${n} ${k}`).join(", ")} refer to it. Archive it instead.`,
         { details: refs },
       );
-    (await tx.delete(partner).where(eq(partner.id, id)));
-    (await unindexRecord(tx, "partner", id));
-    (await writeAudit(tx, actor, { event: "delete", recordType: "partner", recordId: id, before }));
+    await tx.delete(partner).where(eq(partner.id, id));
+    await unindexRecord(tx, "partner", id);
+    await writeAudit(tx, actor, { event: "delete", recordType: "partner", recordId: id, before });
   });
 }
 

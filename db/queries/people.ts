@@ -86,9 +86,9 @@ export async function deletePerson(db: Db, actor: Actor, id: number): Promise<vo
         `This person cannot be deleted: ${used.map(([k, n]) => `${n} ${k}`).join(", ")} refer to them. Archive them instead.`,
         { details: refs },
       );
-    (await tx.delete(person).where(eq(person.id, id)));
-    (await unindexRecord(tx, "person", id));
-    (await writeAudit(tx, actor, { event: "delete", recordType: "person", recordId: id, before }));
+    await tx.delete(person).where(eq(person.id, id));
+    await unindexRecord(tx, "person", id);
+    await writeAudit(tx, actor, { event: "delete", recordType: "person", recordId: id, before });
   });
 }
 

@@ -51,7 +51,7 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<
   await inTransaction(db, async (tx) => {
     const r = (await tx.update(apiToken).set({ revokedAt: new Date() }).where(and(eq(apiToken.id, id), isNull(apiToken.revokedAt))).returning())[0];
     if (!r) throw new NotFoundError("Active token", id);
-    (await writeAudit(tx, actor, { event: "token_revoke", recordType: "api_token", recordId: id }));
+    await writeAudit(tx, actor, { event: "token_revoke", recordType: "api_token", recordId: id });
   });
 }
 

@@ -95,10 +95,10 @@ export async function resetUserPassword(db: Db, actor: Actor, input: unknown, op
       .where(sql`${account.userId} = ${v.userId} and ${account.providerId} = 'credential'`)
       .returning({ id: account.id });
     if (!updated.length)
-      (await tx.insert(account).values({ id: crypto.randomUUID(), accountId: v.userId, providerId: "credential", userId: v.userId, password: hash }));
-    (await tx.update(user).set({ mustChangePassword: opts.temporary ?? true }).where(eq(user.id, v.userId)));
-    (await tx.delete(session).where(eq(session.userId, v.userId)));
-    (await writeAudit(tx, actor, { event: "password_reset", recordType: "user", recordId: v.userId }));
+      await tx.insert(account).values({ id: crypto.randomUUID(), accountId: v.userId, providerId: "credential", userId: v.userId, password: hash });
+    await tx.update(user).set({ mustChangePassword: opts.temporary ?? true }).where(eq(user.id, v.userId));
+    await tx.delete(session).where(eq(session.userId, v.userId));
+    await writeAudit(tx, actor, { event: "password_reset", recordType: "user", recordId: v.userId });
   });
 }
 
@@ -144,8 +144,8 @@ export async function recordPasswordChanged(db: Db, actor: Actor, userId: string
   await inTransaction(db, async (tx) => {
     const before = (await tx.select({ mustChangePassword: user.mustChangePassword }).from(user).where(eq(user.id, userId)).limit(1))[0];
     if (!before) throw new NotFoundError("User", userId);
-    (await tx.update(user).set({ mustChangePassword: false }).where(eq(user.id, userId)));
-    (await writeAudit(tx, actor, { event: "password_change", recordType: "user", recordId: userId }));
+    await tx.update(user).set({ mustChangePassword: false }).where(eq(user.id, userId));
+    await writeAudit(tx, actor, { event: "password_change", recordType: "user", recordId: userId });
   });
 }
 
@@ -162,8 +162,8 @@ export async function twoFactorEnabled(db: Db, userId: string): Promise<boolean>
 
 /** Audits a user's own change: better-auth has already turned two-step sign-in on or off. */
 export async function recordTwoFactorChange(db: Db, actor: Actor, userId: string, enabled: boolean): Promise<void> {
-  db.transaction((tx) => {
-    writeAudit(tx, actor, { event: enabled ? "two_factor_enable" : "two_factor_disable", recordType: "user", recordId: userId, before: { twoFactor: !enabled }, after: { twoFactor: enabled } });
+  await inTransaction(db, async (tx) => {
+    await writeAudit(tx, actor, { event: enabled ? "two_factor_enable" : "two_factor_disable", recordType: "user", recordId: userId, before: { twoFactor: !enabled }, after: { twoFactor: enabled } });
   });
 }
 
@@ -173,13 +173,13 @@ export async function recordTwoFactorChange(db: Db, actor: Actor, userId: string
  * again. Their sessions end too: whoever holds one may be why the phone is "lost".
  */
 export async function resetUserTwoFactor(db: Db, actor: Actor, userId: string): Promise<{ wasEnabled: boolean }> {
-  return db.transaction((tx) => {
-    const before = tx.select({ enabled: user.twoFactorEnabled }).from(user).where(eq(user.id, userId)).get();
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select({ enabled: user.twoFactorEnabled }).from(user).where(eq(user.id, userId)).limit(1))[0];
     if (!before) throw new NotFoundError("User", userId);
-    tx.delete(twoFactor).where(eq(twoFactor.userId, userId)).run();
-    tx.update(user).set({ twoFactorEnabled: false }).where(eq(user.id, userId)).run();
-    tx.delete(session).where(eq(session.userId, userId)).run();
-    writeAudit(tx, actor, { event: "two_factor_reset", recordType: "user", recordId: userId, before: { twoFactor: before.enabled }, after: { twoFactor: false } });
+    await tx.delete(twoFactor).where(eq(twoFactor.userId, userId));
+    await tx.update(user).set({ twoFactorEnabled: false }).where(eq(user.id, userId));
+    await tx.delete(session).where(eq(session.userId, userId));
+    await writeAudit(tx, actor, { event: "two_factor_reset", recordType: "user", recordId: userId, before: { twoFactor: before.enabled }, after: { twoFactor: false } });
     return { wasEnabled: before.enabled };
   });
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, gte, inArray, lt } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { signInAttempt, signInKnownAddress } from "@/db/schema";
+import { inTransaction, one } from "@/db/tx";
 
 // Tries are counted per account and per IP over a sliding window, and counted *before* the
 // password is checked, in the transaction that read the count: parallel tries cannot all pass.
@@ -19,53 +20,46 @@ export type Reserve = { blockedMinutes: number } | { reservation: Reservation };
  * failures sent from elsewhere (or a sprayer sharing the office's network) never lock out the
  * owner where they usually work; everyone else shares the account's bucket and the IP's.
  */
-export function reserveSignInAttempt(db: Db, rawEmail: string, ip: string | null, now = Date.now()): Reserve {
+export async function reserveSignInAttempt(db: Db, rawEmail: string, ip: string | null, now = Date.now()): Promise<Reserve> {
   const email = rawEmail.toLowerCase();
-  return db.transaction(
-    (tx) => {
-      const known = isKnownAddress(tx, email, ip, now);
-      return reserveIn(tx, known ? `email:${email}|ip:${ip}` : `email:${email}`, known, email, ip, now);
-    },
-    // IMMEDIATE takes the write lock before the read, so other processes queue instead of racing.
-    { behavior: "immediate" },
-  );
+  return await inTransaction(db, async (tx) => {
+    const known = await isKnownAddress(tx, email, ip, now);
+    return reserveIn(tx, known ? `email:${email}|ip:${ip}` : `email:${email}`, known, email, ip, now);
+  });
 }
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-function isKnownAddress(tx: Tx, email: string, ip: string | null, now: number): boolean {
+async function isKnownAddress(tx: Tx, email: string, ip: string | null, now: number): Promise<boolean> {
   return (
     ip !== null &&
-    !!tx
+    !!(await tx
       .select({ ip: signInKnownAddress.ip })
       .from(signInKnownAddress)
-      .where(and(eq(signInKnownAddress.email, email), eq(signInKnownAddress.ip, ip), gt(signInKnownAddress.lastAt, new Date(now - KNOWN_FOR_MS))))
-      .get()
+      .where(and(eq(signInKnownAddress.email, email), eq(signInKnownAddress.ip, ip), gt(signInKnownAddress.lastAt, new Date(now - KNOWN_FOR_MS)))).limit(1))[0]
   );
 }
 
 /** Counts one try in `accountKey` and the IP's bucket (skipped from a known address), or refuses it. */
-function reserveIn(tx: Tx, accountKey: string, known: boolean, email: string, ip: string | null, now: number): Reserve {
+async function reserveIn(tx: Tx, accountKey: string, known: boolean, email: string, ip: string | null, now: number): Promise<Reserve> {
   const since = new Date(now - WINDOW_MS);
   const ipKey = `ip:${ip ?? "unknown"}`;
   const inWindow = (key: string) => and(eq(signInAttempt.key, key), gte(signInAttempt.at, since));
-  const n = (key: string) => tx.select({ n: count() }).from(signInAttempt).where(inWindow(key)).get()!.n;
-  const full = n(accountKey) >= MAX_PER_ACCOUNT ? accountKey : !known && n(ipKey) >= MAX_PER_IP ? ipKey : null;
+  const n = async (key: string) => (await tx.select({ n: count() }).from(signInAttempt).where(inWindow(key)).limit(1))[0]!.n;
+  const full = (await n(accountKey)) >= MAX_PER_ACCOUNT ? accountKey : !known && (await n(ipKey)) >= MAX_PER_IP ? ipKey : null;
   if (full) {
     // Free again once the oldest try of the window has aged out of it.
-    const oldest = tx.select({ at: signInAttempt.at }).from(signInAttempt).where(inWindow(full)).orderBy(asc(signInAttempt.at)).limit(1).get()!;
+    const oldest = (await tx.select({ at: signInAttempt.at }).from(signInAttempt).where(inWindow(full)).orderBy(asc(signInAttempt.at)).limit(1))[0]!;
     return { blockedMinutes: Math.max(1, Math.ceil((oldest.at.getTime() + WINDOW_MS - now) / 60_000)) };
   }
-  const ids = tx
+  const ids = (await tx
     .insert(signInAttempt)
     .values([
       { key: accountKey, at: new Date(now) },
       { key: ipKey, at: new Date(now) },
     ])
-    .returning({ id: signInAttempt.id })
-    .all()
+    .returning({ id: signInAttempt.id }))
     .map((r) => r.id);
-  tx.delete(signInAttempt).where(lt(signInAttempt.at, since)).run();
+  await tx.delete(signInAttempt).where(lt(signInAttempt.at, since));
   return { reservation: { ids, accountKey, email, ip } };
 }
 
@@ -77,13 +71,10 @@ function reserveIn(tx: Tx, accountKey: string, known: boolean, email: string, ip
  */
 export async function reserveSecondFactorAttempt(db: Db, rawEmail: string, ip: string | null, now = Date.now()): Promise<Reserve> {
   const email = rawEmail.toLowerCase();
-  return db.transaction(
-    (tx) => {
-      const known = isKnownAddress(tx, email, ip, now);
-      return reserveIn(tx, known ? `2fa:${email}|ip:${ip}` : `2fa:${email}`, known, email, ip, now);
-    },
-    { behavior: "immediate" },
-  );
+  return await inTransaction(db, async (tx) => {
+    const known = await isKnownAddress(tx, email, ip, now);
+    return reserveIn(tx, known ? `2fa:${email}|ip:${ip}` : `2fa:${email}`, known, email, ip, now);
+  });
 }
 
 /**
@@ -95,20 +86,19 @@ export async function settleTwoStepSuccess(db: Db, r: Reservation, now = Date.no
   // The password's bucket is the one beside the codes' (the same address split).
   const passwordKey = r.accountKey.replace(/^2fa:/, "email:");
   await db.delete(signInAttempt).where(eq(signInAttempt.key, passwordKey));
-  settleSignInSuccess(db, r, now);
+  await settleSignInSuccess(db, r, now);
 }
 
 /** The right password: the try was no failure, the bucket it used starts afresh, the address is known. */
-export function settleSignInSuccess(db: Db, r: Reservation, now = Date.now()): void {
-  db.transaction((tx) => {
-    tx.delete(signInAttempt).where(inArray(signInAttempt.id, r.ids)).run();
-    tx.delete(signInAttempt).where(eq(signInAttempt.key, r.accountKey)).run();
-    tx.delete(signInKnownAddress).where(lt(signInKnownAddress.lastAt, new Date(now - KNOWN_FOR_MS))).run();
+export async function settleSignInSuccess(db: Db, r: Reservation, now = Date.now()): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    (await tx.delete(signInAttempt).where(inArray(signInAttempt.id, r.ids)));
+    (await tx.delete(signInAttempt).where(eq(signInAttempt.key, r.accountKey)));
+    (await tx.delete(signInKnownAddress).where(lt(signInKnownAddress.lastAt, new Date(now - KNOWN_FOR_MS))));
     if (r.ip)
-      tx.insert(signInKnownAddress)
+      (await tx.insert(signInKnownAddress)
         .values({ email: r.email, ip: r.ip, lastAt: new Date(now) })
-        .onConflictDoUpdate({ target: [signInKnownAddress.email, signInKnownAddress.ip], set: { lastAt: new Date(now) } })
-        .run();
+        .onConflictDoUpdate({ target: [signInKnownAddress.email, signInKnownAddress.ip], set: { lastAt: new Date(now) } }));
   });
 }
 
@@ -117,22 +107,19 @@ export const MAX_CURRENT_PASSWORD = 5;
 const currentKey = (userId: string) => `current-password:${userId}`;
 
 /** Counts a current-password check before it runs; minutes to wait when the limit is reached. */
-export function reserveCurrentPasswordCheck(db: Db, userId: string, now = Date.now()): { blockedMinutes: number } | { id: number } {
+export async function reserveCurrentPasswordCheck(db: Db, userId: string, now = Date.now()): Promise<{ blockedMinutes: number } | { id: number }> {
   const since = new Date(now - WINDOW_MS);
-  return db.transaction(
-    (tx) => {
-      const where = and(eq(signInAttempt.key, currentKey(userId)), gte(signInAttempt.at, since));
-      if (tx.select({ n: count() }).from(signInAttempt).where(where).get()!.n >= MAX_CURRENT_PASSWORD) {
-        const oldest = tx.select({ at: signInAttempt.at }).from(signInAttempt).where(where).orderBy(asc(signInAttempt.at)).limit(1).get()!;
-        return { blockedMinutes: Math.max(1, Math.ceil((oldest.at.getTime() + WINDOW_MS - now) / 60_000)) };
-      }
-      return tx.insert(signInAttempt).values({ key: currentKey(userId), at: new Date(now) }).returning({ id: signInAttempt.id }).get();
-    },
-    { behavior: "immediate" },
-  );
+  return await inTransaction(db, async (tx) => {
+    const where = and(eq(signInAttempt.key, currentKey(userId)), gte(signInAttempt.at, since));
+    if ((await tx.select({ n: count() }).from(signInAttempt).where(where).limit(1))[0]!.n >= MAX_CURRENT_PASSWORD) {
+      const oldest = (await tx.select({ at: signInAttempt.at }).from(signInAttempt).where(where).orderBy(asc(signInAttempt.at)).limit(1))[0]!;
+      return { blockedMinutes: Math.max(1, Math.ceil((oldest.at.getTime() + WINDOW_MS - now) / 60_000)) };
+    }
+    return await one(tx.insert(signInAttempt).values({ key: currentKey(userId), at: new Date(now) }).returning({ id: signInAttempt.id }));
+  });
 }
 
 /** The current password was right: its count starts afresh. */
-export function clearCurrentPasswordChecks(db: Db, userId: string): void {
-  db.delete(signInAttempt).where(eq(signInAttempt.key, currentKey(userId))).run();
+export async function clearCurrentPasswordChecks(db: Db, userId: string): Promise<void> {
+  await db.delete(signInAttempt).where(eq(signInAttempt.key, currentKey(userId)));
 }

@@ -20,12 +20,12 @@ export type SignInOutcome =
  * so does a right one that still needs its code, until the code is right.
  */
 export async function attemptSignIn(db: Db, p: { email: string; ip: string | null }, check: () => Promise<PasswordCheck>, now = Date.now()): Promise<SignInOutcome> {
-  const r = reserveSignInAttempt(db, p.email, p.ip, now);
+  const r = await reserveSignInAttempt(db, p.email, p.ip, now);
   if ("blockedMinutes" in r) return { ok: false, reason: "limited", minutes: r.blockedMinutes };
   const result = await check();
   if (result === "second-factor") return { ok: true, secondFactor: true };
   if (result === "ok") {
-    settleSignInSuccess(db, r.reservation, now);
+    await settleSignInSuccess(db, r.reservation, now);
     return { ok: true };
   }
   await recordFailure(db, p.email, p.ip, now);
@@ -53,5 +53,5 @@ export async function attemptSecondFactor(db: Db, p: { email: string; ip: string
 async function recordFailure(db: Db, rawEmail: string, ip: string | null, now: number): Promise<void> {
   const email = rawEmail.toLowerCase();
   const [row] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
-  writeSignInFailure(db, { email, ip, userId: row?.id ?? null }, WINDOW_MS, now);
+  await writeSignInFailure(db, { email, ip, userId: row?.id ?? null }, WINDOW_MS, now);
 }

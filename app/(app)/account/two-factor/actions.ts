@@ -37,11 +37,11 @@ async function withPassword<T>(db: Db, userId: string, form: FormData, run: (pas
   const t = await getTranslations("twoFactor");
   const parsed = currentPasswordSchema.safeParse({ password: formText(form, "password") });
   if (!parsed.success) throw new UserError("validation_failed", t("fixFields"), { fields: { password: [t("passwordRequired")] } });
-  const reserved = reserveCurrentPasswordCheck(db, userId);
+  const reserved = await reserveCurrentPasswordCheck(db, userId);
   if ("blockedMinutes" in reserved) throw new UserError("rate_limited", t("tooManyPasswords", { minutes: reserved.blockedMinutes }));
   try {
     const out = await run(parsed.data.password);
-    clearCurrentPasswordChecks(db, userId);
+    await clearCurrentPasswordChecks(db, userId);
     return out;
   } catch (e) {
     if (e instanceof APIError && (e.body as { code?: string } | undefined)?.code === "INVALID_PASSWORD")
