@@ -178,3 +178,25 @@ export const tickChecklistSchema = z.object({ itemId: id, done: z.boolean(), ver
 export type CreateVisitInput = z.input<typeof createVisitSchema>;
 export type CreateVisit = z.output<typeof createVisitSchema>;
 export type VisitProgrammeInput = CreateVisit["programme"][number];
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blank, z.enum(values).optional());
+const archivedFlag = z.preprocess((v) => (v === "1" || v === "true" || v === true ? true : v === "" || v == null || v === "0" || v === "false" ? false : v), z.boolean().default(false));
+
+/** The API's list filters. */
+export const visitListSchema = z.object({
+  partner: optionalId,
+  direction: optionalEnum(VISIT_DIRECTIONS),
+  status: optionalEnum(VISIT_STATUSES),
+  archived: archivedFlag,
+});
+
+/** The /visits screen's filters, from its URL. */
+export const visitScreenSchema = z.object({
+  q: z.preprocess(blank, z.string().trim().max(200).optional()),
+  partner: optionalId,
+  direction: optionalEnum(VISIT_DIRECTIONS),
+  status: optionalEnum(VISIT_STATUSES),
+  period: z.preprocess(blank, z.enum(["upcoming", "past", "all"]).default("all")),
+  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(1)),
+});
