@@ -198,3 +198,15 @@ export async function visitPeopleOptions(db: Db, partnerIds: number[]) {
     .orderBy(asc(person.side), asc(person.nameEn), asc(person.id));
 }
 export type VisitPersonOption = Awaited<ReturnType<typeof visitPeopleOptions>>[number];
+
+/** Names of the people a visit mentions (attendees need not be delegation members). */
+export async function peopleByIds(db: Db, ids: number[]) {
+  if (!ids.length) return [];
+  return db.select(personCols).from(person).where(inArray(person.id, [...new Set(ids)]));
+}
+
+/** The meetings the programme became, by id, for their titles. */
+export async function meetingTitles(db: Db, ids: number[]) {
+  if (!ids.length) return [];
+  return db.select({ id: meeting.id, title: meeting.title }).from(meeting).where(inArray(meeting.id, ids));
+}
