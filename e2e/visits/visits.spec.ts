@@ -52,7 +52,7 @@ async function planDelegation(page: Page, title: string): Promise<string> {
 
   for (const [i, task] of ["Invitation sent", "Visas issued"].entries()) {
     await page.getByRole("button", { name: "Add checklist item" }).click();
-    await page.getByRole("group", { name: `Checklist item ${i + 1}` }).getByLabel("Task").fill(task);
+    await page.getByRole("group", { name: `Checklist item ${i + 1}` }).getByLabel("Task", { exact: true }).fill(task);
   }
   await page.getByRole("button", { name: "Save visit" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -113,7 +113,7 @@ test.describe("[VISITS] an editor plans a delegation", () => {
     await row.getByLabel("Starts at").fill("19:00");
     await row.getByLabel("Ends at").fill("18:00");
     await page.getByRole("button", { name: "Save visit" }).click();
-    await expect(page.getByRole("alert")).toContainText("Nothing was saved");
+    await expect(page.getByRole("alert").filter({ hasText: "Some fields need attention. Nothing was saved." })).toBeVisible();
     await expect(row.getByLabel("Ends at")).toHaveAttribute("aria-invalid", "true");
     await expect(page).toHaveURL(/\/visits\/new$/);
   });
@@ -136,6 +136,8 @@ test.describe("[VISITS] keyboard, axe and narrow screens", () => {
     await page.keyboard.type("Inc");
     await page.getByLabel("When").focus();
     await page.keyboard.type("Up");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "Apply filters" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/direction=incoming/);
     await expect(page).toHaveURL(/period=upcoming/);
@@ -173,5 +175,18 @@ test.describe("[VISITS] keyboard, axe and narrow screens", () => {
         await expectNoSeriousAxeViolations(page);
         await page.screenshot({ path: `test-results/screens/mobile${p.replaceAll("/", "-")}.png`, fullPage: true });
       });
+  });
+});
+
+test.describe("[VISITS] a viewer", () => {
+  test.use({ role: "viewer" });
+  test("reads a visit and changes nothing: no edit link, no new visit, the checklist cannot be ticked", async ({ page }) => {
+    await page.goto("/visits");
+    await expect(page.getByRole("link", { name: "New visit" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Chongqing delegation to Gyeonggi Province, led by Mayor Tang Liangzhi" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Edit visit" })).toHaveCount(0);
+    for (const box of await page.getByRole("checkbox").all()) await expect(box).toBeDisabled();
+    expect((await page.goto("/visits/new"))?.status()).toBe(403);
   });
 });

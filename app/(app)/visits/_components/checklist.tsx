@@ -23,17 +23,20 @@ export function Checklist({ visitId, items, canWrite }: { visitId: number; items
   const [done, setDone] = useState(() => new Map(items.map((i) => [i.id, i.done])));
   const [pending, start] = useTransition();
 
-  const tick = (id: number, to: boolean) =>
+  // Ticked at once on screen; put back if the server refuses.
+  const tick = (id: number, to: boolean) => {
+    setDone((m) => new Map(m).set(id, to));
     start(async () => {
       const r = await setChecklistDoneAction(visitId, { itemId: id, done: to, version });
       if (!r.ok) {
+        setDone((m) => new Map(m).set(id, !to));
         toast({ message: t("detail.toggleFailed"), tone: "error" });
         return;
       }
       setVersion(r.data.version);
-      setDone((m) => new Map(m).set(id, to));
       router.refresh();
     });
+  };
 
   if (!items.length) return <p className="text-sm text-slate-600">{t("detail.noChecklist")}</p>;
   return (
