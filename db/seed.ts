@@ -1,13 +1,14 @@
-import { count } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Actor } from "./audit";
 import { SYSTEM_ACTOR } from "./audit";
 import type { Db } from "./client";
-import { partner } from "./schema";
+import { gift, partner } from "./schema";
 import { createMilestone } from "./queries/milestones";
 import { createMeeting } from "./queries/meetings";
 import { createPartner } from "./queries/partners";
 import { createPerson } from "./queries/people";
 import { setHomeRegion } from "./queries/settings";
+import { createVisit } from "./queries/visits";
 import { rebuildSearchIndex } from "./search";
 import { inTransaction } from "./tx";
 
@@ -118,7 +119,7 @@ export async function seedDemo(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<boo
     partnerId: chongqing.id,
   });
 
-  await createMeeting(db, actor, {
+  const first = await createMeeting(db, actor, {
     partnerId: chongqing.id,
     title: "Governor Lee Jae-myung meets Mayor Tang Liangzhi: a new door for economic exchange and cooperation",
     kind: "meeting",
@@ -192,7 +193,69 @@ export async function seedDemo(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<boo
       },
     ],
   });
+  await seedVisits(db, actor, { chongqing: chongqing.id, meeting: first.id, lee: lee.id, lim: lim.id, tang: tang.id, luo: luo.id });
   return true;
+}
+
+/**
+ * The article's two visits: the governor's trip that held the 27 November meeting, and the
+ * delegation Mayor Tang promised. Only what the article says: no dates, hotels or flights it lacks.
+ */
+async function seedVisits(db: Db, actor: Actor, ids: { chongqing: number; meeting: number; lee: number; lim: number; tang: number; luo: number }) {
+  const [moonJar] = await db
+    .select({ id: gift.id })
+    .from(gift)
+    .where(and(eq(gift.meetingId, ids.meeting), eq(gift.direction, "given")));
+  await createVisit(db, actor, {
+    direction: "outgoing",
+    title: "Governor Lee Jae-myung's visit to Chongqing",
+    purpose: "Open a new door for economic exchange and cooperation with Chongqing City, starting with big data information and data sharing.",
+    status: "completed",
+    startsOn: "2019-11",
+    datePrecision: "month",
+    partnerIds: [ids.chongqing],
+    members: [
+      { personId: ids.lee, role: "head", titleAtTime: "Governor of Gyeonggi Province" },
+      { personId: ids.lim, role: "member", titleAtTime: "Director General, Future Growth Policy Bureau" },
+    ],
+    programme: [
+      {
+        kind: "meeting",
+        title: "Meeting of Governor Lee Jae-myung and Mayor Tang Liangzhi",
+        timeZone: "Asia/Shanghai",
+        startDate: "2019-11-27",
+        startTime: "15:00",
+        endTime: "16:00",
+        place: "Foreign Affairs Office of the Chongqing Municipal People's Government",
+        attendeeIds: [ids.lee, ids.lim, ids.tang, ids.luo],
+        meetingId: ids.meeting,
+      },
+    ],
+    gifts: [
+      {
+        item: "White porcelain \"Moon Jar\"",
+        description: "Created by a master potter in Icheon City.",
+        toPersonId: ids.tang,
+        giftId: moonJar?.id,
+      },
+    ],
+  });
+  await createVisit(db, actor, {
+    direction: "incoming",
+    title: "Chongqing delegation to Gyeonggi Province, led by Mayor Tang Liangzhi",
+    purpose: "Mayor Tang: \"When I do come to Korea, my first stop will be Gyeonggi Province.\" He will visit Pangyo Techno Valley and SK Hynix to find ways to cooperate.",
+    status: "planned",
+    partnerIds: [ids.chongqing],
+    members: [{ personId: ids.tang, role: "head", titleAtTime: "Mayor of Chongqing" }],
+    programme: [
+      { kind: "site_visit", title: "Pangyo Techno Valley", timeZone: "Asia/Seoul", place: "Pangyo Techno Valley", attendeeIds: [ids.tang] },
+      { kind: "site_visit", title: "SK Hynix", timeZone: "Asia/Seoul", place: "SK Hynix", attendeeIds: [ids.tang] },
+    ],
+    checklist: [
+      { title: "Task force for the visit organised (Director Luo Qingchen, Big Data Development Bureau)", side: "theirs" },
+      { title: "Cooperate closely with Chongqing's task force (Director General Lim Mun-yeong and Director Luo Qingchen)", side: "ours" },
+    ],
+  });
 }
 
 // ---------------------------------------------------------------- synthetic load data

@@ -16,6 +16,11 @@ export const ACTION_SIDES = ["ours", "theirs"] as const;
 export const ACTION_STATUSES = ["open", "in_progress", "blocked", "done", "cancelled"] as const;
 export const ACTION_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export const ROLES = ["admin", "editor", "viewer"] as const;
+export const VISIT_DIRECTIONS = ["outgoing", "incoming"] as const;
+export const VISIT_STATUSES = ["idea", "planned", "confirmed", "under_way", "completed", "cancelled"] as const;
+export const DELEGATION_ROLES = ["head", "member", "interpreter", "protocol", "press", "security", "support"] as const;
+export const PROGRAMME_KINDS = ["meeting", "site_visit", "meal", "ceremony", "transfer", "press", "free_time"] as const;
+export const TRAVEL_MODES = ["flight", "train", "car", "other"] as const;
 export const TOKEN_SCOPES = ["api", "calendar"] as const;
 
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
@@ -33,6 +38,10 @@ export type ActionSide = (typeof ACTION_SIDES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export type ActionPriority = (typeof ACTION_PRIORITIES)[number];
 export type Role = (typeof ROLES)[number];
+export type VisitDirection = (typeof VISIT_DIRECTIONS)[number];
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+export type DelegationRole = (typeof DELEGATION_ROLES)[number];
+export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 
 /** Korea's Public Service Ethics Act: a foreign-government gift at or above this is declared. */
 export const GIFT_DECLARATION_THRESHOLD = { KRW: 100_000, USD: 100 } as const;

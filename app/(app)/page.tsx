@@ -1,3 +1,4 @@
+import { VisitsAhead } from "@/components/visits/visits-ahead";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -89,6 +90,8 @@ export default async function DashboardPage() {
           {t("overdueLink")}
         </Tile>
       </ul>
+
+      <VisitsAhead locale={locale} />
 
       <Card title={t("perYearTitle")} id="per-year" className="mb-6">
         <MeetingsPerYearChart rows={years} partners={series} locale={locale} axisX={t("perYearAxisX")} axisY={t("perYearAxisY")} />

@@ -1,5 +1,5 @@
 "use client";
-import { CalendarRange, ListChecks, FileText, Handshake, KanbanSquare, LayoutDashboard, Settings, Users, Building2 } from "lucide-react";
+import { CalendarRange, ListChecks, FileText, Handshake, KanbanSquare, LayoutDashboard, Plane, Settings, Users, Building2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -9,6 +9,7 @@ const ITEMS = [
   { href: "/", key: "dashboard", icon: LayoutDashboard },
   { href: "/partners", key: "partners", icon: Building2 },
   { href: "/meetings", key: "meetings", icon: Handshake },
+  { href: "/visits", key: "visits", icon: Plane },
   { href: "/actions", key: "actions", icon: ListChecks },
   { href: "/people", key: "people", icon: Users },
   { href: "/timeline", key: "timeline", icon: CalendarRange },

@@ -19,7 +19,10 @@ import {
   partnerListSchema,
   personListSchema,
 } from "@/lib/validation/lists";
-import { actionRecord, giftRecord, meetingDetail, meetingRecord, milestoneRecord, partnerRecord, personRecord } from "./responses";
+import { actionRecord, giftRecord, meetingDetail, meetingRecord, milestoneRecord, partnerRecord, personRecord, visitDetail, visitRecord } from "./responses";
+import { getVisit, visitCursorPage } from "@/db/queries/visit-views";
+import { createVisit, setVisitArchived, updateVisit } from "@/db/queries/visits";
+import { createVisitSchema, updateVisitSchema, visitListSchema } from "@/lib/validation/visits";
 import { createMeetingSchema, updateMeetingSchema } from "@/lib/validation/meetings";
 import { createMilestoneSchema, updateMilestoneSchema } from "@/lib/validation/milestones";
 import { createPartnerSchema, updatePartnerSchema } from "@/lib/validation/partners";
@@ -159,6 +162,22 @@ export const RESOURCES: ApiResource[] = [
     setArchived: setMilestoneArchived,
     toInput: plain,
     linked: [["date", "datePrecision"]],
+  },
+  {
+    path: "visits",
+    name: "Visit",
+    listSchema: visitListSchema,
+    createSchema: createVisitSchema,
+    updateSchema: updateVisitSchema,
+    record: visitRecord,
+    detail: visitDetail,
+    list: (db, p) => visitCursorPage(db, p),
+    get: getVisit,
+    create: createVisit,
+    update: updateVisit,
+    setArchived: setVisitArchived,
+    toInput: plain,
+    linked: [["startsOn", "endsOn", "datePrecision"]],
   },
 ];
 

@@ -1,6 +1,6 @@
 import { createSelectSchema } from "drizzle-zod";
 import { z } from "zod";
-import { action, apiToken, gift, meeting, milestone, participant, partner, person } from "@/db/schema";
+import { action, apiToken, checklistItem, gift, meeting, milestone, participant, partner, person, plannedGift, programmeItem, travelLeg, visit, visitMember } from "@/db/schema";
 import {
   ACTION_PRIORITIES,
   ACTION_SIDES,
@@ -18,6 +18,12 @@ import {
   RELATIONSHIP_LEVELS,
   ROLES,
   TOKEN_SCOPES,
+  ACTION_SIDES as CHECKLIST_SIDES,
+  DELEGATION_ROLES,
+  PROGRAMME_KINDS,
+  TRAVEL_MODES,
+  VISIT_DIRECTIONS,
+  VISIT_STATUSES,
 } from "@/lib/domain";
 
 // What the API answers, record by record: zod schemas made from the Drizzle tables (so a nullable
@@ -88,6 +94,45 @@ export const meetingDetail = meetingRecord
     actions: z.array(actionRecord.extend({ ownerPerson: personRecord.nullable() })),
   })
   .register(apiSchemas, { id: "MeetingDetail" });
+
+export const visitRecord = createSelectSchema(visit, {
+  ...stamps,
+  direction: z.enum(VISIT_DIRECTIONS),
+  status: z.enum(VISIT_STATUSES),
+  startsOn: day.nullable().describe("First day of the period datePrecision names; null while the date is to be scheduled."),
+  endsOn: day.nullable(),
+  datePrecision: z.enum(DATE_PRECISIONS),
+}).register(apiSchemas, { id: "Visit" });
+
+/** GET /visits/{id}: the visit with its partners, delegation, programme, travel legs, gifts and checklist. */
+export const visitDetail = visitRecord
+  .extend({
+    partnerIds: z.array(z.number().int()),
+    partners: z.array(partnerRecord.pick({ id: true, slug: true, nameEn: true, nameKo: true, nameLocal: true, timeZone: true })),
+    members: z.array(
+      createSelectSchema(visitMember, { role: z.enum(DELEGATION_ROLES) })
+        .omit({ visitId: true })
+        .extend({ person: personRecord.pick({ id: true, nameEn: true, nameLocal: true, title: true, side: true, partnerId: true }) }),
+    ),
+    programme: z.array(
+      createSelectSchema(programmeItem, {
+        kind: z.enum(PROGRAMME_KINDS),
+        startsAt: instant.nullable().describe("UTC instant; timeZone is the place's IANA zone. null while not yet scheduled."),
+        endsAt: instant.nullable(),
+        meetingId: (s) => s.describe("The meeting this item became once held."),
+      })
+        .omit({ visitId: true })
+        .extend({ attendeeIds: z.array(z.number().int()) }),
+    ),
+    legs: z.array(
+      createSelectSchema(travelLeg, { mode: z.enum(TRAVEL_MODES), departsAt: instant.nullable().describe("In fromTimeZone."), arrivesAt: instant.nullable().describe("In toTimeZone.") }).omit({
+        visitId: true,
+      }),
+    ),
+    gifts: z.array(createSelectSchema(plannedGift, { giftId: (s) => s.describe("The gift register's entry once given.") }).omit({ visitId: true })),
+    checklist: z.array(createSelectSchema(checklistItem, { side: z.enum(CHECKLIST_SIDES), dueOn: day.nullable(), doneAt: instant.nullable() }).omit({ visitId: true }).extend({ done: z.boolean() })),
+  })
+  .register(apiSchemas, { id: "VisitDetail" });
 
 export const meResponse = z
   .object({

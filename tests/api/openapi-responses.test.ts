@@ -105,6 +105,8 @@ describe("[API] answers match the OpenAPI document", () => {
     const g = await post("gifts", { meetingId: m.id, direction: "received", item: "Tea, to be valued" });
     expect(g).toMatchObject({ currency: null, estimatedValue: null, disposition: null });
     await post("milestones", { partnerId: p.id, kind: "other", date: "2027", title: "Bare" });
+    const v = await post("visits", { direction: "incoming", title: "Bare", status: "idea", partnerIds: [p.id], programme: [{ kind: "free_time", title: "Bare", timeZone: "UTC" }] });
+    expect(v).toMatchObject({ startsOn: null, hotel: null, budgetAmount: null });
     await checkAll();
   });
 

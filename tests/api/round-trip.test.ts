@@ -47,6 +47,7 @@ const FIELDS: Record<string, { text: string; nullable: string; set: Record<strin
   actions: { text: "title", nullable: "description", set: { description: "Draft first." } },
   gifts: { text: "item", nullable: "currency", set: { estimatedValue: 120, currency: "USD" }, clear: { estimatedValue: null } },
   milestones: { text: "title", nullable: "notes", set: { notes: "Signed in Seoul." } },
+  visits: { text: "title", nullable: "hotel", set: { hotel: "Hotel to be chosen" } },
 };
 
 describe("[API] round trips on the demo data", () => {

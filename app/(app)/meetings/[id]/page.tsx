@@ -21,6 +21,7 @@ import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { RecordHistory } from "@/components/audit/record-history";
 import { ArchiveMeetingButton } from "../_components/archive-button";
 import { parseIdParam } from "@/lib/validation/common";
+import { visitOfMeeting } from "@/db/queries/visit-views";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -49,6 +50,8 @@ export default async function MeetingPage({ params }: Props) {
   const partnerName = locale === "ko" ? m.partner.nameKo : m.partner.nameEn;
   const onDate = utcToZonedParts(m.startsAt, m.timeZone).date;
   const declarations = new Map(await Promise.all(m.gifts.map(async (g) => [g.id, await giftDeclarationStatus(getDb(), { ...g, onDate })] as const)));
+  const inVisit = await visitOfMeeting(getDb(), m.id);
+  const tv = await getTranslations("visits");
   const ours = m.participants.filter((p) => p.person.side === "home");
   const theirs = m.participants.filter((p) => p.person.side === "partner");
   return (
@@ -78,6 +81,13 @@ export default async function MeetingPage({ params }: Props) {
           <Badge tone="brand">{te(`meetingKind.${m.kind}`)}</Badge>
           <Badge tone={m.status === "held" ? "green" : m.status === "cancelled" ? "neutral" : "amber"}>{te(`meetingStatus.${m.status}`)}</Badge>
         </div>
+        {inVisit ? (
+          <p className="mt-2 text-sm">
+            <Link href={`/visits/${inVisit.visitId}`} className="text-brand-700 hover:underline">
+              {tv("partOfVisit", { title: inVisit.title })}
+            </Link>
+          </p>
+        ) : null}
         <div className="mt-3">
           <FollowButton type="meeting" id={m.id} following={await isFollowing(getDb(), { userId: user.id, type: "meeting", id: m.id })} />
         </div>

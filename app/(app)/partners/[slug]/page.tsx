@@ -26,6 +26,7 @@ import { daysSince, formatDate, formatMoney, formatPrecisionDate, utcToZonedPart
 import { localLang } from "@/lib/lang";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { RecordHistory } from "@/components/audit/record-history";
+import { PartnerVisits } from "@/components/visits/partner-visits";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -148,6 +149,8 @@ export default async function PartnerPage({ params }: Props) {
           <Empty>{t("noMeetings")}</Empty>
         )}
       </Card>
+
+      <PartnerVisits partnerId={p.id} locale={locale} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("actions")} id="actions">

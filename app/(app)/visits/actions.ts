@@ -1,0 +1,38 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { createVisit, programmeItemToMeeting, setChecklistDone, setVisitArchived, updateVisit } from "@/db/queries/visits";
+import { runAction } from "@/lib/auth/action";
+import { argFlag, argId, parseInput } from "@/lib/validation/common";
+import { tickChecklistSchema } from "@/lib/validation/visits";
+
+/** Saves the whole visit form (visit, delegation, programme, travel, gifts, checklist) in one transaction. */
+export async function saveVisitAction(input: unknown, id?: number) {
+  const result = await runAction("write", async ({ db, actor }) => {
+    const row = id === undefined ? await createVisit(db, actor, input) : await updateVisit(db, actor, argId(id), input);
+    return { id: row.id, version: row.version };
+  });
+  if (result.ok) revalidatePath("/visits", "layout");
+  return result;
+}
+
+export async function setChecklistDoneAction(visitId: number, input: unknown) {
+  const result = await runAction("write", async ({ db, actor }) => setChecklistDone(db, actor, argId(visitId), parseInput(tickChecklistSchema, input)));
+  if (result.ok) revalidatePath(`/visits/${visitId}`);
+  return result;
+}
+
+/** Records a programme item as a held meeting, linked both ways. */
+export async function programmeItemToMeetingAction(visitId: number, itemId: number, version: number) {
+  const result = await runAction("write", async ({ db, actor }) => programmeItemToMeeting(db, actor, argId(visitId), { itemId: argId(itemId), version: argId(version) }));
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}
+
+export async function setVisitArchivedAction(id: number, archived: boolean) {
+  const result = await runAction("write", async ({ db, actor }) => {
+    const row = await setVisitArchived(db, actor, argId(id), argFlag(archived));
+    return { id: row.id, archived: row.archivedAt !== null };
+  });
+  if (result.ok) revalidatePath("/visits", "layout");
+  return result;
+}

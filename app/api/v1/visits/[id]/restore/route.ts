@@ -1,0 +1,3 @@
+import { archiveHandler } from "@/lib/api/handlers";
+
+export const POST = archiveHandler("visits", false);

@@ -1,0 +1,3 @@
+import { collectionHandlers } from "@/lib/api/handlers";
+
+export const { GET, POST } = collectionHandlers("visits");

@@ -1,0 +1,212 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import { checklistItem, gift, meeting, partner, person, plannedGift, programmeAttendee, programmeItem, travelLeg, visit, visitMember, visitPartner } from "../schema";
+import { NotFoundError } from "@/lib/errors";
+import { repeatedGifts, type RegisterGift } from "@/lib/visits/gift-warnings";
+import { cursorPage } from "./paging";
+import { pageSize } from "./common";
+
+// What the visit screens, the API, the partner page and the dashboard read about visits.
+
+const partnerCols = { id: partner.id, slug: partner.slug, nameEn: partner.nameEn, nameKo: partner.nameKo, nameLocal: partner.nameLocal, timeZone: partner.timeZone };
+const personCols = { id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal, title: person.title, side: person.side, partnerId: person.partnerId };
+
+export async function getVisit(db: Db, id: number) {
+  const [row] = await db.select().from(visit).where(eq(visit.id, id));
+  if (!row) throw new NotFoundError("Visit", id);
+  const partners = await db
+    .select(partnerCols)
+    .from(visitPartner)
+    .innerJoin(partner, eq(partner.id, visitPartner.partnerId))
+    .where(eq(visitPartner.visitId, id))
+    .orderBy(asc(visitPartner.position));
+  const members = await db
+    .select({ id: visitMember.id, personId: visitMember.personId, role: visitMember.role, titleAtTime: visitMember.titleAtTime, person: personCols })
+    .from(visitMember)
+    .innerJoin(person, eq(person.id, visitMember.personId))
+    .where(eq(visitMember.visitId, id))
+    .orderBy(asc(visitMember.id));
+  const items = await db.select().from(programmeItem).where(eq(programmeItem.visitId, id)).orderBy(asc(programmeItem.startsAt), asc(programmeItem.id));
+  const attendees = items.length
+    ? await db.select().from(programmeAttendee).where(inArray(programmeAttendee.itemId, items.map((i) => i.id))).orderBy(asc(programmeAttendee.personId))
+    : [];
+  const legs = await db.select().from(travelLeg).where(eq(travelLeg.visitId, id)).orderBy(asc(travelLeg.departsAt), asc(travelLeg.id));
+  const gifts = await db.select().from(plannedGift).where(eq(plannedGift.visitId, id)).orderBy(asc(plannedGift.id));
+  const checklist = await db.select().from(checklistItem).where(eq(checklistItem.visitId, id)).orderBy(asc(checklistItem.position), asc(checklistItem.id));
+  return {
+    ...row,
+    partnerIds: partners.map((p) => p.id),
+    partners,
+    members,
+    programme: items.map((i) => ({ ...i, attendeeIds: attendees.filter((a) => a.itemId === i.id).map((a) => a.personId) })),
+    legs,
+    gifts,
+    checklist: checklist.map((c) => ({ ...c, done: c.doneAt !== null })),
+  };
+}
+export type VisitDetail = Awaited<ReturnType<typeof getVisit>>;
+
+export const VISIT_PERIODS = ["upcoming", "past", "all"] as const;
+export type VisitPeriod = (typeof VISIT_PERIODS)[number];
+
+export interface VisitFilters {
+  q?: string;
+  partnerId?: number;
+  direction?: string;
+  status?: string;
+  period?: VisitPeriod;
+  /** Today in the home zone, "YYYY-MM-DD": upcoming visits end on or after it. */
+  today: string;
+  page?: number;
+  size?: number;
+}
+
+/** A visit is upcoming while it has not ended; one whose date is still to be scheduled is too. */
+function upcoming(today: string): SQL {
+  return or(isNull(visit.startsOn), gte(sql`coalesce(${visit.endsOn}, ${visit.startsOn})`, today))!;
+}
+
+function visitWhere(f: VisitFilters): SQL | undefined {
+  const q = f.q?.trim();
+  const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : "";
+  return and(
+    isNull(visit.archivedAt),
+    f.direction ? eq(visit.direction, f.direction) : undefined,
+    f.status ? eq(visit.status, f.status) : undefined,
+    f.partnerId ? sql`${visit.id} in (select ${visitPartner.visitId} from ${visitPartner} where ${visitPartner.partnerId} = ${f.partnerId})` : undefined,
+    f.period === "upcoming" ? upcoming(f.today) : f.period === "past" ? lt(sql`coalesce(${visit.endsOn}, ${visit.startsOn})`, f.today) : undefined,
+    q ? or(sql`${visit.title} like ${pattern} escape '\\'`, sql`${visit.purpose} like ${pattern} escape '\\'`) : undefined,
+  );
+}
+
+/** /visits: upcoming first (soonest first, then those to be scheduled), then the past, newest first. */
+export async function listVisits(db: Db, f: VisitFilters) {
+  const size = pageSize(f.size, 25);
+  const page = Math.max(1, Math.floor(f.page ?? 1));
+  const where = visitWhere(f);
+  const rows = await db
+    .select({
+      id: visit.id,
+      title: visit.title,
+      direction: visit.direction,
+      status: visit.status,
+      startsOn: visit.startsOn,
+      endsOn: visit.endsOn,
+      datePrecision: visit.datePrecision,
+      partnerNameEn: partner.nameEn,
+      partnerNameKo: partner.nameKo,
+      partnerSlug: partner.slug,
+    })
+    .from(visit)
+    .leftJoin(visitPartner, and(eq(visitPartner.visitId, visit.id), eq(visitPartner.position, 0)))
+    .leftJoin(partner, eq(partner.id, visitPartner.partnerId))
+    .where(where)
+    .orderBy(
+      sql`case when ${upcoming(f.today)} then 0 else 1 end`,
+      sql`case when ${upcoming(f.today)} then coalesce(${visit.startsOn}, '9999') end asc`,
+      desc(visit.startsOn),
+      asc(visit.id),
+    )
+    .limit(size)
+    .offset((page - 1) * size);
+  const total = page === 1 && rows.length < size ? rows.length : ((await db.select({ n: sql<number>`count(*)` }).from(visit).where(where))[0]?.n ?? 0);
+  return { rows, total, page, size };
+}
+export type VisitListItem = Awaited<ReturnType<typeof listVisits>>["rows"][number];
+
+/** The API's list: the screen's filters over keyset pages, rows as stored. */
+export async function visitCursorPage(db: Db, f: { partner?: number; direction?: string; status?: string; archived?: boolean; limit?: number; cursor?: string }) {
+  const where = and(
+    f.archived ? undefined : isNull(visit.archivedAt),
+    f.direction ? eq(visit.direction, f.direction) : undefined,
+    f.status ? eq(visit.status, f.status) : undefined,
+    f.partner ? sql`${visit.id} in (select ${visitPartner.visitId} from ${visitPartner} where ${visitPartner.partnerId} = ${f.partner})` : undefined,
+  );
+  return cursorPage(visit.id, where, f, (w, order, limit) => db.select().from(visit).where(w).orderBy(order).limit(limit).all());
+}
+
+/** The visits of one partner, newest first, for its page. */
+export async function partnerVisits(db: Db, partnerId: number) {
+  return db
+    .select({ id: visit.id, title: visit.title, direction: visit.direction, status: visit.status, startsOn: visit.startsOn, endsOn: visit.endsOn, datePrecision: visit.datePrecision })
+    .from(visitPartner)
+    .innerJoin(visit, eq(visit.id, visitPartner.visitId))
+    .where(and(eq(visitPartner.partnerId, partnerId), isNull(visit.archivedAt)))
+    .orderBy(sql`${visit.startsOn} is null desc`, desc(visit.startsOn), desc(visit.id));
+}
+
+/** The visit a meeting was held in, through its programme item. */
+export async function visitOfMeeting(db: Db, meetingId: number) {
+  const [row] = await db
+    .select({ visitId: visit.id, title: visit.title, itemId: programmeItem.id, itemTitle: programmeItem.title })
+    .from(programmeItem)
+    .innerJoin(visit, eq(visit.id, programmeItem.visitId))
+    .where(eq(programmeItem.meetingId, meetingId));
+  return row ?? null;
+}
+
+/** The dashboard: the next visits, and our open checklist items, soonest due first. */
+export async function visitsAhead(db: Db, today: string, limit = 5) {
+  const next = await db
+    .select({ id: visit.id, title: visit.title, direction: visit.direction, status: visit.status, startsOn: visit.startsOn, endsOn: visit.endsOn, datePrecision: visit.datePrecision })
+    .from(visit)
+    .where(and(isNull(visit.archivedAt), upcoming(today), sql`${visit.status} <> 'cancelled'`))
+    .orderBy(sql`${visit.startsOn} is null`, asc(visit.startsOn), asc(visit.id))
+    .limit(limit);
+  const open = await db
+    .select({ id: checklistItem.id, title: checklistItem.title, dueOn: checklistItem.dueOn, side: checklistItem.side, visitId: visit.id, visitTitle: visit.title })
+    .from(checklistItem)
+    .innerJoin(visit, eq(visit.id, checklistItem.visitId))
+    .where(and(isNull(checklistItem.doneAt), isNull(visit.archivedAt), sql`${visit.status} not in ('completed', 'cancelled')`))
+    .orderBy(sql`${checklistItem.dueOn} is null`, asc(checklistItem.dueOn), asc(checklistItem.id))
+    .limit(limit * 2);
+  return { next, open };
+}
+
+/** The gift register's gifts given to anyone of these partners (what a planned gift must not repeat). */
+export async function givenGifts(db: Db, partnerIds: number[]): Promise<RegisterGift[]> {
+  if (!partnerIds.length) return [];
+  return db
+    .select({ id: gift.id, item: gift.item, toPersonId: gift.toPersonId, partnerId: meeting.partnerId, meetingTitle: meeting.title, startsAt: meeting.startsAt, timeZone: meeting.timeZone })
+    .from(gift)
+    .innerJoin(meeting, eq(meeting.id, gift.meetingId))
+    .where(and(inArray(meeting.partnerId, partnerIds), eq(gift.direction, "given"), isNull(gift.archivedAt), isNotNull(gift.item)))
+    .orderBy(desc(meeting.startsAt));
+}
+
+/**
+ * A visit's planned gifts that repeat the register, by planned gift id. A planned gift that
+ * became a register entry is that entry, not a repeat of it.
+ */
+export async function visitGiftWarnings(db: Db, v: Pick<VisitDetail, "partnerIds" | "gifts">) {
+  const register = await givenGifts(db, v.partnerIds);
+  const out = new Map<number, RegisterGift[]>();
+  for (const [i, hits] of repeatedGifts(v.gifts, register)) {
+    const g = v.gifts[i]!;
+    const others = hits.filter((h) => h.id !== g.giftId);
+    if (others.length) out.set(g.id, others);
+  }
+  return out;
+}
+
+/** People a visit with these partners can list: our side and theirs, not archived. */
+export async function visitPeopleOptions(db: Db, partnerIds: number[]) {
+  return db
+    .select(personCols)
+    .from(person)
+    .where(and(isNull(person.archivedAt), partnerIds.length ? or(eq(person.side, "home"), inArray(person.partnerId, partnerIds)) : eq(person.side, "home")))
+    .orderBy(asc(person.side), asc(person.nameEn), asc(person.id));
+}
+export type VisitPersonOption = Awaited<ReturnType<typeof visitPeopleOptions>>[number];
+
+/** Names of the people a visit mentions (attendees need not be delegation members). */
+export async function peopleByIds(db: Db, ids: number[]) {
+  if (!ids.length) return [];
+  return db.select(personCols).from(person).where(inArray(person.id, [...new Set(ids)]));
+}
+
+/** The meetings the programme became, by id, for their titles. */
+export async function meetingTitles(db: Db, ids: number[]) {
+  if (!ids.length) return [];
+  return db.select({ id: meeting.id, title: meeting.title }).from(meeting).where(inArray(meeting.id, ids));
+}
