@@ -1,5 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Tx } from "./client";
+import { sameValue } from "@/lib/audit/changes";
 import { auditEvent } from "./schema";
 
 /** Who is acting: a signed-in user, an API token, or the system (seed, CLI). */
@@ -37,7 +38,10 @@ function jsonable(v: unknown): unknown {
   return v instanceof Date ? v.toISOString() : v;
 }
 
-/** The fields that differ, before and after; timestamps and version bumps are left out. */
+/**
+ * The fields that differ, before and after; timestamps and version bumps are left out, and lists
+ * (participants, gifts) are compared without regard to order, so a reordering logs nothing.
+ */
 export function diff(before: Plain, after: Plain): { before: Plain; after: Plain } {
   const b: Plain = {};
   const a: Plain = {};
@@ -45,7 +49,7 @@ export function diff(before: Plain, after: Plain): { before: Plain; after: Plain
     if (key === "updatedAt" || key === "createdAt" || key === "version") continue;
     const x = jsonable(before[key]);
     const y = jsonable(after[key]);
-    if (JSON.stringify(x ?? null) !== JSON.stringify(y ?? null)) {
+    if (!sameValue(x, y)) {
       b[key] = x ?? null;
       a[key] = y ?? null;
     }

@@ -2,8 +2,10 @@ import { and, asc, count, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { memoAggregate } from "../memo";
 import { action, meeting, partner } from "../schema";
+import { unfinishedAction } from "./common";
+import { isUnfinishedAction } from "@/lib/domain";
 
-const OPEN = sql`${action.status} in ('open','in_progress','blocked')`;
+const OPEN = unfinishedAction();
 
 /** Headline counts; `today` is the viewer's calendar date for "overdue". */
 export async function headlineCounts(db: Db, today: string) {
@@ -11,8 +13,8 @@ export async function headlineCounts(db: Db, today: string) {
   return {
     partners: n(db.select({ n: count() }).from(partner).where(isNull(partner.archivedAt)).get()),
     meetings: n(db.select({ n: count() }).from(meeting).where(isNull(meeting.archivedAt)).get()),
-    openActions: n(db.select({ n: count() }).from(action).where(and(OPEN, isNull(action.archivedAt))).get()),
-    overdueActions: n(db.select({ n: count() }).from(action).where(and(OPEN, isNull(action.archivedAt), lt(action.dueOn, today))).get()),
+    openActions: n(db.select({ n: count() }).from(action).where(OPEN).get()),
+    overdueActions: n(db.select({ n: count() }).from(action).where(and(OPEN, lt(action.dueOn, today))).get()),
   };
 }
 
@@ -61,10 +63,9 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
       .all(),
   );
   const meetingsIn = (y: number) => perYear.filter((r) => Number(r.year) === y).reduce((a, r) => a + r.n, 0);
-  const isOpen = (status: string) => status === "open" || status === "in_progress" || status === "blocked";
-  const open = actionStats.filter((r) => isOpen(r.status)).reduce((a, r) => a + r.n, 0);
-  const overdue = actionStats.filter((r) => isOpen(r.status)).reduce((a, r) => a + r.overdue, 0);
-  const overdueWhere = and(OPEN, isNull(action.archivedAt), lt(action.dueOn, today));
+  const open = actionStats.filter((r) => isUnfinishedAction(r.status)).reduce((a, r) => a + r.n, 0);
+  const overdue = actionStats.filter((r) => isUnfinishedAction(r.status)).reduce((a, r) => a + r.overdue, 0);
+  const overdueWhere = and(OPEN, lt(action.dueOn, today));
   const lastContact = db
     .select({
       partnerId: partner.id,

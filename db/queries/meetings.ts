@@ -145,9 +145,25 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: unk
     const personIds = saveParticipants(tx, actor, id, v.partnerId, v);
     saveGifts(tx, actor, id, v, personIds);
     saveActions(tx, actor, id, v.partnerId, v, personIds);
+    // Lists by name, so the history reads "added Tang Liangzhi (Lead)" without a lookup.
+    const names = new Map(
+      tx
+        .select({ id: person.id, name: person.nameEn })
+        .from(person)
+        .where(inArray(person.id, [...new Set([...beforeParticipants.map((p) => p.personId), ...personIds])]))
+        .all()
+        .map((p) => [p.id, p.name]),
+    );
+    const who = (personId: number, role: string, title: string | null) => ({ personId, person: names.get(personId) ?? null, role, title });
+    const giftLine = (g: typeof gift.$inferSelect) => ({ item: g.item, direction: g.direction, disposition: g.disposition });
     const d = diff(
-      { ...before, participants: beforeParticipants.map((p) => [p.personId, p.role, p.titleAtTime]) },
-      { ...row, participants: personIds.map((pid, i) => [pid, v.participants[i]!.role, v.participants[i]!.titleAtTime ?? null]) },
+      { ...before, participants: beforeParticipants.map((p) => who(p.personId, p.role, p.titleAtTime)), gifts: beforeGifts.map(giftLine), followUps: [] },
+      {
+        ...row,
+        participants: personIds.map((pid, i) => who(pid, v.participants[i]!.role, v.participants[i]!.titleAtTime ?? null)),
+        gifts: tx.select().from(gift).where(eq(gift.meetingId, id)).all().map(giftLine),
+        followUps: v.actions.map((a) => ({ title: a.title })),
+      },
     );
     writeAudit(tx, actor, { event: "update", recordType: "meeting", recordId: id, ...d });
     return row;

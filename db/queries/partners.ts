@@ -8,7 +8,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createPartnerSchema, updatePartnerSchema, type CreatePartner } from "@/lib/validation/partners";
 import type { PartnerListParams } from "@/lib/validation/lists";
-import { pageSize, staleOrMissing } from "./common";
+import { pageSize, staleOrMissing, unfinishedAction } from "./common";
 import { cursorPage } from "./paging";
 
 export interface PartnerListItem {
@@ -58,7 +58,7 @@ function partnerListQuery(db: Db, where: SQL | undefined, order: SQL[], limit?: 
   const actionStats = db
     .select({ partnerId: action.partnerId, n: count().as("open_n") })
     .from(action)
-    .where(and(sql`${action.status} in ('open','in_progress','blocked')`, isNull(action.archivedAt)))
+    .where(unfinishedAction())
     .groupBy(action.partnerId)
     .as("acts");
   const q = db

@@ -4,9 +4,11 @@
 // iterating, better-sqlite3 refuses writes on the same connection, and an export must not stall
 // the app's writes.
 import Database from "better-sqlite3";
-import { and, asc, desc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { action, apiToken, gift, meeting, milestone, partner, person, user } from "../schema";
+import { RECORD_LABEL_SQL } from "./audit";
+import { unfinishedAction } from "./common";
 
 export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "audit"] as const;
 export type TabularReport = (typeof TABULAR_REPORTS)[number];
@@ -86,6 +88,7 @@ export interface AuditRow {
   event: string;
   recordType: string;
   recordId: string | null;
+  recordLabel: string | null;
   before: string | null;
   after: string | null;
   ipAddress: string | null;
@@ -193,7 +196,7 @@ function auditQuery(f: ReportFilters): Query {
   return {
     from: "audit_event e",
     select: `e.id, e.at, e.actor_label as actorLabel, e.event, e.record_type as recordType, e.record_id as recordId,
-      e.before, e.after, e.ip_address as ipAddress`,
+      ${RECORD_LABEL_SQL} as recordLabel, e.before, e.after, e.ip_address as ipAddress`,
     order: "e.id",
     w,
   };
@@ -271,7 +274,7 @@ export async function briefingData(db: Db, partnerId: number, opts: { meetings?:
     .from(action)
     .leftJoin(person, eq(person.id, action.ownerPersonId))
     .leftJoin(user, eq(user.id, action.ownerUserId))
-    .where(and(eq(action.partnerId, partnerId), isNull(action.archivedAt), inArray(action.status, ["open", "in_progress", "blocked"])))
+    .where(and(eq(action.partnerId, partnerId), unfinishedAction()))
     .orderBy(asc(action.dueOn), asc(action.id))
     .all();
   const gifts = db
@@ -324,8 +327,7 @@ export async function calendarData(db: Db, partnerId: number | null) {
     .innerJoin(partner, eq(partner.id, action.partnerId))
     .where(
       and(
-        isNull(action.archivedAt),
-        inArray(action.status, ["open", "in_progress", "blocked"]),
+        unfinishedAction(),
         partnerId ? eq(action.partnerId, partnerId) : undefined,
       ),
     )
