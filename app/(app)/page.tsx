@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -18,8 +17,9 @@ import { ACTION_STATUSES, PARTNER_STATUSES, UNFINISHED_ACTION_STATUSES } from "@
 import { formatDate, formatNumber, todayIn } from "@/lib/format";
 import { SERIES_COLORS } from "@/lib/timeline";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const generateMetadata = pageTitle("dashboard.title");
 
 const STATUS_COLORS: Record<string, string> = {
   open: "#0072B2",

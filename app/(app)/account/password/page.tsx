@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { PasswordForm } from "./password-form";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Change password" };
+export const generateMetadata = pageTitle("account.passwordTitle");
 
 export default async function Page() {
   const user = await requireUser("read", { allowTemporaryPassword: true });

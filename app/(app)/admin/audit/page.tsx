@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
@@ -18,8 +17,9 @@ import { requireUser } from "@/lib/auth/guard";
 import { formatInstant } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { AdminBack } from "../_components/admin-back";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Audit trail" };
+export const generateMetadata = pageTitle("audit.title");
 
 type Search = Record<string, string | string[] | undefined>;
 const KEYS = ["actor", "type", "event", "from", "to", "page"] as const;
