@@ -1,5 +1,4 @@
 "use client";
-import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -38,16 +37,18 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
           </Button>
         </form>
         {isSelf ? null : (
-          <form action={activeAction} id={`active-${user.id}`}>
+          <form action={activeAction}>
             <input type="hidden" name="userId" value={user.id} />
             <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-            {user.active ? (
-              <ConfirmDeactivate email={user.email} form={`active-${user.id}`} pending={activePending} />
-            ) : (
-              <Button type="submit" variant="secondary" size="sm" disabled={activePending} aria-label={t("reactivateUser", { email: user.email })}>
-                {t("reactivate")}
-              </Button>
-            )}
+            <Button
+              type="submit"
+              variant={user.active ? "danger" : "secondary"}
+              size="sm"
+              disabled={activePending}
+              aria-label={user.active ? t("deactivateUser", { email: user.email }) : t("reactivateUser", { email: user.email })}
+            >
+              {user.active ? t("deactivate") : t("reactivate")}
+            </Button>
           </form>
         )}
       </div>
@@ -72,39 +73,5 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
         </form>
       </details>
     </div>
-  );
-}
-
-/** Deactivating locks a colleague out: a dialog asks first (Escape or Cancel keeps them). */
-function ConfirmDeactivate({ email, form, pending }: { email: string; form: string; pending: boolean }) {
-  const t = useTranslations("admin");
-  return (
-    <Dialog.Root>
-      <Dialog.Trigger asChild>
-        <Button type="button" variant="danger" size="sm" disabled={pending} aria-label={t("deactivateUser", { email })}>
-          {t("deactivate")}
-        </Button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl">
-          <Dialog.Title className="text-base font-semibold text-slate-900">{t("confirmDeactivateTitle", { email })}</Dialog.Title>
-          <Dialog.Description className="mt-2 text-sm text-slate-700">{t("confirmDeactivateBody")}</Dialog.Description>
-          <div className="mt-5 flex flex-wrap justify-end gap-2">
-            <Dialog.Close asChild>
-              <Button type="button" variant="secondary" size="sm">
-                {t("cancel")}
-              </Button>
-            </Dialog.Close>
-            {/* The dialog is portalled out of the form: `form` ties the button back to it. */}
-            <Dialog.Close asChild>
-              <Button type="submit" form={form} variant="danger" size="sm">
-                {t("confirmDeactivate")}
-              </Button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
   );
 }
