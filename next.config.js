@@ -8,7 +8,10 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx for a signed-in user whose role lacks a permission.
-  experimental: { authInterrupts: true },
+  // proxyClientMaxBodySize: Next copies a request body for the proxy up to this size and reads
+  // (discards) the rest; above the proxy's own 1 MiB server-action limit, so the proxy still sees
+  // an oversized body as oversized, and low enough that a huge one never sits in memory.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: 2 * 1024 * 1024 },
   // Migrations are read from drizzle/ at start; keep them next to a standalone build too.
   outputFileTracingIncludes: { "/**": ["./drizzle/**/*"] },
   async headers() {

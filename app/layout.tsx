@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -8,7 +8,13 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Bridgehead", template: "%s · Bridgehead" },
   description: "Partnership tracker for a regional government's foreign-affairs office",
+  manifest: "/manifest.webmanifest",
+  icons: { icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  // An internal tool: never indexed, even where robots.txt is not read.
+  robots: { index: false, follow: false },
 };
+
+export const viewport: Viewport = { themeColor: "#184c88" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();

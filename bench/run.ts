@@ -18,6 +18,7 @@ import { clientJsPerRoute } from "./client-js";
 import { measureExport } from "./export";
 import { signInCookie } from "./session";
 import { timeGets } from "./stats";
+import { measureWrites } from "./writes";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 100_000);
 const PORT = 3199;
@@ -136,6 +137,16 @@ async function main() {
     out("| --- | ---: | ---: |");
     for (const r of await clientJsPerRoute(server.url, cookie, ["/login", "/", "/partners", "/meetings", "/meetings/new", "/timeline", "/board", "/reports"]))
       out(`| \`${r.route}\` | ${r.files} | ${r.gzipKb} |`);
+    out();
+    out("## Durable commits: sequential writes (createMeeting in-process, 2 alternating rounds of 200 per mode)");
+    out();
+    out("| synchronous | writes | writes/s | p50 ms | p99 ms |");
+    out("| --- | ---: | ---: | ---: | ---: |");
+    const writes = await measureWrites(file);
+    for (const w of writes) out(`| ${w.mode} | ${w.writes} | ${w.writesPerSecond} | ${w.p50Ms} | ${w.p99Ms} |`);
+    const [normal, full] = writes;
+    out();
+    out(`FULL/NORMAL throughput: ${(full!.writesPerSecond / normal!.writesPerSecond).toFixed(2)}`);
   } finally {
     await server.stop();
     db.$client.close();

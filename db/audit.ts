@@ -1,6 +1,8 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gte, isNull } from "drizzle-orm";
+import { normalizeIp } from "@/lib/client-ip";
 import type { Tx } from "./client";
 import { sameValue } from "@/lib/audit/changes";
+import { notifyRecordChange } from "./queries/notifications";
 import { auditEvent } from "./schema";
 
 /** Who is acting: a signed-in user, an API token, or the system (seed, CLI). */
@@ -9,6 +11,8 @@ export interface Actor {
   label: string;
   role: "admin" | "editor" | "viewer" | "system";
   ip?: string | null;
+  /** For an API token: the user who created it (a briefing names them, never the token). */
+  onBehalfOf?: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = { userId: null, label: "system", role: "system" };
@@ -70,7 +74,8 @@ export function writeAudit(
   actor: Actor,
   e: { event: AuditEventName; recordType: string; recordId?: string | number | null; before?: Plain | null; after?: Plain | null },
 ): void {
-  tx.insert(auditEvent)
+  const row = tx
+    .insert(auditEvent)
     .values({
       actorUserId: actor.userId,
       actorLabel: actor.label,
@@ -79,9 +84,43 @@ export function writeAudit(
       recordId: e.recordId == null ? null : String(e.recordId),
       before: clean(e.before),
       after: clean(e.after),
-      ipAddress: actor.ip ?? null,
+      // Only a valid address is stored: whatever else arrived in a header is not one.
+      ipAddress: normalizeIp(actor.ip),
     })
-    .run();
+    .returning({ id: auditEvent.id })
+    .get();
+  // Notifications of a change are made in the change's own transaction: both or neither.
+  notifyRecordChange(tx, actor, row.id, e);
+}
+
+/**
+ * Failed sign-ins are audited as one row per account and address per window, whose count
+ * rises: an unauthenticated stream of failures cannot grow the trail by a row each.
+ */
+export function writeSignInFailure(tx: Tx, e: { email: string; ip: string | null; userId: string | null }, windowMs: number, now = Date.now()): void {
+  const ip = normalizeIp(e.ip);
+  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+  const row = tx
+    .select({ id: auditEvent.id, after: auditEvent.after })
+    .from(auditEvent)
+    .where(
+      and(
+        eq(auditEvent.event, "sign_in_failed"),
+        eq(auditEvent.actorLabel, e.email),
+        ip ? eq(auditEvent.ipAddress, ip) : isNull(auditEvent.ipAddress),
+        gte(auditEvent.at, windowStart),
+      ),
+    )
+    .orderBy(desc(auditEvent.id))
+    .limit(1)
+    .get();
+  const failures = ((row?.after as { failures?: number } | null)?.failures ?? 0) + 1;
+  const after = { failures, last: new Date(now).toISOString() };
+  if (row) tx.update(auditEvent).set({ after }).where(eq(auditEvent.id, row.id)).run();
+  else
+    tx.insert(auditEvent)
+      .values({ at: new Date(now), actorUserId: null, actorLabel: e.email, event: "sign_in_failed", recordType: "user", recordId: e.userId, after, ipAddress: ip })
+      .run();
 }
 
 /** Who last changed a record, from the audit trail (for conflict messages). */

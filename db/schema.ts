@@ -3,6 +3,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   real,
   sqliteTable,
   text,
@@ -27,6 +28,7 @@ import {
   ROLES,
   TOKEN_SCOPES,
 } from "@/lib/domain";
+import { FOLLOWABLE_TYPES, MAIL_PREFERENCES, MAIL_STATES, NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 
 /** CHECK (col IN (...)) for a closed vocabulary. */
 function oneOf(name: string, col: AnySQLiteColumn, values: readonly string[]): ReturnType<typeof check> {
@@ -125,6 +127,20 @@ export const signInAttempt = sqliteTable(
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("sign_in_attempt_key_idx").on(t.key, t.at)],
+);
+
+/**
+ * Addresses an account signed in from with its password: tries from these count in their own
+ * bucket, so failures from elsewhere cannot lock the owner out (lib/auth/rate-limit.ts).
+ */
+export const signInKnownAddress = sqliteTable(
+  "sign_in_known_address",
+  {
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    lastAt: integer("last_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.ip] })],
 );
 
 export const apiToken = sqliteTable(
@@ -228,6 +244,8 @@ export const person = sqliteTable(
     organisation: text("organisation"),
     side: text("side").notNull(),
     partnerId: integer("partner_id").references(() => partner.id),
+    /** The account of a home-side official, so follow-ups owned by the person reach them. */
+    userId: text("user_id").references(() => user.id, { onDelete: "set null" }),
     email: text("email"),
     phone: text("phone"),
     notes: text("notes"),
@@ -240,6 +258,7 @@ export const person = sqliteTable(
     check("person_partner_side_check", sql`${t.side} = 'partner' or ${t.partnerId} is null`),
     index("person_partner_idx").on(t.partnerId),
     index("person_name_idx").on(t.nameEn),
+    index("person_user_idx").on(t.userId),
   ],
 );
 
@@ -338,6 +357,28 @@ export const gift = sqliteTable(
   ],
 );
 
+/**
+ * What one unit of a currency was worth in KRW on a day, entered or imported by administrators
+ * (nothing is fetched). A gift is converted at the latest rate on or before its meeting's date.
+ */
+export const exchangeRate = sqliteTable(
+  "exchange_rate",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** ISO 4217, upper case. */
+    currency: text("currency").notNull(),
+    /** "YYYY-MM-DD" */
+    date: text("date").notNull(),
+    rateToKrw: real("rate_to_krw").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("exchange_rate_currency_date_idx").on(t.currency, t.date),
+    check("exchange_rate_positive_check", sql`${t.rateToKrw} > 0`),
+  ],
+);
+export type ExchangeRate = typeof exchangeRate.$inferSelect;
+
 export const action = sqliteTable(
   "action",
   {
@@ -420,6 +461,95 @@ export const auditEvent = sqliteTable(
   ],
 );
 
+// ---------------------------------------------------------------- notifications
+
+/** One notice for one user; `key` makes every rule fire once per stage, across restarts and runners. */
+export const notification = sqliteTable(
+  "notification",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    recordType: text("record_type").notNull(),
+    recordId: integer("record_id").notNull(),
+    stage: text("stage").notNull(),
+    key: text("key").notNull().unique(),
+    /** The record's title when the notice was made, so the list reads without joins. */
+    subject: text("subject").notNull(),
+    /** The due or expiry date the notice is about, or who made the change. */
+    detail: text("detail"),
+    /** The record's page in the app, relative to BETTER_AUTH_URL. */
+    href: text("href").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    mailState: text("mail_state").notNull().default("pending"),
+    mailAttempts: integer("mail_attempts").notNull().default(0),
+    mailNextAttemptAt: integer("mail_next_attempt_at", { mode: "timestamp_ms" }),
+    mailSentAt: integer("mail_sent_at", { mode: "timestamp_ms" }),
+    mailError: text("mail_error"),
+  },
+  (t) => [
+    oneOf("notification_kind_check", t.kind, NOTIFICATION_KINDS),
+    oneOf("notification_mail_state_check", t.mailState, MAIL_STATES),
+    index("notification_user_idx").on(t.userId, t.id),
+    index("notification_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
+    index("notification_mail_idx").on(t.mailState, t.userId),
+  ],
+);
+
+/** user × record; `active` false keeps an explicit unfollow, so default follows do not come back. */
+export const follow = sqliteTable(
+  "follow",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    recordType: text("record_type").notNull(),
+    recordId: integer("record_id").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [
+    oneOf("follow_record_type_check", t.recordType, FOLLOWABLE_TYPES),
+    uniqueIndex("follow_user_record_idx").on(t.userId, t.recordType, t.recordId),
+    index("follow_record_idx").on(t.recordType, t.recordId),
+  ],
+);
+
+/** Mail preference per user; no row means mail at once, in the home region's zone. */
+export const notificationPreference = sqliteTable(
+  "notification_preference",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => user.id, { onDelete: "cascade" }),
+    mail: text("mail").notNull().default("immediate"),
+    /** Kinds unsubscribed from by the one-click link, as a JSON array. */
+    mutedKinds: text("muted_kinds", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** The zone dates are judged in: the browser's, recorded when the user is seen. */
+    timeZone: text("time_zone"),
+    nextDigestAt: integer("next_digest_at", { mode: "timestamp_ms" }),
+    ...timestamps,
+  },
+  (t) => [oneOf("notification_preference_mail_check", t.mail, MAIL_PREFERENCES)],
+);
+
+/** One row per scheduled job: whoever holds an unexpired lease is the only runner. */
+export const schedulerLease = sqliteTable("scheduler_lease", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  lastRunAt: integer("last_run_at", { mode: "timestamp_ms" }),
+  lastResult: text("last_result", { mode: "json" }),
+});
+
 // ---------------------------------------------------------------- relations
 
 export const partnerRelations = relations(partner, ({ many }) => ({
@@ -472,3 +602,4 @@ export type Gift = typeof gift.$inferSelect;
 export type Action = typeof action.$inferSelect;
 export type AuditEvent = typeof auditEvent.$inferSelect;
 export type User = typeof user.$inferSelect;
+export type Notification = typeof notification.$inferSelect;

@@ -1,18 +1,72 @@
 import { sql } from "drizzle-orm";
-import type { Tx } from "./client";
+import { getChoseong, romanize } from "es-hangul";
+import { pinyin } from "pinyin-pro";
+import type { Db, Tx } from "./client";
 
 // One FTS5 index for every searchable record (created by a drizzle-kit custom migration).
 // Han, Hangul and Kana are indexed one character a token so that any run of them matches,
 // with or without spaces ("重庆" in "重庆市", "충칭" in "충칭시와"); other words keep
-// unicode61 tokens and match by prefix.
+// unicode61 tokens and match by prefix. Each record's text also carries its romanised forms
+// (pinyin for Han, Revised Romanization for Hangul) and the initial consonants of its Korean
+// words, so "chongqing", "tang liangzhi" and "ㅊㅊ" find 重庆市, 唐良智 and 충칭.
 
-export type SearchType = "meeting" | "partner" | "person" | "action";
+export type SearchType = "meeting" | "partner" | "person" | "action" | "gift";
+export const SEARCH_TYPES: readonly SearchType[] = ["partner", "person", "meeting", "action", "gift"];
 
-const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const CJK_G = /([\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}])/gu;
+/** Bump when what goes into the index changes: the next migrate rebuilds it (ensureSearchIndex). */
+export const SEARCH_INDEX_VERSION = "2";
+
+// Conjoining and compatibility jamo stay whole words: "ㅊㅊ" is a prefix of "ㅊㅊㅅ", not two tokens.
+const CJK_CLASS = String.raw`(?![\u1100-\u11FF\u3130-\u318F])[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]`;
+const CJK = new RegExp(CJK_CLASS, "u");
+const CJK_G = new RegExp(`(${CJK_CLASS})`, "gu");
+const HAN_RUN = /\p{Script=Han}+/gu;
+const HANGUL_WORD = /[\uAC00-\uD7A3]+/g;
+/** Pinyin syllables joined from each position, up to this many: names and places are 2–4 characters. */
+const PINYIN_SPAN = 4;
 
 export function segment(text: string): string {
   return text.replace(CJK_G, " $1 ").replace(/\s+/g, " ").trim();
+}
+
+/** Names and words repeat across records (a partner's name is in all its meetings): romanise each once. */
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size > 50_000) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+const pinyinSyllables = memo((han: string): string[] =>
+  pinyin(han, { toneType: "none", type: "array", v: true }).map((s) => s.toLowerCase().replace(/[^a-z]/g, "")),
+);
+const hangulForms = memo((word: string): string => `${romanize(word).toLowerCase().replace(/[^a-z]/g, "")} ${getChoseong(word)}`);
+
+/**
+ * Latin forms of the Han and Hangul in a text: for 唐良智 "tangliangzhi liangzhi zhi" (so
+ * "tang liangzhi" and "liangzhi" match by prefix), for 충칭시 "chungchingsi" and "ㅊㅊㅅ".
+ */
+export function romanisedForms(text: string): string {
+  const out: string[] = [];
+  for (const [run] of text.matchAll(HAN_RUN)) {
+    const syl = pinyinSyllables(run);
+    for (let i = 0; i < syl.length; i++) out.push(syl.slice(i, i + PINYIN_SPAN).join(""));
+  }
+  for (const [word] of text.matchAll(HANGUL_WORD)) out.push(hangulForms(word));
+  return out.filter(Boolean).join(" ");
+}
+
+/** The indexed body of a record: its texts, segmented, with their romanised forms. */
+export function searchBody(texts: (string | null | undefined)[]): string {
+  const text = texts.filter(Boolean).join(" \n ").normalize("NFKC");
+  const extra = romanisedForms(text);
+  return segment(extra ? `${text} \n ${extra}`.normalize("NFKC") : text);
 }
 
 /** Builds an FTS5 MATCH expression from what a user typed; null when nothing searchable. */
@@ -29,26 +83,122 @@ export function toMatchQuery(q: string): string | null {
   for (const term of terms) {
     for (const piece of term.split(/\s+/)) {
       if (!piece) continue;
-      if (CJK.test(piece)) parts.push(`"${segment(piece)}"`);
-      else parts.push(`"${piece}"*`);
+      if (!CJK.test(piece)) {
+        parts.push(`"${piece}"*`);
+        continue;
+      }
+      // A native form also finds the record that only has it romanised ("重庆" finds "Chongqing").
+      const roman = /^\p{Script=Han}+$/u.test(piece) ? pinyinSyllables(piece).join("") : "";
+      parts.push(roman ? `("${segment(piece)}" OR "${roman}"*)` : `"${segment(piece)}"`);
     }
   }
   return parts.length ? parts.join(" AND ") : null;
 }
 
-export function indexRecord(tx: Tx, type: SearchType, id: number, texts: (string | null | undefined)[]): void {
-  tx.run(sql`delete from search_index where record_type = ${type} and record_id = ${id}`);
-  const body = segment(texts.filter(Boolean).join(" \n ").normalize("NFKC"));
-  if (body) tx.run(sql`insert into search_index (record_type, record_id, body) values (${type}, ${id}, ${body})`);
+// What each record type's index entry is made of: a record's own words plus the names around it
+// (a meeting is found by its partner's three names, its participants in both scripts and its
+// gifts; a follow-up by its partner and owner). `{where}` is filled in by the caller.
+const NAMES = (p: string) => `${p}.name_en, ${p}.name_ko, ${p}.name_local`;
+const DOCS: Record<SearchType, string> = {
+  partner: `select x.id, concat_ws(' \n ', ${NAMES("x")}, x.slug, x.summary) t from partner x where {where}`,
+  person: `select x.id, concat_ws(' \n ', x.name_en, x.name_local, x.title, x.organisation, x.notes, ${NAMES("p")}) t
+    from person x left join partner p on p.id = x.partner_id where {where}`,
+  meeting: `select x.id, concat_ws(' \n ', x.title, x.topics, x.summary, x.outcomes, x.notes, x.venue, x.city, ${NAMES("p")},
+      (select group_concat(concat_ws(' ', pe.name_en, pe.name_local), ' \n ') from participant pa join person pe on pe.id = pa.person_id where pa.meeting_id = x.id),
+      (select group_concat(g.item, ' \n ') from gift g where g.meeting_id = x.id and g.archived_at is null)) t
+    from meeting x join partner p on p.id = x.partner_id where {where}`,
+  action: `select x.id, concat_ws(' \n ', x.title, x.description, ${NAMES("p")}, o.name_en, o.name_local) t
+    from action x join partner p on p.id = x.partner_id left join person o on o.id = x.owner_person_id where {where}`,
+  gift: `select x.id, concat_ws(' \n ', x.item, x.description, x.origin, f.name_en, f.name_local, r.name_en, r.name_local, m.title, ${NAMES("p")}) t
+    from gift x join meeting m on m.id = x.meeting_id join partner p on p.id = m.partner_id
+    left join person f on f.id = x.from_person_id left join person r on r.id = x.to_person_id where {where}`,
+};
+
+// Each entry's rowid is derived from its record, so replacing or removing one is a rowid lookup:
+// a delete by record_type and record_id (unindexed columns) reads the whole index.
+// Searches filter by type on the rowid too (`rowid % 8`), which needs no read of the entry.
+export const TYPE_CODE: Record<SearchType, number> = { partner: 1, person: 2, meeting: 3, action: 4, gift: 5 };
+const entryRowid = (type: SearchType, id: number) => id * 8 + TYPE_CODE[type];
+
+function writeDocs(tx: Tx, type: SearchType, rows: { id: number; t: string | null }[], fresh = false) {
+  for (const r of rows) {
+    const rowid = entryRowid(type, r.id);
+    if (!fresh) tx.run(sql`delete from search_index where rowid = ${rowid}`);
+    const body = searchBody([r.t]);
+    if (body) tx.run(sql`insert into search_index (rowid, record_type, record_id, body) values (${rowid}, ${type}, ${r.id}, ${body})`);
+  }
+}
+
+/** Rewrites the index entries of these records from what the database holds now. */
+export function reindexRecords(tx: Tx, type: SearchType, ids: number[]): void {
+  if (!ids.length) return;
+  const where = sql`x.id in (select value from json_each(${JSON.stringify([...new Set(ids)])}))`;
+  const [head, tail] = DOCS[type].split("{where}") as [string, string];
+  writeDocs(tx, type, tx.all<{ id: number; t: string | null }>(sql.join([sql.raw(head), where, sql.raw(tail)])));
 }
 
 export function unindexRecord(tx: Tx, type: SearchType, id: number): void {
-  tx.run(sql`delete from search_index where record_type = ${type} and record_id = ${id}`);
+  tx.run(sql`delete from search_index where rowid = ${entryRowid(type, id)}`);
+}
+
+/** Ids of a type's records that mention another record; used to cascade a rename into the index. */
+export function idsWhere(tx: Tx, query: ReturnType<typeof sql>): number[] {
+  return tx.all<{ id: number }>(query).map((r) => r.id);
+}
+
+/** A person's or partner's name is part of other records' entries: reindex those too. */
+export function reindexAround(tx: Tx, of: { partnerId?: number; personId?: number }): void {
+  if (of.partnerId !== undefined) {
+    const id = of.partnerId;
+    reindexRecords(tx, "person", idsWhere(tx, sql`select id from person where partner_id = ${id}`));
+    reindexRecords(tx, "meeting", idsWhere(tx, sql`select id from meeting where partner_id = ${id}`));
+    reindexRecords(tx, "action", idsWhere(tx, sql`select id from action where partner_id = ${id}`));
+    reindexRecords(tx, "gift", idsWhere(tx, sql`select g.id from gift g join meeting m on m.id = g.meeting_id where m.partner_id = ${id}`));
+  }
+  if (of.personId !== undefined) {
+    const id = of.personId;
+    reindexRecords(tx, "meeting", idsWhere(tx, sql`select meeting_id id from participant where person_id = ${id}`));
+    reindexRecords(tx, "action", idsWhere(tx, sql`select id from action where owner_person_id = ${id}`));
+    reindexRecords(tx, "gift", idsWhere(tx, sql`select id from gift where from_person_id = ${id} or to_person_id = ${id}`));
+  }
+}
+
+/** Rebuilds the whole index, a batch of records at a time. */
+export function rebuildSearchIndex(db: Db): void {
+  db.transaction((tx) => {
+    tx.run(sql`delete from search_index`);
+    for (const type of SEARCH_TYPES) {
+      const [head, tail] = DOCS[type].split("{where}") as [string, string];
+      for (let after = 0; ; ) {
+        const rows = tx.all<{ id: number; t: string | null }>(
+          sql.join([sql.raw(head), sql`x.id > ${after}`, sql.raw(tail), sql` order by x.id limit 2000`]),
+        );
+        if (!rows.length) break;
+        writeDocs(tx, type, rows, true);
+        after = rows[rows.length - 1]!.id;
+      }
+    }
+  });
+}
+
+const VERSION_KEY = "search_index_version";
+
+/** Rebuilds the index when SEARCH_INDEX_VERSION differs from the one it was built with. */
+export function ensureSearchIndex(db: Db): boolean {
+  const row = db.get<{ value: string } | undefined>(sql`select value from setting where key = ${VERSION_KEY}`);
+  if (row?.value === SEARCH_INDEX_VERSION) return false;
+  rebuildSearchIndex(db);
+  const now = Date.now();
+  db.run(
+    sql`insert into setting (key, value, created_at, updated_at) values (${VERSION_KEY}, ${SEARCH_INDEX_VERSION}, ${now}, ${now})
+        on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at`,
+  );
+  return true;
 }
 
 /** An SQL fragment "<idColumn> in (matching ids)" for use in a where clause. */
 export function matchesSearch(type: SearchType, idColumn: unknown, q: string) {
   const match = toMatchQuery(q);
   if (!match) return undefined;
-  return sql`${idColumn} in (select record_id from search_index where search_index match ${match} and record_type = ${type})`;
+  return sql`${idColumn} in (select rowid / 8 from search_index where search_index match ${match} and rowid % 8 = ${TYPE_CODE[type]})`;
 }

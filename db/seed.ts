@@ -8,7 +8,7 @@ import { createMeeting } from "./queries/meetings";
 import { createPartner } from "./queries/partners";
 import { createPerson } from "./queries/people";
 import { setHomeRegion } from "./queries/settings";
-import { segment } from "./search";
+import { rebuildSearchIndex } from "./search";
 
 // The demo data is what the source article states (shared/source/gyeonggi-chongqing-2019-11-27.txt)
 // and nothing more. Names in Korean and Chinese are the standard forms of the places and people
@@ -252,7 +252,6 @@ export function seedScale(db: Db, n: number, seed = 1): { meetings: number; acti
     `insert into action (partner_id, meeting_id, title, side, owner_person_id, due_on, status, priority, position, completed_at, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insSearch = sqlite.prepare(`insert into search_index (record_type, record_id, body) values (?, ?, ?)`);
   const maxPos = sqlite.prepare("select status, max(position) p from action group by status").all() as { status: string; p: number }[];
   const pos: Record<string, number> = Object.fromEntries(maxPos.map((r) => [r.status, r.p]));
   const start = Date.UTC(2008, 0, 1);
@@ -280,7 +279,6 @@ export function seedScale(db: Db, n: number, seed = 1): { meetings: number; acti
         insMeeting.run(partnerId, title, kind, status, t, 60, "City hall", "", 10 + Math.floor(random() * 40), TOPICS[topic], summary, outcomes, now, now)
           .lastInsertRowid,
       );
-      insSearch.run("meeting", mid, segment(`${title} ${TOPICS[topic]} ${summary} ${outcomes}`));
       const [home, theirs] = people.get(partnerId)!;
       insParticipant.run(mid, home, "lead", "Officer", now, now);
       insParticipant.run(mid, theirs, "lead", "Director", now, now);
@@ -307,5 +305,7 @@ export function seedScale(db: Db, n: number, seed = 1): { meetings: number; acti
       }
     }
   })();
+  // The index names partners and participants: built in batches once the rows are in.
+  rebuildSearchIndex(db);
   return { meetings: n, actions };
 }

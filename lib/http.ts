@@ -6,19 +6,24 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/db/audit";
 import { verifyApiToken } from "@/db/queries/tokens";
 import { user } from "@/db/schema";
-import { getAuth } from "@/lib/auth/server";
+import { getLiveSession } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { declaredOver, readBodyUpTo } from "@/lib/body-limit";
+import { readClientIp } from "@/lib/client-ip";
 import { isUserError, UserError } from "@/lib/errors";
 
 /** Request bodies above this are refused with 413 before parsing. */
 export const MAX_BODY_BYTES = 1_000_000;
 
+// After a 413 the unread rest of the body is not wanted: close the connection instead of draining it.
+const closeIfTooLarge = (status: number) => (status === 413 ? { connection: "close" } : undefined);
+
 export function jsonError(status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
-  return Response.json({ error: { code, message, ...extra } }, { status });
+  return Response.json({ error: { code, message, ...extra } }, { status, headers: closeIfTooLarge(status) });
 }
 
 export function errorResponse(e: unknown): Response {
-  if (isUserError(e)) return Response.json(e.toJSON(), { status: e.status });
+  if (isUserError(e)) return Response.json(e.toJSON(), { status: e.status, headers: closeIfTooLarge(e.status) });
   const id = crypto.randomUUID().slice(0, 8);
   console.error(`[error ${id}]`, e);
   return jsonError(500, "internal", `Something went wrong on our side (reference ${id}).`);
@@ -27,12 +32,13 @@ export function errorResponse(e: unknown): Response {
 /** The caller: a bearer token, or a session cookie. Null when neither is valid. */
 export async function apiActor(req: Request, db: Db): Promise<Actor | null> {
   const auth = req.headers.get("authorization");
-  const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  // Resolved by our server from the socket and TRUSTED_PROXIES; X-Forwarded-For is the client's to forge.
+  const ip = readClientIp(req.headers);
   if (auth?.toLowerCase().startsWith("bearer ")) {
     const t = await verifyApiToken(db, auth.slice(7).trim(), "api");
-    return t ? { userId: null, label: `token:${t.name}`, role: t.role as Actor["role"], ip } : null;
+    return t ? { userId: null, label: `token:${t.name}`, role: t.role as Actor["role"], ip, onBehalfOf: t.createdBy } : null;
   }
-  const s = await getAuth().api.getSession({ headers: req.headers });
+  const s = await getLiveSession(req.headers);
   if (!s) return null;
   const row = db
     .select({ role: user.role, email: user.email, banned: user.banned, mustChangePassword: user.mustChangePassword })
@@ -62,11 +68,14 @@ function sameOrigin(req: Request): boolean {
   }
 }
 
+const tooLarge = () => new UserError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes.`);
+
+/** The JSON body, read with a byte counter that stops at the limit (413), chunked or not. */
 export async function readJson(req: Request): Promise<unknown> {
-  const len = Number(req.headers.get("content-length") ?? "0");
-  if (len > MAX_BODY_BYTES) throw new UserError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes.`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new UserError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes.`);
+  if (declaredOver(req.headers, MAX_BODY_BYTES)) throw tooLarge();
+  const bytes = await readBodyUpTo(req.body, MAX_BODY_BYTES);
+  if (!bytes) throw tooLarge();
+  const text = new TextDecoder().decode(bytes);
   if (!text) throw new UserError("bad_request", "The request needs a JSON body.");
   try {
     return JSON.parse(text) as unknown;
@@ -90,7 +99,7 @@ export function apiRoute<P = Record<string, string>>(permission: Permission, fn:
       if (!can(actor.role, permission)) return jsonError(403, "forbidden", "Your role does not allow this.");
       if (UNSAFE.has(req.method) && !sameOrigin(req)) return jsonError(403, "forbidden", "Cross-site request refused.");
       // Refused before any handler runs, also for routes that take no body (archive, restore).
-      if (Number(req.headers.get("content-length") ?? "0") > MAX_BODY_BYTES)
+      if (declaredOver(req.headers, MAX_BODY_BYTES))
         return jsonError(413, "payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes.`);
       const out = await fn({ req, db, actor, params: await context.params });
       return out instanceof Response ? out : Response.json(out);

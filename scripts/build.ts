@@ -26,6 +26,11 @@ export function buildIsStale(): boolean {
 
 export const nextBin = path.join(root, "node_modules", ".bin", "next");
 
+/** `next start` with the client's address resolved (scripts/next-server.ts): command and arguments. */
+export function serveCommand(port: string): [string, string[]] {
+  return [path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "next-server.ts"), port]];
+}
+
 /** Runs `next build` when the build is missing or older than the source; exits on failure. */
 export function ensureBuild(): void {
   if (!buildIsStale()) return;

@@ -24,15 +24,22 @@ export async function preparedDb(file: string): Promise<{ token: string }> {
   return { token };
 }
 
+/** Servers of the suite listen on RELIABILITY_PORT (default 3190) + offset, so parallel runs can be moved apart. */
+export function reliabilityPort(offset: number): number {
+  return Number(process.env.RELIABILITY_PORT ?? 3190) + offset;
+}
+
 export interface Server {
   url: string;
   proc: ChildProcess;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-export async function startServer(file: string, port: number): Promise<Server> {
+/** `wrap` runs the server under another program, e.g. `["strace", "-f", …]`. */
+export async function startServer(file: string, port: number, opts: { wrap?: string[] } = {}): Promise<Server> {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` (npm test builds it in the e2e step).");
-  const proc = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
+  const cmd = [...(opts.wrap ?? []), path.resolve("node_modules/.bin/next"), "start", "-p", String(port)];
+  const proc = spawn(cmd[0]!, cmd.slice(1), {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: file, PORT: String(port), BETTER_AUTH_SECRET: "reliability-secret-reliability-secret", BETTER_AUTH_URL: `http://localhost:${port}`, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "pipe"],
     detached: false,
@@ -52,11 +59,13 @@ export async function startServer(file: string, port: number): Promise<Server> {
     if (Date.now() > deadline) throw new Error(`Server did not start: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  // A wrapper such as strace ignores SIGTERM while it traces: signal the server it started instead.
+  const target = () => (opts.wrap ? Number(fs.readFileSync(`/proc/${proc.pid}/task/${proc.pid}/children`, "utf8").trim().split(" ")[0]) : proc.pid!);
   const stop = (signal: NodeJS.Signals = "SIGTERM") =>
     new Promise<void>((resolve) => {
       if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
       proc.once("exit", () => resolve());
-      proc.kill(signal);
+      process.kill(target(), signal);
     });
   return { url, proc, stop };
 }

@@ -1,23 +1,26 @@
 // `npm start`: migrate and seed, build when the build is missing or older than the source,
 // then serve on PORT (default 3000).
 import { spawn } from "node:child_process";
-import { ensureCjkFonts } from "@/lib/export/fonts";
-import { ensureBuild, nextBin } from "./build";
+import { checkFonts } from "@/lib/export/fonts";
+import { ensureBuild, serveCommand } from "./build";
+import { readMailConfig } from "@/lib/notifications/mail-config";
 import { prepareDatabase } from "./prepare-db";
 
 async function main() {
+  // A bad SMTP_URL or MAIL_FROM stops the start here, with a message naming the variable.
+  const mail = readMailConfig();
   const db = await prepareDatabase();
   db.$client.close();
   ensureBuild();
-  // PDF exports need the CJK fonts; preparing them now spares the first export the wait.
+  // PDF exports need the fonts npm installs; saying so now beats a failed first export.
   try {
-    ensureCjkFonts();
+    checkFonts();
   } catch (e) {
     console.warn(`PDF exports will fail until this is fixed: ${e instanceof Error ? e.message : String(e)}`);
   }
   const port = process.env.PORT ?? "3000";
-  console.log(`Serving Bridgehead on http://localhost:${port}`);
-  const child = spawn(nextBin, ["start", "-p", port], { stdio: "inherit" });
+  console.log(`Serving Bridgehead on http://localhost:${port}${mail ? ` (mail through ${mail.host})` : " (notification mail off: SMTP_URL not set)"}`);
+  const child = spawn(...serveCommand(port), { stdio: "inherit" });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

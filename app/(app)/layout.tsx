@@ -1,4 +1,4 @@
-import { KeyRound, LogOut } from "lucide-react";
+import { BellRing, KeyRound, LogOut } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -6,9 +6,13 @@ import { signOut } from "@/app/actions";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { MobileNav } from "@/components/layout/mobile-nav";
 import { NavLinks } from "@/components/layout/nav-links";
+import { SearchBox } from "@/components/layout/search-box";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { getDb } from "@/db";
+import { recordUserContext } from "@/db/queries/mail-queue";
 import { requireUser } from "@/lib/auth/guard";
-import { viewerTimeZone } from "@/lib/viewer";
+import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   // Each page checks the temporary password itself, so the password page can render in the shell.
@@ -17,7 +21,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const tn = await getTranslations("nav");
   const te = await getTranslations("enums.role");
   const ta = await getTranslations("account");
-  const { fromBrowser } = await viewerTimeZone();
+  const tnot = await getTranslations("notifications");
+  const [{ zone, fromBrowser }, locale] = await Promise.all([viewerTimeZone(), viewerLocale()]);
+  // Reminders are judged on the user's own calendar and mailed in their language: keep both.
+  await recordUserContext(getDb(), { userId: user.id, timeZone: fromBrowser, locale });
   const account = (
     <div className="space-y-3 text-sm">
       {/* The address breaks only where it must (at its own punctuation first), never mid-word. */}
@@ -31,6 +38,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <Link href="/account/password" className="inline-flex items-center gap-2 rounded-md px-2 py-1 text-slate-100 hover:bg-brand-800">
         <KeyRound aria-hidden className="size-4" />
         {ta("link")}
+      </Link>
+      <Link href="/account/notifications" className="inline-flex items-center gap-2 rounded-md px-2 py-1 text-slate-100 hover:bg-brand-800">
+        <BellRing aria-hidden className="size-4" />
+        {tnot("pref.title")}
       </Link>
       <form action={signOut}>
         <button type="submit" className="inline-flex items-center gap-2 rounded-md px-2 py-1 text-slate-100 hover:bg-brand-800">
@@ -61,8 +72,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <div className="mt-auto">{account}</div>
       </aside>
       <div className="min-w-0 flex-1">
-        <div className="flex justify-end border-b border-slate-200 bg-white px-4 py-2">
-          <LanguageSwitch />
+        <div className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2">
+          <SearchBox />
+          <div className="flex shrink-0 items-center gap-3">
+            <NotificationBell zone={zone} />
+            <LanguageSwitch />
+          </div>
         </div>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6 md:px-8">
           {children}

@@ -9,6 +9,8 @@ export interface FieldFrameProps {
   hint?: ReactNode;
   errors?: string[];
   className?: string;
+  /** A fixed id for the control, e.g. for an error summary's links; otherwise one is made. */
+  id?: string;
 }
 
 /** What a control inside a FieldFrame spreads onto itself. */
@@ -20,8 +22,9 @@ export interface ControlProps {
 }
 
 /** A label, hint and errors around one control, wired together with ids and aria attributes. */
-export function FieldFrame({ label, hint, errors, className, children }: FieldFrameProps & { children: (control: ControlProps) => ReactNode }) {
-  const id = useId();
+export function FieldFrame({ label, hint, errors, className, id: fixedId, children }: FieldFrameProps & { children: (control: ControlProps) => ReactNode }) {
+  const autoId = useId();
+  const id = fixedId ?? autoId;
   const hintId = hint ? `${id}-hint` : undefined;
   const errId = errors?.length ? `${id}-err` : undefined;
   return (
@@ -50,9 +53,9 @@ export function FieldFrame({ label, hint, errors, className, children }: FieldFr
 }
 
 /** A labelled input with its hint and errors wired to aria-describedby. */
-export function Field({ label, hint, errors, className, ...props }: InputHTMLAttributes<HTMLInputElement> & FieldFrameProps) {
+export function Field({ label, hint, errors, className, id, ...props }: InputHTMLAttributes<HTMLInputElement> & FieldFrameProps) {
   return (
-    <FieldFrame label={label} hint={hint} errors={errors} className={className}>
+    <FieldFrame label={label} hint={hint} errors={errors} className={className} id={id}>
       {(control) => <input {...control} {...props} />}
     </FieldFrame>
   );

@@ -9,6 +9,7 @@ export function SelectField({
   options,
   placeholder,
   className,
+  id,
   ...props
 }: SelectHTMLAttributes<HTMLSelectElement> &
   FieldFrameProps & {
@@ -17,7 +18,7 @@ export function SelectField({
     placeholder?: string;
   }) {
   return (
-    <FieldFrame label={label} hint={hint} errors={errors} className={className}>
+    <FieldFrame label={label} hint={hint} errors={errors} className={className} id={id}>
       {(control) => (
         <select {...control} {...props}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}

@@ -3,7 +3,7 @@ import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, meeting, partner, person, type Action } from "../schema";
-import { indexRecord, matchesSearch } from "../search";
+import { matchesSearch, reindexRecords } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { UNFINISHED_ACTION_STATUSES } from "@/lib/domain";
 import { parseInput } from "@/lib/validation/common";
@@ -44,7 +44,7 @@ export async function createAction(db: Db, actor: Actor, input: unknown): Promis
       .values({ ...v, position: nextPositionAtBottom(tx, v.status), completedAt: v.status === "done" ? new Date() : null })
       .returning()
       .get();
-    indexRecord(tx, "action", row.id, [row.title, row.description]);
+    reindexRecords(tx, "action", [row.id]);
     writeAudit(tx, actor, { event: "create", recordType: "action", recordId: row.id, after: row });
     return row;
   });
@@ -74,7 +74,7 @@ export async function updateAction(db: Db, actor: Actor, id: number, input: unkn
       .returning()
       .get();
     if (!row) throw staleOrMissing(tx, action, "action", id);
-    indexRecord(tx, "action", row.id, [row.title, row.description]);
+    reindexRecords(tx, "action", [row.id]);
     writeAudit(tx, actor, { event: "update", recordType: "action", recordId: id, ...diff(before, row) });
     return row;
   });

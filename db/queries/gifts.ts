@@ -7,6 +7,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createGiftSchema, updateGiftSchema } from "@/lib/validation/gifts";
 import type { GiftListParams } from "@/lib/validation/lists";
+import { reindexRecords } from "../search";
 import { staleOrMissing } from "./common";
 import { cursorPage } from "./paging";
 
@@ -22,6 +23,12 @@ function assertRefs(tx: Tx, v: { meetingId: number; fromPersonId?: number; toPer
   }
 }
 
+/** A gift's item is also part of its meeting's entry (and of the meeting it left, when moved). */
+function indexGift(tx: Tx, row: Gift, previousMeetingId?: number) {
+  reindexRecords(tx, "gift", [row.id]);
+  reindexRecords(tx, "meeting", previousMeetingId === undefined ? [row.meetingId] : [row.meetingId, previousMeetingId]);
+}
+
 function columns<T extends { fromParticipantIndex?: number; toParticipantIndex?: number }>(v: T) {
   const { fromParticipantIndex: _f, toParticipantIndex: _t, ...rest } = v;
   return rest;
@@ -32,6 +39,7 @@ export async function createGift(db: Db, actor: Actor, input: unknown): Promise<
   return db.transaction((tx) => {
     assertRefs(tx, v);
     const row = tx.insert(gift).values(v).returning().get();
+    indexGift(tx, row);
     writeAudit(tx, actor, { event: "create", recordType: "gift", recordId: row.id, after: row });
     return row;
   });
@@ -61,6 +69,7 @@ export async function updateGift(db: Db, actor: Actor, id: number, input: unknow
       .returning()
       .get();
     if (!row) throw staleOrMissing(tx, gift, "gift", id);
+    indexGift(tx, row, before.meetingId);
     writeAudit(tx, actor, { event: "update", recordType: "gift", recordId: id, ...diff(before, row) });
     return row;
   });
@@ -82,6 +91,7 @@ export async function setGiftArchived(db: Db, actor: Actor, id: number, archived
       .where(eq(gift.id, id))
       .returning()
       .get();
+    indexGift(tx, row);
     writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "gift", recordId: id, ...diff(before, row) });
     return row;
   });

@@ -1,172 +1,257 @@
-// CSV import of partners, people and meetings: each row is validated with the same zod schema as
-// the forms and the API, and the whole file is committed in one transaction or not at all.
-import Papa from "papaparse";
+// Import of partners, people and meetings from CSV or Excel files. Each row is read the way
+// spreadsheets write it (lib/import), validated with the same zod schema as the forms and the API,
+// and the whole file is committed in one transaction or not at all. A row with an ID updates that
+// record (only the columns in the file); without one, or when asked, it creates a new record.
+import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor } from "../audit";
-import type { Db } from "../client";
-import { partner } from "../schema";
-import { ValidationError } from "@/lib/errors";
-import { fieldErrors } from "@/lib/validation/common";
+import { diff, writeAudit } from "../audit";
+import type { Db, Tx } from "../client";
+import { meeting, partner, person } from "../schema";
+import { IMPORT_COLUMNS, IMPORT_KINDS, type ImportKind } from "@/lib/import/columns";
+import type { Encoding, EncodingChoice } from "@/lib/import/decode";
+import { columnOf, knownHeaders } from "@/lib/import/labels";
+import { readTable, type FileFormat, type TableProblem } from "@/lib/import/read";
+import { offsetProblem, readRow, type PartnerIndex, type RowProblem } from "@/lib/import/rows";
+import { normalLabel } from "@/lib/import/values";
+import { errorKey } from "@/lib/validation/error-keys";
+import { utcToZonedParts } from "@/lib/format";
 import { createMeetingSchema } from "@/lib/validation/meetings";
 import { createPartnerSchema } from "@/lib/validation/partners";
 import { createPersonSchema } from "@/lib/validation/people";
-import { insertMeeting } from "./meetings";
-import { insertPartner } from "./partners";
-import { insertPerson } from "./people";
+import { reindexAround } from "../search";
+import { indexMeeting, insertMeeting } from "./meetings";
+import { indexPartner, insertPartner } from "./partners";
+import { indexPerson, insertPerson } from "./people";
 
-export const IMPORT_KINDS = ["partners", "people", "meetings"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export { IMPORT_KINDS, type ImportKind, type RowProblem };
+export const IMPORT_MODES = ["update", "create"] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
 
 /** Kept under the server-action body limit (1 MB) with room for the request's own overhead. */
 export const MAX_IMPORT_BYTES = 512 * 1024;
 export const MAX_IMPORT_ROWS = 2000;
 
-/** The columns of each kind; required ones first. `partner` is a partner's short name (slug). */
-export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = {
-  partners: {
-    required: ["slug", "nameEn", "nameKo", "country", "kind", "level", "status"],
-    optional: ["nameLocal", "since", "timeZone", "summary", "latitude", "longitude"],
-  },
-  people: { required: ["nameEn", "side"], optional: ["nameLocal", "title", "organisation", "partner", "email", "phone", "notes"] },
-  meetings: {
-    required: ["partner", "title", "kind", "status", "date", "time", "timeZone"],
-    optional: ["durationMinutes", "venue", "city", "attendeeCount", "topics", "summary", "outcomes", "notes"],
-  },
-};
-
-export interface RowProblem {
-  /** The line in the file: the header is row 1, the first record row 2. */
-  row: number;
-  field: string;
-  message: string;
-}
-
 export type FileProblem =
+  | TableProblem
   | { key: "tooBig"; values: { mb: string } }
   | { key: "tooManyRows"; values: { rows: number } }
   | { key: "empty"; values?: undefined }
-  | { key: "unreadable"; values: { message: string } }
   | { key: "unknownColumns"; values: { columns: string } }
-  | { key: "missingColumns"; values: { columns: string } };
+  | { key: "duplicateColumns"; values: { columns: string } }
+  | { key: "missingColumns"; values: { columns: string[] } };
+
+export type RowAction = "create" | "update" | "unchanged";
 
 export interface ImportPreview {
   kind: ImportKind;
+  format: FileFormat;
+  encoding: Encoding | null;
+  guessed: boolean;
+  /** Column keys in the file's order. */
   columns: string[];
-  rows: { row: number; values: Record<string, string> }[];
+  rows: { row: number; values: Record<string, string>; action: RowAction }[];
   problems: RowProblem[];
+}
+
+export interface ImportRequest {
+  kind: ImportKind;
+  bytes: Uint8Array;
+  encoding?: EncodingChoice;
+  mode?: ImportMode;
 }
 
 export type ImportCheck = { ok: true; preview: ImportPreview } | { ok: false; file: FileProblem };
 
-type Parsed = { row: number; input: Record<string, unknown> };
+/** Schema field → the column a problem is shown in. */
+const FIELD_COLUMN: Record<string, string> = { partnerId: "partner", sinceDate: "since", sincePrecision: "since" };
 
-function readCsv(kind: ImportKind, text: string): { ok: false; file: FileProblem } | { ok: true; columns: string[]; records: Record<string, string>[] } {
-  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return { ok: false, file: { key: "tooBig", values: { mb: (MAX_IMPORT_BYTES / 1024 / 1024).toFixed(1) } } };
-  const r = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, delimiter: ",", skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
-  const fatal = r.errors.find((e) => e.type === "Quotes");
-  if (fatal) return { ok: false, file: { key: "unreadable", values: { message: `${fatal.message} (row ${(fatal.row ?? 0) + 2})` } } };
-  const columns = r.meta.fields ?? [];
-  const spec = IMPORT_COLUMNS[kind];
-  const known = new Set([...spec.required, ...spec.optional]);
-  const unknown = columns.filter((c) => !known.has(c));
-  if (unknown.length) return { ok: false, file: { key: "unknownColumns", values: { columns: unknown.join(", ") } } };
-  const missing = spec.required.filter((c) => !columns.includes(c));
-  if (missing.length) return { ok: false, file: { key: "missingColumns", values: { columns: missing.join(", ") } } };
-  if (r.data.length === 0) return { ok: false, file: { key: "empty" } };
-  if (r.data.length > MAX_IMPORT_ROWS) return { ok: false, file: { key: "tooManyRows", values: { rows: MAX_IMPORT_ROWS } } };
-  return { ok: true, columns, records: r.data };
-}
+const SCHEMAS = { partners: createPartnerSchema, people: createPersonSchema, meetings: createMeetingSchema } as const;
 
-/** Schema field → CSV column, so problems name what the user sees in the file. */
-const FIELD_TO_COLUMN: Record<string, string> = { partnerId: "partner", sinceDate: "since" };
+/** When code pages read a file equally well: what Korean Excel writes, the office's usual source. */
+const TIE_BREAK = "cp949";
 
-function schemaFor(kind: ImportKind): z.ZodType {
-  return kind === "partners" ? createPartnerSchema : kind === "people" ? createPersonSchema : createMeetingSchema;
-}
+type Valid = { row: number; id?: number; action: RowAction; data: Record<string, unknown>; before?: Record<string, unknown> };
 
-function validate(db: Db, kind: ImportKind, records: Record<string, string>[]): { parsed: Parsed[]; problems: RowProblem[]; valid: unknown[] } {
-  const slugs = new Map(db.select({ id: partner.id, slug: partner.slug }).from(partner).all().map((p) => [p.slug, p.id]));
-  const problems: RowProblem[] = [];
-  const parsed: Parsed[] = [];
-  const valid: unknown[] = [];
-  const seenSlugs = new Map<string, number>();
-  records.forEach((rec, i) => {
-    const row = i + 2;
-    const input: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(rec)) if (k) input[k] = typeof v === "string" ? v : "";
-    const text = (k: string) => (typeof input[k] === "string" ? input[k].trim() : "");
-    const rowProblems: RowProblem[] = [];
-    if (kind !== "partners" && "partner" in input) {
-      const slug = text("partner");
-      delete input.partner;
-      if (slug) {
-        const pid = slugs.get(slug);
-        if (pid) input.partnerId = pid;
-        else rowProblems.push({ row, field: "partner", message: `No partner with the short name "${slug}".` });
-      }
+function partnerIndex(db: Tx): PartnerIndex {
+  const idx: PartnerIndex = new Map();
+  for (const p of db.select({ id: partner.id, slug: partner.slug, en: partner.nameEn, ko: partner.nameKo, local: partner.nameLocal }).from(partner).all())
+    for (const name of new Set([p.slug, p.en, p.ko, p.local].filter((n): n is string => !!n).map(normalLabel))) {
+      const s = idx.get(name) ?? new Set<number>();
+      s.add(p.id);
+      idx.set(name, s);
     }
+  return idx;
+}
+
+/** A stored record as the schema's input, so that an update changes only the file's columns. */
+function asInput(kind: ImportKind, r: Record<string, unknown>): Record<string, unknown> {
+  const { id: _i, version: _v, createdAt: _c, updatedAt: _u, archivedAt: _a, ...rest } = r;
+  if (kind === "partners") {
+    const { sinceDate, sincePrecision, ...p } = rest;
+    const since = typeof sinceDate === "string" ? (sincePrecision === "year" ? sinceDate.slice(0, 4) : sincePrecision === "month" ? sinceDate.slice(0, 7) : sinceDate) : undefined;
+    return { ...p, since };
+  }
+  if (kind === "meetings") {
+    const { startsAt, ...m } = rest;
+    const parts = utcToZonedParts(startsAt as Date, m.timeZone as string);
+    return { ...m, date: parts.date, time: parts.time };
+  }
+  return rest;
+}
+
+function table(kind: ImportKind) {
+  return kind === "partners" ? partner : kind === "people" ? person : meeting;
+}
+
+/** The stored columns an import writes; others (archive state, owners, links) are left alone. */
+const STORED: Record<ImportKind, string[]> = {
+  partners: ["slug", "nameEn", "nameKo", "nameLocal", "country", "kind", "level", "status", "sinceDate", "sincePrecision", "timeZone", "summary", "latitude", "longitude"],
+  people: ["nameEn", "nameLocal", "title", "organisation", "side", "partnerId", "email", "phone", "notes"],
+  meetings: ["partnerId", "title", "kind", "status", "startsAt", "timeZone", "durationMinutes", "venue", "city", "attendeeCount", "topics", "summary", "outcomes", "notes"],
+};
+
+/** The schema's output as stored columns: an emptied cell (undefined) is stored as null. */
+function storedFields(kind: ImportKind, data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(STORED[kind].map((k) => [k, data[k] ?? null]));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (v instanceof Date ? v.getTime() : (v ?? null));
+  return norm(a) === norm(b);
+}
+
+async function check(db: Db, req: ImportRequest): Promise<{ ok: false; file: FileProblem } | { ok: true; preview: ImportPreview; valid: Valid[] }> {
+  const { kind } = req;
+  if (req.bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, file: { key: "tooBig", values: { mb: (MAX_IMPORT_BYTES / 1024 / 1024).toFixed(1) } } };
+  const read = await readTable(req.bytes, { encoding: req.encoding, headers: knownHeaders(), prefer: TIE_BREAK });
+  if (!read.ok) return { ok: false, file: read.problem };
+  const t = read.table;
+  const header = t.header.map((h) => h.trim());
+  const keys = header.map((h) => (h ? columnOf(kind, h) : undefined));
+  const unknown = header.filter((h, i) => h && !keys[i]);
+  if (unknown.length) return { ok: false, file: { key: "unknownColumns", values: { columns: unknown.join(", ") } } };
+  const present = keys.filter((k): k is string => !!k);
+  const dupes = present.filter((k, i) => present.indexOf(k) !== i);
+  if (dupes.length) return { ok: false, file: { key: "duplicateColumns", values: { columns: header.filter((_, i) => dupes.includes(keys[i]!)).join(", ") } } };
+  const mode = req.mode ?? "update";
+  const updating = mode === "update" && present.includes("id");
+  const spec = IMPORT_COLUMNS[kind];
+  // An update may name only the columns it changes; new records need every required one.
+  const missing = updating ? [] : spec.filter((c) => c.required && !present.includes(c.key)).map((c) => c.key);
+  if (kind === "meetings" && !updating && !present.includes("start") && !(present.includes("date") && present.includes("time"))) missing.push("start");
+  if (missing.length) return { ok: false, file: { key: "missingColumns", values: { columns: missing } } };
+  if (t.rows.length === 0) return { ok: false, file: { key: "empty" } };
+  if (t.rows.length > MAX_IMPORT_ROWS) return { ok: false, file: { key: "tooManyRows", values: { rows: MAX_IMPORT_ROWS } } };
+
+  const partners = partnerIndex(db);
+  const ids = updating ? [...new Set(t.rows.map((r) => Number(r.cells[keys.indexOf("id")]?.trim())).filter((n) => Number.isInteger(n) && n > 0))] : [];
+  const existing = new Map<number, Record<string, unknown>>();
+  const tbl = table(kind);
+  for (let i = 0; i < ids.length; i += 500)
+    for (const r of db.select().from(tbl).where(inArray(tbl.id, ids.slice(i, i + 500))).all() as Record<string, unknown>[]) existing.set(r.id as number, r);
+  const slugOwner = new Map(kind === "partners" ? db.select({ id: partner.id, slug: partner.slug }).from(partner).all().map((p) => [p.slug, p.id]) : []);
+
+  const problems: RowProblem[] = [];
+  const valid: Valid[] = [];
+  const rows: ImportPreview["rows"] = [];
+  const seenIds = new Map<number, number>();
+  const seenSlugs = new Map<string, number>();
+  for (const { row, cells } of t.rows) {
+    const values: Record<string, string> = {};
+    keys.forEach((k, i) => k && (values[k] = cells[i] ?? ""));
+    const entry = { row, values, action: "create" as RowAction };
+    rows.push(entry);
+    const extra = cells.slice(header.length).some((c) => c.trim() !== "");
+    if (cells.length < header.length || extra) {
+      problems.push({ row, column: "_", key: "import.problem.columnCount", values: { found: cells.length, expected: header.length } });
+      continue;
+    }
+    const r = readRow(row, values, spec, { partners, decimalComma: t.delimiter === ";", unquote: t.format === "csv" });
+    const rowProblems = r.problems;
+    const id = updating ? r.id : undefined;
+    const before = id !== undefined ? existing.get(id) : undefined;
+    if (id !== undefined && !before) rowProblems.push({ row, column: "id", key: "import.problem.noSuchId", values: { id } });
+    if (id !== undefined && seenIds.has(id)) rowProblems.push({ row, column: "id", key: "import.problem.sameId", values: { other: seenIds.get(id)! } });
+    if (id !== undefined) seenIds.set(id, row);
+    // The start column carries date and time together; a stored since keeps its precision unless the file gives one.
+    const base = before ? asInput(kind, before) : {};
+    const input = { ...base, ...r.input };
+    if (kind === "partners" && "since" in r.input) delete input.sincePrecision;
     if (kind === "partners") {
-      const slug = text("slug");
-      if (slug && slugs.has(slug)) rowProblems.push({ row, field: "slug", message: "A partner with this short name already exists." });
-      else if (slug && seenSlugs.has(slug)) rowProblems.push({ row, field: "slug", message: `Also used on row ${seenSlugs.get(slug)}.` });
+      const slug = typeof input.slug === "string" ? input.slug.trim() : "";
+      const owner = slugOwner.get(slug);
+      if (slug && owner !== undefined && owner !== id) rowProblems.push({ row, column: "slug", key: "partners.errors.slugTaken" });
+      else if (slug && seenSlugs.has(slug)) rowProblems.push({ row, column: "slug", key: "import.problem.sameSlug", values: { other: seenSlugs.get(slug)! } });
       if (slug) seenSlugs.set(slug, row);
     }
-    const r = schemaFor(kind).safeParse(input);
-    if (!r.success)
-      for (const [field, msgs] of Object.entries(fieldErrors(r.error)))
-        if (!rowProblems.some((p) => p.field === (FIELD_TO_COLUMN[field] ?? field)))
-          for (const message of msgs) rowProblems.push({ row, field: FIELD_TO_COLUMN[field] ?? field, message });
+    const off = kind === "meetings" ? offsetProblem(row, input, r.offset) : null;
+    if (off) rowProblems.push(off);
+    const parsed = SCHEMAS[kind].safeParse(input);
+    if (!parsed.success) {
+      const startCol = present.includes("start") ? "start" : null;
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "_");
+        const column = FIELD_COLUMN[field] ?? (startCol && (field === "date" || field === "time") ? startCol : field);
+        if (!rowProblems.some((p) => p.column === column)) rowProblems.push({ row, column, key: `partners.errors.${errorKey(issue.message)}` });
+      }
+    }
     problems.push(...rowProblems);
-    parsed.push({ row, input });
-    if (r.success && rowProblems.length === 0) valid.push(r.data);
-  });
-  return { parsed, problems, valid };
+    if (!parsed.success || rowProblems.length) continue;
+    const data = storedFields(kind, parsed.data);
+    if (before) {
+      entry.action = Object.keys(data).every((k) => same(data[k], before[k])) ? "unchanged" : "update";
+      valid.push({ row, id, action: entry.action, data, before });
+    } else valid.push({ row, action: "create", data: parsed.data });
+  }
+  return { ok: true, valid, preview: { kind, format: t.format, encoding: t.encoding, guessed: t.guessed, columns: present, rows, problems } };
 }
 
 /** Reads and checks a file without saving anything. */
-export async function previewImport(db: Db, kind: ImportKind, text: string): Promise<ImportCheck> {
-  const file = readCsv(kind, text);
-  if (!file.ok) return file;
-  const { problems } = validate(db, kind, file.records);
-  return { ok: true, preview: { kind, columns: file.columns, rows: file.records.map((values, i) => ({ row: i + 2, values })), problems } };
+export async function previewImport(db: Db, req: ImportRequest): Promise<ImportCheck> {
+  const r = await check(db, req);
+  return r.ok ? { ok: true, preview: r.preview } : r;
 }
+
+function updateRecord(tx: Tx, actor: Actor, kind: ImportKind, v: Valid) {
+  const tbl = table(kind);
+  const changes = Object.fromEntries(Object.entries(v.data).filter(([k, x]) => !same(x, v.before![k])));
+  const row = tx
+    .update(tbl)
+    .set({ ...changes, version: (v.before!.version as number) + 1, updatedAt: new Date() })
+    .where(eq(tbl.id, v.id!))
+    .returning()
+    .get() as Record<string, unknown>;
+  if (kind === "partners") indexPartner(tx, row as never);
+  else if (kind === "people") indexPerson(tx, row as never);
+  else indexMeeting(tx, row.id as number);
+  // Meetings, follow-ups and gifts are found by their partner's and people's names too.
+  if (kind !== "meetings" && ["nameEn", "nameKo", "nameLocal"].some((k) => k in changes))
+    reindexAround(tx, kind === "partners" ? { partnerId: v.id! } : { personId: v.id! });
+  const recordType = kind === "partners" ? "partner" : kind === "people" ? "person" : "meeting";
+  writeAudit(tx, actor, { event: "update", recordType, recordId: v.id!, ...diff(v.before!, row) });
+}
+
+export type ImportResult = { ok: true; created: number; updated: number; unchanged: number } | { ok: false; file?: FileProblem; problems?: RowProblem[] };
 
 /**
  * Saves every row of the file in one transaction. Any problem, found before or while writing,
  * rolls everything back and is reported with its row and column.
  */
-export async function commitImport(db: Db, actor: Actor, kind: ImportKind, text: string): Promise<{ ok: true; count: number } | { ok: false; file?: FileProblem; problems?: RowProblem[] }> {
-  const file = readCsv(kind, text);
-  if (!file.ok) return { ok: false, file: file.file };
-  const { parsed, problems, valid } = validate(db, kind, file.records);
-  if (problems.length) return { ok: false, problems };
-  try {
-    db.transaction((tx) => {
-      valid.forEach((v, i) => {
-        try {
-          if (kind === "partners") insertPartner(tx, actor, v as z.output<typeof createPartnerSchema>);
-          else if (kind === "people") insertPerson(tx, actor, v as z.output<typeof createPersonSchema>);
-          else insertMeeting(tx, actor, v as z.output<typeof createMeetingSchema>);
-        } catch (e) {
-          if (e instanceof ValidationError || (e instanceof Error && "fields" in e)) {
-            const fields = (e as ValidationError).fields ?? { _: [e.message] };
-            throw new RowFailure(
-              Object.entries(fields).flatMap(([f, ms]) => ms.map((message) => ({ row: parsed[i]!.row, field: FIELD_TO_COLUMN[f] ?? f, message }))),
-            );
-          }
-          throw e;
-        }
-      });
-    });
-  } catch (e) {
-    if (e instanceof RowFailure) return { ok: false, problems: e.problems };
-    throw e;
-  }
-  return { ok: true, count: valid.length };
-}
-
-class RowFailure extends Error {
-  constructor(readonly problems: RowProblem[]) {
-    super("A row could not be saved.");
-  }
+export async function commitImport(db: Db, actor: Actor, req: ImportRequest): Promise<ImportResult> {
+  const r = await check(db, req);
+  if (!r.ok) return { ok: false, file: r.file };
+  if (r.preview.problems.length) return { ok: false, problems: r.preview.problems };
+  const n = { created: 0, updated: 0, unchanged: 0 };
+  db.transaction((tx) => {
+    for (const v of r.valid) {
+      n[v.action === "create" ? "created" : v.action === "update" ? "updated" : "unchanged"]++;
+      if (v.action === "unchanged") continue;
+      if (v.action === "update") updateRecord(tx, actor, req.kind, v);
+      else if (req.kind === "partners") insertPartner(tx, actor, v.data as z.output<typeof createPartnerSchema>);
+      else if (req.kind === "people") insertPerson(tx, actor, v.data as z.output<typeof createPersonSchema>);
+      else insertMeeting(tx, actor, v.data as z.output<typeof createMeetingSchema>);
+    }
+  });
+  return { ok: true, ...n };
 }

@@ -3,16 +3,18 @@ import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, gift, meeting, participant, partner, person, user, type Meeting } from "../schema";
-import { indexRecord, matchesSearch } from "../search";
+import { matchesSearch, reindexRecords, unindexRecord } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createMeetingSchema, updateMeetingSchema, type CreateMeeting } from "@/lib/validation/meetings";
 import { nextPositionAtBottom } from "./actions";
-import { pageSize, staleOrMissing } from "./common";
+import { clearOmitted, pageSize, staleOrMissing } from "./common";
 import { indexPerson } from "./people";
 
-function indexMeeting(tx: Tx, m: Meeting) {
-  indexRecord(tx, "meeting", m.id, [m.title, m.topics, m.summary, m.outcomes, m.notes, m.venue, m.city]);
+/** After participants, gifts and actions are saved: the meeting's entry names them all. */
+export function indexMeeting(tx: Tx, id: number) {
+  reindexRecords(tx, "meeting", [id]);
+  reindexRecords(tx, "gift", tx.select({ id: gift.id }).from(gift).where(eq(gift.meetingId, id)).all().map((g) => g.id));
 }
 
 function assertPartner(tx: Tx, partnerId: number) {
@@ -57,31 +59,51 @@ function assertPerson(tx: Tx, personId: number | undefined, path: string) {
     throw new UserError("validation_failed", "Unknown person.", { fields: { [path]: ["Unknown person."] } });
 }
 
+/**
+ * Makes the meeting's gifts what the payload lists: a gift with an id is changed in place (it
+ * keeps its id, archive state and history), one without is added, and the rest are removed.
+ */
 function saveGifts(tx: Tx, actor: Actor, meetingId: number, v: CreateMeeting, personIds: number[]) {
+  const existing = new Map(tx.select().from(gift).where(eq(gift.meetingId, meetingId)).all().map((g) => [g.id, g]));
+  const kept = new Set<number>();
   for (const [i, g] of v.gifts.entries()) {
     assertPerson(tx, g.fromPersonId, `gifts.${i}.fromPersonId`);
     assertPerson(tx, g.toPersonId, `gifts.${i}.toPersonId`);
-    const { fromParticipantIndex, toParticipantIndex, ...rest } = g;
-    const row = tx
-      .insert(gift)
-      .values({
-        ...rest,
-        meetingId,
-        fromPersonId: g.fromPersonId ?? (fromParticipantIndex !== undefined ? personIds[fromParticipantIndex] : null),
-        toPersonId: g.toPersonId ?? (toParticipantIndex !== undefined ? personIds[toParticipantIndex] : null),
-      })
-      .returning()
-      .get();
-    writeAudit(tx, actor, { event: "create", recordType: "gift", recordId: row.id, after: row });
+    const { id, fromParticipantIndex, toParticipantIndex, ...rest } = g;
+    const values = {
+      ...clearOmitted(rest, ["description", "origin", "estimatedValue", "currency", "declaredOn", "disposition"]),
+      meetingId,
+      fromPersonId: g.fromPersonId ?? (fromParticipantIndex !== undefined ? personIds[fromParticipantIndex] : null) ?? null,
+      toPersonId: g.toPersonId ?? (toParticipantIndex !== undefined ? personIds[toParticipantIndex] : null) ?? null,
+    };
+    if (id === undefined) {
+      const row = tx.insert(gift).values(values).returning().get();
+      writeAudit(tx, actor, { event: "create", recordType: "gift", recordId: row.id, after: row });
+      continue;
+    }
+    const before = existing.get(id);
+    if (!before || kept.has(id))
+      throw new UserError("validation_failed", "Not a gift of this meeting.", { fields: { [`gifts.${i}.id`]: ["Unknown gift."] } });
+    kept.add(id);
+    if (Object.keys(diff(before, { ...before, ...values }).after).length === 0) continue;
+    const row = tx.update(gift).set({ ...values, version: sql`${gift.version} + 1` }).where(eq(gift.id, id)).returning().get();
+    writeAudit(tx, actor, { event: "update", recordType: "gift", recordId: id, ...diff(before, row) });
   }
+  for (const g of existing.values())
+    if (!kept.has(g.id)) {
+      tx.delete(gift).where(eq(gift.id, g.id)).run();
+      unindexRecord(tx, "gift", g.id);
+      writeAudit(tx, actor, { event: "delete", recordType: "gift", recordId: g.id, before: g });
+    }
 }
 
 function saveActions(tx: Tx, actor: Actor, meetingId: number, partnerId: number, v: CreateMeeting, personIds: number[]) {
   for (const [i, a] of v.actions.entries()) {
+    if (a.id !== undefined) continue;
     assertPerson(tx, a.ownerPersonId, `actions.${i}.ownerPersonId`);
     if (a.ownerUserId && !tx.select({ id: user.id }).from(user).where(eq(user.id, a.ownerUserId)).get())
       throw new UserError("validation_failed", "Unknown user.", { fields: { [`actions.${i}.ownerUserId`]: ["Unknown user."] } });
-    const { ownerParticipantIndex, ...rest } = a;
+    const { ownerParticipantIndex, id: _id, ...rest } = a;
     const row = tx
       .insert(action)
       .values({
@@ -94,7 +116,7 @@ function saveActions(tx: Tx, actor: Actor, meetingId: number, partnerId: number,
       })
       .returning()
       .get();
-    indexRecord(tx, "action", row.id, [row.title, row.description]);
+    reindexRecords(tx, "action", [row.id]);
     writeAudit(tx, actor, { event: "create", recordType: "action", recordId: row.id, after: row });
   }
 }
@@ -110,11 +132,11 @@ export function insertMeeting(tx: Tx, actor: Actor, v: CreateMeeting): Meeting {
   assertPartner(tx, v.partnerId);
   const { participants: _p, gifts: _g, actions: _a, ...fields } = v;
   const row = tx.insert(meeting).values(fields).returning().get();
-  indexMeeting(tx, row);
   writeAudit(tx, actor, { event: "create", recordType: "meeting", recordId: row.id, after: row });
   const personIds = saveParticipants(tx, actor, row.id, v.partnerId, v);
   saveGifts(tx, actor, row.id, v, personIds);
   saveActions(tx, actor, row.id, v.partnerId, v, personIds);
+  indexMeeting(tx, row.id);
   return row;
 }
 
@@ -131,20 +153,23 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: unk
     const { participants: _p, gifts: _g, actions: _a, ...fields } = v;
     const row = tx
       .update(meeting)
-      .set({ ...fields, version: sql`${meeting.version} + 1` })
+      .set({
+        ...clearOmitted(fields, ["durationMinutes", "venue", "city", "attendeeCount", "topics", "summary", "outcomes", "notes"]),
+        version: sql`${meeting.version} + 1`,
+      })
       .where(and(eq(meeting.id, id), eq(meeting.version, version)))
       .returning()
       .get();
     if (!row) throw staleOrMissing(tx, meeting, "meeting", id);
-    indexMeeting(tx, row);
     const beforeParticipants = tx.select().from(participant).where(eq(participant.meetingId, id)).all();
     const beforeGifts = tx.select().from(gift).where(eq(gift.meetingId, id)).all();
     tx.delete(participant).where(eq(participant.meetingId, id)).run();
-    tx.delete(gift).where(eq(gift.meetingId, id)).run();
-    for (const g of beforeGifts) writeAudit(tx, actor, { event: "delete", recordType: "gift", recordId: g.id, before: g });
     const personIds = saveParticipants(tx, actor, id, v.partnerId, v);
     saveGifts(tx, actor, id, v, personIds);
     saveActions(tx, actor, id, v.partnerId, v, personIds);
+    indexMeeting(tx, id);
+    // Its existing follow-ups name the partner, which may have changed.
+    if (before.partnerId !== row.partnerId) reindexRecords(tx, "action", tx.select({ id: action.id }).from(action).where(eq(action.meetingId, id)).all().map((a) => a.id));
     // Lists by name, so the history reads "added Tang Liangzhi (Lead)" without a lookup.
     const names = new Map(
       tx

@@ -3,12 +3,12 @@ import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, meeting, milestone, partner, person, type Partner } from "../schema";
-import { indexRecord, matchesSearch } from "../search";
+import { matchesSearch, reindexAround, reindexRecords, unindexRecord } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createPartnerSchema, updatePartnerSchema, type CreatePartner } from "@/lib/validation/partners";
 import type { PartnerListParams } from "@/lib/validation/lists";
-import { pageSize, staleOrMissing, unfinishedAction } from "./common";
+import { clearOmitted, pageSize, staleOrMissing, unfinishedAction } from "./common";
 import { cursorPage } from "./paging";
 
 export interface PartnerListItem {
@@ -150,8 +150,8 @@ export async function partnerOptions(db: Db) {
     .all();
 }
 
-function indexPartner(tx: Parameters<typeof indexRecord>[0], row: Partner) {
-  indexRecord(tx, "partner", row.id, [row.nameEn, row.nameKo, row.nameLocal, row.summary]);
+export function indexPartner(tx: Tx, row: Partner) {
+  reindexRecords(tx, "partner", [row.id]);
 }
 
 export async function createPartner(db: Db, actor: Actor, input: unknown): Promise<Partner> {
@@ -183,12 +183,14 @@ export async function updatePartner(db: Db, actor: Actor, id: number, input: unk
       });
     const row = tx
       .update(partner)
-      .set({ ...v, version: sql`${partner.version} + 1` })
+      .set({ ...clearOmitted(v, ["nameLocal", "summary", "latitude", "longitude"]), version: sql`${partner.version} + 1` })
       .where(and(eq(partner.id, id), eq(partner.version, version)))
       .returning()
       .get();
     if (!row) throw staleOrMissing(tx, partner, "partner", id);
     indexPartner(tx, row);
+    // Its names are in its people's, meetings', follow-ups' and gifts' entries (rare, and in one transaction).
+    if (before.nameEn !== row.nameEn || before.nameKo !== row.nameKo || before.nameLocal !== row.nameLocal) reindexAround(tx, { partnerId: id });
     writeAudit(tx, actor, { event: "update", recordType: "partner", recordId: id, ...diff(before, row) });
     return row;
   });
@@ -233,6 +235,7 @@ export async function deletePartner(db: Db, actor: Actor, id: number): Promise<v
         { details: refs },
       );
     tx.delete(partner).where(eq(partner.id, id)).run();
+    unindexRecord(tx, "partner", id);
     writeAudit(tx, actor, { event: "delete", recordType: "partner", recordId: id, before });
   });
 }

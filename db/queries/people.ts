@@ -3,16 +3,16 @@ import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, gift, meeting, participant, partner, person, type Person } from "../schema";
-import { indexRecord, matchesSearch } from "../search";
+import { matchesSearch, reindexAround, reindexRecords, unindexRecord } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createPersonSchema, updatePersonSchema, type CreatePerson } from "@/lib/validation/people";
 import type { PersonListParams } from "@/lib/validation/lists";
-import { pageSize, staleOrMissing } from "./common";
+import { clearOmitted, pageSize, staleOrMissing } from "./common";
 import { cursorPage } from "./paging";
 
 export function indexPerson(tx: Tx, p: Person) {
-  indexRecord(tx, "person", p.id, [p.nameEn, p.nameLocal, p.title, p.organisation, p.notes]);
+  reindexRecords(tx, "person", [p.id]);
 }
 
 function assertPartnerRef(tx: Tx, partnerId: number | undefined) {
@@ -42,12 +42,14 @@ export async function updatePerson(db: Db, actor: Actor, id: number, input: unkn
     if (!before) throw new NotFoundError("person", id);
     const row = tx
       .update(person)
-      .set({ ...v, partnerId: v.partnerId ?? null, version: sql`${person.version} + 1` })
+      .set({ ...clearOmitted(v, ["nameLocal", "title", "organisation", "partnerId", "email", "phone", "notes"]), version: sql`${person.version} + 1` })
       .where(and(eq(person.id, id), eq(person.version, version)))
       .returning()
       .get();
     if (!row) throw staleOrMissing(tx, person, "person", id);
     indexPerson(tx, row);
+    // Their names are in the entries of their meetings, follow-ups and gifts.
+    if (before.nameEn !== row.nameEn || before.nameLocal !== row.nameLocal) reindexAround(tx, { personId: id });
     writeAudit(tx, actor, { event: "update", recordType: "person", recordId: id, ...diff(before, row) });
     return row;
   });
@@ -86,6 +88,7 @@ export async function deletePerson(db: Db, actor: Actor, id: number): Promise<vo
         { details: refs },
       );
     tx.delete(person).where(eq(person.id, id)).run();
+    unindexRecord(tx, "person", id);
     writeAudit(tx, actor, { event: "delete", recordType: "person", recordId: id, before });
   });
 }

@@ -4,13 +4,14 @@
 // iterating, better-sqlite3 refuses writes on the same connection, and an export must not stall
 // the app's writes.
 import Database from "better-sqlite3";
-import { and, asc, desc, eq, exists, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { action, apiToken, gift, meeting, milestone, partner, person, user } from "../schema";
+import { action, apiToken, gift, meeting, milestone, participant, partner, person, user } from "../schema";
 import { RECORD_LABEL_SQL } from "./audit";
 import { unfinishedAction } from "./common";
+import { partnersQuery, peopleQuery, type PartnerRow, type PersonRow } from "./report-records";
 
-export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "audit"] as const;
+export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "partners", "people", "audit"] as const;
 export type TabularReport = (typeof TABULAR_REPORTS)[number];
 
 export interface ReportFilters {
@@ -93,6 +94,8 @@ export interface AuditRow {
   after: string | null;
   ipAddress: string | null;
 }
+
+export type { PartnerRow, PersonRow };
 
 type Where = { sql: string[]; args: (string | number)[] };
 
@@ -206,6 +209,8 @@ const QUERIES: Record<TabularReport, (f: ReportFilters) => Query> = {
   meetings: meetingsQuery,
   actions: actionsQuery,
   gifts: giftsQuery,
+  partners: partnersQuery,
+  people: peopleQuery,
   audit: auditQuery,
 };
 
@@ -215,7 +220,11 @@ export type RowOf<R extends TabularReport> = R extends "meetings"
     ? ActionRow
     : R extends "gifts"
       ? GiftRow
-      : AuditRow;
+      : R extends "partners"
+        ? PartnerRow
+        : R extends "people"
+          ? PersonRow
+          : AuditRow;
 
 /** How many rows a report would have (to refuse oversized exports and to show progress). */
 export async function countReport(db: Db, report: TabularReport, f: ReportFilters): Promise<number> {
@@ -243,7 +252,7 @@ export function openReader(db: Db): { conn: Database.Database; close: () => void
 }
 
 /** Everything the partner briefing shows, for one partner. */
-export async function briefingData(db: Db, partnerId: number, opts: { meetings?: number } = {}) {
+export async function briefingData(db: Db, partnerId: number, opts: { meetings?: number; now?: Date } = {}) {
   const p = db.select().from(partner).where(eq(partner.id, partnerId)).get();
   if (!p) return null;
   const milestones = db
@@ -295,7 +304,42 @@ export async function briefingData(db: Db, partnerId: number, opts: { meetings?:
     .where(and(eq(meeting.partnerId, partnerId), isNull(gift.archivedAt), isNull(meeting.archivedAt)))
     .orderBy(asc(meeting.startsAt), asc(gift.id))
     .all();
-  return { partner: p, milestones, meetings, actions, gifts };
+  // The partner's officials, and our own people who have met them.
+  const met = db
+    .selectDistinct({ id: participant.personId })
+    .from(participant)
+    .innerJoin(meeting, eq(meeting.id, participant.meetingId))
+    .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt)));
+  const people = db
+    .select({ id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal, title: person.title, organisation: person.organisation, side: person.side })
+    .from(person)
+    .where(and(isNull(person.archivedAt), or(eq(person.partnerId, partnerId), and(eq(person.side, "home"), inArray(person.id, met)))))
+    .orderBy(desc(person.side), asc(person.nameEn), asc(person.id))
+    .all();
+  const now = opts.now ?? new Date();
+  const upcoming = db
+    .select({ id: meeting.id, title: meeting.title, kind: meeting.kind, startsAt: meeting.startsAt, timeZone: meeting.timeZone, venue: meeting.venue, city: meeting.city })
+    .from(meeting)
+    .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt), eq(meeting.status, "planned"), gte(meeting.startsAt, now)))
+    .orderBy(asc(meeting.startsAt), asc(meeting.id))
+    .limit(5)
+    .all();
+  const lastHeld = db
+    .select({ at: meeting.startsAt, zone: meeting.timeZone })
+    .from(meeting)
+    .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt), eq(meeting.status, "held")))
+    .orderBy(desc(meeting.startsAt))
+    .limit(1)
+    .get();
+  return { partner: p, milestones, meetings, actions, gifts, people, upcoming, lastHeld: lastHeld ?? null };
+}
+
+/** The name a briefing says it was prepared by: the user, or for an API token its creator's. */
+export async function preparerName(db: Db, actor: { userId: string | null; onBehalfOf?: string | null; label: string }): Promise<string | null> {
+  const id = actor.userId ?? actor.onBehalfOf ?? null;
+  if (!id) return null;
+  const row = db.select({ name: user.name, email: user.email }).from(user).where(eq(user.id, id)).get();
+  return row ? row.name.trim() || row.email : null;
 }
 export type BriefingData = NonNullable<Awaited<ReturnType<typeof briefingData>>>;
 
@@ -313,6 +357,7 @@ export async function calendarData(db: Db, partnerId: number | null) {
       city: meeting.city,
       summary: meeting.summary,
       updatedAt: meeting.updatedAt,
+      version: meeting.version,
       partnerEn: partner.nameEn,
       partnerKo: partner.nameKo,
     })
@@ -322,7 +367,7 @@ export async function calendarData(db: Db, partnerId: number | null) {
     .orderBy(asc(meeting.startsAt))
     .all();
   const dues = db
-    .select({ id: action.id, title: action.title, dueOn: action.dueOn, status: action.status, updatedAt: action.updatedAt, partnerEn: partner.nameEn, partnerKo: partner.nameKo })
+    .select({ id: action.id, title: action.title, dueOn: action.dueOn, status: action.status, updatedAt: action.updatedAt, version: action.version, partnerEn: partner.nameEn, partnerKo: partner.nameKo })
     .from(action)
     .innerJoin(partner, eq(partner.id, action.partnerId))
     .where(

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { apiToken, partner } from "../schema";
+import { apiToken, partner, user } from "../schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createTokenSchema } from "@/lib/validation/users";
@@ -56,15 +56,21 @@ export async function revokeApiToken(db: Db, actor: Actor, id: number): Promise<
   });
 }
 
-/** The live token for a presented secret and scope, or null. */
+/**
+ * The live token for a presented secret and scope, or null. A token made by a user who has
+ * since been deactivated answers null even if it escaped revocation: its creator's state is
+ * checked on every use. Tokens made by the CLI (no creator) stand on their own.
+ */
 export async function verifyApiToken(db: Db, token: string, scope: "api" | "calendar" = "api") {
   if (!token.startsWith("bh_") || token.length > 100) return null;
-  const row = db
-    .select()
+  const found = db
+    .select({ token: apiToken, creatorBanned: user.banned })
     .from(apiToken)
+    .leftJoin(user, eq(user.id, apiToken.createdBy))
     .where(and(eq(apiToken.tokenHash, hashToken(token)), eq(apiToken.scope, scope), isNull(apiToken.revokedAt)))
     .get();
-  if (!row) return null;
+  if (!found || found.creatorBanned) return null;
+  const row = found.token;
   // Recording use at most once a minute keeps reads from turning into writes.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
     db.update(apiToken).set({ lastUsedAt: new Date() }).where(eq(apiToken.id, row.id)).run();

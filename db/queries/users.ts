@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
-import { asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { hashPassword } from "better-auth/crypto";
 import type { Actor } from "../audit";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { account, auditEvent, session, user } from "../schema";
+import { account, apiToken, auditEvent, session, user } from "../schema";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createUserSchema, resetPasswordSchema, setRoleSchema } from "@/lib/validation/users";
@@ -102,21 +102,37 @@ export async function resetUserPassword(db: Db, actor: Actor, input: unknown, op
   });
 }
 
-/** Deactivates (never deletes: a user's history stays attributable) and ends their sessions. */
-export async function setUserActive(db: Db, actor: Actor, userId: string, active: boolean): Promise<void> {
-  db.transaction((tx) => {
+/**
+ * Deactivates (never deletes: a user's history stays attributable). In the same transaction
+ * their sessions end and every API token and calendar feed they created is revoked for good:
+ * offboarding leaves no key alive, and reactivating does not revive them (new ones are made).
+ * Returns how many tokens were revoked.
+ */
+export async function setUserActive(db: Db, actor: Actor, userId: string, active: boolean): Promise<{ revokedTokens: number }> {
+  return db.transaction((tx) => {
     const before = tx.select(columns).from(user).where(eq(user.id, userId)).get();
     if (!before) throw new NotFoundError("User", userId);
     if (!active && before.role === "admin") assertAnotherAdmin(tx, userId);
     tx.update(user).set({ banned: !active, banReason: active ? null : "deactivated" }).where(eq(user.id, userId)).run();
+    const revoked = active
+      ? []
+      : tx
+          .update(apiToken)
+          .set({ revokedAt: new Date() })
+          .where(and(eq(apiToken.createdBy, userId), isNull(apiToken.revokedAt)))
+          .returning({ id: apiToken.id, name: apiToken.name, scope: apiToken.scope })
+          .all();
     if (!active) tx.delete(session).where(eq(session.userId, userId)).run();
     writeAudit(tx, actor, {
       event: active ? "reactivate" : "deactivate",
       recordType: "user",
       recordId: userId,
       before: { active: !before.banned },
-      after: { active },
+      after: active ? { active } : { active, revokedTokens: revoked.length },
     });
+    for (const r of revoked)
+      writeAudit(tx, actor, { event: "token_revoke", recordType: "api_token", recordId: r.id, after: { name: r.name, scope: r.scope, reason: "creator deactivated" } });
+    return { revokedTokens: revoked.length };
   });
 }
 

@@ -118,7 +118,7 @@ test.describe("[ACCOUNTS] admin manages users", () => {
     await page.keyboard.type("short");
     await page.keyboard.press("Enter");
     await expect(form.getByRole("alert")).toHaveText("Nothing was saved. Check the fields below.");
-    await expect(form.getByText("At least 10 characters.", { exact: true })).toBeVisible();
+    await expect(form.getByText("At least 12 characters.", { exact: true })).toBeVisible();
     await expect(form.getByLabel("Name")).toHaveValue("Keyboard User");
     await expect(form.getByLabel("Email")).toHaveValue("keys@e2e.test");
 
@@ -155,8 +155,8 @@ test.describe("[ACCOUNTS] in Korean", () => {
     await form.getByLabel("임시 비밀번호", { exact: true }).fill("short");
     await form.getByRole("button", { name: "초대" }).click();
     await expect(form.getByRole("alert")).toHaveText("저장하지 않았습니다. 아래 항목을 확인하세요.");
-    await expect(form.getByText("10자 이상이어야 합니다.", { exact: true })).toBeVisible();
-    await expect(form.getByText("At least 10 characters.")).toHaveCount(0);
+    await expect(form.getByText("12자 이상이어야 합니다.", { exact: true })).toBeVisible();
+    await expect(form.getByText("At least 12 characters.")).toHaveCount(0);
 
     await form.getByLabel("임시 비밀번호", { exact: true }).fill("long-enough-pass");
     await form.getByRole("button", { name: "초대" }).click();

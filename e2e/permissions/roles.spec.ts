@@ -1,6 +1,6 @@
 import { expect, test } from "../fixtures/test";
 
-const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/tokens", "/admin/audit"];
+const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/tokens", "/admin/audit", "/admin/exchange-rates"];
 const READ_PAGES = ["/", "/partners", "/partners/chongqing", "/meetings", "/meetings/1", "/people"];
 
 for (const role of ["editor", "viewer"] as const)

@@ -17,13 +17,26 @@ function walk(dir: string, file: string, out: string[] = [], segs: string[] = []
   return out;
 }
 
-const PUBLIC_PAGES = new Set(["/login"]);
+// Public by design: sign-in, and the one-click unsubscribe of a mail, whose signed token is the
+// only credential (RFC 8058).
+const PUBLIC_PAGES = new Set(["/login", "/unsubscribe/[token]"]);
+const PUBLIC_ROUTES = new Set(["/api/unsubscribe/[token]"]);
 const pages = walk("app", "page.tsx").filter((p) => !PUBLIC_PAGES.has(p));
-const routes = walk("app", "route.ts");
+const routes = walk("app", "route.ts").filter((r) => !PUBLIC_ROUTES.has(r));
 
 test.describe("[PERMISSIONS] signed out", () => {
   test("the enumeration finds the app's pages", () => {
     expect(pages).toEqual(expect.arrayContaining(["/", "/partners", "/partners/chongqing", "/meetings/1"]));
+    expect(walk("app", "page.tsx")).toEqual(expect.arrayContaining([...PUBLIC_PAGES]));
+    expect(walk("app", "route.ts")).toEqual(expect.arrayContaining([...PUBLIC_ROUTES]));
+  });
+
+  test("an unsubscribe link with a forged token changes nothing and stays signed out", async ({ page, request }) => {
+    const res = await request.post("/api/unsubscribe/forged-token", { form: { "List-Unsubscribe": "One-Click" }, failOnStatusCode: false });
+    expect(res.status()).toBe(400);
+    expect((await res.json()) as unknown).toMatchObject({ error: { code: "bad_request" } });
+    await page.goto("/unsubscribe/forged-token");
+    await expect(page).toHaveURL(/\/unsubscribe\/forged-token$/);
   });
 
   for (const p of pages)

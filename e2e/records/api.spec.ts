@@ -61,6 +61,8 @@ test.describe("[API] a viewer", () => {
     expect(w.status()).toBe(403);
     expect(await w.json()).toMatchObject({ error: { code: "forbidden" } });
     await page.goto("/api-docs");
-    await expect(page.getByRole("heading", { level: 2, name: "/api/v1/meetings", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: "/api/v1/meetings", exact: true })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Contents" }).getByRole("link", { name: "Follow-up actions" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 4, name: /Create a follow-up action$/ }).first()).toBeVisible();
   });
 });

@@ -60,6 +60,11 @@ test.describe("[REPORTS] a viewer exports", () => {
     expect(text).toContain("충칭시");
     expect(text).toContain("重庆市");
     expect(text).toContain("Gifts exchanged");
+    // Prepared by the viewer's name, in the browser's zone (its cookie), with the footer on page 1.
+    const flat = text.replace(/\s+/g, " ");
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(flat).toMatch(new RegExp(`Prepared \\d{1,2} \\w{3} \\d{4}, \\d\\d:\\d\\d \\(UTC[+-]\\d\\d:\\d\\d, ${zone}\\) by Vera Viewer`));
+    expect(flat).toMatch(/Confidential — prepared for .+, page 1 of \d+/);
     fs.mkdirSync("test-results/screens", { recursive: true });
     execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "2", "test-results/downloads/briefing-chongqing.pdf", "test-results/screens/briefing-chongqing"]);
   });
@@ -143,23 +148,23 @@ test.describe("[IMPORT] an editor imports a spreadsheet", () => {
     await expectNoSeriousAxeViolations(page);
 
     await page.getByLabel("What the file holds").selectOption("meetings");
-    await page.getByLabel("CSV file").setInputFiles({ name: "meetings.csv", mimeType: "text/csv", buffer: badMeetings });
+    await page.getByLabel("CSV or Excel file").setInputFiles({ name: "meetings.csv", mimeType: "text/csv", buffer: badMeetings });
     await page.getByRole("button", { name: "Check the file" }).click();
     const table = page.getByRole("table", { name: "Preview" });
-    await expect(table.getByRole("row").filter({ hasText: "Delegation visit" })).toContainText("date: Not a real date.");
+    await expect(table.getByRole("row").filter({ hasText: "Delegation visit" })).toContainText("Date: Not a real date.");
     await expect(table.getByRole("row").filter({ hasText: "Delegation visit" }).getByRole("cell").first()).toHaveText("3");
     await expect(page.getByText("1 row has problems")).toBeVisible();
     await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
     await page.screenshot({ path: "test-results/screens/import-bad-row.png", fullPage: true });
 
     await page.getByLabel("What the file holds").selectOption("partners");
-    await page.getByLabel("CSV file").setInputFiles({ name: "partners.csv", mimeType: "text/csv", buffer: partners });
+    await page.getByLabel("CSV or Excel file").setInputFiles({ name: "partners.csv", mimeType: "text/csv", buffer: partners });
     await page.getByRole("button", { name: "Check the file" }).click();
     await expect(page.getByText("2 rows are ready to import.")).toBeVisible();
     await expectNoSeriousAxeViolations(page);
     await page.screenshot({ path: "test-results/screens/import-preview.png", fullPage: true });
     await page.getByRole("button", { name: "Import 2 rows" }).click();
-    await expect(page.getByText("Imported 2 rows.")).toBeVisible();
+    await expect(page.getByText("Imported: 2 added, 0 updated, 0 unchanged.")).toBeVisible();
     await page.goto("/partners");
     await expect(page.getByRole("link", { name: /Kanagawa Prefecture/ })).toBeVisible();
     await expect(page.getByRole("link", { name: /Sichuan Province/ })).toBeVisible();

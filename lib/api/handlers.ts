@@ -1,9 +1,12 @@
 import "server-only";
+import type { Actor } from "@/db/audit";
+import type { Db } from "@/db/client";
 import { apiRoute, readJson } from "@/lib/http";
 import { UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { cursorSchema, paramsRecord } from "@/lib/validation/lists";
 import { resource, type ApiResource } from "./resources";
+import { answer } from "./responses";
 
 type IdParams = { id: string };
 
@@ -30,36 +33,55 @@ export function collectionHandlers(path: string) {
   return {
     GET: apiRoute("read", async ({ req, db }) => {
       const params = parseInput(schema, paramsRecord(new URL(req.url).searchParams));
-      return r.list(db, params);
+      const page = await r.list(db, params);
+      return { data: page.data.map((row) => answer(r.record, row)), next_cursor: page.next_cursor };
     }),
     POST: apiRoute("write", async ({ req, db, actor }) => {
       const row = await r.create(db, actor, await objectBody(req));
-      return Response.json(await r.get(db, row.id), { status: 201, headers: { Location: `/api/v1/${r.path}/${row.id}` } });
+      return Response.json(await detail(r, db, row.id), { status: 201, headers: { Location: `/api/v1/${r.path}/${row.id}` } });
     }),
   };
 }
 
-async function update(r: ApiResource, req: Request, db: Parameters<ApiResource["get"]>[0], actor: Parameters<ApiResource["create"]>[1], id: number, merge: boolean) {
+/** The record as the API answers it: shaped by the same schema the OpenAPI document shows. */
+async function detail(r: ApiResource, db: Db, id: number) {
+  return answer(r.detail, await r.get(db, id));
+}
+
+/** The stored payload minus every linked group the body sends a member of. */
+function withoutLinked(r: ApiResource, stored: Record<string, unknown>, body: Record<string, unknown>) {
+  // As JSON, exactly what a GET returns (dates as ISO strings), so PATCH = GET + changes.
+  const out = JSON.parse(JSON.stringify(stored)) as Record<string, unknown>;
+  for (const group of r.linked ?? []) if (group.some((k) => k in body)) for (const k of group) delete out[k];
+  return out;
+}
+
+async function update(r: ApiResource, req: Request, db: Db, actor: Actor, id: number, merge: boolean) {
   const body = await objectBody(req);
   if (body.version === undefined) throw new UserError("validation_failed", "Send the version you read.", { fields: { version: ["Required."] } });
-  const input = merge ? { ...(await r.toInput(db, await r.get(db, id))), ...body } : body;
+  const input = merge ? { ...withoutLinked(r, await r.toInput(db, await r.get(db, id)), body), ...body } : body;
   await r.update(db, actor, id, input);
-  return r.get(db, id);
+  return detail(r, db, id);
 }
 
 /** GET, PUT (whole record), PATCH (changed fields) and DELETE (archive) for /api/v1/<resource>/<id>. */
 export function itemHandlers(path: string) {
   const r = resource(path);
   return {
-    GET: apiRoute<IdParams>("read", async ({ db, params }) => r.get(db, parseId(params.id))),
+    GET: apiRoute<IdParams>("read", async ({ db, params }) => detail(r, db, parseId(params.id))),
     PUT: apiRoute<IdParams>("write", async ({ req, db, actor, params }) => update(r, req, db, actor, parseId(params.id), false)),
     PATCH: apiRoute<IdParams>("write", async ({ req, db, actor, params }) => update(r, req, db, actor, parseId(params.id), true)),
-    DELETE: apiRoute<IdParams>("write", async ({ db, actor, params }) => r.setArchived(db, actor, parseId(params.id), true)),
+    DELETE: apiRoute<IdParams>("write", async ({ db, actor, params }) => archive(r, db, actor, parseId(params.id), true)),
   };
+}
+
+async function archive(r: ApiResource, db: Db, actor: Actor, id: number, archived: boolean) {
+  await r.setArchived(db, actor, id, archived);
+  return detail(r, db, id);
 }
 
 /** POST /api/v1/<resource>/<id>/archive or …/restore. */
 export function archiveHandler(path: string, archived: boolean) {
   const r = resource(path);
-  return apiRoute<IdParams>("write", async ({ db, actor, params }) => r.setArchived(db, actor, parseId(params.id), archived));
+  return apiRoute<IdParams>("write", async ({ db, actor, params }) => archive(r, db, actor, parseId(params.id), archived));
 }

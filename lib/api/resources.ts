@@ -9,7 +9,6 @@ import { createMilestone, getMilestone, milestoneCursorPage, setMilestoneArchive
 import { createPartner, getPartner, partnerCursorPage, setPartnerArchived, updatePartner } from "@/db/queries/partners";
 import { createPerson, getPerson, personCursorPage, setPersonArchived, updatePerson } from "@/db/queries/people";
 import type { CursorPage } from "@/db/queries/paging";
-import { utcToZonedParts } from "@/lib/format";
 import { createActionSchema, updateActionSchema } from "@/lib/validation/actions";
 import { createGiftSchema, updateGiftSchema } from "@/lib/validation/gifts";
 import {
@@ -20,6 +19,7 @@ import {
   partnerListSchema,
   personListSchema,
 } from "@/lib/validation/lists";
+import { actionRecord, giftRecord, meetingDetail, meetingRecord, milestoneRecord, partnerRecord, personRecord } from "./responses";
 import { createMeetingSchema, updateMeetingSchema } from "@/lib/validation/meetings";
 import { createMilestoneSchema, updateMilestoneSchema } from "@/lib/validation/milestones";
 import { createPartnerSchema, updatePartnerSchema } from "@/lib/validation/partners";
@@ -37,6 +37,10 @@ export interface ApiResource {
   listSchema: z.ZodObject;
   createSchema: z.ZodType;
   updateSchema: z.ZodType;
+  /** A row of the list, as answered (lib/api/responses.ts). */
+  record: z.ZodType;
+  /** The record as GET, POST, PUT, PATCH and archive answer it. */
+  detail: z.ZodType;
   list: (db: Db, params: Record<string, unknown>) => Promise<CursorPage<Row>>;
   get: (db: Db, id: number) => Promise<Row>;
   create: (db: Db, actor: Actor, input: unknown) => Promise<Row>;
@@ -44,16 +48,14 @@ export interface ApiResource {
   setArchived: (db: Db, actor: Actor, id: number, archived: boolean) => Promise<Row>;
   /** The stored record as an update payload, so PATCH can send only what changes. */
   toInput: (db: Db, row: Row) => Promise<Record<string, unknown>>;
+  /**
+   * Fields that say one thing in two ways (date + time or startsAt): a PATCH that sends any of
+   * a group replaces the whole group, so the stored form cannot override the one sent.
+   */
+  linked?: readonly (readonly string[])[];
 }
 
 const plain = async (_db: Db, row: Row) => row as Record<string, unknown>;
-
-function sinceInput(row: Row) {
-  const d = row.sinceDate as string | null;
-  const p = row.sincePrecision as string | null;
-  if (!d || !p) return { since: undefined };
-  return { since: p === "year" ? d.slice(0, 4) : p === "month" ? d.slice(0, 7) : d, sincePrecision: p };
-}
 
 export const RESOURCES: ApiResource[] = [
   {
@@ -62,12 +64,15 @@ export const RESOURCES: ApiResource[] = [
     listSchema: partnerListSchema.omit({ page: true, sort: true }),
     createSchema: createPartnerSchema,
     updateSchema: updatePartnerSchema,
+    record: partnerRecord,
+    detail: partnerRecord,
     list: (db, p) => partnerCursorPage(db, p),
     get: getPartner,
     create: createPartner,
     update: updatePartner,
     setArchived: setPartnerArchived,
-    toInput: async (_db, row) => ({ ...row, ...sinceInput(row) }),
+    toInput: plain,
+    linked: [["since", "sinceDate", "sincePrecision"]],
   },
   {
     path: "people",
@@ -75,6 +80,8 @@ export const RESOURCES: ApiResource[] = [
     listSchema: personListSchema.omit({ page: true, sort: true }),
     createSchema: createPersonSchema,
     updateSchema: updatePersonSchema,
+    record: personRecord,
+    detail: personRecord,
     list: (db, p) => personCursorPage(db, p),
     get: getPerson,
     create: createPerson,
@@ -88,25 +95,24 @@ export const RESOURCES: ApiResource[] = [
     listSchema: meetingListSchema,
     createSchema: createMeetingSchema,
     updateSchema: updateMeetingSchema,
+    record: meetingRecord,
+    detail: meetingDetail,
     list: (db, p) => meetingCursorPage(db, p),
     get: getMeeting,
     create: createMeeting,
     update: updateMeeting,
     setArchived: setMeetingArchived,
     toInput: async (db, row) => {
-      // Participants and gifts are replaced by an update, so PATCH keeps the current ones;
-      // actions in an update are added, so none are carried over.
+      // Participants and gifts are replaced by an update, so PATCH keeps the current ones (gifts
+      // by id, archived ones too); actions in an update are added, so none are carried over.
       const m = await getMeeting(db, row.id);
-      const { date, time } = utcToZonedParts(m.startsAt, m.timeZone);
       return {
         ...m,
-        date,
-        time,
         participants: m.participants.map((p) => ({ personId: p.personId, role: p.role, titleAtTime: p.titleAtTime })),
-        gifts: m.gifts.filter((g) => !g.archivedAt),
         actions: [],
       };
     },
+    linked: [["date", "time", "startsAt"]],
   },
   {
     path: "actions",
@@ -114,6 +120,8 @@ export const RESOURCES: ApiResource[] = [
     listSchema: actionListSchema.omit({ page: true, sort: true }),
     createSchema: createActionSchema,
     updateSchema: updateActionSchema,
+    record: actionRecord,
+    detail: actionRecord,
     list: (db, p) => actionCursorPage(db, p),
     get: getAction,
     create: createAction,
@@ -127,6 +135,8 @@ export const RESOURCES: ApiResource[] = [
     listSchema: giftListSchema,
     createSchema: createGiftSchema,
     updateSchema: updateGiftSchema,
+    record: giftRecord,
+    detail: giftRecord,
     list: (db, p) => giftCursorPage(db, p),
     get: getGift,
     create: createGift,
@@ -140,12 +150,15 @@ export const RESOURCES: ApiResource[] = [
     listSchema: milestoneListSchema,
     createSchema: createMilestoneSchema,
     updateSchema: updateMilestoneSchema,
+    record: milestoneRecord,
+    detail: milestoneRecord,
     list: (db, p) => milestoneCursorPage(db, p),
     get: getMilestone,
     create: createMilestone,
     update: updateMilestone,
     setArchived: setMilestoneArchived,
     toInput: plain,
+    linked: [["date", "datePrecision"]],
   },
 ];
 

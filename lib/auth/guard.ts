@@ -6,9 +6,10 @@ import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import type { Actor } from "@/db/audit";
 import { user } from "@/db/schema";
+import { readClientIp } from "@/lib/client-ip";
 import type { Role } from "@/lib/domain";
 import { can, type Permission } from "./permissions";
-import { getAuth } from "./server";
+import { getLiveSession } from "./session";
 
 export interface CurrentUser {
   id: string;
@@ -21,7 +22,7 @@ export interface CurrentUser {
 /** The signed-in, active user of this request, read fresh so role changes apply at once. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const h = await headers();
-  const s = await getAuth().api.getSession({ headers: h });
+  const s = await getLiveSession(h);
   if (!s) return null;
   const row = getDb()
     .select({ id: user.id, email: user.email, name: user.name, role: user.role, banned: user.banned, mustChangePassword: user.mustChangePassword })
@@ -32,9 +33,12 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return { id: row.id, email: row.email, name: row.name, role: row.role as Role, mustChangePassword: row.mustChangePassword };
 });
 
+/**
+ * The caller's address, as our server resolved it from the socket and TRUSTED_PROXIES
+ * (scripts/next-server.ts). Never X-Forwarded-For itself: a client can write anything there.
+ */
 export async function clientIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? h.get("x-real-ip") ?? null;
+  return readClientIp(await headers());
 }
 
 export function actorOf(u: CurrentUser, ip?: string | null): Actor {

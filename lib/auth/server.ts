@@ -5,6 +5,8 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { getDb } from "@/db";
 import * as schema from "@/db/schema";
+import { CLIENT_IP_HEADER } from "@/lib/client-ip";
+import { servesHttps } from "@/lib/https";
 import { authBaseUrl, authSecret } from "./secret";
 
 function createAuth() {
@@ -18,11 +20,14 @@ function createAuth() {
       schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
     }),
     // Accounts are created by an admin (web or CLI), never by sign-up.
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
+    // Sliding: a week idle ends it. Absolute: 30 days after sign-in (lib/auth/session.ts).
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     advanced: {
-      useSecureCookies: baseURL.startsWith("https://"),
+      useSecureCookies: servesHttps(),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // The session's address comes from our server's resolution, never a client's X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     // Sign-in is rate limited by lib/auth/rate-limit.ts per account and per IP.
     rateLimit: { enabled: false },

@@ -5,9 +5,11 @@ import { toIsoWithOffset } from "@/lib/format";
 import { isZonedInstant, type CellValue, type Column } from "./table";
 
 const BOM = "\uFEFF";
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Apostrophes already in front of a trigger get one more, so the import can take exactly one off
+// and "'=x" typed by a user survives an export and re-import.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
-/** "=HYPERLINK(...)" → "'=HYPERLINK(...)" (OWASP CSV injection). */
+/** "=HYPERLINK(...)" → "'=HYPERLINK(...)" (OWASP CSV injection); "'=x" → "''=x". */
 export function neutralise(s: string): string {
   return FORMULA_START.test(s) ? `'${s}` : s;
 }

@@ -1,60 +1,56 @@
-// @react-pdf cannot read font collections (.ttc). Debian's fonts-noto-cjk ships Noto Sans CJK
-// as collections, so the Korean (index 1) and Simplified Chinese (index 2) faces are split out
-// once with fontTools into a cache folder. Nothing is downloaded; a missing tool is a clear error.
-import { execFileSync } from "node:child_process";
+// The PDF's fonts come with `npm install`: Google's static TTF builds of Noto Sans KR, SC, TC and
+// JP and the monochrome Noto Emoji, from the @expo-google-fonts packages (SIL OFL 1.1). Nothing
+// is downloaded and no system font is read. @react-pdf embeds only the glyphs a document uses.
 import fs from "node:fs";
 import path from "node:path";
+import * as fontkit from "fontkit";
 
-const SOURCES = {
-  regular: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-  bold: "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+export const FAMILIES = {
+  NotoKR: ["noto-sans-kr", "NotoSansKR"],
+  NotoSC: ["noto-sans-sc", "NotoSansSC"],
+  NotoTC: ["noto-sans-tc", "NotoSansTC"],
+  NotoJP: ["noto-sans-jp", "NotoSansJP"],
+  NotoEmoji: ["noto-emoji", "NotoEmoji"],
 } as const;
-const FACES = { kr: 1, sc: 2 } as const;
+export type Family = keyof typeof FAMILIES;
+export type Weight = "regular" | "bold";
 
-export type CjkFace = keyof typeof FACES;
-export type CjkWeight = keyof typeof SOURCES;
+const WEIGHT_DIR: Record<Weight, string> = { regular: "400Regular", bold: "700Bold" };
 
-export function fontDir(): string {
-  return process.env.BRIDGEHEAD_FONT_DIR ?? path.join(process.cwd(), "node_modules", ".cache", "bridgehead", "fonts");
+export function fontFile(family: Family, weight: Weight): string {
+  const [pkg, stem] = FAMILIES[family];
+  const dir = WEIGHT_DIR[weight];
+  return path.join(process.cwd(), "node_modules", "@expo-google-fonts", pkg, dir, `${stem}_${dir}.ttf`);
 }
 
-export function fontFile(face: CjkFace, weight: CjkWeight): string {
-  return path.join(fontDir(), `NotoSansCJK${face}-${weight}.otf`);
+/** Every font file, or a clear error naming what to reinstall. */
+export function checkFonts(): void {
+  const missing = (Object.keys(FAMILIES) as Family[]).flatMap((f) => (["regular", "bold"] as const).map((w) => fontFile(f, w))).filter((p) => !fs.existsSync(p));
+  if (missing.length) throw new Error(`PDF fonts are missing (${missing.map((p) => path.basename(p)).join(", ")}): run npm install.`);
 }
 
-function python(): string {
-  // The system interpreter has Debian's python3-fonttools; a pyenv shim on PATH may not.
-  for (const p of ["/usr/bin/python3", "python3"]) {
-    try {
-      execFileSync(p, ["-c", "import fontTools"], { stdio: "ignore" });
-      return p;
-    } catch {
-      // try the next interpreter
-    }
-  }
-  throw new Error("Python's fontTools is missing: install python3-fonttools (apt-get install python3-fonttools).");
+/**
+ * The chain for text in one script: the script's own face first (Han glyphs differ between
+ * Korean, Chinese and Japanese), then the others for what it lacks, then emoji. Latin and
+ * Hangul come from the first face that has them.
+ */
+export function fallbackChain(first: Family): Family[] {
+  const order: Family[] = ["NotoKR", "NotoSC", "NotoTC", "NotoJP"];
+  return [first, ...order.filter((f) => f !== first), "NotoEmoji"];
 }
 
-/** Splits the CJK faces out of the collections when they are not there yet; returns the folder. */
-export function ensureCjkFonts(): string {
-  const dir = fontDir();
-  const missing = (Object.keys(SOURCES) as CjkWeight[]).filter((w) =>
-    (Object.keys(FACES) as CjkFace[]).some((f) => !fs.existsSync(fontFile(f, w))),
-  );
-  if (missing.length === 0) return dir;
-  for (const w of missing)
-    if (!fs.existsSync(SOURCES[w])) throw new Error(`${SOURCES[w]} is missing: install fonts-noto-cjk (apt-get install fonts-noto-cjk).`);
-  fs.mkdirSync(dir, { recursive: true });
-  const script = [
-    "import sys, os",
-    "from fontTools.ttLib import TTCollection",
-    "src, idx, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]",
-    "TTCollection(src, lazy=True).fonts[idx].save(out + '.tmp')",
-    "os.replace(out + '.tmp', out)",
-  ].join("\n");
-  const py = python();
-  for (const w of missing)
-    for (const f of Object.keys(FACES) as CjkFace[])
-      if (!fs.existsSync(fontFile(f, w))) execFileSync(py, ["-c", script, SOURCES[w], String(FACES[f]), fontFile(f, w)], { stdio: "inherit" });
-  return dir;
+/** The face that should lead for a partner's local-script name, by its country. */
+export function localFace(country: string): Family {
+  if (country === "CN" || country === "SG") return "NotoSC";
+  if (country === "TW" || country === "HK" || country === "MO") return "NotoTC";
+  if (country === "JP") return "NotoJP";
+  return "NotoKR";
+}
+
+let coverage: fontkit.Font[] | null = null;
+
+/** Whether any face of the chain draws this code point (the bold faces cover the same set). */
+export function hasGlyph(codePoint: number): boolean {
+  coverage ??= (Object.keys(FAMILIES) as Family[]).map((f) => fontkit.openSync(fontFile(f, "regular")) as fontkit.Font);
+  return coverage.some((f) => f.hasGlyphForCodePoint(codePoint));
 }

@@ -1,6 +1,9 @@
 // iCalendar (RFC 5545) for the calendar feed: meetings as VEVENTs in their own zone (TZID with a
 // VTIMEZONE built from the platform's time-zone data), action due dates as all-day VEVENTs.
 // CRLF line endings, lines folded at 75 octets without splitting a UTF-8 character, text escaped.
+// Hand-written rather than ical-generator: the VTIMEZONEs come from the platform's own zone data
+// (ical-generator needs a second package with bundled, ageing zone data for that), and the whole
+// writer is this one file, checked by ical.js and Python's icalendar in the tests.
 import { utcToZonedParts, zoneOffset } from "@/lib/format";
 
 export interface IcsMeeting {
@@ -14,6 +17,8 @@ export interface IcsMeeting {
   status: "planned" | "held" | "cancelled";
   url?: string | null;
   updatedAt?: Date;
+  /** The record's version: SEQUENCE rises with every edit, so clients replace the old copy. */
+  version?: number;
 }
 
 export interface IcsDue {
@@ -24,7 +29,12 @@ export interface IcsDue {
   description?: string | null;
   url?: string | null;
   updatedAt?: Date;
+  version?: number;
 }
+
+/** When calendar apps remind: a day before a meeting; a week before a due date and on the day, at 09:00. */
+export const MEETING_ALARMS = ["-P1D"] as const;
+export const DUE_ALARMS = ["-P6DT15H", "PT9H"] as const;
 
 /** TEXT escaping (RFC 5545 §3.3.11). */
 export function escapeText(s: string): string {
@@ -61,7 +71,6 @@ function localStamp(at: Date, zone: string): string {
   const { date, time } = utcToZonedParts(at, zone);
   return `${date.replaceAll("-", "")}T${time.replace(":", "")}00`;
 }
-
 
 function nextDay(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -128,7 +137,18 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
 
 const STATUS = { planned: "TENTATIVE", held: "CONFIRMED", cancelled: "CANCELLED" } as const;
 
-/** The whole calendar as one string with CRLF line endings. */
+/** SEQUENCE starts at 0 (RFC 5545 §3.8.7.4); versions start at 1. */
+const sequence = (version: number | undefined) => `SEQUENCE:${Math.max(0, (version ?? 1) - 1)}`;
+
+function alarms(triggers: readonly string[], summary: string): string[] {
+  return triggers.flatMap((t) => ["BEGIN:VALARM", "ACTION:DISPLAY", `TRIGGER:${t}`, `DESCRIPTION:${escapeText(summary)}`, "END:VALARM"]);
+}
+
+/**
+ * The whole calendar as one string with CRLF line endings. With METHOD:PUBLISH, DTSTAMP is when
+ * this copy was made (RFC 5545 §3.8.7.2), in UTC; LAST-MODIFIED and SEQUENCE say which revision
+ * of each event it is.
+ */
 export function buildCalendar(opts: { name: string; meetings: IcsMeeting[]; dues: IcsDue[]; now?: Date }): string {
   const now = opts.now ?? new Date();
   const stamp = utcStamp(now);
@@ -157,11 +177,14 @@ export function buildCalendar(opts: { name: string; meetings: IcsMeeting[]; dues
       `DTEND;TZID=${m.timeZone}:${localStamp(endAt, m.timeZone)}`,
       `SUMMARY:${escapeText(m.summary)}`,
       `STATUS:${STATUS[m.status]}`,
+      sequence(m.version),
     );
     if (m.location) lines.push(`LOCATION:${escapeText(m.location)}`);
     if (m.description) lines.push(`DESCRIPTION:${escapeText(m.description)}`);
     if (m.url) lines.push(`URL:${m.url}`);
     if (m.updatedAt) lines.push(`LAST-MODIFIED:${utcStamp(m.updatedAt)}`);
+    // A cancelled meeting stays in the feed, so clients mark it, but no longer rings.
+    if (m.status !== "cancelled") lines.push(...alarms(MEETING_ALARMS, m.summary));
     lines.push("END:VEVENT");
   }
   for (const d of opts.dues) {
@@ -173,10 +196,12 @@ export function buildCalendar(opts: { name: string; meetings: IcsMeeting[]; dues
       `DTEND;VALUE=DATE:${nextDay(d.date).replaceAll("-", "")}`,
       `SUMMARY:${escapeText(d.summary)}`,
       "TRANSP:TRANSPARENT",
+      sequence(d.version),
     );
     if (d.description) lines.push(`DESCRIPTION:${escapeText(d.description)}`);
     if (d.url) lines.push(`URL:${d.url}`);
     if (d.updatedAt) lines.push(`LAST-MODIFIED:${utcStamp(d.updatedAt)}`);
+    lines.push(...alarms(DUE_ALARMS, d.summary));
     lines.push("END:VEVENT");
   }
   lines.push("END:VCALENDAR");

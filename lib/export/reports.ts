@@ -10,6 +10,7 @@ import {
   countReport,
   iterateReport,
   openReader,
+  preparerName,
   type ActionRow,
   type AuditRow,
   type GiftRow,
@@ -21,16 +22,18 @@ import { getHomeRegion } from "@/db/queries/settings";
 import { partner } from "@/db/schema";
 import { inArray } from "drizzle-orm";
 import { loadMessages } from "@/i18n/request";
-import { ACTION_STATUSES, MEETING_STATUSES } from "@/lib/domain";
+import { ACTION_STATUSES, MEETING_STATUSES, PARTNER_STATUSES } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
-import { zonedTimeToUtc, type Locale } from "@/lib/format";
-import { fieldErrors, isoDate } from "@/lib/validation/common";
+import { declarationStatus, rateLookup, type GiftDeclaration, type RateLookup } from "@/db/queries/exchange-rates";
+import { isValidTimeZone, utcToZonedParts, zonedTimeToUtc, type Locale } from "@/lib/format";
+import { fieldErrors, id, isoDate } from "@/lib/validation/common";
 import { AuditDescriber } from "@/lib/audit/changes";
 import { csvStream } from "./csv";
+import { partnerColumns, personColumns } from "./record-columns";
 import { MAX_EXPORT_ROWS, type Column, type Sheet } from "./table";
 import { xlsxStream } from "./xlsx";
 
-export const REPORTS = ["briefing", "meetings", "actions", "gifts", "audit"] as const;
+export const REPORTS = ["briefing", "meetings", "actions", "gifts", "partners", "people", "audit"] as const;
 export type ReportKind = (typeof REPORTS)[number];
 export const FORMATS = ["csv", "xlsx", "pdf"] as const;
 export type ExportFormat = (typeof FORMATS)[number];
@@ -41,6 +44,8 @@ export const REPORT_FORMATS: Record<ReportKind, readonly ExportFormat[]> = {
   meetings: ["csv", "xlsx"],
   actions: ["csv", "xlsx"],
   gifts: ["csv", "xlsx"],
+  partners: ["csv", "xlsx"],
+  people: ["csv", "xlsx"],
   audit: ["csv", "xlsx"],
 };
 
@@ -50,6 +55,8 @@ export const REPORT_STATUSES: Record<ReportKind, readonly string[]> = {
   meetings: MEETING_STATUSES,
   actions: ACTION_STATUSES,
   gifts: ["declared", "undeclared"],
+  partners: PARTNER_STATUSES,
+  people: [],
   audit: [],
 };
 
@@ -59,11 +66,11 @@ const paramsSchema = z
   .object({
     format: z.enum(FORMATS),
     lang: z.preprocess(empty, z.enum(["en", "ko"]).default("en")),
-    partner: z.array(z.coerce.number().int().positive()).max(500).default([]),
+    partner: z.array(id).max(500).default([]),
     from: z.preprocess(empty, isoDate.optional()),
     to: z.preprocess(empty, isoDate.optional()),
     status: z.preprocess(empty, z.string().max(40).optional()),
-    owner: z.preprocess(empty, z.coerce.number().int().positive().optional()),
+    owner: z.preprocess(empty, id.optional()),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "The period ends before it starts." });
 
@@ -174,7 +181,17 @@ function actionColumns(t: Translate, lang: Locale, zone: string): Column<ActionR
   ];
 }
 
-function giftColumns(t: Translate, lang: Locale): Column<GiftRow>[] {
+/** A gift row with the declaration rule's verdict (db/queries/exchange-rates.ts). */
+type GiftExportRow = GiftRow & { declaration: GiftDeclaration };
+
+function* withDeclarations(rows: Iterable<GiftRow>, rateOn: RateLookup): Generator<GiftExportRow> {
+  for (const r of rows) {
+    const onDate = utcToZonedParts(new Date(r.meetingAt), r.meetingZone).date;
+    yield { ...r, declaration: declarationStatus({ ...r, onDate }, rateOn) };
+  }
+}
+
+function giftColumns(t: Translate, lang: Locale): Column<GiftExportRow>[] {
   const c = (k: string) => t(`reports.columns.${k}`);
   return [
     { header: c("id"), type: "number", width: 8, value: (r) => r.id },
@@ -189,6 +206,8 @@ function giftColumns(t: Translate, lang: Locale): Column<GiftRow>[] {
     { header: c("to"), type: "text", width: 20, value: (r) => r.toName },
     { header: c("value"), type: "number", width: 12, value: (r) => r.estimatedValue },
     { header: c("currency"), type: "text", width: 8, value: (r) => r.currency },
+    { header: c("valueKrw"), type: "number", width: 14, value: (r) => (r.declaration.valueKrw === null ? null : Math.round(r.declaration.valueKrw)) },
+    { header: c("declaration"), type: "text", width: 24, value: (r) => t(`reports.declaration.${r.declaration.status}`) },
     { header: c("declaredOn"), type: "date", width: 12, value: (r) => r.declaredOn },
     { header: c("disposition"), type: "text", width: 20, value: (r) => enumLabel(t, "disposition", r.disposition) },
   ];
@@ -231,6 +250,10 @@ function tabularColumns(report: TabularReport, t: Translate, lang: Locale, zone:
       return actionColumns(t, lang, zone);
     case "gifts":
       return giftColumns(t, lang);
+    case "partners":
+      return partnerColumns(t);
+    case "people":
+      return personColumns(t, lang);
     case "audit":
       return auditColumns(t, lang, zone);
   }
@@ -334,7 +357,7 @@ export async function runExport(
   actor: Actor,
   report: ReportKind,
   v: ExportParams,
-  opts: { maxRows?: number } = {},
+  opts: { maxRows?: number; viewerZone?: string | null } = {},
 ): Promise<ExportResult> {
   const maxRows = opts.maxRows ?? MAX_EXPORT_ROWS;
   const filters = await toFilters(db, v);
@@ -358,7 +381,14 @@ export async function runExport(
     const filename = `briefing-${d.partner.slug}-${stamp}.${v.format}`;
     if (v.format === "pdf") {
       const { renderBriefingPdf } = await import("./pdf");
-      const buf = await renderBriefingPdf(d, { lang, t, preparedBy: actor.label });
+      const home = await getHomeRegion(db);
+      const buf = await renderBriefingPdf(d, {
+        lang,
+        t,
+        preparedBy: (await preparerName(db, actor)) ?? t("reports.pdf.office"),
+        viewerZone: opts.viewerZone && isValidTimeZone(opts.viewerZone) ? opts.viewerZone : zone,
+        preparedFor: lang === "ko" ? home.nameKo : home.nameEn,
+      });
       return { body: new Blob([new Uint8Array(buf)]).stream(), filename, contentType: CONTENT_TYPES.pdf, rows: null };
     }
     return { body: xlsxStream(briefingSheets(d, t, lang)), filename, contentType: CONTENT_TYPES.xlsx, rows: null };
@@ -369,7 +399,8 @@ export async function runExport(
   audit(rows);
   const columns = tabularColumns(report, t, lang, zone);
   const reader = openReader(db);
-  const cursor = iterateReport(reader.conn, report, filters) as Iterable<never>;
+  const rowsOf = iterateReport(reader.conn, report, filters);
+  const cursor = (report === "gifts" ? withDeclarations(rowsOf as Iterable<GiftRow>, rateLookup(reader.conn)) : rowsOf) as Iterable<never>;
   const filename = `${report}-${stamp}.${v.format}`;
   if (v.format === "csv") return { body: csvStream(columns, cursor, { onEnd: reader.close }), filename, contentType: CONTENT_TYPES.csv, rows };
   return {

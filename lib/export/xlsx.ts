@@ -1,6 +1,9 @@
 // Excel workbooks written with exceljs's streaming WorkbookWriter: rows are committed as they
 // are read, so memory stays flat however many rows there are. Cells are typed (numbers as
 // numbers, dates as dates), the header row is frozen and filterable, one sheet per record type.
+// Each sheet prints on A4 landscape, fit to one page wide, with the header row repeated on every
+// page; its filter, print area and print titles are defined names, which LibreOffice needs to keep
+// the filter (`_xlnm._FilterDatabase`) and the print setup when it opens the file.
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { toIsoWithOffset } from "@/lib/format";
@@ -27,20 +30,49 @@ function sheetName(name: string): string {
   return name.replace(/[:\\/?*[\]]/g, " ").slice(0, 31) || "Sheet";
 }
 
+/** "A", "Z", "AA", … for a 1-based column number. */
+export function columnLetter(n: number): string {
+  let out = "";
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+  return out;
+}
+
+// A4 is paper size 9 in SpreadsheetML. fitToHeight 0: as many pages tall as the rows need.
+const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: "landscape",
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: "1:1",
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+};
+
+interface DefinedName {
+  name: string;
+  ranges: string[];
+  localSheetId: number;
+}
+
 /** Writes the sheets into a Node stream, waiting for the reader whenever its buffer is full. */
 export async function writeWorkbook(sheets: Sheet[], out: PassThrough, opts: { creator?: string } = {}): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = opts.creator ?? "Bridgehead";
   wb.created = new Date();
-  for (const s of sheets) {
+  const filterNames: DefinedName[] = [];
+  for (const [index, s] of sheets.entries()) {
     const cols = s.columns as unknown as Column<unknown>[];
-    const ws = wb.addWorksheet(sheetName(s.name), { views: [{ state: "frozen", ySplit: 1 }] });
+    const name = sheetName(s.name);
+    const ws = wb.addWorksheet(name, {
+      views: [{ state: "frozen", ySplit: 1 }],
+      pageSetup: PAGE_SETUP,
+      headerFooter: { oddFooter: "&L&A&R&P / &N" },
+    });
     ws.columns = cols.map((c, i) => ({
       key: String(i),
       width: c.width ?? 16,
       style: c.type === "date" ? { numFmt: DATE_FMT } : c.type === "instant" ? { numFmt: DATETIME_FMT } : {},
     }));
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
     const header = ws.addRow(cols.map((c) => c.header));
     header.font = { bold: true };
     header.commit();
@@ -50,8 +82,18 @@ export async function writeWorkbook(sheets: Sheet[], out: PassThrough, opts: { c
       if (++n % 200 === 0 && out.writableNeedDrain) await new Promise<void>((res) => out.once("drain", () => res()));
       if (out.destroyed) return;
     }
+    // The filter and print area cover every row written, known only now; both are written with
+    // the sheet's end, so setting them here is still in time.
+    const ref = `A1:${columnLetter(cols.length)}${n + 1}`;
+    ws.autoFilter = ref;
+    // exceljs prefixes only the columns with "$"; the rows carry their own.
+    ws.pageSetup.printArea = `A$1:${columnLetter(cols.length)}$${n + 1}`;
+    filterNames.push({ name: "_xlnm._FilterDatabase", ranges: [`'${name.replace(/'/g, "''")}'!${ref.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`], localSheetId: index });
     ws.commit();
   }
+  // exceljs writes print areas and titles as defined names itself, but not the filter's name, and
+  // its own list has no per-sheet scope: the workbook reads this list when it is committed.
+  Object.defineProperty(wb, "_definedNames", { value: { model: filterNames } });
   await wb.commit();
 }
 

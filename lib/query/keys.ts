@@ -33,6 +33,14 @@ export const queryKeys = {
     list: (p: MeetingListKeyParams) => ["meetings", "list", p] as const,
     peopleOptions: (partnerId: number | null) => ["meetings", "people-options", partnerId] as const,
   },
+  search: {
+    all: ["search"] as const,
+    suggest: (q: string) => ["search", "suggest", q] as const,
+  },
+  notifications: {
+    all: ["notifications"] as const,
+    list: (limit: number) => ["notifications", "list", limit] as const,
+  },
 };
 
 /**

@@ -3,15 +3,34 @@ import { ValidationError } from "@/lib/errors";
 import { isValidTimeZone, parseIsoDate } from "@/lib/format";
 import { DATE_PRECISIONS } from "@/lib/domain";
 
-/** Empty strings from forms become undefined; everything else is trimmed. */
+// Characters no field needs and that do harm when stored: NUL and the other C0 controls but tab
+// and line breaks (they end strings in C code and break XML, so XLSX and ICS), the bidirectional
+// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069: "Trojan Source" text that
+// reads differently from what it is), and UTF-16 surrogates without their pair (not encodable as
+// UTF-8). Stripped, not refused, so a pasted text or an imported file still saves.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text without the characters above; every text field of forms, API and imports goes through it. */
+export function cleanText(s: string): string {
+  return s.replace(UNSAFE_CHARS, "");
+}
+
+/** Empty strings from forms become undefined; everything else is cleaned and trimmed. */
 export const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v === null ? undefined : v),
-    z.string().max(max).optional(),
-  );
+  z.preprocess((v) => {
+    if (v === null) return undefined;
+    if (typeof v !== "string") return v;
+    const t = cleanText(v).trim();
+    return t === "" ? undefined : t;
+  }, z.string().max(max).optional());
 
 export const requiredText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1, { message: "Required." }).max(max));
+  z.preprocess((v) => (typeof v === "string" ? cleanText(v).trim() : v), z.string().min(1, { message: "Required." }).max(max));
+
+/** What a form leaves empty and what the API returns as null both mean "not given". */
+export const blankToUndefined = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema);
 
 export const isoDate = z
   .string()
@@ -34,9 +53,21 @@ export const timeZone = z
   .max(64)
   .refine((tz) => isValidTimeZone(tz), { message: "Unknown time zone." });
 
-export const id = z.coerce.number().int().positive();
+// Ids and versions are digits only: a JSON number, or a form's string of ASCII digits. Number()
+// would also take "1e3" (1000), "0x1", " 1", "1.0" and true, which no client of ours sends.
+const DIGITS = /^[0-9]{1,16}$/;
+const digitsToNumber = (v: unknown) => (typeof v === "string" && DIGITS.test(v) ? Number(v) : v);
+const positiveInt = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** A record id from a path, a query string or a form field, or null when it is not digits only. */
+export function parseIdParam(raw: unknown): number | null {
+  const r = id.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
+export const id = z.preprocess(digitsToNumber, positiveInt);
 export const optionalId = z.preprocess((v) => (v === "" || v === null ? undefined : v), id.optional());
-export const version = z.coerce.number().int().positive();
+export const version = z.preprocess(digitsToNumber, positiveInt);
 
 /** Optional non-negative number from a form field. */
 export const optionalNumber = (opts: { int?: boolean; max?: number } = {}) =>

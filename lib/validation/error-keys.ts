@@ -19,12 +19,13 @@ const BY_MESSAGE: [RegExp, string][] = [
   [/Choose the partner this person/, "choosePartner"],
   [/People on our side belong to no partner/, "homeNoPartner"],
   [/^Unknown partner/, "unknownPartner"],
-  [/^At least 10 characters/, "passwordLength"],
+  [/^At least 12 characters/, "passwordLength"],
+  [/^Too easy to guess/, "passwordWeak"],
   [/^The two new passwords differ/, "passwordsDiffer"],
   [/Too big: expected string|^At most \d+ characters/, "tooLong"],
   [/Too small: expected string/, "tooShort"],
   [/Too (big|small): expected number/, "outOfRange"],
-  [/expected number/, "number"],
+  [/expected number|expected int/, "number"],
 ];
 
 export function errorKey(message: string): string {

@@ -3,7 +3,8 @@ import { GIFT_DIRECTIONS, GIFT_DISPOSITIONS } from "@/lib/domain";
 import { id, optionalId, optionalIsoDate, optionalNumber, optionalText, requiredText, version } from "./common";
 
 const currency = z.preprocess(
-  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim().toUpperCase()) : v),
+  // null is how the API returns a value still to be appraised: it reads back as "no currency".
+  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim().toUpperCase()) : v === null ? undefined : v),
   z.string().regex(/^[A-Z]{3}$/, { message: "A three-letter currency code, such as KRW." }).optional(),
 );
 
@@ -28,7 +29,8 @@ export const giftValueRule = <T extends { estimatedValue?: number; currency?: st
     ctx.addIssue({ code: "custom", path: ["currency"], message: "Give the currency of the value." });
 };
 
-export const giftInMeetingSchema = giftFields.superRefine(giftValueRule);
+/** A gift in the meeting form or a meeting's API payload; an id keeps an existing gift (and its id). */
+export const giftInMeetingSchema = giftFields.extend({ id: optionalId }).superRefine(giftValueRule);
 export const createGiftSchema = giftFields.extend({ meetingId: id }).superRefine(giftValueRule);
 export const updateGiftSchema = giftFields.extend({ meetingId: id, version }).superRefine(giftValueRule);
 export type GiftInMeeting = z.output<typeof giftInMeetingSchema>;

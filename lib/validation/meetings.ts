@@ -3,7 +3,7 @@ import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, PERSON_SIDES } from
 import { zonedTimeToUtc } from "@/lib/format";
 import { actionInMeetingSchema } from "./actions";
 import { giftInMeetingSchema } from "./gifts";
-import { id, isoDate, optionalId, optionalNumber, optionalText, requiredText, timeZone, version } from "./common";
+import { blankToUndefined, id, isoDate, optionalId, optionalNumber, optionalText, requiredText, timeZone, version } from "./common";
 
 export const newPersonSchema = z.object({
   nameEn: requiredText(200),
@@ -32,8 +32,11 @@ const meetingFields = z.object({
   title: requiredText(300),
   kind: z.enum(MEETING_KINDS),
   status: z.enum(MEETING_STATUSES),
-  date: isoDate,
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use a time like 15:00." }),
+  /** The wall-clock date and time in timeZone, as the form sends them… */
+  date: blankToUndefined(isoDate.optional()),
+  time: blankToUndefined(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use a time like 15:00." }).optional()),
+  /** …or the UTC instant, as the API returns it. Date and time win when both are given. */
+  startsAt: blankToUndefined(z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant, such as 2019-11-27T07:00:00Z." }).optional()),
   timeZone,
   durationMinutes: optionalNumber({ int: true, max: 60 * 24 * 30 }),
   venue: optionalText(300),
@@ -45,15 +48,23 @@ const meetingFields = z.object({
   notes: optionalText(20_000),
   participants: z.array(participantInMeetingSchema).max(500).default([]),
   gifts: z.array(giftInMeetingSchema).max(200).default([]),
-  actions: z.array(actionInMeetingSchema).max(200).default([]),
+  /** New follow-ups. Ones with an id already exist (a GET returns them) and are left as they are. */
+  actions: z.array(actionInMeetingSchema.extend({ id: optionalId })).max(200).default([]),
 });
 
+function instant(v: z.infer<typeof meetingFields>, ctx: z.RefinementCtx): Date | null {
+  if (v.date === undefined && v.time === undefined && v.startsAt !== undefined) return new Date(v.startsAt);
+  for (const key of ["date", "time"] as const)
+    if (v[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: "Required." });
+  if (v.date === undefined || v.time === undefined) return null;
+  const at = zonedTimeToUtc(v.date, v.time, v.timeZone);
+  if (!at) ctx.addIssue({ code: "custom", path: ["date"], message: "Not a real date and time." });
+  return at;
+}
+
 function withInstant<T extends z.infer<typeof meetingFields>>(v: T, ctx: z.RefinementCtx) {
-  const startsAt = zonedTimeToUtc(v.date, v.time, v.timeZone);
-  if (!startsAt) {
-    ctx.addIssue({ code: "custom", path: ["date"], message: "Not a real date and time." });
-    return z.NEVER;
-  }
+  const startsAt = instant(v, ctx);
+  if (!startsAt) return z.NEVER;
   const n = v.participants.length;
   const refs: [string, number | undefined][] = [
     ...v.gifts.flatMap((g, i): [string, number | undefined][] => [
@@ -65,7 +76,7 @@ function withInstant<T extends z.infer<typeof meetingFields>>(v: T, ctx: z.Refin
   for (const [path, idx] of refs)
     if (idx !== undefined && idx >= n)
       ctx.addIssue({ code: "custom", path: path.split("."), message: "Refers to a participant who is not in the list." });
-  const { date: _d, time: _t, ...rest } = v;
+  const { date: _d, time: _t, startsAt: _s, ...rest } = v;
   return { ...rest, startsAt };
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PARTNER_KINDS, PARTNER_STATUSES, RELATIONSHIP_LEVELS } from "@/lib/domain";
 import { normaliseDate } from "@/lib/format";
-import { datePrecision, optionalText, partialIsoDate, requiredText, timeZone, version } from "./common";
+import { blankToUndefined, datePrecision, isoDate, optionalText, partialIsoDate, requiredText, timeZone, version } from "./common";
 
 const coordinate = (min: number, max: number) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().min(min).max(max).optional());
@@ -24,7 +24,10 @@ const partnerFields = z.object({
   kind: z.enum(PARTNER_KINDS),
   level: z.enum(RELATIONSHIP_LEVELS),
   status: z.enum(PARTNER_STATUSES),
+  /** "2008", "2019-11" or "2019-11-27", as the form takes it… */
   since: z.preprocess((v) => (v === "" || v === null ? undefined : v), partialIsoDate.optional()),
+  /** …or the stored first day with its precision, as the API returns it. `since` wins when both are given. */
+  sinceDate: blankToUndefined(isoDate.optional()),
   sincePrecision: z.preprocess((v) => (v === "" || v === null ? undefined : v), datePrecision.optional()),
   timeZone: timeZone.default("UTC"),
   summary: optionalText(5000),
@@ -33,8 +36,9 @@ const partnerFields = z.object({
 });
 
 /** Derives the stored since date and precision from what the user typed ("2008" is a year). */
-function withSince<T extends { since?: string; sincePrecision?: "year" | "month" | "day" }>(v: T) {
-  const { since, sincePrecision, ...rest } = v;
+function withSince<T extends { since?: string; sinceDate?: string; sincePrecision?: "year" | "month" | "day" }>(v: T) {
+  const { since: typed, sinceDate, sincePrecision, ...rest } = v;
+  const since = typed ?? sinceDate;
   if (!since) return { ...rest, sinceDate: null, sincePrecision: null };
   const precision = sincePrecision ?? (since.length === 4 ? "year" : since.length === 7 ? "month" : "day");
   return { ...rest, sinceDate: normaliseDate(since, precision), sincePrecision: precision };

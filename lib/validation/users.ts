@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { ROLES, TOKEN_SCOPES } from "@/lib/domain";
+import { MIN_PASSWORD_LENGTH, MIN_PASSWORD_SCORE, passwordScore } from "@/lib/password-strength";
 import { optionalId, requiredText } from "./common";
 
 export const password = z
   .string()
-  .min(10, { message: "At least 10 characters." })
-  .max(128, { message: "At most 128 characters." });
+  .min(MIN_PASSWORD_LENGTH, { message: `At least ${MIN_PASSWORD_LENGTH} characters.`, abort: true })
+  .max(128, { message: "At most 128 characters.", abort: true })
+  .refine((p) => passwordScore(p) >= MIN_PASSWORD_SCORE, { message: "Too easy to guess: a common password, word, name, repeat or sequence." });
 
 export const createUserSchema = z.object({
   email: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email({ message: "Not an email address." }).max(320)),

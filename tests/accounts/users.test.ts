@@ -98,7 +98,7 @@ describe("[ACCOUNTS] the last active admin", () => {
     await setUserActive(db, ADMIN, admins[1]!.id, true);
     await setUserRole(db, ADMIN, { userId: admins[0]!.id, role: "viewer" });
     expect((await findUserByEmail(db, "a0@example.org"))!.role).toBe("viewer");
-    expect(db.select().from(auditEvent).where(eq(auditEvent.event, "deactivate")).get()!.after).toEqual({ active: false });
+    expect(db.select().from(auditEvent).where(eq(auditEvent.event, "deactivate")).get()!.after).toEqual({ active: false, revokedTokens: 0 });
   });
 });
 

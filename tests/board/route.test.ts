@@ -10,7 +10,7 @@ import { seededDb } from "../helpers/db";
 const state: { db: Db | null; userId: string | null } = { db: null, userId: null };
 vi.mock("@/db", () => ({ getDb: () => state.db }));
 vi.mock("@/lib/auth/server", () => ({
-  getAuth: () => ({ api: { getSession: () => Promise.resolve(state.userId ? { user: { id: state.userId } } : null) } }),
+  getAuth: () => ({ api: { getSession: () => Promise.resolve(state.userId ? { user: { id: state.userId }, session: { id: "s", createdAt: new Date() } } : null) } }),
 }));
 
 const ids: Record<string, string> = {};

@@ -6,8 +6,8 @@ import { action, auditEvent, gift, meeting, participant, partner, person } from 
 import { ConflictError, UserError, ValidationError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation/common";
 import { createMeetingSchema } from "@/lib/validation/meetings";
-import { emptyAction, emptyGift, emptyParticipant, reachesDeclarationThreshold, toPayload, type MeetingFormValues } from "@/app/(app)/meetings/_components/form-values";
-import { errorKey } from "@/app/(app)/meetings/_components/field-errors";
+import { emptyAction, emptyGift, emptyParticipant, formPath, reachesDeclarationThreshold, toPayload, type MeetingFormValues } from "@/app/(app)/meetings/_components/form-values";
+import { errorKey, errorKeyFor } from "@/app/(app)/meetings/_components/field-errors";
 import { EDITOR, seededDb } from "../helpers/db";
 
 const OTHER = { userId: null, label: "other.editor@test", role: "editor" } as const;
@@ -137,9 +137,36 @@ describe("[MEETINGS] one schema for the form, the action and the API", () => {
     summary: "",
     outcomes: "",
     notes: "",
-    participants: [{ ...emptyParticipant("partner"), mode: "new" }],
+    participants: [{ ...emptyParticipant("partner"), mode: "new", titleAtTime: "Deputy Director" }],
     gifts: [{ ...emptyGift(), item: "Vase", estimatedValue: "150000", currency: "" }],
-    actions: [{ ...emptyAction(), title: "" }],
+    actions: [{ ...emptyAction(), title: "", dueOn: "2020-01-31" }],
+  });
+
+  it("leaves out the rows the form offers and nobody filled in, and maps errors back to the form's rows", async () => {
+    const db = await seededDb();
+    const tang = db.$client.prepare("select id from person where name_en = 'Tang Liangzhi'").get() as { id: number };
+    const v: MeetingFormValues = {
+      ...formValues(db),
+      title: "Blank rows",
+      date: "2019-11-27",
+      time: "15:00",
+      timeZone: "Asia/Shanghai",
+      durationMinutes: "",
+      attendeeCount: "",
+      participants: [emptyParticipant("home"), { ...emptyParticipant("partner"), personId: String(tang.id) }],
+      gifts: [emptyGift(), { ...emptyGift(), item: "" , origin: "Icheon" }],
+      actions: [emptyAction()],
+    };
+    v.gifts[1]!.from = `row:${v.participants[1]!.key}`;
+    const payload = toPayload(v) as { participants: unknown[]; gifts: { fromParticipantIndex?: number }[]; actions: unknown[] };
+    expect(payload.participants).toHaveLength(1);
+    expect(payload.gifts).toEqual([expect.objectContaining({ origin: "Icheon", fromParticipantIndex: 0 })]);
+    expect(payload.actions).toEqual([]);
+    const r = createMeetingSchema.safeParse(payload);
+    expect(Object.keys(fieldErrors(r.error!))).toEqual(["gifts.0.item"]);
+    expect(formPath("gifts.0.item", v)).toBe("gifts.1.item");
+    expect(errorKeyFor("gifts.0.item", r.error!.issues[0]!.message)).toBe("enterItem");
+    expect(errorKeyFor("partnerId", "Too small: expected number to be >0")).toBe("choosePartner");
   });
 
   it("rejects the form's bad input in the browser exactly as the server does, field by field", async () => {
@@ -190,8 +217,10 @@ describe("[MEETINGS] search in three scripts", () => {
     const db = await seededDb();
     const m = await createMeeting(db, EDITOR, validInput(db));
     const ids = async (q: string) => (await listMeetings(db, { q })).rows.map((r) => r.id);
-    expect(await ids("重庆")).toEqual([m.id]);
-    expect(await ids("충칭")).toEqual([m.id]);
+    expect(await ids("会谈")).toEqual([m.id]);
+    expect(await ids("회담")).toEqual([m.id]);
+    // The partner's names in every script find all its meetings, the demo one as well.
+    for (const q of ["重庆", "충칭", "chongqing", "ㅊㅊ"]) expect(await ids(q)).toEqual([m.id, 1]);
     expect(await ids("pangyo")).toContain(m.id);
     expect(await ids("Pangy")).toContain(m.id);
     expect(await ids("北京")).toEqual([]);
@@ -202,7 +231,7 @@ describe("[MEETINGS] search in three scripts", () => {
     const db = await seededDb();
     const m = await createMeeting(db, EDITOR, validInput(db));
     await updateMeeting(db, EDITOR, m.id, { ...validInput(db), version: m.version, summary: "Now about Suwon only" });
-    expect((await listMeetings(db, { q: "重庆" })).rows).toEqual([]);
+    expect((await listMeetings(db, { q: "会谈" })).rows).toEqual([]);
     expect((await listMeetings(db, { q: "Suwon" })).rows.map((r) => r.id)).toEqual([m.id]);
   });
 });

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { commitImport, MAX_IMPORT_ROWS, previewImport } from "@/db/queries/import";
+import { commitImport, MAX_IMPORT_ROWS, previewImport, type ImportKind, type ImportRequest } from "@/db/queries/import";
 import { auditEvent, meeting, partner, person } from "@/db/schema";
 import { EDITOR, seededDb } from "../helpers/db";
 
@@ -9,6 +9,8 @@ const PARTNERS = [
   "sichuan,Sichuan Province,쓰촨성,四川省,CN,province,exploring,exploring,2024-05,Asia/Shanghai",
   "kanagawa,Kanagawa Prefecture,가나가와현,神奈川県,JP,prefecture,friendship,active,1990,Asia/Tokyo",
 ].join("\r\n");
+
+const file = (kind: ImportKind, text: string, more: Partial<ImportRequest> = {}): ImportRequest => ({ kind, bytes: Buffer.from(text), ...more });
 
 const counts = (db: Awaited<ReturnType<typeof seededDb>>) => ({
   partners: db.select({ n: count() }).from(partner).get()!.n,
@@ -20,12 +22,12 @@ const counts = (db: Awaited<ReturnType<typeof seededDb>>) => ({
 describe("[IMPORT] CSV import", () => {
   it("previews and commits partners in one go, with audit events", async () => {
     const db = await seededDb();
-    const p = await previewImport(db, "partners", `\uFEFF${PARTNERS}`);
+    const p = await previewImport(db, file("partners", `\uFEFF${PARTNERS}`));
     expect(p.ok && p.preview.problems).toEqual([]);
     expect(p.ok && p.preview.rows.map((r) => r.row)).toEqual([2, 3]);
     const before = counts(db);
-    const r = await commitImport(db, EDITOR, "partners", PARTNERS);
-    expect(r).toEqual({ ok: true, count: 2 });
+    const r = await commitImport(db, EDITOR, file("partners", PARTNERS));
+    expect(r).toEqual({ ok: true, created: 2, updated: 0, unchanged: 0 });
     const after = counts(db);
     expect(after.partners).toBe(before.partners + 2);
     expect(after.audit).toBe(before.audit + 2);
@@ -41,13 +43,13 @@ describe("[IMPORT] CSV import", () => {
       "chongqing,Delegation visit,visit,planned,2020-02-30,10:00,Asia/Seoul,5",
       "tianjin,Trade fair,event,held,2020-03-01,09:00,Asia/Shanghai,",
     ].join("\n");
-    const p = await previewImport(db, "meetings", csv);
+    const p = await previewImport(db, file("meetings", csv));
     expect(p.ok).toBe(true);
     if (!p.ok) return;
-    expect(p.preview.problems).toEqual([{ row: 3, field: "date", message: "Not a real date." }]);
+    expect(p.preview.problems).toEqual([{ row: 3, column: "date", key: "partners.errors.notRealDate" }]);
     const before = counts(db);
-    const r = await commitImport(db, EDITOR, "meetings", csv);
-    expect(r).toEqual({ ok: false, problems: [{ row: 3, field: "date", message: "Not a real date." }] });
+    const r = await commitImport(db, EDITOR, file("meetings", csv));
+    expect(r).toEqual({ ok: false, problems: [{ row: 3, column: "date", key: "partners.errors.notRealDate" }] });
     expect(counts(db)).toEqual(before);
   });
 
@@ -55,28 +57,28 @@ describe("[IMPORT] CSV import", () => {
     const db = await seededDb();
     // The second row is valid on its own but clashes with the first (same short name).
     const csv = `${PARTNERS}\r\nsichuan,Sichuan again,쓰촨,四川,CN,province,exploring,exploring,,UTC`;
-    const r = await commitImport(db, EDITOR, "partners", csv);
-    expect(r).toEqual({ ok: false, problems: [{ row: 4, field: "slug", message: "Also used on row 2." }] });
+    const r = await commitImport(db, EDITOR, file("partners", csv));
+    expect(r).toEqual({ ok: false, problems: [{ row: 4, column: "slug", key: "import.problem.sameSlug", values: { other: 2 } }] });
     expect(db.select().from(partner).where(eq(partner.slug, "kanagawa")).get()).toBeUndefined();
   });
 
   it("people refer to partners by short name; unknown ones are reported", async () => {
     const db = await seededDb();
     const csv = "nameEn,nameLocal,side,partner,email\nWang Wei,王伟,partner,chongqing,wang@example.cn\nKim Min-ji,김민지,partner,atlantis,bad-email";
-    const p = await previewImport(db, "people", csv);
+    const p = await previewImport(db, file("people", csv));
     expect(p.ok && p.preview.problems).toEqual([
-      { row: 3, field: "partner", message: 'No partner with the short name "atlantis".' },
-      { row: 3, field: "email", message: expect.any(String) as string },
+      { row: 3, column: "partner", key: "import.problem.unknownPartner", values: { value: "atlantis" } },
+      { row: 3, column: "email", key: "partners.errors.email" },
     ]);
   });
 
   it("refuses files with unknown or missing columns, no rows, or too many rows", async () => {
     const db = await seededDb();
-    expect(await previewImport(db, "people", "nameEn,side,shoeSize\nA,home,42")).toEqual({ ok: false, file: { key: "unknownColumns", values: { columns: "shoeSize" } } });
-    expect(await previewImport(db, "people", "nameEn\nA")).toEqual({ ok: false, file: { key: "missingColumns", values: { columns: "side" } } });
-    expect(await previewImport(db, "people", "nameEn,side\n")).toEqual({ ok: false, file: { key: "empty" } });
+    expect(await previewImport(db, file("people", "nameEn,side,shoeSize\nA,home,42"))).toEqual({ ok: false, file: { key: "unknownColumns", values: { columns: "shoeSize" } } });
+    expect(await previewImport(db, file("people", "nameEn\nA"))).toEqual({ ok: false, file: { key: "missingColumns", values: { columns: ["side"] } } });
+    expect(await previewImport(db, file("people", "nameEn,side\n"))).toEqual({ ok: false, file: { key: "empty" } });
     const many = `nameEn,side\n${"A,home\n".repeat(MAX_IMPORT_ROWS + 1)}`;
-    expect(await previewImport(db, "people", many)).toEqual({ ok: false, file: { key: "tooManyRows", values: { rows: MAX_IMPORT_ROWS } } });
-    expect((await previewImport(db, "people", `nameEn,side\n${"x".repeat(600 * 1024)},home`)).ok).toBe(false);
+    expect(await previewImport(db, file("people", many))).toEqual({ ok: false, file: { key: "tooManyRows", values: { rows: MAX_IMPORT_ROWS } } });
+    expect((await previewImport(db, file("people", `nameEn,side\n${"x".repeat(600 * 1024)},home`))).ok).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { History, KeyRound, Users } from "lucide-react";
+import { Coins, History, KeyRound, Mail, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { pageTitle } from "@/components/layout/page-title";
@@ -10,10 +10,14 @@ export const generateMetadata = pageTitle("admin.title");
 export default async function Page() {
   await requireUser("admin");
   const t = await getTranslations("admin");
+  const tr = await getTranslations("rates");
+  const tm = await getTranslations("notifications.admin");
   const items = [
     { href: "/admin/users", title: t("usersTitle"), body: t("usersLead"), icon: Users },
     { href: "/admin/tokens", title: t("tokensTitle"), body: t("tokensLead"), icon: KeyRound },
     { href: "/admin/audit", title: t("auditTitle"), body: t("auditLead"), icon: History },
+    { href: "/admin/exchange-rates", title: tr("title"), body: tr("cardLead"), icon: Coins },
+    { href: "/admin/mail", title: tm("title"), body: tm("lead"), icon: Mail },
   ];
   return (
     <div>

@@ -4,7 +4,9 @@ import { FileUp } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db";
+import { undeclaredGiftCounts } from "@/db/queries/exchange-rates";
 import { partnerOptions } from "@/db/queries/partners";
 import { actionOwnerOptions, listCalendarTokens } from "@/db/queries/reports";
 import { requireUser } from "@/lib/auth/guard";
@@ -21,7 +23,12 @@ export default async function ReportsPage() {
   const user = await requireUser("export");
   const db = getDb();
   const [t, locale, { zone }] = await Promise.all([getTranslations("reports"), viewerLocale(), viewerTimeZone()]);
-  const [partners, owners, tokens] = await Promise.all([partnerOptions(db), actionOwnerOptions(db), listCalendarTokens(db, user.id)]);
+  const [partners, owners, tokens, undeclared] = await Promise.all([
+    partnerOptions(db),
+    actionOwnerOptions(db),
+    listCalendarTokens(db, user.id),
+    undeclaredGiftCounts(db),
+  ]);
   const partnerList = partners.map((p) => ({ id: p.id, label: locale === "ko" ? p.nameKo : p.nameEn }));
   const feeds = tokens.map((tk) => ({
     id: tk.id,
@@ -48,6 +55,12 @@ export default async function ReportsPage() {
           ) : null
         }
       />
+      {undeclared.declare || undeclared.noRate ? (
+        <Alert tone="warning" className="mb-6" title={t("declaration.alertTitle")}>
+          {undeclared.declare ? <p>{t("declaration.mustDeclare", { n: undeclared.declare })}</p> : null}
+          {undeclared.noRate ? <p>{t("declaration.noRateCount", { n: undeclared.noRate })}</p> : null}
+        </Alert>
+      ) : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card title={t("exportTitle")} id="export">
           <ExportForm

@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from "@/db/audit";
 import { openDb } from "@/db/client";
 import { createUser } from "@/db/queries/users";
 import { signInCookie } from "@/bench/session";
-import { preparedDb, startServer, tempDbFile, type Server } from "@/scripts/server-process";
+import { preparedDb, reliabilityPort, startServer, tempDbFile, type Server } from "@/scripts/server-process";
 import { fingerprint } from "../fingerprint";
 import { edgeString, FIELDS, notARecordId } from "../fuzz-values";
 
@@ -100,7 +100,7 @@ beforeAll(async () => {
   const db = openDb(file);
   await createUser(db, SYSTEM_ACTOR, { email: EMAIL, name: "Fuzz admin", role: "admin", password: PASSWORD });
   db.$client.close();
-  server = await startServer(file, 3191);
+  server = await startServer(file, reliabilityPort(1));
   cookie = await signInCookie(server.url, EMAIL, PASSWORD);
 }, 180_000);
 afterAll(async () => server?.stop());

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { preparedDb, startServer, tempDbFile } from "@/scripts/server-process";
+import { preparedDb, reliabilityPort, startServer, tempDbFile } from "@/scripts/server-process";
 
 // Start the server, write continuously, kill -9 it at a random moment, restart; repeat. Every
 // acknowledged write must survive every crash, and the database must pass integrity_check.
@@ -19,7 +19,7 @@ describe("[RELIABILITY] crash", () => {
     let seq = 0;
 
     for (let cycle = 0; cycle < CYCLES; cycle++) {
-      const server = await startServer(file, 3192);
+      const server = await startServer(file, reliabilityPort(2));
       let stop = false;
       const writer = async () => {
         while (!stop) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { preparedDb, startServer, tempDbFile, type Server } from "@/scripts/server-process";
+import { preparedDb, reliabilityPort, startServer, tempDbFile, type Server } from "@/scripts/server-process";
 import { fingerprint } from "../fingerprint";
 import { apiRoutes } from "../routes";
 import { edgeString, edgeValue, FIELDS } from "../fuzz-values";
@@ -31,7 +31,7 @@ let token: string;
 beforeAll(async () => {
   file = tempDbFile();
   ({ token } = await preparedDb(file));
-  server = await startServer(file, 3190);
+  server = await startServer(file, reliabilityPort(0));
 }, 120_000);
 afterAll(async () => server?.stop());
 

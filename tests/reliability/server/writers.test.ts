@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { preparedDb, startServer, tempDbFile, type Server } from "@/scripts/server-process";
+import { preparedDb, reliabilityPort, startServer, tempDbFile, type Server } from "@/scripts/server-process";
 
 // N clients create and edit meetings and move board cards through the HTTP API at once for T
 // seconds. Afterwards every acknowledged write is in the database, no request failed (no 5xx,
@@ -15,7 +15,7 @@ let token: string;
 beforeAll(async () => {
   file = tempDbFile();
   ({ token } = await preparedDb(file));
-  server = await startServer(file, 3191);
+  server = await startServer(file, reliabilityPort(1));
 }, 180_000);
 afterAll(async () => server?.stop());
 

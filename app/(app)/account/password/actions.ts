@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { recordPasswordChanged } from "@/db/queries/users";
 import { formText } from "@/lib/form-data";
 import { runAction } from "@/lib/auth/action";
+import { clearCurrentPasswordChecks, reserveCurrentPasswordCheck } from "@/lib/auth/rate-limit";
 import { getAuth } from "@/lib/auth/server";
 import { UserError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation/common";
@@ -31,6 +32,9 @@ export async function changePassword(_prev: ChangePasswordState, form: FormData)
       if (!parsed.success) throw new UserError("validation_failed", t("fixFields"), { fields: await localFieldErrors(fieldErrors(parsed.error)) });
       const v = parsed.data;
       if (v.newPassword === v.currentPassword) throw new UserError("validation_failed", t("fixFields"), { fields: { newPassword: [t("sameAsOld")] } });
+      // Counted before the check, like sign-in: parallel guesses cannot slip past the limit.
+      const reserved = reserveCurrentPasswordCheck(db, user.id);
+      if ("blockedMinutes" in reserved) throw new UserError("rate_limited", t("tooManyCurrent", { minutes: reserved.blockedMinutes }));
       try {
         // better-auth checks the current password and rehashes; other sessions end.
         await getAuth().api.changePassword({
@@ -41,6 +45,7 @@ export async function changePassword(_prev: ChangePasswordState, form: FormData)
         if (e instanceof APIError) throw new UserError("validation_failed", t("fixFields"), { fields: { currentPassword: [t("wrongCurrent")] } });
         throw e;
       }
+      clearCurrentPasswordChecks(db, user.id);
       await recordPasswordChanged(db, actor, user.id);
       return { wasForced: user.mustChangePassword };
     },

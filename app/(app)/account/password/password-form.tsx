@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { PasswordField } from "@/components/forms/password-field";
 import { Field } from "@/components/ui/field";
 import { changePassword, type ChangePasswordState } from "./actions";
 
@@ -14,13 +15,13 @@ export function PasswordForm() {
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.done ? <Alert tone="success">{t("changed")}</Alert> : null}
       <Field label={t("current")} name="currentPassword" type="password" autoComplete="current-password" required errors={state.fields?.currentPassword} />
-      <Field
+      <PasswordField
         label={t("new")}
         name="newPassword"
         type="password"
         autoComplete="new-password"
         required
-        minLength={10}
+        minLength={12}
         hint={t("newHint")}
         errors={state.fields?.newPassword}
       />

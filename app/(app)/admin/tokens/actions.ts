@@ -5,6 +5,7 @@ import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { formText } from "@/lib/form-data";
 import { runAction } from "@/lib/auth/action";
 import { localFieldErrors } from "@/lib/validation/local-errors";
+import { parseIdParam } from "@/lib/validation/common";
 
 export interface TokenState {
   error?: string;
@@ -27,7 +28,7 @@ export async function createToken(_prev: TokenState, form: FormData): Promise<To
 }
 
 export async function revokeToken(_prev: { error?: string }, form: FormData): Promise<{ error?: string }> {
-  const res = await runAction("admin", ({ db, actor }) => revokeApiToken(db, actor, Number(str(form, "id"))));
+  const res = await runAction("admin", ({ db, actor }) => revokeApiToken(db, actor, parseIdParam(str(form, "id")) ?? 0));
   if (!res.ok) return { error: res.error.message };
   revalidatePath("/admin/tokens");
   return {};

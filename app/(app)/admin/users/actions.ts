@@ -58,7 +58,7 @@ export async function setActive(_prev: FormState, form: FormData): Promise<FormS
     const id = str(form, "userId") ?? "";
     // Locking oneself out is never what an admin means to do.
     if (!active && id === user.id) throw new UserError("bad_request", t("notYourself"));
-    await setUserActive(db, actor, id, active);
+    return setUserActive(db, actor, id, active);
   });
-  return toState(res, active ? t("reactivated") : t("deactivated"));
+  return toState(res, active ? t("reactivated") : t("deactivated", { tokens: res.ok ? res.data.revokedTokens : 0 }));
 }

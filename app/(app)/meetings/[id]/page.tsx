@@ -9,20 +9,24 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { giftDeclarationStatus, type DeclarationStatus } from "@/db/queries/exchange-rates";
 import { getMeeting, type MeetingDetail } from "@/db/queries/meetings";
 import { requireUser } from "@/lib/auth/guard";
+import { FollowButton } from "@/components/notifications/follow-button";
+import { isFollowing } from "@/db/queries/follows";
 import { can } from "@/lib/auth/permissions";
 import { isUserError } from "@/lib/errors";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatDate, formatMoney, utcToZonedParts } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { RecordHistory } from "@/components/audit/record-history";
 import { ArchiveMeetingButton } from "../_components/archive-button";
+import { parseIdParam } from "@/lib/validation/common";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(idParam: string): Promise<MeetingDetail> {
-  const id = Number(idParam);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseIdParam(idParam);
+  if (id === null) notFound();
   try {
     return await getMeeting(getDb(), id);
   } catch (e) {
@@ -32,8 +36,8 @@ async function load(idParam: string): Promise<MeetingDetail> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = Number((await params).id);
-  const m = Number.isInteger(id) ? await getDb().query.meeting.findFirst({ where: (x, { eq }) => eq(x.id, id), columns: { title: true } }) : null;
+  const id = parseIdParam((await params).id);
+  const m = id !== null ? await getDb().query.meeting.findFirst({ where: (x, { eq }) => eq(x.id, id), columns: { title: true } }) : null;
   return { title: m?.title ?? "Meeting" };
 }
 
@@ -43,6 +47,8 @@ export default async function MeetingPage({ params }: Props) {
   const m = await load((await params).id);
   const [t, te, locale, { zone }] = await Promise.all([getTranslations("meetings"), getTranslations("enums"), viewerLocale(), viewerTimeZone()]);
   const partnerName = locale === "ko" ? m.partner.nameKo : m.partner.nameEn;
+  const onDate = utcToZonedParts(m.startsAt, m.timeZone).date;
+  const declarations = new Map(await Promise.all(m.gifts.map(async (g) => [g.id, await giftDeclarationStatus(getDb(), { ...g, onDate })] as const)));
   const ours = m.participants.filter((p) => p.person.side === "home");
   const theirs = m.participants.filter((p) => p.person.side === "partner");
   return (
@@ -71,6 +77,9 @@ export default async function MeetingPage({ params }: Props) {
           {m.archivedAt ? <Badge tone="neutral">{t("detail.archivedBadge")}</Badge> : null}
           <Badge tone="brand">{te(`meetingKind.${m.kind}`)}</Badge>
           <Badge tone={m.status === "held" ? "green" : m.status === "cancelled" ? "neutral" : "amber"}>{te(`meetingStatus.${m.status}`)}</Badge>
+        </div>
+        <div className="mt-3">
+          <FollowButton type="meeting" id={m.id} following={await isFollowing(getDb(), { userId: user.id, type: "meeting", id: m.id })} />
         </div>
       </header>
 
@@ -144,12 +153,15 @@ export default async function MeetingPage({ params }: Props) {
                 <div className="flex flex-wrap items-center gap-2">
                   <Badge tone={g.direction === "received" ? "amber" : "brand"}>{te(`giftDirection.${g.direction}`)}</Badge>
                   <span className="font-medium text-slate-900">{g.item}</span>
+                  <DeclarationBadge status={declarations.get(g.id)!.status} declared={g.declaredOn !== null} t={t} />
                 </div>
                 {g.description ? <p className="mt-1 text-slate-700">{g.description}</p> : null}
                 <p className="text-xs text-slate-600">
                   {g.fromPerson || g.toPerson ? t("giftFromTo", { from: g.fromPerson?.nameEn ?? "—", to: g.toPerson?.nameEn ?? "—" }) + " · " : ""}
                   {g.estimatedValue != null && g.currency ? formatMoney(g.estimatedValue, g.currency, locale) : t("toBeValued")}
                   {g.direction === "received" ? ` · ${g.declaredOn ? t("declaredOn", { date: formatDate(g.declaredOn, locale) }) : t("notDeclared")}` : ""}
+                  {declarations.get(g.id)!.valueKrw !== null && g.currency !== "KRW" ? ` (${formatMoney(Math.round(declarations.get(g.id)!.valueKrw!), "KRW", locale)})` : ""}
+                  {g.disposition ? ` · ${te(`disposition.${g.disposition}`)}` : ""}
                 </p>
               </li>
             ))}
@@ -185,4 +197,11 @@ export default async function MeetingPage({ params }: Props) {
       <RecordHistory recordType="meeting" recordId={m.id} />
     </article>
   );
+}
+
+/** The declaration rule's verdict, where it asks something of the reader. */
+function DeclarationBadge({ status, declared, t }: { status: DeclarationStatus; declared: boolean; t: (key: string) => string }) {
+  if (status === "declare") return <Badge tone={declared ? "green" : "red"}>{t(declared ? "declaration.declared" : "declaration.declare")}</Badge>;
+  if (status === "no_rate") return <Badge tone="amber">{t("declaration.noRate")}</Badge>;
+  return null;
 }

@@ -30,9 +30,28 @@ export function errorKey(message: string): string {
   return "invalid";
 }
 
+// Where a field is missing or unusable, say what to do there ("Choose a partner"), whatever zod
+// called it: an empty partner, for one, is coerced to 0 and fails as "too small".
+const BY_PATH: [RegExp, string][] = [
+  [/^partnerId$/, "choosePartner"],
+  [/^title$/, "enterTitle"],
+  [/^(date|time)$/, "enterWhen"],
+  [/^participants\.\d+\.(personId|newPerson)$/, "choosePerson"],
+  [/^participants\.\d+\.newPerson\.nameEn$/, "enterName"],
+  [/^gifts\.\d+\.item$/, "enterItem"],
+  [/^actions\.\d+\.title$/, "enterActionTitle"],
+];
+const WHAT_TO_DO = new Set(["required", "tooSmall", "notANumber", "invalid", "dateFormat", "timeFormat", "notRealDate", "unknownPartner"]);
+
+export function errorKeyFor(path: string, message: string): string {
+  const key = errorKey(message);
+  const own = BY_PATH.find(([re]) => re.test(path))?.[1];
+  return own && WHAT_TO_DO.has(key) ? own : key;
+}
+
 /** Field errors keyed by path ("gifts.0.item"), each message translated. */
 export function translateFieldErrors(fields: Record<string, string[]>, t: (key: string) => string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const [path, msgs] of Object.entries(fields)) out[path] = [...new Set(msgs.map((m) => t(errorKey(m))))];
+  for (const [path, msgs] of Object.entries(fields)) out[path] = [...new Set(msgs.map((m) => t(errorKeyFor(path, m))))];
   return out;
 }

@@ -121,9 +121,34 @@ function refToPayload(ref: PersonRef, rows: ParticipantRow[], idKey: string, ind
   return {};
 }
 
+// Rows left as the form offers them (the two empty participant rows it starts with, a gift or
+// follow-up added and never filled in) are not sent: they are not mistakes to be reported.
+const blank = (...xs: string[]) => xs.every((x) => x.trim() === "");
+export const isBlankParticipant = (p: ParticipantRow) =>
+  blank(p.titleAtTime) && (p.mode === "existing" ? blank(p.personId) : blank(p.newPerson.nameEn, p.newPerson.nameLocal, p.newPerson.title, p.newPerson.organisation));
+export const isBlankGift = (g: GiftRow) =>
+  blank(g.item, g.description, g.origin, g.from, g.to, g.estimatedValue, g.declaredOn, g.disposition) && !g.toBeValued;
+export const isBlankAction = (a: ActionRow) => blank(a.title, a.owner, a.dueOn);
+
+/** For each list, the form's row index of each row the payload sends. */
+export function sentRows(v: MeetingFormValues) {
+  const idx = <R>(rows: R[], isBlank: (r: R) => boolean) => rows.flatMap((r, i) => (isBlank(r) ? [] : [i]));
+  return { participants: idx(v.participants, isBlankParticipant), gifts: idx(v.gifts, isBlankGift), actions: idx(v.actions, isBlankAction) };
+}
+
+/** A payload error path ("gifts.0.item") as the form's own row ("gifts.2.item"). */
+export function formPath(path: string, v: MeetingFormValues): string {
+  const m = /^(participants|gifts|actions)\.(\d+)(\..*)?$/.exec(path);
+  if (!m) return path;
+  const list = m[1] as keyof ReturnType<typeof sentRows>;
+  const i = sentRows(v)[list][Number(m[2])];
+  return i === undefined ? path : `${list}.${i}${m[3] ?? ""}`;
+}
+
 /** The form's values as the shared zod schema's input (the same shape the API accepts). */
 export function toPayload(v: MeetingFormValues, version?: number): Record<string, unknown> {
-  const { participants, gifts, actions, ...fields } = v;
+  const { participants: allParticipants, gifts, actions, ...fields } = v;
+  const participants = allParticipants.filter((p) => !isBlankParticipant(p));
   return {
     ...fields,
     ...(version !== undefined ? { version } : {}),
@@ -132,25 +157,30 @@ export function toPayload(v: MeetingFormValues, version?: number): Record<string
         ? { personId: p.personId, role: p.role, titleAtTime: p.titleAtTime }
         : { newPerson: p.newPerson, role: p.role, titleAtTime: p.titleAtTime },
     ),
-    gifts: gifts.map((g) => ({
-      direction: g.direction,
-      item: g.item,
-      description: g.description,
-      origin: g.origin,
-      ...refToPayload(g.from, participants, "fromPersonId", "fromParticipantIndex"),
-      ...refToPayload(g.to, participants, "toPersonId", "toParticipantIndex"),
-      estimatedValue: g.toBeValued ? "" : g.estimatedValue,
-      currency: g.toBeValued ? "" : g.currency,
-      declaredOn: g.declaredOn,
-      disposition: g.disposition,
-    })),
-    actions: actions.map((a) => ({
-      title: a.title,
-      side: a.side,
-      ...refToPayload(a.owner, participants, "ownerPersonId", "ownerParticipantIndex"),
-      dueOn: a.dueOn,
-      priority: a.priority,
-    })),
+    gifts: gifts
+      .filter((g) => !isBlankGift(g))
+      .map((g) => ({
+        ...(g.id !== undefined ? { id: g.id } : {}),
+        direction: g.direction,
+        item: g.item,
+        description: g.description,
+        origin: g.origin,
+        ...refToPayload(g.from, participants, "fromPersonId", "fromParticipantIndex"),
+        ...refToPayload(g.to, participants, "toPersonId", "toParticipantIndex"),
+        estimatedValue: g.toBeValued ? "" : g.estimatedValue,
+        currency: g.toBeValued ? "" : g.currency,
+        declaredOn: g.declaredOn,
+        disposition: g.disposition,
+      })),
+    actions: actions
+      .filter((a) => !isBlankAction(a))
+      .map((a) => ({
+        title: a.title,
+        side: a.side,
+        ...refToPayload(a.owner, participants, "ownerPersonId", "ownerParticipantIndex"),
+        dueOn: a.dueOn,
+        priority: a.priority,
+      })),
   };
 }
 

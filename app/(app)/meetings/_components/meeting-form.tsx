@@ -30,13 +30,16 @@ import { queryKeys } from "@/lib/query/keys";
 import { fieldErrors } from "@/lib/validation/common";
 import { createMeetingSchema, updateMeetingSchema } from "@/lib/validation/meetings";
 import { saveMeetingAction } from "../actions";
+import { ErrorSummary, fieldId } from "./error-summary";
 import { translateFieldErrors } from "./field-errors";
+import { WhenField } from "./when-field";
 import {
   emptyAction,
   emptyGift,
   emptyParticipant,
   MEETING_FIELD_NAMES,
   reachesDeclarationThreshold,
+  formPath,
   toPayload,
   type ActionRow,
   type GiftRow,
@@ -109,7 +112,8 @@ export function MeetingForm(props: Props) {
   // Focus the first field of a row that was just added (keyboard users stay where they work).
   useEffect(() => {
     if (!focusNext.current) return;
-    const el = document.querySelector<HTMLElement>(`[data-row="${focusNext.current}"] :is(input, select, textarea)`);
+    // The row's first field: a participant's person, past the "existing or new" choice.
+    const el = document.querySelector<HTMLElement>(`[data-row="${focusNext.current}"] :is(select, textarea, input:not([type="radio"]))`);
     el?.focus();
     focusNext.current = null;
   });
@@ -174,6 +178,7 @@ export function MeetingForm(props: Props) {
     const rows = values.participants
       .map((p, i) => {
         const label = p.mode === "new" ? p.newPerson.nameEn.trim() : p.personId ? (personName.get(Number(p.personId)) ?? "") : "";
+        // Name first, so typing a name in a native select picks that person.
         return label ? { value: `row:${p.key}`, label: t("participantN", { n: i + 1, name: label }) } : null;
       })
       .filter((x): x is { value: string; label: string } => x !== null);
@@ -187,7 +192,9 @@ export function MeetingForm(props: Props) {
       : refOptions;
 
   const showErrors = (fields: Record<string, string[]>) => {
-    setErrors(translateFieldErrors(fields, (k) => terr(k)));
+    // The payload leaves blank rows out: its row numbers are mapped back to the form's.
+    const own = Object.fromEntries(Object.entries(fields).map(([path, m]) => [formPath(path, values), m]));
+    setErrors(translateFieldErrors(own, (k) => terr(k)));
     setFormError(t("fixErrors"));
     requestAnimationFrame(() => summaryRef.current?.focus());
   };
@@ -211,7 +218,7 @@ export function MeetingForm(props: Props) {
           tone: "success",
           link: { href: `/meetings/${r.data.id}`, label: t("openMeeting") },
         });
-        router.push(meetingId !== undefined ? `/meetings/${r.data.id}` : "/meetings");
+        router.push(`/meetings/${r.data.id}`);
         return;
       }
       if (r.error.code === "conflict") {
@@ -274,6 +281,23 @@ export function MeetingForm(props: Props) {
       outcomes: tm("outcomes"),
       notes: tm("notes"),
     })[f];
+  // "Gift 2: Item" for the error summary's links.
+  const ROW_FIELDS: Record<string, string> = {
+    personId: "person", "newPerson.nameEn": "nameEn", "newPerson.nameLocal": "nameLocal", "newPerson.side": "side", "newPerson.title": "personTitle",
+    "newPerson.organisation": "organisation", role: "role", titleAtTime: "titleAtTime", direction: "direction", item: "item", origin: "origin",
+    fromPersonId: "from", toPersonId: "to", description: "description", estimatedValue: "estimatedValue", currency: "currency",
+    declaredOn: "declaredOn", disposition: "disposition", title: "actionTitle", dueOn: "dueOn", priority: "priority",
+  };
+  const summaryLabel = (path: string): string => {
+    if (path === "when") return t("when");
+    const m = /^(participants|gifts|actions)\.(\d+)\.(.+)$/.exec(path);
+    if (!m) return (MEETING_FIELD_NAMES as readonly string[]).includes(path) ? fieldLabel(path as keyof MeetingFields) : path;
+    const n = Number(m[2]) + 1;
+    const row = t(m[1] === "participants" ? "participantLegend" : m[1] === "gifts" ? "giftLegend" : "actionLegend", { n });
+    const sub = m[3]!;
+    const label = sub === "side" && m[1] === "actions" ? tm("side") : sub === "ownerPersonId" ? tm("owner") : ROW_FIELDS[sub] ? t(ROW_FIELDS[sub]) : sub;
+    return `${row}: ${label}`;
+  };
   const displayValue = (f: keyof MeetingFields, v: string) =>
     f === "partnerId" ? (partners.find((p) => String(p.id) === v)?.name ?? v) : f === "kind" ? (v ? te(`meetingKind.${v}`) : "") : f === "status" ? (v ? te(`meetingStatus.${v}`) : "") : v;
   const conflictChanges: ConflictChange[] = conflict
@@ -291,11 +315,11 @@ export function MeetingForm(props: Props) {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby={formError ? "form-error" : undefined}>
+    <form onSubmit={onSubmit} noValidate data-sticky-actions className="space-y-6" aria-describedby={formError ? "form-error" : undefined}>
       <div ref={summaryRef} tabIndex={-1} className="outline-none" id="form-error">
         {formError ? (
           <Alert tone="error" title={formError}>
-            {Object.keys(errors).length ? t("errorCount", { n: Object.values(errors).length }) : null}
+            <ErrorSummary errors={errors} labelFor={summaryLabel} />
           </Alert>
         ) : null}
       </div>
@@ -330,15 +354,22 @@ export function MeetingForm(props: Props) {
             onChange={(e) => onPartnerChange(e.target.value)}
             placeholder={t("choosePartner")}
             options={partners.map((p) => ({ value: String(p.id), label: p.name }))}
-            errors={err("partnerId")}
+            id={fieldId("partnerId")} errors={err("partnerId")}
           />
-          <Field label={t("title")} required value={values.title} onChange={(e) => set("title", e.target.value)} errors={err("title")} maxLength={300} />
-          <SelectField label={tm("kind")} value={values.kind} onChange={(e) => set("kind", e.target.value)} options={MEETING_KINDS.map((k) => ({ value: k, label: te(`meetingKind.${k}`) }))} errors={err("kind")} />
-          <SelectField label={tm("status")} value={values.status} onChange={(e) => set("status", e.target.value)} options={MEETING_STATUSES.map((k) => ({ value: k, label: te(`meetingStatus.${k}`) }))} errors={err("status")} />
+          <Field label={t("title")} required value={values.title} onChange={(e) => set("title", e.target.value)} id={fieldId("title")} errors={err("title")} maxLength={300} />
+          <SelectField label={tm("kind")} value={values.kind} onChange={(e) => set("kind", e.target.value)} options={MEETING_KINDS.map((k) => ({ value: k, label: te(`meetingKind.${k}`) }))} id={fieldId("kind")} errors={err("kind")} />
+          <SelectField label={tm("status")} value={values.status} onChange={(e) => set("status", e.target.value)} options={MEETING_STATUSES.map((k) => ({ value: k, label: te(`meetingStatus.${k}`) }))} id={fieldId("status")} errors={err("status")} />
         </div>
-        <div className="grid gap-4 sm:grid-cols-3">
-          <Field label={t("date")} type="date" required value={values.date} onChange={(e) => set("date", e.target.value)} errors={err("date")} />
-          <Field label={t("time")} type="time" required value={values.time} onChange={(e) => set("time", e.target.value)} errors={err("time")} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <WhenField
+            id={fieldId("when")}
+            label={t("when")}
+            hint={t("whenHint")}
+            date={values.date}
+            time={values.time}
+            errors={err("date", "time")}
+            onChange={(v) => setValues((x) => ({ ...x, ...v }))}
+          />
           <Field
             label={t("timeZone")}
             list="meeting-time-zones"
@@ -351,7 +382,7 @@ export function MeetingForm(props: Props) {
               set("timeZone", e.target.value);
             }}
             hint={t("timeZoneHint")}
-            errors={err("timeZone")}
+            id={fieldId("timeZone")} errors={err("timeZone")}
           />
           <datalist id="meeting-time-zones">
             {timeZones.map((z) => (
@@ -363,15 +394,15 @@ export function MeetingForm(props: Props) {
           {inYourZone}
         </p>
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Field label={t("durationMinutes")} type="number" inputMode="numeric" min={0} value={values.durationMinutes} onChange={(e) => set("durationMinutes", e.target.value)} errors={err("durationMinutes")} />
-          <Field label={t("attendeeCount")} type="number" inputMode="numeric" min={0} value={values.attendeeCount} onChange={(e) => set("attendeeCount", e.target.value)} errors={err("attendeeCount")} />
-          <Field label={tm("venue")} value={values.venue} onChange={(e) => set("venue", e.target.value)} errors={err("venue")} />
-          <Field label={t("city")} value={values.city} onChange={(e) => set("city", e.target.value)} errors={err("city")} />
+          <Field label={t("durationMinutes")} type="number" inputMode="numeric" min={0} value={values.durationMinutes} onChange={(e) => set("durationMinutes", e.target.value)} id={fieldId("durationMinutes")} errors={err("durationMinutes")} />
+          <Field label={t("attendeeCount")} type="number" inputMode="numeric" min={0} value={values.attendeeCount} onChange={(e) => set("attendeeCount", e.target.value)} id={fieldId("attendeeCount")} errors={err("attendeeCount")} />
+          <Field label={tm("venue")} value={values.venue} onChange={(e) => set("venue", e.target.value)} id={fieldId("venue")} errors={err("venue")} />
+          <Field label={t("city")} value={values.city} onChange={(e) => set("city", e.target.value)} id={fieldId("city")} errors={err("city")} />
         </div>
-        <TextareaField label={tm("topics")} rows={2} value={values.topics} onChange={(e) => set("topics", e.target.value)} errors={err("topics")} />
-        <TextareaField label={tm("summary")} rows={4} value={values.summary} onChange={(e) => set("summary", e.target.value)} errors={err("summary")} />
-        <TextareaField label={tm("outcomes")} rows={3} value={values.outcomes} onChange={(e) => set("outcomes", e.target.value)} errors={err("outcomes")} />
-        <TextareaField label={tm("notes")} rows={2} value={values.notes} onChange={(e) => set("notes", e.target.value)} errors={err("notes")} />
+        <TextareaField label={tm("topics")} rows={2} value={values.topics} onChange={(e) => set("topics", e.target.value)} id={fieldId("topics")} errors={err("topics")} />
+        <TextareaField label={tm("summary")} rows={4} value={values.summary} onChange={(e) => set("summary", e.target.value)} id={fieldId("summary")} errors={err("summary")} />
+        <TextareaField label={tm("outcomes")} rows={3} value={values.outcomes} onChange={(e) => set("outcomes", e.target.value)} id={fieldId("outcomes")} errors={err("outcomes")} />
+        <TextareaField label={tm("notes")} rows={2} value={values.notes} onChange={(e) => set("notes", e.target.value)} id={fieldId("notes")} errors={err("notes")} />
       </Section>
 
       <Section title={tm("people")} hint={t("peopleHint")}>
@@ -385,6 +416,13 @@ export function MeetingForm(props: Props) {
               <li key={p.key} data-row={p.key}>
                 <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
                   <legend className="px-1 text-sm font-semibold text-slate-800">{t("participantLegend", { n: i + 1 })}</legend>
+                  {/* First in the row: a row added by keyboard starts at its first field, past this button. */}
+                  <div className="-mt-2 flex justify-end">
+                    <Button type="button" variant="ghost" size="sm" onClick={() => removeRow("participants", p.key, "add-participant")}>
+                      <Trash2 aria-hidden className="size-4" />
+                      {t("removeParticipant", { n: i + 1 })}
+                    </Button>
+                  </div>
                   <div className="flex flex-wrap gap-4 text-sm" role="radiogroup" aria-label={t("participantMode")}>
                     {(["existing", "new"] as const).map((mode) => (
                       <label key={mode} className="inline-flex items-center gap-2">
@@ -395,11 +433,11 @@ export function MeetingForm(props: Props) {
                   </div>
                   {p.mode === "existing" ? (
                     <div className="space-y-1">
-                      <label htmlFor={`person-${p.key}`} className="block text-sm font-medium text-slate-800">
+                      <label htmlFor={fieldId(`${base}.personId`)} className="block text-sm font-medium text-slate-800">
                         {t("person")}
                       </label>
                       <select
-                        id={`person-${p.key}`}
+                        id={fieldId(`${base}.personId`)}
                         className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm aria-[invalid=true]:border-red-600"
                         value={p.personId}
                         aria-invalid={pErr ? true : undefined}
@@ -433,33 +471,33 @@ export function MeetingForm(props: Props) {
                         required
                         value={p.newPerson.nameEn}
                         onChange={(e) => updateRow<ParticipantRow>("participants", p.key, { newPerson: { ...p.newPerson, nameEn: e.target.value } })}
-                        errors={err(`${base}.newPerson.nameEn`, `${base}.personId`)}
+                        id={fieldId(`${base}.newPerson.nameEn`)} errors={err(`${base}.newPerson.nameEn`, `${base}.personId`)}
                       />
                       <Field
                         label={t("nameLocal")}
                         value={p.newPerson.nameLocal}
                         onChange={(e) => updateRow<ParticipantRow>("participants", p.key, { newPerson: { ...p.newPerson, nameLocal: e.target.value } })}
-                        errors={err(`${base}.newPerson.nameLocal`)}
+                        id={fieldId(`${base}.newPerson.nameLocal`)} errors={err(`${base}.newPerson.nameLocal`)}
                       />
                       <SelectField
                         label={t("side")}
                         value={p.newPerson.side}
                         onChange={(e) => updateRow<ParticipantRow>("participants", p.key, { newPerson: { ...p.newPerson, side: e.target.value as "home" | "partner" } })}
                         options={PERSON_SIDES.map((s) => ({ value: s, label: te(`personSide.${s}`) }))}
-                        errors={err(`${base}.newPerson.side`)}
+                        id={fieldId(`${base}.newPerson.side`)} errors={err(`${base}.newPerson.side`)}
                       />
                       <Field
                         label={t("personTitle")}
                         value={p.newPerson.title}
                         onChange={(e) => updateRow<ParticipantRow>("participants", p.key, { newPerson: { ...p.newPerson, title: e.target.value } })}
-                        errors={err(`${base}.newPerson.title`)}
+                        id={fieldId(`${base}.newPerson.title`)} errors={err(`${base}.newPerson.title`)}
                       />
                       <Field
                         label={t("organisation")}
                         className="sm:col-span-2"
                         value={p.newPerson.organisation}
                         onChange={(e) => updateRow<ParticipantRow>("participants", p.key, { newPerson: { ...p.newPerson, organisation: e.target.value } })}
-                        errors={err(`${base}.newPerson.organisation`)}
+                        id={fieldId(`${base}.newPerson.organisation`)} errors={err(`${base}.newPerson.organisation`)}
                       />
                     </div>
                   )}
@@ -469,14 +507,10 @@ export function MeetingForm(props: Props) {
                       value={p.role}
                       onChange={(e) => updateRow<ParticipantRow>("participants", p.key, { role: e.target.value })}
                       options={PARTICIPANT_ROLES.map((r) => ({ value: r, label: te(`participantRole.${r}`) }))}
-                      errors={err(`${base}.role`)}
+                      id={fieldId(`${base}.role`)} errors={err(`${base}.role`)}
                     />
-                    <Field label={t("titleAtTime")} value={p.titleAtTime} onChange={(e) => updateRow<ParticipantRow>("participants", p.key, { titleAtTime: e.target.value })} errors={err(`${base}.titleAtTime`)} />
+                    <Field label={t("titleAtTime")} value={p.titleAtTime} onChange={(e) => updateRow<ParticipantRow>("participants", p.key, { titleAtTime: e.target.value })} id={fieldId(`${base}.titleAtTime`)} errors={err(`${base}.titleAtTime`)} />
                   </div>
-                  <Button type="button" variant="ghost" size="sm" onClick={() => removeRow("participants", p.key, "add-participant")}>
-                    <Trash2 aria-hidden className="size-4" />
-                    {t("removeParticipant", { n: i + 1 })}
-                  </Button>
                 </fieldset>
               </li>
             );
@@ -497,23 +531,30 @@ export function MeetingForm(props: Props) {
               <li key={g.key} data-row={g.key}>
                 <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
                   <legend className="px-1 text-sm font-semibold text-slate-800">{t("giftLegend", { n: i + 1 })}</legend>
+                  {/* First in the row: a row added by keyboard starts at its first field, past this button. */}
+                  <div className="-mt-2 flex justify-end">
+                    <Button type="button" variant="ghost" size="sm" onClick={() => removeRow("gifts", g.key, "add-gift")}>
+                      <Trash2 aria-hidden className="size-4" />
+                      {t("removeGift", { n: i + 1 })}
+                    </Button>
+                  </div>
                   <div className="grid gap-3 sm:grid-cols-2">
                     <SelectField
                       label={t("direction")}
                       value={g.direction}
                       onChange={(e) => updateRow<GiftRow>("gifts", g.key, { direction: e.target.value as GiftRow["direction"] })}
                       options={GIFT_DIRECTIONS.map((d) => ({ value: d, label: te(`giftDirection.${d}`) }))}
-                      errors={err(`${base}.direction`)}
+                      id={fieldId(`${base}.direction`)} errors={err(`${base}.direction`)}
                     />
-                    <Field label={t("item")} required value={g.item} onChange={(e) => updateRow<GiftRow>("gifts", g.key, { item: e.target.value })} errors={err(`${base}.item`)} />
-                    <Field label={t("origin")} value={g.origin} onChange={(e) => updateRow<GiftRow>("gifts", g.key, { origin: e.target.value })} errors={err(`${base}.origin`)} />
+                    <Field label={t("item")} required value={g.item} onChange={(e) => updateRow<GiftRow>("gifts", g.key, { item: e.target.value })} id={fieldId(`${base}.item`)} errors={err(`${base}.item`)} />
+                    <Field label={t("origin")} value={g.origin} onChange={(e) => updateRow<GiftRow>("gifts", g.key, { origin: e.target.value })} id={fieldId(`${base}.origin`)} errors={err(`${base}.origin`)} />
                     <SelectField
                       label={t("from")}
                       value={g.from}
                       placeholder="—"
                       onChange={(e) => updateRow<GiftRow>("gifts", g.key, { from: e.target.value })}
                       options={refOptionsFor(g.from)}
-                      errors={err(`${base}.fromPersonId`, `${base}.fromParticipantIndex`)}
+                      id={fieldId(`${base}.fromPersonId`)} errors={err(`${base}.fromPersonId`, `${base}.fromParticipantIndex`)}
                     />
                     <SelectField
                       label={t("to")}
@@ -521,7 +562,7 @@ export function MeetingForm(props: Props) {
                       placeholder="—"
                       onChange={(e) => updateRow<GiftRow>("gifts", g.key, { to: e.target.value })}
                       options={refOptionsFor(g.to)}
-                      errors={err(`${base}.toPersonId`, `${base}.toParticipantIndex`)}
+                      id={fieldId(`${base}.toPersonId`)} errors={err(`${base}.toPersonId`, `${base}.toParticipantIndex`)}
                     />
                     <TextareaField
                       label={t("description")}
@@ -529,7 +570,7 @@ export function MeetingForm(props: Props) {
                       className="sm:col-span-2"
                       value={g.description}
                       onChange={(e) => updateRow<GiftRow>("gifts", g.key, { description: e.target.value })}
-                      errors={err(`${base}.description`)}
+                      id={fieldId(`${base}.description`)} errors={err(`${base}.description`)}
                     />
                   </div>
                   <label className="inline-flex items-center gap-2 text-sm">
@@ -545,7 +586,7 @@ export function MeetingForm(props: Props) {
                       disabled={g.toBeValued}
                       value={g.toBeValued ? "" : g.estimatedValue}
                       onChange={(e) => updateRow<GiftRow>("gifts", g.key, { estimatedValue: e.target.value })}
-                      errors={err(`${base}.estimatedValue`)}
+                      id={fieldId(`${base}.estimatedValue`)} errors={err(`${base}.estimatedValue`)}
                     />
                     <Field
                       label={t("currency")}
@@ -555,16 +596,16 @@ export function MeetingForm(props: Props) {
                       disabled={g.toBeValued}
                       value={g.toBeValued ? "" : g.currency}
                       onChange={(e) => updateRow<GiftRow>("gifts", g.key, { currency: e.target.value.toUpperCase() })}
-                      errors={err(`${base}.currency`)}
+                      id={fieldId(`${base}.currency`)} errors={err(`${base}.currency`)}
                     />
-                    <Field label={t("declaredOn")} type="date" value={g.declaredOn} onChange={(e) => updateRow<GiftRow>("gifts", g.key, { declaredOn: e.target.value })} errors={err(`${base}.declaredOn`)} />
+                    <Field label={t("declaredOn")} type="date" value={g.declaredOn} onChange={(e) => updateRow<GiftRow>("gifts", g.key, { declaredOn: e.target.value })} id={fieldId(`${base}.declaredOn`)} errors={err(`${base}.declaredOn`)} />
                     <SelectField
                       label={t("disposition")}
                       value={g.disposition}
                       placeholder="—"
                       onChange={(e) => updateRow<GiftRow>("gifts", g.key, { disposition: e.target.value as GiftRow["disposition"] })}
                       options={GIFT_DISPOSITIONS.map((d) => ({ value: d, label: te(`disposition.${d}`) }))}
-                      errors={err(`${base}.disposition`)}
+                      id={fieldId(`${base}.disposition`)} errors={err(`${base}.disposition`)}
                     />
                   </div>
                   {hint ? (
@@ -575,10 +616,6 @@ export function MeetingForm(props: Props) {
                       })}
                     </Alert>
                   ) : null}
-                  <Button type="button" variant="ghost" size="sm" onClick={() => removeRow("gifts", g.key, "add-gift")}>
-                    <Trash2 aria-hidden className="size-4" />
-                    {t("removeGift", { n: i + 1 })}
-                  </Button>
                 </fieldset>
               </li>
             );
@@ -612,14 +649,21 @@ export function MeetingForm(props: Props) {
               <li key={a.key} data-row={a.key}>
                 <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
                   <legend className="px-1 text-sm font-semibold text-slate-800">{t("actionLegend", { n: i + 1 })}</legend>
-                  <Field label={t("actionTitle")} required value={a.title} onChange={(e) => updateRow<ActionRow>("actions", a.key, { title: e.target.value })} errors={err(`${base}.title`)} />
+                  {/* First in the row: a row added by keyboard starts at its first field, past this button. */}
+                  <div className="-mt-2 flex justify-end">
+                    <Button type="button" variant="ghost" size="sm" onClick={() => removeRow("actions", a.key, "add-action")}>
+                      <Trash2 aria-hidden className="size-4" />
+                      {t("removeAction", { n: i + 1 })}
+                    </Button>
+                  </div>
+                  <Field label={t("actionTitle")} required value={a.title} onChange={(e) => updateRow<ActionRow>("actions", a.key, { title: e.target.value })} id={fieldId(`${base}.title`)} errors={err(`${base}.title`)} />
                   <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
                     <SelectField
                       label={tm("side")}
                       value={a.side}
                       onChange={(e) => updateRow<ActionRow>("actions", a.key, { side: e.target.value as ActionRow["side"] })}
                       options={ACTION_SIDES.map((s) => ({ value: s, label: te(`actionSide.${s}`) }))}
-                      errors={err(`${base}.side`)}
+                      id={fieldId(`${base}.side`)} errors={err(`${base}.side`)}
                     />
                     <SelectField
                       label={tm("owner")}
@@ -627,21 +671,17 @@ export function MeetingForm(props: Props) {
                       placeholder="—"
                       onChange={(e) => updateRow<ActionRow>("actions", a.key, { owner: e.target.value })}
                       options={refOptionsFor(a.owner)}
-                      errors={err(`${base}.ownerPersonId`, `${base}.ownerParticipantIndex`)}
+                      id={fieldId(`${base}.ownerPersonId`)} errors={err(`${base}.ownerPersonId`, `${base}.ownerParticipantIndex`)}
                     />
-                    <Field label={t("dueOn")} type="date" value={a.dueOn} onChange={(e) => updateRow<ActionRow>("actions", a.key, { dueOn: e.target.value })} errors={err(`${base}.dueOn`)} />
+                    <Field label={t("dueOn")} type="date" value={a.dueOn} onChange={(e) => updateRow<ActionRow>("actions", a.key, { dueOn: e.target.value })} id={fieldId(`${base}.dueOn`)} errors={err(`${base}.dueOn`)} />
                     <SelectField
                       label={t("priority")}
                       value={a.priority}
                       onChange={(e) => updateRow<ActionRow>("actions", a.key, { priority: e.target.value })}
                       options={ACTION_PRIORITIES.map((p) => ({ value: p, label: te(`priority.${p}`) }))}
-                      errors={err(`${base}.priority`)}
+                      id={fieldId(`${base}.priority`)} errors={err(`${base}.priority`)}
                     />
                   </div>
-                  <Button type="button" variant="ghost" size="sm" onClick={() => removeRow("actions", a.key, "add-action")}>
-                    <Trash2 aria-hidden className="size-4" />
-                    {t("removeAction", { n: i + 1 })}
-                  </Button>
                 </fieldset>
               </li>
             );

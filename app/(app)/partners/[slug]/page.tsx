@@ -19,6 +19,8 @@ import { Button } from "@/components/ui/button";
 import { MilestonesEditor } from "../_components/milestones-editor";
 import { PartnerRecordActions } from "../_components/partner-record-actions";
 import { requireUser } from "@/lib/auth/guard";
+import { FollowButton } from "@/components/notifications/follow-button";
+import { isFollowing } from "@/db/queries/follows";
 import { isUserError } from "@/lib/errors";
 import { daysSince, formatDate, formatMoney, formatPrecisionDate, utcToZonedParts, type Locale } from "@/lib/format";
 import { localLang } from "@/lib/lang";
@@ -63,6 +65,7 @@ export default async function PartnerPage({ params }: Props) {
     lastContact(db, p.id),
   ]);
   const deletable = canWrite && !(await partnerIsReferenced(db, p.id));
+  const following = await isFollowing(db, { userId: user.id, type: "partner", id: p.id });
   const since = p.sincePrecision && p.sinceDate ? formatPrecisionDate(p.sinceDate, p.sincePrecision as "year", locale) : null;
   return (
     <div className="space-y-6">
@@ -80,6 +83,9 @@ export default async function PartnerPage({ params }: Props) {
             <span aria-hidden>·</span>
             <span>{last ? t("lastContactValue", { days: daysSince(last) }) : t("never")}</span>
             {p.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
+          </div>
+          <div className="mt-3">
+            <FollowButton type="partner" id={p.id} following={following} />
           </div>
         </div>
         {canWrite ? (

@@ -15,17 +15,20 @@ import { can } from "@/lib/auth/permissions";
 import { localLang } from "@/lib/lang";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { PersonRecordActions } from "../_components/person-record-actions";
+import { parseIdParam } from "@/lib/validation/common";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
-  if (!/^[1-9]\d{0,14}$/.test(id)) notFound();
-  return getPerson(getDb(), Number(id)).catch(() => notFound());
+async function load(idParam: string) {
+  const id = parseIdParam(idParam);
+  if (id === null) notFound();
+  return getPerson(getDb(), id).catch(() => notFound());
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const p = /^[1-9]\d{0,14}$/.test(id) ? await getDb().query.person.findFirst({ where: (x, { eq }) => eq(x.id, Number(id)), columns: { nameEn: true } }) : undefined;
+  const pid = parseIdParam(id);
+  const p = pid !== null ? await getDb().query.person.findFirst({ where: (x, { eq }) => eq(x.id, pid), columns: { nameEn: true } }) : undefined;
   return { title: p?.nameEn ?? "Person" };
 }
 

@@ -6,18 +6,22 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { ACTION_STATUSES, MEETING_STATUSES } from "@/lib/domain";
+import { ACTION_STATUSES, MEETING_STATUSES, PARTNER_STATUSES } from "@/lib/domain";
 import type { Locale } from "@/lib/format";
 
-type Report = "briefing" | "meetings" | "actions" | "gifts" | "audit";
+type Report = "briefing" | "meetings" | "actions" | "gifts" | "partners" | "people" | "audit";
 type Format = "csv" | "xlsx" | "pdf";
 const FORMATS: Record<Report, Format[]> = {
   briefing: ["pdf", "xlsx"],
   meetings: ["csv", "xlsx"],
   actions: ["csv", "xlsx"],
   gifts: ["csv", "xlsx"],
+  partners: ["csv", "xlsx"],
+  people: ["csv", "xlsx"],
   audit: ["csv", "xlsx"],
 };
+/** Partners and people are lists, not events: no period applies to them. */
+const UNDATED: Report[] = ["partners", "people"];
 
 interface Option {
   id: number;
@@ -69,7 +73,8 @@ export function ExportForm({ partners, owners, isAdmin, locale }: { partners: Op
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [fields, setFields] = useState<Record<string, string[]>>({});
 
-  const reports: Report[] = isAdmin ? ["briefing", "meetings", "actions", "gifts", "audit"] : ["briefing", "meetings", "actions", "gifts"];
+  const common: Report[] = ["briefing", "meetings", "actions", "gifts", "partners", "people"];
+  const reports: Report[] = isAdmin ? [...common, "audit"] : common;
   const statuses: { value: string; label: string }[] =
     report === "meetings"
       ? MEETING_STATUSES.map((s) => ({ value: s, label: te(`meetingStatus.${s}`) }))
@@ -80,7 +85,9 @@ export function ExportForm({ partners, owners, isAdmin, locale }: { partners: Op
               { value: "declared", label: t("declared") },
               { value: "undeclared", label: t("undeclared") },
             ]
-          : [];
+          : report === "partners"
+            ? PARTNER_STATUSES.map((s) => ({ value: s, label: te(`partnerStatus.${s}`) }))
+            : [];
 
   function chooseReport(r: Report) {
     setReport(r);
@@ -95,8 +102,8 @@ export function ExportForm({ partners, owners, isAdmin, locale }: { partners: Op
     if (report === "briefing") q.append("partner", partnerId);
     else {
       if (report !== "audit") for (const id of chosen) q.append("partner", String(id));
-      if (from) q.set("from", from);
-      if (to) q.set("to", to);
+      if (from && !UNDATED.includes(report)) q.set("from", from);
+      if (to && !UNDATED.includes(report)) q.set("to", to);
       if (status) q.set("status", status);
       if (owner && report === "actions") q.set("owner", owner);
     }
@@ -200,8 +207,12 @@ export function ExportForm({ partners, owners, isAdmin, locale }: { partners: Op
             </fieldset>
           ) : null}
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t("from")} type="date" value={from} onChange={(e) => setFrom(e.target.value)} errors={fields.from} />
-            <Field label={t("to")} type="date" value={to} onChange={(e) => setTo(e.target.value)} errors={fields.to} />
+            {UNDATED.includes(report) ? null : (
+              <>
+                <Field label={t("from")} type="date" value={from} onChange={(e) => setFrom(e.target.value)} errors={fields.from} />
+                <Field label={t("to")} type="date" value={to} onChange={(e) => setTo(e.target.value)} errors={fields.to} />
+              </>
+            )}
             {statuses.length ? (
               <SelectField label={t("status")} value={status} onChange={(e) => setStatus(e.target.value)} options={statuses} placeholder={t("anyStatus")} errors={fields.status} />
             ) : null}

@@ -39,6 +39,7 @@ export async function GET(req: Request): Promise<Response> {
         status: m.status as "planned" | "held" | "cancelled",
         url: `${base}/meetings/${m.id}`,
         updatedAt: m.updatedAt,
+        version: m.version,
       })),
       dues: dues.map((a) => ({
         uid: `action-${a.id}-due@bridgehead`,
@@ -46,6 +47,7 @@ export async function GET(req: Request): Promise<Response> {
         summary: tr("reports.calendar.feedDue", { title: a.title, partner: partnerName(a) }),
         url: `${base}/board`,
         updatedAt: a.updatedAt,
+        version: a.version,
       })),
     });
     return new Response(ics, {

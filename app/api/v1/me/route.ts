@@ -1,6 +1,7 @@
+import { answer, meResponse } from "@/lib/api/responses";
 import { apiRoute } from "@/lib/http";
 
 /** Who is calling: a signed-in user or an API token, and with which role. */
-export const GET = apiRoute("read", async ({ actor }) => ({
-  data: { kind: actor.userId ? "user" : "token", userId: actor.userId, label: actor.label, role: actor.role },
-}));
+export const GET = apiRoute("read", async ({ actor }) =>
+  answer(meResponse, { data: { kind: actor.userId ? "user" : "token", userId: actor.userId, label: actor.label, role: actor.role } }),
+);

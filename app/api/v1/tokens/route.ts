@@ -1,10 +1,11 @@
 import { createApiToken, listApiTokens } from "@/db/queries/tokens";
+import { answer, createdToken, tokenList } from "@/lib/api/responses";
 import { apiRoute, readJson } from "@/lib/http";
 
-export const GET = apiRoute("admin", async ({ db }) => ({ data: await listApiTokens(db) }));
+export const GET = apiRoute("admin", async ({ db }) => answer(tokenList, { data: await listApiTokens(db) }));
 
 /** Creates a token; the answer holds the secret once (201). */
 export const POST = apiRoute("admin", async ({ req, db, actor }) => {
   const created = await createApiToken(db, actor, await readJson(req));
-  return Response.json({ data: created }, { status: 201 });
+  return Response.json(answer(createdToken, { data: created }), { status: 201 });
 });

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { PasswordField } from "@/components/forms/password-field";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { ROLES } from "@/lib/domain";
@@ -21,12 +22,12 @@ export function InviteForm() {
         <Field label={t("name")} name="name" required autoComplete="off" defaultValue={state.values?.name} errors={state.fields?.name} />
         <Field label={t("email")} name="email" type="email" required autoComplete="off" defaultValue={state.values?.email} errors={state.fields?.email} />
         <SelectField label={t("role")} name="role" defaultValue={state.values?.role ?? "viewer"} options={ROLES.map((r) => ({ value: r, label: te(r) }))} errors={state.fields?.role} />
-        <Field
+        <PasswordField
           label={t("tempPassword")}
           name="password"
           type="text"
           required
-          minLength={10}
+          minLength={12}
           autoComplete="off"
           spellCheck={false}
           hint={t("tempPasswordHint")}

@@ -3,7 +3,8 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { PasswordField } from "@/components/forms/password-field";
+import { inputClass } from "@/components/ui/field";
 import { ROLES } from "@/lib/domain";
 import { changeRole, resetPassword, setActive, type FormState } from "../actions";
 
@@ -56,12 +57,12 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
         <summary className="cursor-pointer text-brand-700 underline">{t("resetPasswordOf", { email: user.email })}</summary>
         <form key={pwState.done} action={pwAction} className="mt-2 flex flex-wrap items-end gap-2" noValidate>
           <input type="hidden" name="userId" value={user.id} />
-          <Field
+          <PasswordField
             label={t("tempPassword")}
             name="password"
             type="text"
             required
-            minLength={10}
+            minLength={12}
             autoComplete="off"
             spellCheck={false}
             errors={pwState.fields?.password}

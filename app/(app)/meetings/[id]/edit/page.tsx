@@ -9,14 +9,15 @@ import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { formContext, valuesFromMeeting } from "../../_components/form-data";
 import { MeetingForm } from "../../_components/meeting-form";
 import { pageTitle } from "@/components/layout/page-title";
+import { parseIdParam } from "@/lib/validation/common";
 
 export const generateMetadata = pageTitle("meetings.form.editTitle");
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(idParam: string): Promise<MeetingDetail> {
-  const id = Number(idParam);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseIdParam(idParam);
+  if (id === null) notFound();
   try {
     return await getMeeting(getDb(), id);
   } catch (e) {

@@ -9,6 +9,7 @@ import { getPerson } from "@/db/queries/people";
 import { requireUser } from "@/lib/auth/guard";
 import { viewerLocale } from "@/lib/viewer";
 import { PersonForm } from "../../_components/person-form";
+import { parseIdParam } from "@/lib/validation/common";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -20,10 +21,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EditPersonPage({ params }: Props) {
   await requireUser("write");
-  const { id } = await params;
-  if (!/^[1-9]\d{0,14}$/.test(id)) notFound();
+  const id = parseIdParam((await params).id);
+  if (id === null) notFound();
   const db = getDb();
-  const person = await getPerson(db, Number(id)).catch(() => notFound());
+  const person = await getPerson(db, id).catch(() => notFound());
   const [t, locale, partners] = await Promise.all([getTranslations("people.form"), viewerLocale(), partnerOptions(db)]);
   // An archived partner is not offered for new links, but a person already linked keeps it.
   const own = person.partnerId && !partners.some((p) => p.id === person.partnerId) ? await getDb().query.partner.findFirst({ where: (x, { eq }) => eq(x.id, person.partnerId!) }) : undefined;

@@ -5,35 +5,55 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { Table, Td, Th } from "@/components/ui/table";
-import type { FileProblem, ImportKind, ImportPreview, RowProblem } from "@/db/queries/import";
+import type { FileProblem, ImportMode, ImportPreview, RowProblem } from "@/db/queries/import";
+import { IMPORT_COLUMNS, IMPORT_KINDS, type ImportKind } from "@/lib/import/columns";
+import { ENCODINGS, type EncodingChoice } from "@/lib/import/decode";
+import type { Locale } from "@/lib/format";
 import { checkImport, saveImport } from "../actions";
+import { ImportPreviewTable } from "./import-preview";
 
-const KINDS: ImportKind[] = ["partners", "people", "meetings"];
-
-export function ImportForm({ columns, maxRows, maxMb }: { columns: Record<ImportKind, { required: string[]; optional: string[] }>; maxRows: number; maxMb: string }) {
-  const t = useTranslations("reports.import");
+export function ImportForm({ templates, maxRows, maxMb }: { templates: Record<ImportKind, Record<Locale, string>>; maxRows: number; maxMb: string }) {
+  const t = useTranslations("import");
+  const tr = useTranslations();
   const [kind, setKind] = useState<ImportKind>("partners");
+  const [mode, setMode] = useState<ImportMode>("update");
+  const [encoding, setEncoding] = useState<EncodingChoice>("auto");
   const [file, setFile] = useState<File | null>(null);
-  const [text, setText] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string; problems?: RowProblem[] } | null>(null);
   const [pending, start] = useTransition();
 
-  const fileProblem = (f: FileProblem) => t(f.key, f.values as Record<string, string | number>);
-  const spec = columns[kind];
-
-  function check() {
+  const label = (k: ImportKind, column: string) => {
+    const c = IMPORT_COLUMNS[k].find((x) => x.key === column);
+    return c ? tr(c.label) : t("wholeRow");
+  };
+  const fileProblem = (f: FileProblem) => {
+    if (f.key === "missingColumns") return t("missingColumns", { columns: f.values.columns.map((c) => label(kind, c)).join(", ") });
+    if (f.key === "badBytes") return t("badBytes", { row: f.values.row, encoding: t(`encodings.${f.values.encoding}`) });
+    return t(f.key, f.values as Record<string, string | number>);
+  };
+  const problemText = (p: RowProblem) => tr(p.key, p.values);
+  const reset = () => {
     setPreview(null);
     setResult(null);
     setProblem(null);
+  };
+  const formData = () => {
+    const fd = new FormData();
+    fd.set("kind", kind);
+    fd.set("mode", mode);
+    fd.set("encoding", encoding);
+    if (file) fd.set("file", file);
+    return fd;
+  };
+
+  function check() {
+    reset();
     if (!file) return setProblem(t("noFile"));
     if (file.size > Number(maxMb) * 1024 * 1024) return setProblem(t("tooBig", { mb: maxMb }));
     start(async () => {
-      const body = await file.text();
-      setText(body);
-      const r = await checkImport({ kind, text: body });
+      const r = await checkImport(formData());
       if (!r.ok) return setProblem(r.error.message);
       if (!r.data.ok) return setProblem(fileProblem(r.data.file));
       setPreview(r.data.preview);
@@ -41,23 +61,18 @@ export function ImportForm({ columns, maxRows, maxMb }: { columns: Record<Import
   }
 
   function commit() {
-    if (!text) return;
+    if (!file) return;
     start(async () => {
-      const r = await saveImport({ kind, text });
+      const r = await saveImport(formData());
+      // Whatever happened, the old preview no longer describes the database: clear it.
+      setPreview(null);
       if (!r.ok) return setResult({ tone: "error", text: r.error.message });
-      if (r.data.ok) {
-        setResult({ tone: "success", text: t("committed", { n: r.data.count }) });
-        setPreview(null);
-        return;
-      }
+      if (r.data.ok) return setResult({ tone: "success", text: t("committed", { created: r.data.created, updated: r.data.updated, unchanged: r.data.unchanged }) });
       setResult({ tone: "error", text: r.data.file ? fileProblem(r.data.file) : t("refused"), problems: r.data.problems });
     });
   }
 
-  const byRow = new Map<number, RowProblem[]>();
-  for (const p of preview?.problems ?? []) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
-  const bad = byRow.size;
-  const shown = preview?.columns.slice(0, 4) ?? [];
+  const columns = IMPORT_COLUMNS[kind].filter((c) => c.key !== "date" && c.key !== "time");
 
   return (
     <div className="space-y-5">
@@ -73,10 +88,9 @@ export function ImportForm({ columns, maxRows, maxMb }: { columns: Record<Import
           value={kind}
           onChange={(e) => {
             setKind(e.target.value as ImportKind);
-            setPreview(null);
-            setResult(null);
+            reset();
           }}
-          options={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+          options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
         />
         <div className="space-y-1">
           <label htmlFor="import-file" className="block text-sm font-medium text-slate-800">
@@ -85,18 +99,49 @@ export function ImportForm({ columns, maxRows, maxMb }: { columns: Record<Import
           <input
             id="import-file"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className={inputClass}
             aria-describedby="import-file-hint"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
-              setPreview(null);
-              setResult(null);
+              reset();
             }}
           />
         </div>
-        <p id="import-file-hint" className="text-xs text-slate-600 sm:col-span-2">
-          {t("fileHint", { rows: maxRows, mb: maxMb, columns: [...spec.required.map((c) => `${c}*`), ...spec.optional].join(", ") })}
+        <SelectField
+          label={t("mode")}
+          value={mode}
+          onChange={(e) => {
+            setMode(e.target.value as ImportMode);
+            reset();
+          }}
+          options={(["update", "create"] as const).map((m) => ({ value: m, label: t(`modes.${m}`) }))}
+        />
+        <SelectField
+          label={t("encoding")}
+          value={encoding}
+          onChange={(e) => {
+            setEncoding(e.target.value as EncodingChoice);
+            reset();
+          }}
+          options={(["auto", ...ENCODINGS] as const).map((m) => ({ value: m, label: t(`encodings.${m}`) }))}
+        />
+        <div id="import-file-hint" className="space-y-2 text-xs text-slate-600 sm:col-span-2">
+          <p>{t("fileHint", { rows: maxRows, mb: maxMb })}</p>
+          <p>
+            <span className="font-medium text-slate-800">{t("columnsTitle")}</span>{" "}
+            {columns.map((c) => `${tr(c.label)}${c.required ? "*" : ""}`).join(", ")}
+          </p>
+          <p>{t(`columnsHint.${kind}`)}</p>
+        </div>
+        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm sm:col-span-2">
+          <span>{t("template")}</span>
+          <a className="text-brand-700 underline underline-offset-2" href={templates[kind].en} download={`${kind}-template-en.csv`} lang="en">
+            {t("templateIn", { language: "English" })}
+          </a>
+          <a className="text-brand-700 underline underline-offset-2" href={templates[kind].ko} download={`${kind}-template-ko.csv`} lang="ko">
+            {t("templateIn", { language: "한국어" })}
+          </a>
         </p>
         <div className="sm:col-span-2">
           <Button type="submit" disabled={pending}>
@@ -111,7 +156,7 @@ export function ImportForm({ columns, maxRows, maxMb }: { columns: Record<Import
             <ul className="list-disc pl-5">
               {result.problems.map((p, i) => (
                 <li key={i}>
-                  {t("row")} {p.row}, {p.field}: {p.message}
+                  {p.column === "_" ? `${t("row")} ${p.row}` : t("rowColumn", { row: p.row, column: label(kind, p.column) })}: {problemText(p)}
                 </li>
               ))}
             </ul>
@@ -119,54 +164,7 @@ export function ImportForm({ columns, maxRows, maxMb }: { columns: Record<Import
         </Alert>
       ) : null}
       {preview ? (
-        <section aria-labelledby="preview-h" className="space-y-3">
-          <h2 id="preview-h" className="text-base font-semibold text-slate-900">
-            {t("previewTitle")}
-          </h2>
-          <Alert tone={bad ? "error" : "info"}>{bad ? t("summaryBad", { bad }) : t("summaryOk", { n: preview.rows.length })}</Alert>
-          <Table caption={t("previewTitle")}>
-            <thead>
-              <tr>
-                <Th>{t("row")}</Th>
-                {shown.map((c) => (
-                  <Th key={c}>{c}</Th>
-                ))}
-                <Th>{t("problems")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.filter((r, i) => i < 200 || byRow.has(r.row)).map((r) => {
-                const ps = byRow.get(r.row);
-                return (
-                  <tr key={r.row} className={ps ? "bg-red-50" : undefined}>
-                    <Td className="tabular-nums">{r.row}</Td>
-                    {shown.map((c) => (
-                      <Td key={c}>{r.values[c]}</Td>
-                    ))}
-                    <Td>
-                      {ps ? (
-                        <ul className="text-red-800">
-                          {ps.map((p, i) => (
-                            <li key={i}>
-                              <span className="font-medium">{p.field}</span>: {p.message}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        <span className="text-emerald-800">{t("ok")}</span>
-                      )}
-                    </Td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
-          {bad === 0 ? (
-            <Button type="button" onClick={commit} disabled={pending}>
-              {t("commit", { n: preview.rows.length })}
-            </Button>
-          ) : null}
-        </section>
+        <ImportPreviewTable preview={preview} label={(c) => label(preview.kind, c)} problemText={problemText} pending={pending} onCommit={commit} />
       ) : null}
     </div>
   );

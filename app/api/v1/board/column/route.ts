@@ -5,6 +5,7 @@ import { ACTION_STATUSES, type ActionStatus } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { todayIn } from "@/lib/format";
 import { apiRoute } from "@/lib/http";
+import { parseIdParam } from "@/lib/validation/common";
 
 async function today(req: Request, db: Parameters<typeof getHomeRegion>[0]): Promise<string> {
   const tz = req.headers.get("cookie")?.match(/(?:^|;\s*)bh_tz=([^;]+)/)?.[1];
@@ -27,8 +28,8 @@ export const GET = apiRoute("read", async ({ req, db }) => {
   const status = q.get("status");
   if (!status) return getBoard(db, filters, day);
   if (!(ACTION_STATUSES as readonly string[]).includes(status)) throw new UserError("bad_request", "Unknown status.");
-  const position = Number(q.get("afterPosition"));
-  const id = Number(q.get("afterId"));
-  if (!Number.isSafeInteger(position) || !Number.isSafeInteger(id)) throw new UserError("bad_request", "afterPosition and afterId must be whole numbers.");
+  const position = /^-?[0-9]{1,16}$/.test(q.get("afterPosition") ?? "") ? Number(q.get("afterPosition")) : NaN;
+  const id = parseIdParam(q.get("afterId"));
+  if (!Number.isSafeInteger(position) || id === null) throw new UserError("bad_request", "afterPosition and afterId must be whole numbers.");
   return { cards: await getColumnPage(db, { filters, today: day, status: status as ActionStatus, lane: q.get("lane") ?? undefined, after: { position, id } }) };
 });

@@ -1,0 +1,42 @@
+"use client";
+import { Bell, BellOff } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { setFollow } from "@/app/(app)/notifications/actions";
+import type { FollowableType } from "@/lib/notifications/kinds";
+
+/** Follow or unfollow; the label says what a press does. */
+export function FollowButton({ type, id, following }: { type: FollowableType; id: number; following: boolean }) {
+  const t = useTranslations("notifications");
+  const [on, setOn] = useState(following);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const toggle = () =>
+    start(async () => {
+      const r = await setFollow({ recordType: type, recordId: id, follow: !on });
+      if (r.ok) {
+        setOn(r.data.following);
+        setError(null);
+      } else setError(r.error.message);
+    });
+  const Icon = on ? BellOff : Bell;
+  return (
+    <span className="inline-flex flex-col items-start gap-1">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={toggle}
+        title={on ? t("following") : t("notFollowing")}
+        className="inline-flex h-8 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50"
+      >
+        <Icon aria-hidden className="size-4" />
+        {on ? t("unfollow") : t("follow")}
+      </button>
+      {error ? (
+        <span role="alert" className="text-xs text-red-800">
+          {error}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,21 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { follow } from "../schema";
+import type { FollowableType } from "@/lib/notifications/kinds";
+
+export async function isFollowing(db: Db, p: { userId: string; type: FollowableType; id: number }): Promise<boolean> {
+  const row = db
+    .select({ active: follow.active })
+    .from(follow)
+    .where(and(eq(follow.userId, p.userId), eq(follow.recordType, p.type), eq(follow.recordId, p.id)))
+    .get();
+  return row?.active ?? false;
+}
+
+/** Follow or unfollow; an unfollow is kept as a row so a default follow does not return. */
+export async function setFollowing(db: Db, p: { userId: string; type: FollowableType; id: number; active: boolean }): Promise<void> {
+  db.insert(follow)
+    .values({ userId: p.userId, recordType: p.type, recordId: p.id, active: p.active })
+    .onConflictDoUpdate({ target: [follow.userId, follow.recordType, follow.recordId], set: { active: p.active, updatedAt: new Date() } })
+    .run();
+}

@@ -1,0 +1,226 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { notification, notificationPreference, user } from "../schema";
+import type { NoticeRow } from "./notifications";
+import { isValidTimeZone, isLocale, type Locale } from "@/lib/format";
+import type { MailPreference, NotificationKind } from "@/lib/notifications/kinds";
+import { nextDigestAt } from "@/lib/notifications/rules";
+
+export interface Preference {
+  mail: MailPreference;
+  mutedKinds: string[];
+  timeZone: string | null;
+}
+
+const DEFAULT_PREFERENCE: Preference = { mail: "immediate", mutedKinds: [], timeZone: null };
+
+/** A new account has no row: mail at once until its owner picks a digest or turns mail off. */
+export async function getPreference(db: Db, userId: string): Promise<Preference> {
+  const row = db
+    .select({ mail: notificationPreference.mail, mutedKinds: notificationPreference.mutedKinds, timeZone: notificationPreference.timeZone })
+    .from(notificationPreference)
+    .where(eq(notificationPreference.userId, userId))
+    .get();
+  return row ? { mail: row.mail as MailPreference, mutedKinds: row.mutedKinds, timeZone: row.timeZone } : DEFAULT_PREFERENCE;
+}
+
+export async function setMailPreference(db: Db, p: { userId: string; mail: MailPreference; digestHour: number; now?: Date }): Promise<void> {
+  const pref = await getPreference(db, p.userId);
+  const next = nextDigestAt(p.mail, pref.timeZone ?? "UTC", p.now ?? new Date(), p.digestHour);
+  // Choosing a preference again clears the one-click unsubscribes: the user decided anew.
+  db.insert(notificationPreference)
+    .values({ userId: p.userId, mail: p.mail, nextDigestAt: next, mutedKinds: [] })
+    .onConflictDoUpdate({ target: notificationPreference.userId, set: { mail: p.mail, nextDigestAt: next, mutedKinds: [], updatedAt: new Date() } })
+    .run();
+}
+
+/** One-click unsubscribe: mail of this kind stops for this user; the centre still shows it. */
+export async function muteKind(db: Db, userId: string, kind: NotificationKind): Promise<void> {
+  db.transaction((tx) => {
+    const exists = tx.select({ id: user.id }).from(user).where(eq(user.id, userId)).get();
+    if (!exists) return;
+    const row = tx.select({ muted: notificationPreference.mutedKinds }).from(notificationPreference).where(eq(notificationPreference.userId, userId)).get();
+    const muted = [...new Set([...(row?.muted ?? []), kind])];
+    tx.insert(notificationPreference)
+      .values({ userId, mutedKinds: muted })
+      .onConflictDoUpdate({ target: notificationPreference.userId, set: { mutedKinds: muted, updatedAt: new Date() } })
+      .run();
+  });
+}
+
+/** Keeps the zone and language the user was last seen in, so dates and mail follow them. */
+export async function recordUserContext(db: Db, p: { userId: string; timeZone: string | null; locale: Locale }): Promise<void> {
+  const zone = p.timeZone && isValidTimeZone(p.timeZone) ? p.timeZone : null;
+  const u = db.select({ locale: user.locale }).from(user).where(eq(user.id, p.userId)).get();
+  if (u && u.locale !== p.locale) db.update(user).set({ locale: p.locale }).where(eq(user.id, p.userId)).run();
+  if (!zone) return;
+  db.insert(notificationPreference)
+    .values({ userId: p.userId, timeZone: zone })
+    .onConflictDoUpdate({
+      target: notificationPreference.userId,
+      set: { timeZone: zone },
+      setWhere: sql`${notificationPreference.timeZone} is not ${zone}`,
+    })
+    .run();
+}
+
+export interface Recipient {
+  userId: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  mail: MailPreference;
+  mutedKinds: string[];
+  timeZone: string | null;
+  nextDigestAt: Date | null;
+}
+
+/** Users with mail waiting (pending, and past any retry backoff unless retryNow). */
+export async function recipientsWithMail(db: Db, now: Date, retryNow: boolean): Promise<Recipient[]> {
+  const ready = retryNow ? undefined : or(isNull(notification.mailNextAttemptAt), lte(notification.mailNextAttemptAt, now));
+  const ids = db
+    .selectDistinct({ userId: notification.userId })
+    .from(notification)
+    .where(and(eq(notification.mailState, "pending"), ready))
+    .all()
+    .map((r) => r.userId);
+  if (!ids.length) return [];
+  return db
+    .select({
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      banned: user.banned,
+      mail: notificationPreference.mail,
+      mutedKinds: notificationPreference.mutedKinds,
+      timeZone: notificationPreference.timeZone,
+      nextDigestAt: notificationPreference.nextDigestAt,
+    })
+    .from(user)
+    .leftJoin(notificationPreference, eq(notificationPreference.userId, user.id))
+    .where(inArray(user.id, ids))
+    .all()
+    .map((r) => ({
+      userId: r.userId,
+      email: r.email,
+      name: r.name,
+      locale: isLocale(r.locale) ? r.locale : "en",
+      mail: r.banned ? "off" : ((r.mail ?? "immediate") as MailPreference),
+      mutedKinds: r.mutedKinds ?? [],
+      timeZone: r.timeZone,
+      nextDigestAt: r.nextDigestAt,
+    }));
+}
+
+export type QueuedNotice = NoticeRow & { mailAttempts: number };
+
+export async function pendingFor(db: Db, userId: string, now: Date, retryNow: boolean): Promise<QueuedNotice[]> {
+  const ready = retryNow ? undefined : or(isNull(notification.mailNextAttemptAt), lte(notification.mailNextAttemptAt, now));
+  return db
+    .select({
+      id: notification.id,
+      kind: notification.kind,
+      stage: notification.stage,
+      recordType: notification.recordType,
+      recordId: notification.recordId,
+      subject: notification.subject,
+      detail: notification.detail,
+      href: notification.href,
+      createdAt: notification.createdAt,
+      readAt: notification.readAt,
+      mailAttempts: notification.mailAttempts,
+    })
+    .from(notification)
+    .where(and(eq(notification.userId, userId), eq(notification.mailState, "pending"), ready))
+    .orderBy(asc(notification.id))
+    .all();
+}
+
+/** Claims notices for one send: only rows still pending move, so no two senders mail the same notice. */
+export function claim(db: Db, ids: number[]): number[] {
+  if (!ids.length) return [];
+  return db
+    .update(notification)
+    .set({ mailState: "sending" })
+    .where(and(inArray(notification.id, ids), eq(notification.mailState, "pending")))
+    .returning({ id: notification.id })
+    .all()
+    .map((r) => r.id);
+}
+
+export function markSent(db: Db, ids: number[], now: Date): void {
+  if (ids.length)
+    db.update(notification)
+      .set({ mailState: "sent", mailSentAt: now, mailError: null, mailNextAttemptAt: null })
+      .where(inArray(notification.id, ids))
+      .run();
+}
+
+export function markSkipped(db: Db, ids: number[]): void {
+  if (ids.length) db.update(notification).set({ mailState: "skipped" }).where(and(inArray(notification.id, ids), eq(notification.mailState, "pending"))).run();
+}
+
+/** Backoff after each failed attempt; after the last one the notice is failed for good. */
+export const RETRY_DELAYS_MINUTES = [1, 5, 30, 120, 720] as const;
+
+export function markFailed(db: Db, ids: number[], error: string, now: Date): void {
+  if (!ids.length) return;
+  db.transaction((tx) => {
+    for (const id of ids) {
+      const r = tx.select({ attempts: notification.mailAttempts }).from(notification).where(eq(notification.id, id)).get();
+      const attempts = (r?.attempts ?? 0) + 1;
+      const delay = RETRY_DELAYS_MINUTES[attempts - 1];
+      tx.update(notification)
+        .set({
+          mailState: delay === undefined ? "failed" : "pending",
+          mailAttempts: attempts,
+          mailError: error.slice(0, 500),
+          mailNextAttemptAt: delay === undefined ? null : new Date(now.getTime() + delay * 60_000),
+        })
+        .where(eq(notification.id, id))
+        .run();
+    }
+  });
+}
+
+/** A send a crashed runner left half-way: back to pending, to be sent with the same Message-ID. */
+export function releaseStuck(db: Db): number {
+  return db.update(notification).set({ mailState: "pending" }).where(eq(notification.mailState, "sending")).run().changes;
+}
+
+export function setNextDigest(db: Db, userId: string, at: Date | null): void {
+  db.update(notificationPreference).set({ nextDigestAt: at }).where(eq(notificationPreference.userId, userId)).run();
+}
+
+/** For the admin page: counts per mail state and the latest failures. */
+export async function mailStatus(db: Db) {
+  const counts = db.select({ state: notification.mailState, n: count() }).from(notification).groupBy(notification.mailState).all();
+  const problems = db
+    .select({
+      id: notification.id,
+      email: user.email,
+      kind: notification.kind,
+      subject: notification.subject,
+      state: notification.mailState,
+      attempts: notification.mailAttempts,
+      nextAttemptAt: notification.mailNextAttemptAt,
+      error: notification.mailError,
+    })
+    .from(notification)
+    .innerJoin(user, eq(user.id, notification.userId))
+    .where(and(isNotNull(notification.mailError), inArray(notification.mailState, ["pending", "failed"])))
+    .orderBy(desc(notification.id))
+    .limit(50)
+    .all();
+  return { counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>, problems };
+}
+
+/** The whole digest's header link: mail off for this user. */
+export async function turnMailOff(db: Db, userId: string): Promise<void> {
+  if (!db.select({ id: user.id }).from(user).where(eq(user.id, userId)).get()) return;
+  db.insert(notificationPreference)
+    .values({ userId, mail: "off" })
+    .onConflictDoUpdate({ target: notificationPreference.userId, set: { mail: "off", nextDigestAt: null, updatedAt: new Date() } })
+    .run();
+}

@@ -1,0 +1,269 @@
+import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { Actor } from "../audit";
+import type { Db, Tx } from "../client";
+import { action, follow, meeting, milestone, notification, notificationPreference, partner, person, user } from "../schema";
+import { getHomeRegion } from "./settings";
+import { getNotificationSettings } from "./notification-settings";
+import { type FollowableType, type NotificationKind } from "@/lib/notifications/kinds";
+import { addDays, agreementStage, dueStage } from "@/lib/notifications/rules";
+import { todayIn } from "@/lib/format";
+
+// Every notification rule is applied here, once. Record changes arrive from writeAudit (inside the
+// change's own transaction); date rules run in the scheduler's pass. The unique `key` makes each
+// rule fire once per stage, across restarts and concurrent runners.
+
+type Plain = Record<string, unknown>;
+type NewNotice = typeof notification.$inferInsert;
+
+const OPEN_STATUSES = ["open", "in_progress", "blocked"] as const;
+
+/** Inserts notices, skipping any whose key exists; returns how many were new. */
+export function insertNotices(tx: Tx, rows: NewNotice[]): number {
+  let made = 0;
+  for (const r of rows) made += tx.insert(notification).values(r).onConflictDoNothing({ target: notification.key }).run().changes;
+  return made;
+}
+
+interface RecordInfo {
+  type: FollowableType;
+  id: number;
+  subject: string;
+  href: string;
+}
+
+function actionInfo(tx: Tx, id: number): RecordInfo | null {
+  const r = tx
+    .select({ title: action.title, slug: partner.slug })
+    .from(action)
+    .innerJoin(partner, eq(partner.id, action.partnerId))
+    .where(eq(action.id, id))
+    .get();
+  return r ? { type: "action", id, subject: r.title, href: `/partners/${r.slug}#actions` } : null;
+}
+
+function recordInfo(tx: Tx, type: FollowableType, id: number): RecordInfo | null {
+  if (type === "action") return actionInfo(tx, id);
+  if (type === "meeting") {
+    const r = tx.select({ title: meeting.title }).from(meeting).where(eq(meeting.id, id)).get();
+    return r ? { type, id, subject: r.title, href: `/meetings/${id}` } : null;
+  }
+  const r = tx.select({ name: partner.nameEn, slug: partner.slug }).from(partner).where(eq(partner.id, id)).get();
+  return r ? { type, id, subject: r.name, href: `/partners/${r.slug}` } : null;
+}
+
+/** The followable record a change belongs to: gifts belong to their meeting, milestones to their partner. */
+function followedRecord(recordType: string, recordId: number, row: Plain): { type: FollowableType; id: number } | null {
+  if (recordType === "action" || recordType === "meeting" || recordType === "partner") return { type: recordType, id: recordId };
+  if (recordType === "gift" && typeof row.meetingId === "number") return { type: "meeting", id: row.meetingId };
+  if (recordType === "milestone" && typeof row.partnerId === "number") return { type: "partner", id: row.partnerId };
+  return null;
+}
+
+/** Follows by default (owners and creators); an explicit unfollow row is left as it is. */
+export function followByDefault(tx: Tx, userId: string, type: FollowableType, id: number): void {
+  tx.insert(follow).values({ userId, recordType: type, recordId: id }).onConflictDoNothing().run();
+}
+
+/** The account a follow-up's owner is: the user, or the person's linked account. */
+function ownerAccount(tx: Tx, ownerUserId: unknown, ownerPersonId: unknown): string | null {
+  if (typeof ownerUserId === "string") return ownerUserId;
+  if (typeof ownerPersonId !== "number") return null;
+  return tx.select({ userId: person.userId }).from(person).where(eq(person.id, ownerPersonId)).get()?.userId ?? null;
+}
+
+const CHANGE_EVENTS = new Set(["create", "update", "archive", "restore", "move", "comment", "delete"]);
+
+/**
+ * The rules on a change: "a follow-up is assigned to you", default follows, and "a record you
+ * follow changes or is commented on". Called by writeAudit in the change's transaction.
+ */
+export function notifyRecordChange(
+  tx: Tx,
+  actor: Actor,
+  auditId: number,
+  e: { event: string; recordType: string; recordId?: string | number | null; before?: Plain | null; after?: Plain | null },
+): void {
+  const id = Number(e.recordId);
+  if (!CHANGE_EVENTS.has(e.event) || !Number.isInteger(id)) return;
+  const row = { ...(e.before ?? {}), ...(e.after ?? {}) };
+  const target = followedRecord(e.recordType, id, row);
+  if (!target) return;
+  const info = recordInfo(tx, target.type, target.id);
+  if (!info) return;
+  if (e.event === "create" && actor.userId && e.recordType === target.type) followByDefault(tx, actor.userId, target.type, target.id);
+
+  let assignee: string | null = null;
+  if (e.recordType === "action" && e.after && ("ownerUserId" in e.after || "ownerPersonId" in e.after)) {
+    const current = tx.select({ u: action.ownerUserId, p: action.ownerPersonId }).from(action).where(eq(action.id, id)).get();
+    assignee = current ? ownerAccount(tx, current.u, current.p) : null;
+    if (assignee) {
+      followByDefault(tx, assignee, "action", id);
+      if (assignee !== actor.userId)
+        insertNotices(tx, [notice(assignee, "assigned", info, `${auditId}`, `assigned:action:${id}:${assignee}:${auditId}`, actor.label)]);
+    }
+  }
+  // A record's own creation is not news to its followers; a child's creation (a gift, a milestone) is.
+  if (e.event === "create" && e.recordType === target.type) return;
+  const kind: NotificationKind = e.event === "comment" ? "record_commented" : "record_changed";
+  const followers = tx
+    .select({ userId: follow.userId })
+    .from(follow)
+    .innerJoin(user, eq(user.id, follow.userId))
+    .where(and(eq(follow.recordType, target.type), eq(follow.recordId, target.id), eq(follow.active, true), or(isNull(user.banned), eq(user.banned, false))))
+    .all()
+    .map((f) => f.userId)
+    .filter((u) => u !== actor.userId && u !== assignee);
+  insertNotices(
+    tx,
+    followers.map((u) => notice(u, kind, info, e.event, `${kind}:${auditId}:${u}`, actor.label)),
+  );
+}
+
+function notice(userId: string, kind: NotificationKind, info: RecordInfo, stage: string, key: string, detail: string | null): NewNotice {
+  return { userId, kind, recordType: info.type, recordId: info.id, stage, key, subject: info.subject, href: info.href, detail };
+}
+
+/** Each active user's zone: the one their browser last reported, else the home region's. */
+async function userZones(db: Db): Promise<Map<string, string>> {
+  const home = (await getHomeRegion(db)).timeZone;
+  const rows = db
+    .select({ id: user.id, zone: notificationPreference.timeZone })
+    .from(user)
+    .leftJoin(notificationPreference, eq(notificationPreference.userId, user.id))
+    .where(or(isNull(user.banned), eq(user.banned, false)))
+    .all();
+  return new Map(rows.map((r) => [r.id, r.zone ?? home]));
+}
+
+/** The date rules: follow-ups due soon, today or overdue, and agreements nearing expiry. */
+export async function applyDateRules(db: Db, now = new Date()): Promise<{ created: number; dueItems: number }> {
+  const settings = await getNotificationSettings(db);
+  const zones = await userZones(db);
+  if (zones.size === 0) return { created: 0, dueItems: 0 };
+  // The furthest "today" of any zone is at most a day after UTC's.
+  const horizon = addDays(todayIn("UTC", now), 1 + Math.max(settings.dueSoonDays, ...settings.agreementDays));
+  const soonHorizon = addDays(todayIn("UTC", now), 1 + settings.dueSoonDays);
+  const linked = db.select({ id: person.id, userId: person.userId }).from(person).where(isNotNull(person.userId)).all();
+  const personUser = new Map(linked.map((p) => [p.id, p.userId!]));
+  const actions = db
+    .select({ id: action.id, title: action.title, dueOn: action.dueOn, u: action.ownerUserId, p: action.ownerPersonId, slug: partner.slug })
+    .from(action)
+    .innerJoin(partner, eq(partner.id, action.partnerId))
+    .where(
+      and(
+        isNull(action.archivedAt),
+        lte(action.dueOn, soonHorizon),
+        inArray(action.status, OPEN_STATUSES),
+        or(isNotNull(action.ownerUserId), linked.length ? inArray(action.ownerPersonId, [...personUser.keys()]) : sql`0`),
+      ),
+    )
+    .all();
+  const rows: NewNotice[] = [];
+  const todayOf = memoToday(now);
+  for (const a of actions) {
+    const owner = a.u ?? (a.p != null ? personUser.get(a.p) : undefined);
+    const zone = owner ? zones.get(owner) : undefined;
+    if (!owner || !zone || !a.dueOn) continue;
+    const stage = dueStage(a.dueOn, todayOf(zone), settings.dueSoonDays);
+    if (!stage) continue;
+    const info = { type: "action" as const, id: a.id, subject: a.title, href: `/partners/${a.slug}#actions` };
+    rows.push(notice(owner, stage, info, stage, `${stage}:action:${a.id}:${owner}:${a.dueOn}`, a.dueOn));
+  }
+  const agreements = db
+    .select({ id: milestone.id, title: milestone.title, expiresOn: milestone.expiresOn, partnerId: partner.id, name: partner.nameEn, slug: partner.slug })
+    .from(milestone)
+    .innerJoin(partner, eq(partner.id, milestone.partnerId))
+    .where(and(isNull(milestone.archivedAt), inArray(milestone.kind, ["agreement", "mou"]), lte(milestone.expiresOn, horizon)))
+    .all();
+  if (agreements.length) {
+    const admins = db.select({ id: user.id }).from(user).where(eq(user.role, "admin")).all().map((u) => u.id);
+    const followers = db
+      .select({ userId: follow.userId, partnerId: follow.recordId })
+      .from(follow)
+      .where(and(eq(follow.recordType, "partner"), eq(follow.active, true), inArray(follow.recordId, [...new Set(agreements.map((m) => m.partnerId))])))
+      .all();
+    for (const m of agreements) {
+      const recipients = new Set([...admins, ...followers.filter((f) => f.partnerId === m.partnerId).map((f) => f.userId)]);
+      for (const u of recipients) {
+        const zone = zones.get(u);
+        if (!zone || !m.expiresOn) continue;
+        const stage = agreementStage(m.expiresOn, todayOf(zone), settings.agreementDays);
+        if (stage === null) continue;
+        const info = { type: "partner" as const, id: m.partnerId, subject: `${m.name}: ${m.title}`, href: `/partners/${m.slug}` };
+        rows.push(notice(u, "agreement_expiring", info, `${stage}d`, `agreement:${m.id}:${u}:${stage}:${m.expiresOn}`, m.expiresOn));
+      }
+    }
+  }
+  const created = db.transaction((tx) => insertNotices(tx, rows));
+  return { created, dueItems: rows.length };
+}
+
+function memoToday(now: Date): (zone: string) => string {
+  const cache = new Map<string, string>();
+  return (zone) => {
+    let d = cache.get(zone);
+    if (!d) cache.set(zone, (d = todayIn(zone, now)));
+    return d;
+  };
+}
+
+// ---------------------------------------------------------------- the centre
+
+export interface NoticeRow {
+  id: number;
+  kind: string;
+  stage: string;
+  recordType: string;
+  recordId: number;
+  subject: string;
+  detail: string | null;
+  href: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+const NOTICE_COLUMNS = {
+  id: notification.id,
+  kind: notification.kind,
+  stage: notification.stage,
+  recordType: notification.recordType,
+  recordId: notification.recordId,
+  subject: notification.subject,
+  detail: notification.detail,
+  href: notification.href,
+  createdAt: notification.createdAt,
+  readAt: notification.readAt,
+};
+
+/** A user's notices, newest first; `before` is the id of the last one already shown. */
+export async function listNotifications(db: Db, p: { userId: string; limit: number; before?: number; unread?: boolean }): Promise<NoticeRow[]> {
+  return db
+    .select(NOTICE_COLUMNS)
+    .from(notification)
+    .where(
+      and(
+        eq(notification.userId, p.userId),
+        p.before ? lt(notification.id, p.before) : undefined,
+        p.unread ? isNull(notification.readAt) : undefined,
+      ),
+    )
+    .orderBy(desc(notification.id))
+    .limit(p.limit)
+    .all();
+}
+
+export async function unreadCount(db: Db, userId: string): Promise<number> {
+  return db.$count(notification, and(eq(notification.userId, userId), isNull(notification.readAt)));
+}
+
+/** Marks the user's own notices read (the given ids, or all); returns how many changed. */
+export async function markRead(db: Db, p: { userId: string; ids: number[] | "all"; now?: Date }): Promise<number> {
+  if (p.ids !== "all" && p.ids.length === 0) return 0;
+  return db
+    .update(notification)
+    .set({ readAt: p.now ?? new Date() })
+    .where(
+      and(eq(notification.userId, p.userId), isNull(notification.readAt), p.ids === "all" ? undefined : inArray(notification.id, p.ids)),
+    )
+    .run().changes;
+}

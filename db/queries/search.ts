@@ -1,0 +1,112 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { toMatchQuery, TYPE_CODE, type SearchType } from "../search";
+
+// The shell's search: every record type from the one FTS5 index, newest records first. Each
+// type's query walks the index's matches backwards by rowid (which encodes the type and the
+// record id) and stops at the limit, looking each record up by its primary key: it costs the
+// hits shown, not the number of records. (Ranking by relevance would score every match: seconds
+// for a partner's name at 100k meetings.)
+
+export interface SearchHit {
+  type: SearchType;
+  id: number;
+  /** The record's name or title. */
+  title: string;
+  /** A second line: the partner, a title held, a date. */
+  detail: string | null;
+  /** Names in the other scripts, shown beside the title. */
+  alt: string | null;
+  href: string;
+  at: number | null;
+  timeZone: string | null;
+}
+
+export interface SearchGroup {
+  type: SearchType;
+  total: number;
+  hits: SearchHit[];
+}
+
+type Row = { id: number; title: string; detail: string | null; alt: string | null; slug: string | null; link: number | null; at: number | null; tz: string | null };
+
+// Per type: the columns of a hit and the join from the index (`s`) to the record (`x`).
+// Archived records are left out, as in every list.
+const QUERIES: Record<SearchType, string> = {
+  partner: `select x.id, x.name_en title, x.name_ko detail, x.name_local alt, x.slug, null link, null at, null tz
+    from search_index s join partner x on x.id = s.rowid / 8`,
+  person: `select x.id, x.name_en title, concat_ws(', ', x.title, x.organisation) detail, x.name_local alt, null slug, null link, null at, null tz
+    from search_index s join person x on x.id = s.rowid / 8`,
+  meeting: `select x.id, x.title, p.name_en detail, p.name_ko alt, null slug, null link, x.starts_at at, x.time_zone tz
+    from search_index s join meeting x on x.id = s.rowid / 8 join partner p on p.id = x.partner_id`,
+  action: `select x.id, x.title, p.name_en detail, p.name_ko alt, null slug, x.meeting_id link, null at, null tz
+    from search_index s join action x on x.id = s.rowid / 8 join partner p on p.id = x.partner_id`,
+  gift: `select x.id, x.item title, m.title detail, null alt, null slug, x.meeting_id link, m.starts_at at, m.time_zone tz
+    from search_index s join gift x on x.id = s.rowid / 8 join meeting m on m.id = x.meeting_id`,
+};
+
+function href(type: SearchType, r: Row, q: string): string {
+  switch (type) {
+    case "partner":
+      return `/partners/${r.slug}`;
+    case "person":
+      return `/people/${r.id}`;
+    case "meeting":
+      return `/meetings/${r.id}`;
+    case "gift":
+      return `/meetings/${r.link}`;
+    case "action":
+      // Follow-ups have no page of their own: their meeting's, else the list filtered to them.
+      return r.link ? `/meetings/${r.link}` : `/actions?q=${encodeURIComponent(q)}`;
+  }
+}
+
+function typeSql(type: SearchType, match: string, limit: number) {
+  return sql.join([
+    sql.raw(QUERIES[type]),
+    sql` where search_index match ${match} and s.rowid % 8 = ${TYPE_CODE[type]} and x.archived_at is null order by s.rowid desc limit ${limit}`,
+  ]);
+}
+
+/** Up to `limit` newest hits of each type, with each type's total; empty when nothing is searchable. */
+export async function searchAll(
+  db: Db,
+  q: string,
+  opts: { limit?: number; types?: readonly SearchType[]; /** false: totals are the hits shown (the box needs no more, and counting costs) */ count?: boolean } = {},
+): Promise<SearchGroup[]> {
+  const match = toMatchQuery(q);
+  if (!match) return [];
+  const limit = Math.min(Math.max(1, Math.floor(opts.limit ?? 5)), 100);
+  const types = opts.types ?? (["partner", "person", "meeting", "action", "gift"] as const);
+  return types
+    .map((type) => {
+      const rows = db.all<Row>(typeSql(type, match, limit));
+      const total =
+        rows.length < limit || opts.count === false
+          ? rows.length
+          : db.get<{ n: number }>(
+              sql.join([
+                sql.raw(`select count(*) n from (${QUERIES[type]}`),
+                sql` where search_index match ${match} and s.rowid % 8 = ${TYPE_CODE[type]} and x.archived_at is null)`,
+              ]),
+            ).n;
+      const hits = rows.map((r) => ({
+        type,
+        id: r.id,
+        title: r.title,
+        detail: r.detail || null,
+        alt: r.alt || null,
+        href: href(type, r, q),
+        at: r.at,
+        timeZone: r.tz,
+      }));
+      return { type, total, hits };
+    })
+    .filter((g) => g.total > 0);
+}
+
+/** SQLite's plan for one type's search query (for tests and the performance note). */
+export function explainSearch(db: Db, type: SearchType, q: string): string[] {
+  const text = `explain query plan ${QUERIES[type]} where search_index match ? and s.rowid % 8 = ? and x.archived_at is null order by s.rowid desc limit 5`;
+  return (db.$client.prepare(text).all(toMatchQuery(q) ?? '""', TYPE_CODE[type]) as { detail: string }[]).map((r) => r.detail);
+}

@@ -1,0 +1,122 @@
+import { createSelectSchema } from "drizzle-zod";
+import { z } from "zod";
+import { action, apiToken, gift, meeting, milestone, participant, partner, person } from "@/db/schema";
+import {
+  ACTION_PRIORITIES,
+  ACTION_SIDES,
+  ACTION_STATUSES,
+  DATE_PRECISIONS,
+  GIFT_DIRECTIONS,
+  GIFT_DISPOSITIONS,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  MILESTONE_KINDS,
+  PARTICIPANT_ROLES,
+  PARTNER_KINDS,
+  PARTNER_STATUSES,
+  PERSON_SIDES,
+  RELATIONSHIP_LEVELS,
+  ROLES,
+  TOKEN_SCOPES,
+} from "@/lib/domain";
+
+// What the API answers, record by record: zod schemas made from the Drizzle tables (so a nullable
+// column is nullable here), with the closed vocabularies and instants spelled out. The handlers
+// encode every answer through these (unknown keys dropped, Dates to ISO strings), and the OpenAPI
+// document is generated from the same objects, so the two cannot disagree.
+
+/** The named response schemas, emitted once each under components.schemas. */
+export const apiSchemas = z.registry<{ id: string }>();
+
+/** An instant: a Date in the code, an ISO 8601 UTC string on the wire. */
+const instant = z.codec(z.iso.datetime(), z.date(), { decode: (s) => new Date(s), encode: (d) => d.toISOString() });
+const stamps = { createdAt: instant, updatedAt: instant, archivedAt: instant.nullable() };
+const day = z.iso.date();
+
+export const partnerRecord = createSelectSchema(partner, {
+  ...stamps,
+  kind: z.enum(PARTNER_KINDS),
+  level: z.enum(RELATIONSHIP_LEVELS),
+  status: z.enum(PARTNER_STATUSES),
+  sinceDate: day.nullable().describe("First day of the period `sincePrecision` names: 2008 is 2008-01-01 with precision year."),
+  sincePrecision: z.enum(DATE_PRECISIONS).nullable(),
+}).register(apiSchemas, { id: "Partner" });
+
+export const personRecord = createSelectSchema(person, { ...stamps, side: z.enum(PERSON_SIDES) }).register(apiSchemas, { id: "Person" });
+
+export const meetingRecord = createSelectSchema(meeting, {
+  ...stamps,
+  kind: z.enum(MEETING_KINDS),
+  status: z.enum(MEETING_STATUSES),
+  startsAt: instant.describe("The start as a UTC instant; timeZone is the IANA zone it happened in."),
+}).register(apiSchemas, { id: "Meeting" });
+
+export const actionRecord = createSelectSchema(action, {
+  ...stamps,
+  side: z.enum(ACTION_SIDES),
+  status: z.enum(ACTION_STATUSES),
+  priority: z.enum(ACTION_PRIORITIES),
+  dueOn: day.nullable(),
+  completedAt: instant.nullable(),
+  position: (s) => s.describe("Order within its board column (smaller is higher)."),
+}).register(apiSchemas, { id: "Action" });
+
+export const giftRecord = createSelectSchema(gift, {
+  ...stamps,
+  direction: z.enum(GIFT_DIRECTIONS),
+  disposition: z.enum(GIFT_DISPOSITIONS).nullable(),
+  declaredOn: day.nullable(),
+  estimatedValue: (s) => s.describe("null with currency null: not yet valued."),
+}).register(apiSchemas, { id: "Gift" });
+
+export const milestoneRecord = createSelectSchema(milestone, {
+  ...stamps,
+  kind: z.enum(MILESTONE_KINDS),
+  date: day.describe("First day of the period datePrecision names."),
+  datePrecision: z.enum(DATE_PRECISIONS),
+  expiresOn: day.nullable(),
+}).register(apiSchemas, { id: "Milestone" });
+
+const participantRecord = createSelectSchema(participant, { createdAt: instant, updatedAt: instant, role: z.enum(PARTICIPANT_ROLES) });
+
+/** GET /meetings/{id}: the meeting with its partner, participants, gifts and follow-ups. */
+export const meetingDetail = meetingRecord
+  .extend({
+    partner: partnerRecord.pick({ id: true, slug: true, nameEn: true, nameKo: true, nameLocal: true, timeZone: true }),
+    participants: z.array(participantRecord.extend({ person: personRecord })),
+    gifts: z.array(giftRecord.extend({ fromPerson: personRecord.nullable(), toPerson: personRecord.nullable() })),
+    actions: z.array(actionRecord.extend({ ownerPerson: personRecord.nullable() })),
+  })
+  .register(apiSchemas, { id: "MeetingDetail" });
+
+export const meResponse = z
+  .object({
+    data: z.object({
+      kind: z.enum(["user", "token"]),
+      userId: z.string().nullable(),
+      label: z.string(),
+      role: z.enum(ROLES),
+    }),
+  })
+  .register(apiSchemas, { id: "Me" });
+
+export const tokenRecord = createSelectSchema(apiToken, { createdAt: instant, lastUsedAt: instant.nullable(), revokedAt: instant.nullable(), role: z.enum(ROLES), scope: z.enum(TOKEN_SCOPES) })
+  .pick({ id: true, name: true, role: true, scope: true, prefix: true, partnerId: true, createdAt: true, lastUsedAt: true, revokedAt: true })
+  .register(apiSchemas, { id: "ApiToken" });
+export const tokenList = z.object({ data: z.array(tokenRecord) }).register(apiSchemas, { id: "TokenList" });
+export const createdToken = z
+  .object({
+    data: tokenRecord.pick({ id: true, name: true, role: true, scope: true, prefix: true }).extend({ token: z.string().describe("The secret, shown this once.") }),
+  })
+  .register(apiSchemas, { id: "CreatedToken" });
+
+/** A page of a list. */
+export const page = <S extends z.ZodType>(row: S) => z.object({ data: z.array(row), next_cursor: z.string().nullable() });
+
+/**
+ * The answer as it goes on the wire, checked against its schema at run time (a row whose columns
+ * are typed loosely, such as role as text, is still held to the closed vocabulary).
+ */
+export function answer<S extends z.ZodType>(schema: S, value: unknown): z.input<S> {
+  return z.encode(schema, value as z.output<S>);
+}

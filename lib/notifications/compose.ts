@@ -1,0 +1,96 @@
+import fs from "node:fs";
+import path from "node:path";
+import { createTranslator } from "next-intl";
+import { formatDate, type Locale } from "@/lib/format";
+import type { NoticeRow } from "@/db/queries/notifications";
+import { isNotificationKind } from "./kinds";
+import { unsubscribeToken } from "./unsubscribe-token";
+
+// One mail for one user: a single notice, or a digest grouped by kind. Multipart text and HTML in
+// the user's language, links absolute on BETTER_AUTH_URL, one-click unsubscribe (RFC 8058).
+
+type Messages = Record<string, unknown>;
+const cache = new Map<Locale, Messages>();
+
+function messages(locale: Locale): Messages {
+  let m = cache.get(locale);
+  if (!m) {
+    m = JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", locale, "notifications.json"), "utf8")) as Messages;
+    cache.set(locale, m);
+  }
+  return m;
+}
+
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** The notifications namespace outside a request (the scheduler and the CLI have none). */
+export function notificationTranslator(locale: Locale): Translate {
+  return createTranslator({ locale, messages: messages(locale), namespace: "notifications" }) as unknown as Translate;
+}
+
+/** The notice as one sentence in the user's language (also used by the centre). */
+export function noticeText(t: Translate, n: Pick<NoticeRow, "kind" | "subject" | "detail">, locale: Locale): string {
+  if (!isNotificationKind(n.kind)) return n.subject;
+  const detail = n.detail && /^\d{4}-\d{2}-\d{2}$/.test(n.detail) ? formatDate(n.detail, locale) : (n.detail ?? "");
+  return t(`text.${n.kind}`, { subject: n.subject, detail });
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface ComposedMail {
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+  messageId: string;
+}
+
+export function composeMail(p: {
+  userId: string;
+  name: string;
+  locale: Locale;
+  baseUrl: string;
+  notices: NoticeRow[];
+  fromDomain: string;
+}): ComposedMail {
+  const t = notificationTranslator(p.locale);
+  const base = p.baseUrl.replace(/\/$/, "");
+  const link = (href: string) => `${base}${href}`;
+  const unsub = (kind: Parameters<typeof unsubscribeToken>[1]) => `${base}/unsubscribe/${unsubscribeToken(p.userId, kind)}`;
+  const single = p.notices.length === 1 ? p.notices[0]! : null;
+  const groups = new Map<string, NoticeRow[]>();
+  for (const n of p.notices) groups.set(n.kind, [...(groups.get(n.kind) ?? []), n]);
+  const kindLabel = (k: string) => (isNotificationKind(k) ? t(`kind.${k}`) : k);
+  const subject = single ? t("mail.subjectOne", { text: noticeText(t, single, p.locale) }) : t("mail.subjectDigest", { count: p.notices.length });
+  const account = link("/account/notifications");
+
+  const text: string[] = [t("mail.greeting", { name: p.name }), "", t("mail.intro"), ""];
+  const html: string[] = [`<p>${escapeHtml(t("mail.greeting", { name: p.name }))}</p>`, `<p>${escapeHtml(t("mail.intro"))}</p>`];
+  for (const [kind, items] of groups) {
+    text.push(`== ${kindLabel(kind)} ==`);
+    html.push(`<h2 style="font-size:16px">${escapeHtml(kindLabel(kind))}</h2><ul>`);
+    for (const n of items) {
+      const line = noticeText(t, n, p.locale);
+      text.push(`- ${line}`, `  ${link(n.href)}`);
+      html.push(`<li>${escapeHtml(line)} <a href="${escapeHtml(link(n.href))}">${escapeHtml(t("mail.open"))}</a></li>`);
+    }
+    const u = isNotificationKind(kind) ? unsub(kind) : null;
+    text.push("", u ? `${t("mail.unsubscribe", { kind: kindLabel(kind) })}: ${u}` : "", "");
+    html.push(`</ul>`, u ? `<p><a href="${escapeHtml(u)}">${escapeHtml(t("mail.unsubscribe", { kind: kindLabel(kind) }))}</a></p>` : "");
+  }
+  text.push(t("mail.footer", { url: account }));
+  html.push(`<p style="color:#555;font-size:12px">${escapeHtml(t("mail.footer", { url: account }))}</p>`);
+  // A single notice's header unsubscribes from its kind; a digest's from the digest's mail.
+  const headerLink = unsub(single && isNotificationKind(single.kind) ? single.kind : "all");
+  const ids = p.notices.map((n) => n.id).join("-");
+  return {
+    subject,
+    text: text.join("\n"),
+    html: `<!doctype html><html lang="${p.locale}"><body style="font-family:sans-serif">${html.join("\n")}</body></html>`,
+    headers: { "List-Unsubscribe": `<${headerLink}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    // The same notices always get the same Message-ID, so a retry after a crash is recognisable.
+    messageId: `<notice-${ids.length > 60 ? ids.slice(0, 60) : ids}.${p.notices.length}@${p.fromDomain}>`,
+  };
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/db/audit";
+import { createUser } from "@/db/queries/users";
+import { clearCurrentPasswordChecks, MAX_CURRENT_PASSWORD, reserveCurrentPasswordCheck, WINDOW_MS } from "@/lib/auth/rate-limit";
+import { ValidationError } from "@/lib/errors";
+import { passwordScore } from "@/lib/password-strength";
+import { translateFieldErrors } from "@/lib/validation/error-keys";
+import { changePasswordSchema, createUserSchema } from "@/lib/validation/users";
+import en from "@/messages/en/partners.json";
+import ko from "@/messages/ko/partners.json";
+import { testDb } from "../helpers/db";
+
+const user = (password: string) => ({ email: "kim@example.org", name: "Kim", role: "viewer", password });
+const fieldsOf = (password: string) => {
+  const r = createUserSchema.safeParse(user(password));
+  return r.success ? null : r.error.issues.filter((i) => i.path[0] === "password").map((i) => i.message);
+};
+
+describe("[ACCOUNTS] password policy", () => {
+  it("refuses fewer than 12 characters and common, repeated or sequential passwords", () => {
+    for (const weak of ["aaaaaaaaaaaa", "123456789012", "password1234", "iloveyou1234", "qwertyuiop12", "passwordpassword"])
+      expect(fieldsOf(weak), weak).toEqual(["Too easy to guess: a common password, word, name, repeat or sequence."]);
+    for (const short of ["password12", "Xk9#pL2!qZ"]) expect(fieldsOf(short), short).toEqual(["At least 12 characters."]);
+    for (const good of ["correct-horse-battery", "Haeundae-sunrise-2019", "temporary-pass-1"]) expect(fieldsOf(good), good).toBeNull();
+    expect(passwordScore("aaaaaaaaaaaa")).toBe(0);
+  });
+
+  it("the same rule holds for a changed password and for accounts made by the CLI or seed", async () => {
+    const r = changePasswordSchema.safeParse({ currentPassword: "whatever", newPassword: "1234567890123", confirm: "1234567890123" });
+    expect(r.success).toBe(false);
+    await expect(createUser(testDb(), SYSTEM_ACTOR, user("password1234"))).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it("the messages reach the form in English and Korean through the error keys", () => {
+    const fields = { password: ["Too easy to guess: a common password, word, name, repeat or sequence."], other: ["At least 12 characters."] };
+    const t = (messages: typeof en) => (key: string) => (messages.partners.errors as Record<string, string>)[key] ?? key;
+    expect(translateFieldErrors(fields, t(en))).toEqual({ password: [en.partners.errors.passwordWeak], other: ["At least 12 characters."] });
+    expect(translateFieldErrors(fields, t(ko))).toEqual({ password: [ko.partners.errors.passwordWeak], other: ["12자 이상이어야 합니다."] });
+  });
+});
+
+describe("[ACCOUNTS] current-password attempts", () => {
+  it("five checks per user in the window, counted before each check; a right one starts afresh", () => {
+    const db = testDb();
+    const T0 = Date.UTC(2026, 0, 5, 9, 0);
+    for (let i = 0; i < MAX_CURRENT_PASSWORD; i++) expect(reserveCurrentPasswordCheck(db, "u1", T0 + i)).toHaveProperty("id");
+    expect(reserveCurrentPasswordCheck(db, "u1", T0 + 10)).toEqual({ blockedMinutes: 15 });
+    expect(reserveCurrentPasswordCheck(db, "u2", T0 + 10)).toHaveProperty("id");
+    expect(reserveCurrentPasswordCheck(db, "u1", T0 + WINDOW_MS + 10)).toHaveProperty("id");
+    clearCurrentPasswordChecks(db, "u1");
+    for (let i = 0; i < MAX_CURRENT_PASSWORD; i++) expect(reserveCurrentPasswordCheck(db, "u1", T0 + WINDOW_MS + 20)).toHaveProperty("id");
+  });
+});

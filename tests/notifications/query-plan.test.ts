@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/db/audit";
+import { createAction } from "@/db/queries/actions";
+import { listNotifications, unreadCount } from "@/db/queries/notifications";
+import { runPass } from "@/lib/notifications/scheduler";
+import { addPartner, addUser, openTestDb, tempDbFile } from "./fixtures";
+
+const BIG = ["action", "notification", "milestone", "follow", "audit_event"];
+
+describe("scheduler queries", () => {
+  it("[NOTIFY] every query of a pass and of the bell reads the big tables through an index (EXPLAIN QUERY PLAN)", async () => {
+    const db = openTestDb(tempDbFile());
+    const partnerId = addPartner(db);
+    addUser(db, { id: "u", zone: "Asia/Seoul" });
+    await createAction(db, SYSTEM_ACTOR, { title: "A", side: "ours", partnerId, ownerUserId: "u", dueOn: "2026-03-10" });
+    // Record every statement the pass prepares, then ask SQLite how it runs each select.
+    const seen = new Set<string>();
+    const prepare = db.$client.prepare.bind(db.$client);
+    db.$client.prepare = ((sql: string) => {
+      seen.add(sql);
+      return prepare(sql);
+    });
+    await runPass(db, { mail: null, now: new Date("2026-03-10T01:00:00Z") });
+    await listNotifications(db, { userId: "u", limit: 20 });
+    await unreadCount(db, "u");
+    db.$client.prepare = prepare;
+    const scans: string[] = [];
+    let selects = 0;
+    for (const sql of seen) {
+      if (!/^\s*select/i.test(sql)) continue;
+      selects++;
+      const params = (sql.match(/\?/g) ?? []).map(() => "x");
+      const plan = db.$client.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[];
+      for (const p of plan) {
+        const m = /^SCAN (\w+)$/.exec(p.detail);
+        if (m && BIG.includes(m[1]!)) scans.push(`${p.detail} in: ${sql.slice(0, 120)}`);
+      }
+    }
+    expect(selects).toBeGreaterThan(5);
+    expect(scans).toEqual([]);
+    db.$client.close();
+  });
+});
