@@ -1,6 +1,5 @@
 "use client";
 import {
-  closestCorners,
   DndContext,
   DragOverlay,
   PointerSensor,
@@ -26,6 +25,7 @@ import { keyboardStep } from "@/lib/board/keyboard";
 import { boardKey, fetchBoard, fetchColumnPage, postMove, type MoveInput, type MoveResult } from "./board-api";
 import type { ApiError } from "./board-api";
 import { CardBody } from "./board-card";
+import { boardCollision } from "./board-collision";
 import { containerId, splitContainer, toContainers, withContainers, type Containers } from "./board-containers";
 import { CollapsedColumn, Column } from "./board-column";
 import { CardPanel } from "./card-panel";
@@ -97,6 +97,7 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
   });
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
+  const collision = useMemo(() => boardCollision(() => live.current), []);
 
   function onDragStart(e: DragStartEvent) {
     const cs = toContainers(data);
@@ -137,7 +138,8 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
     if (!container) return;
     let list = d.containers[container]!;
     const oldIndex = list.findIndex((c) => c.id === active.id);
-    const overIndex = list.findIndex((c) => c.id === over.id);
+    // Over the column itself (below its last card): to the end.
+    const overIndex = over.id === container ? list.length - 1 : list.findIndex((c) => c.id === over.id);
     if (overIndex >= 0 && overIndex !== oldIndex) list = arrayMove(list, oldIndex, overIndex);
     commit(d, container, list);
   }
@@ -308,7 +310,7 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
       <DndContext
         id="board"
         sensors={sensors}
-        collisionDetection={closestCorners}
+        collisionDetection={collision}
         onDragStart={onDragStart}
         onDragOver={onDragOver}
         onDragEnd={onDragEnd}
