@@ -38,19 +38,21 @@ const columns = {
  * The record an event is about, named: a user by email, anything else by its title or name, and
  * a deleted record by what the event itself kept of it. SQL, so a page of events is one query.
  */
-export const RECORD_LABEL_SQL = `coalesce(case e.record_type
-    when 'user' then (select email from user where id = e.record_id)
-    when 'meeting' then (select title from meeting where id = cast(e.record_id as integer))
-    when 'action' then (select title from action where id = cast(e.record_id as integer))
-    when 'milestone' then (select title from milestone where id = cast(e.record_id as integer))
-    when 'gift' then (select item from gift where id = cast(e.record_id as integer))
-    when 'partner' then (select name_en from partner where id = cast(e.record_id as integer))
-    when 'person' then (select name_en from person where id = cast(e.record_id as integer))
-    when 'api_token' then (select name from api_token where id = cast(e.record_id as integer))
+export const recordLabelSql = (e: string) => `coalesce(case ${e}.record_type
+    when 'user' then (select email from user where id = ${e}.record_id)
+    when 'meeting' then (select title from meeting where id = cast(${e}.record_id as integer))
+    when 'action' then (select title from action where id = cast(${e}.record_id as integer))
+    when 'milestone' then (select title from milestone where id = cast(${e}.record_id as integer))
+    when 'gift' then (select item from gift where id = cast(${e}.record_id as integer))
+    when 'partner' then (select name_en from partner where id = cast(${e}.record_id as integer))
+    when 'person' then (select name_en from person where id = cast(${e}.record_id as integer))
+    when 'api_token' then (select name from api_token where id = cast(${e}.record_id as integer))
   end,
-  json_extract(e.after, '$.title'), json_extract(e.before, '$.title'), json_extract(e.before, '$.item'),
-  json_extract(e.before, '$.nameEn'), json_extract(e.after, '$.name'))`;
-const recordLabel = sql<string | null>`(select ${sql.raw(RECORD_LABEL_SQL)} from audit_event e where e.id = ${auditEvent.id})`;
+  json_extract(${e}.after, '$.title'), json_extract(${e}.before, '$.title'), json_extract(${e}.before, '$.item'),
+  json_extract(${e}.before, '$.nameEn'), json_extract(${e}.after, '$.name'))`;
+// Qualified by hand: inside a single-table select drizzle writes columns unqualified, so a
+// correlated subquery over audit_event itself would compare each inner row with itself.
+const recordLabel = sql<string | null>`${sql.raw(recordLabelSql('"audit_event"'))}`;
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { and, asc, desc, eq, exists, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { action, apiToken, gift, meeting, milestone, participant, partner, person, user } from "../schema";
-import { RECORD_LABEL_SQL } from "./audit";
+import { recordLabelSql } from "./audit";
 import { unfinishedAction } from "./common";
 import { partnersQuery, peopleQuery, type PartnerRow, type PersonRow } from "./report-records";
 
@@ -199,7 +199,7 @@ function auditQuery(f: ReportFilters): Query {
   return {
     from: "audit_event e",
     select: `e.id, e.at, e.actor_label as actorLabel, e.event, e.record_type as recordType, e.record_id as recordId,
-      ${RECORD_LABEL_SQL} as recordLabel, e.before, e.after, e.ip_address as ipAddress`,
+      ${recordLabelSql("e")} as recordLabel, e.before, e.after, e.ip_address as ipAddress`,
     order: "e.id",
     w,
   };

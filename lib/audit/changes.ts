@@ -25,7 +25,9 @@ const ENUM_BY_TYPE: Record<string, Record<string, string>> = {
   person: { side: "personSide" },
   participant: { role: "participantRole" },
 };
-const INSTANTS = new Set(["startsAt", "completedAt", "archivedAt", "declaredAt", "lastUsedAt", "revokedAt", "at"]);
+const INSTANTS = new Set(["startsAt", "completedAt", "archivedAt", "declaredAt", "lastUsedAt", "revokedAt", "at", "last"]);
+/** Reasons the system writes in English (db/queries/users.ts), as message keys. */
+const REASONS: Record<string, string> = { "creator deactivated": "creatorDeactivated" };
 const DATES = new Set(["dueOn", "declaredOn", "sinceDate", "date", "expiresOn"]);
 
 /** A translator as next-intl gives it (server or createTranslator), loosened to plain keys. */
@@ -92,6 +94,7 @@ export class AuditDescriber {
     if (typeof v === "boolean") return this.t(v ? "audit.yes" : "audit.no");
     const vocabulary = ENUM_BY_TYPE[recordType]?.[field] ?? ENUMS[field];
     if (vocabulary && typeof v === "string" && this.t.has(`enums.${vocabulary}.${v}`)) return this.t(`enums.${vocabulary}.${v}`);
+    if (field === "reason" && typeof v === "string" && REASONS[v]) return this.t(`audit.reasons.${REASONS[v]}`);
     if (INSTANTS.has(field) && (typeof v === "string" || typeof v === "number")) {
       const d = new Date(v);
       if (!Number.isNaN(d.getTime())) return formatInstant(d, this.zone, this.locale);

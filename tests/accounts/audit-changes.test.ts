@@ -49,3 +49,12 @@ describe("[AUDIT] changes as people read them", () => {
     expect(d.describe("meeting", { status: "planned" }, { status: "held" })[0]).toMatchObject({ before: "Planned", after: "Held" });
   });
 });
+
+describe("[AUDIT] the account events main's security work writes", () => {
+  it("sign-in failures, deactivation and revoked tokens read as words, their times in the reader's zone", () => {
+    const d = describer("en");
+    expect(d.text("user", null, { failures: 3, last: "2026-12-01T23:47:37.111Z" })).toBe("Failed tries: 3\nLast try: 2 Dec 2026, 08:47");
+    expect(d.text("user", { active: true }, { active: false, revokedTokens: 2 })).toBe("Active: Yes → No\nAPI tokens and feeds revoked: — → 2");
+    expect(describer("ko").text("api_token", null, { reason: "creator deactivated" })).toBe("사유: 만든 사용자가 비활성화됨");
+  });
+});
