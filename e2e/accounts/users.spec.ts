@@ -89,6 +89,16 @@ test.describe("[ACCOUNTS] admin manages users", () => {
     await invite(page, { name: "Leaver", email: "leaver@e2e.test", role: "Viewer", password: "temporary-pass-3" });
     const row = page.getByRole("row", { name: /leaver@e2e\.test/ });
     await row.getByRole("button", { name: "Deactivate leaver@e2e.test" }).click();
+    // A dialog asks first: Escape keeps the account, the dialog's own button deactivates it.
+    const ask = page.getByRole("dialog", { name: "Deactivate leaver@e2e.test?" });
+    await expect(ask).toBeVisible();
+    await expect(ask).toContainText("revoked for good");
+    await page.keyboard.press("Escape");
+    await expect(ask).toBeHidden();
+    await expect(row.getByRole("button", { name: "Deactivate leaver@e2e.test" })).toBeFocused();
+    await expect(row).not.toContainText("Deactivated");
+    await row.getByRole("button", { name: "Deactivate leaver@e2e.test" }).click();
+    await ask.getByRole("button", { name: "Deactivate", exact: true }).click();
     await expect(row.getByRole("status")).toContainText("User deactivated");
     await expect(row).toContainText("Deactivated");
 
