@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, isNull } from "drizzle-orm";
 import { normalizeIp } from "@/lib/client-ip";
 import type { Tx } from "./client";
+import { sameValue } from "@/lib/audit/changes";
 import { notifyRecordChange } from "./queries/notifications";
 import { auditEvent } from "./schema";
 import { one } from "./tx";
@@ -45,7 +46,10 @@ function jsonable(v: unknown): unknown {
   return v instanceof Date ? v.toISOString() : v;
 }
 
-/** The fields that differ, before and after; timestamps and version bumps are left out. */
+/**
+ * The fields that differ, before and after; timestamps and version bumps are left out, and lists
+ * (participants, gifts) are compared without regard to order, so a reordering logs nothing.
+ */
 export function diff(before: Plain, after: Plain): { before: Plain; after: Plain } {
   const b: Plain = {};
   const a: Plain = {};
@@ -53,7 +57,7 @@ export function diff(before: Plain, after: Plain): { before: Plain; after: Plain
     if (key === "updatedAt" || key === "createdAt" || key === "version") continue;
     const x = jsonable(before[key]);
     const y = jsonable(after[key]);
-    if (JSON.stringify(x ?? null) !== JSON.stringify(y ?? null)) {
+    if (!sameValue(x, y)) {
       b[key] = x ?? null;
       a[key] = y ?? null;
     }

@@ -14,6 +14,12 @@ export const GIFT_DIRECTIONS = ["given", "received"] as const;
 export const GIFT_DISPOSITIONS = ["kept_by_office", "transferred", "archived", "other"] as const;
 export const ACTION_SIDES = ["ours", "theirs"] as const;
 export const ACTION_STATUSES = ["open", "in_progress", "blocked", "done", "cancelled"] as const;
+/**
+ * The one meaning of an "open" (unfinished) follow-up on every screen: open, in progress or
+ * blocked. Done and cancelled are finished. Counts, overdue flags and lists all use this list.
+ */
+export const UNFINISHED_ACTION_STATUSES = ["open", "in_progress", "blocked"] as const satisfies readonly (typeof ACTION_STATUSES)[number][];
+export const isUnfinishedAction = (status: string): boolean => (UNFINISHED_ACTION_STATUSES as readonly string[]).includes(status);
 export const ACTION_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export const ROLES = ["admin", "editor", "viewer"] as const;
 export const VISIT_DIRECTIONS = ["outgoing", "incoming"] as const;

@@ -27,7 +27,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   await recordUserContext(getDb(), { userId: user.id, timeZone: fromBrowser, locale });
   const account = (
     <div className="space-y-3 text-sm">
-      <p className="break-all text-slate-200">
+      {/* The address breaks only where it must (at its own punctuation first), never mid-word. */}
+      <p className="text-slate-200 [overflow-wrap:anywhere]">
         {t("signedInAs", { email: user.email })}
         <br />
         <span className="text-slate-300">

@@ -1,5 +1,4 @@
 import { VisitsAhead } from "@/components/visits/visits-ahead";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -15,12 +14,13 @@ import { dashboardData } from "@/db/queries/dashboard";
 import { getHomeRegion } from "@/db/queries/settings";
 import { requireUser } from "@/lib/auth/guard";
 import { cn } from "@/lib/cn";
-import { ACTION_STATUSES, PARTNER_STATUSES } from "@/lib/domain";
+import { ACTION_STATUSES, PARTNER_STATUSES, UNFINISHED_ACTION_STATUSES } from "@/lib/domain";
 import { formatDate, formatNumber, todayIn } from "@/lib/format";
 import { SERIES_COLORS } from "@/lib/timeline";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const generateMetadata = pageTitle("dashboard.title");
 
 const STATUS_COLORS: Record<string, string> = {
   open: "#0072B2",
@@ -52,7 +52,6 @@ export default async function DashboardPage() {
   }
   const totalPartners = Object.values(d.partnersByStatus).reduce((a, b) => a + b, 0);
   const yearRange = (y: number) => ({ from: `${y}-01-01`, to: `${y}-12-31` });
-  const withContact = d.coldest.filter((c) => c.days !== null);
 
   return (
     <>
@@ -78,13 +77,16 @@ export default async function DashboardPage() {
           </Link>
         </Tile>
         <Tile label={t("openActions")} value={num(d.openActions)} href="/board">
-          <Link href={`/actions?${qs({ status: "open" })}`} className="text-brand-700 underline-offset-2 hover:underline">
-            {num(d.actionsByStatus.open ?? 0)} {te("actionStatus.open")}
-          </Link>
-          {" · "}
-          <Link href={`/actions?${qs({ status: "in_progress" })}`} className="text-brand-700 underline-offset-2 hover:underline">
-            {num(d.actionsByStatus.in_progress ?? 0)} {te("actionStatus.in_progress")}
-          </Link>
+          {/* Every unfinished status, so the parts add up to the tile's number. */}
+          <ul className="flex flex-wrap gap-x-3 gap-y-1">
+            {UNFINISHED_ACTION_STATUSES.map((s) => (
+              <li key={s}>
+                <Link href={`/actions?${qs({ status: s })}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {num(d.actionsByStatus[s] ?? 0)} {te(`actionStatus.${s}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </Tile>
         <Tile label={t("overdueActions")} value={num(d.overdueActions)} href="/board?due=overdue" alert={d.overdueActions > 0}>
           {t("overdueLink")}
@@ -167,14 +169,17 @@ export default async function DashboardPage() {
 
         <Card title={t("coldTitle")} id="cold">
           <p className="mb-2 text-sm text-slate-600">{t("coldLead")}</p>
-          {withContact.length ? (
-            <BarListChart
-              rows={withContact.map((c) => ({ label: name(partnerById.get(c.partnerId)!), value: c.days!, color: "#0072B2" }))}
-              locale={locale}
-              axis={t("coldAxisX")}
-            />
-          ) : null}
-          <FiguresTable summary={t("showTable")} open={withContact.length === 0}>
+          {/* Never met ranks first (the coldest of all), a bar of no length marked "no contact yet". */}
+          <BarListChart
+            rows={d.coldest.map((c) =>
+              c.days === null
+                ? { label: name(partnerById.get(c.partnerId)!), value: 0, color: "#94a3b8", note: t("noContactYet") }
+                : { label: name(partnerById.get(c.partnerId)!), value: c.days, color: "#0072B2" },
+            )}
+            locale={locale}
+            axis={t("coldAxisX")}
+          />
+          <FiguresTable summary={t("showTable")}>
             <Table caption={t("coldTitle")}>
               <thead>
                 <tr>
@@ -193,7 +198,7 @@ export default async function DashboardPage() {
                           {name(p)}
                         </Link>
                       </Th>
-                      <Td>{c.lastContact ? formatDate(c.lastContact.toISOString().slice(0, 10), locale) : t("never")}</Td>
+                      <Td>{c.lastContact ? formatDate(c.lastContact.toISOString().slice(0, 10), locale) : t("noContactYet")}</Td>
                       <Td className="text-right tabular-nums">{c.days === null ? "—" : t("daysValue", { n: num(c.days), count: c.days })}</Td>
                     </tr>
                   );

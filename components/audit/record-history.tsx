@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Empty } from "@/components/ui/empty";
 import { formatInstant } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { auditDescriber } from "./describer";
 import { FieldChanges } from "./field-changes";
 import { auditLabels } from "./labels";
 
@@ -14,7 +15,13 @@ export async function RecordHistory({ recordType, recordId }: { recordType: stri
   const labels = await auditLabels();
   const locale = await viewerLocale();
   const { zone } = await viewerTimeZone();
-  const events = await recordHistory(getDb(), recordType, recordId);
+  const all = await recordHistory(getDb(), recordType, recordId);
+  const describer = await auditDescriber(all);
+  // An edit whose only differences are hidden or a reordering (history written before lists were
+  // compared without order) changed nothing a reader can see: it is left out.
+  const events = all
+    .map((e) => ({ ...e, changes: describer.describe(recordType, e.before, e.after) }))
+    .filter((e) => e.event !== "update" || e.changes.length > 0);
   return (
     <Card title={t("historyTitle")} id="history">
       {events.length ? (
@@ -24,7 +31,7 @@ export async function RecordHistory({ recordType, recordId }: { recordType: stri
               <p className="text-slate-800">
                 {t("byOn", { event: labels.event(e.event), who: e.actorLabel, when: formatInstant(e.at, zone, locale) })}
               </p>
-              {e.event === "create" ? null : <FieldChanges event={e} />}
+              {e.event === "create" ? null : <FieldChanges changes={e.changes} oneSided={!e.before || !e.after} />}
             </li>
           ))}
         </ol>

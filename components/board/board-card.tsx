@@ -23,14 +23,18 @@ export function CardBody({ card, today, zone, onOpen }: { card: Card; today: str
   const overdue = isOverdue(card, today);
   return (
     <div className="min-w-0 flex-1 space-y-1.5">
-      <button
-        type="button"
-        onClick={() => onOpen?.(card.id)}
-        aria-label={t("openCard", { title: card.title })}
-        className="block w-full text-left text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline"
-      >
-        {card.title}
-      </button>
+      {onOpen ? (
+        <button
+          type="button"
+          onClick={() => onOpen(card.id)}
+          aria-label={t("openCard", { title: card.title })}
+          className="block w-full break-words text-left text-sm font-medium text-slate-900 hover:text-brand-700 hover:underline"
+        >
+          {card.title}
+        </button>
+      ) : (
+        <p className="break-words text-sm font-medium text-slate-900">{card.title}</p>
+      )}
       <p className="text-xs text-slate-700">
         <span lang={locale}>{locale === "ko" ? card.partnerNameKo : card.partnerNameEn}</span>
         {" · "}
@@ -78,7 +82,9 @@ export function SortableCard({
   today,
   zone,
   canMove,
+  lifted,
   onOpen,
+  onHandleKeyDown,
   style: extraStyle,
   measureRef,
   index,
@@ -87,7 +93,10 @@ export function SortableCard({
   today: string;
   zone: string;
   canMove: boolean;
+  /** Picked up by the keyboard and being moved with the arrow keys. */
+  lifted: boolean;
   onOpen: (id: number) => void;
+  onHandleKeyDown: (e: React.KeyboardEvent<HTMLButtonElement>, id: number) => void;
   style?: React.CSSProperties;
   measureRef?: (el: HTMLLIElement | null) => void;
   index?: number;
@@ -109,9 +118,11 @@ export function SortableCard({
       data-card-id={card.id}
       style={{ ...extraStyle, transform: CSS.Translate.toString(transform), transition }}
       className={cn(
-        "flex gap-1 rounded-md border bg-white p-2 shadow-sm",
+        "flex min-w-0 gap-1 rounded-md border bg-white p-2 shadow-sm",
         overdue ? "border-red-300 border-l-4 border-l-red-600" : "border-slate-200",
-        isDragging && "opacity-60 ring-2 ring-brand-500",
+        // While dragged the card is a placeholder; the overlay above the columns is what moves.
+        isDragging && "opacity-40",
+        lifted && "ring-2 ring-brand-500",
       )}
     >
       {canMove ? (
@@ -120,6 +131,9 @@ export function SortableCard({
           ref={setActivatorNodeRef}
           {...attributes}
           {...listeners}
+          aria-pressed={lifted}
+          data-drag-handle
+          onKeyDown={(e) => onHandleKeyDown(e, card.id)}
           aria-label={t("moveCard", { title: card.title })}
           className="-ml-1 flex h-8 w-6 shrink-0 cursor-grab touch-none items-center justify-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-800 active:cursor-grabbing"
         >

@@ -1,66 +1,34 @@
 "use client";
 import {
-  closestCorners,
   DndContext,
-  KeyboardSensor,
+  DragOverlay,
   PointerSensor,
-  useDroppable,
   useSensor,
   useSensors,
   type Announcements,
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
-  type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
-import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { arrayMove } from "@dnd-kit/sortable";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { ChevronDown, ChevronRight } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { createPortal } from "react-dom";
+import { GripVertical } from "lucide-react";
 import { useToast } from "@/components/ui/toast";
 import { useHydrated } from "@/components/use-hydrated";
 import type { BoardCard, BoardData } from "@/db/queries/board";
 import type { ActionStatus } from "@/lib/domain";
-import { cn } from "@/lib/cn";
+import { keyboardStep } from "@/lib/board/keyboard";
 import { boardKey, fetchBoard, fetchColumnPage, postMove, type MoveInput, type MoveResult } from "./board-api";
 import type { ApiError } from "./board-api";
-import { SortableCard } from "./board-card";
+import { CardBody } from "./board-card";
+import { boardCollision } from "./board-collision";
+import { containerId, splitContainer, toContainers, withContainers, type Containers } from "./board-containers";
+import { CollapsedColumn, Column } from "./board-column";
 import { CardPanel } from "./card-panel";
-
-/** Above this many loaded cards a column renders only what is in view. */
-const VIRTUAL_FROM = 60;
-
-type Containers = Record<string, BoardCard[]>;
-const SEP = "::";
-const containerId = (lane: string, status: ActionStatus) => `${lane}${SEP}${status}`;
-const splitContainer = (id: string) => {
-  const i = id.lastIndexOf(SEP);
-  return { lane: id.slice(0, i), status: id.slice(i + SEP.length) as ActionStatus };
-};
-
-function toContainers(data: BoardData): Containers {
-  const out: Containers = {};
-  for (const lane of data.lanes) for (const c of lane.columns) out[containerId(lane.key, c.status)] = c.cards;
-  return out;
-}
-
-/** The board with the cards of `containers` in place of its own (counts follow the moves). */
-function withContainers(data: BoardData, containers: Containers): BoardData {
-  const totals = { ...data.totals };
-  const lanes = data.lanes.map((lane) => ({
-    ...lane,
-    columns: lane.columns.map((c) => {
-      const cards = containers[containerId(lane.key, c.status)] ?? c.cards;
-      const delta = cards.length - c.cards.length;
-      totals[c.status] += delta;
-      return { ...c, cards, count: c.count + delta };
-    }),
-  }));
-  return { ...data, lanes, totals };
-}
 
 export function Board({ initial, query, canMove, zone }: { initial: BoardData; query: string; canMove: boolean; zone: string }) {
   const t = useTranslations("board");
@@ -70,7 +38,9 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
   const qc = useQueryClient();
   const key = boardKey(query);
   const { data = initial } = useQuery({ queryKey: key, queryFn: () => fetchBoard(query), initialData: initial, staleTime: 30_000 });
-  const [drag, setDrag] = useState<{ containers: Containers; from: string; index: number } | null>(null);
+  // A move under way: by pointer (dnd-kit) or by keyboard (our own steps, `keyboard` is the card).
+  const [drag, setDrag] = useState<{ containers: Containers; from: string; index: number; activeId: number; keyboard: boolean } | null>(null);
+  const [said, setSaid] = useState("");
   const [openId, setOpenId] = useState<number | null>(null);
   const [showCancelled, setShowCancelled] = useState(false);
   const containers = useMemo(() => drag?.containers ?? toContainers(data), [drag, data]);
@@ -126,30 +96,14 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
     },
   });
 
-  // The card's own column is never a keyboard target (its edges surround the card, so it would be
-  // the nearest and a key press would do nothing); left and right skip its cards as well.
-  const coordinateGetter: KeyboardCoordinateGetter = (event, args) => {
-    const { active, droppableContainers } = args.context;
-    if (!active) return sortableKeyboardCoordinates(event, args);
-    const own = findContainer(active.id);
-    const sideways = event.code === "ArrowLeft" || event.code === "ArrowRight";
-    const ownCards = new Set<UniqueIdentifier>(sideways ? ((own ? live.current[own] : undefined)?.map((c) => c.id) ?? []) : []);
-    const others = {
-      getEnabled: () => droppableContainers.getEnabled().filter((e) => e.id !== own && !ownCards.has(e.id)),
-      get: (id: UniqueIdentifier) => droppableContainers.get(id),
-    } as unknown as typeof droppableContainers;
-    return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableContainers: others } });
-  };
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter }),
-  );
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
+  const collision = useMemo(() => boardCollision(() => live.current), []);
 
   function onDragStart(e: DragStartEvent) {
     const cs = toContainers(data);
     const from = findContainer(e.active.id, cs);
     if (!from) return;
-    setDrag({ containers: cs, from, index: cs[from]!.findIndex((c) => c.id === e.active.id) });
+    setDrag({ containers: cs, from, index: cs[from]!.findIndex((c) => c.id === e.active.id), activeId: Number(e.active.id), keyboard: false });
   }
 
   function onDragOver({ active, over }: DragOverEvent) {
@@ -184,9 +138,15 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
     if (!container) return;
     let list = d.containers[container]!;
     const oldIndex = list.findIndex((c) => c.id === active.id);
-    const overIndex = list.findIndex((c) => c.id === over.id);
+    // Over the column itself (below its last card): to the end.
+    const overIndex = over.id === container ? list.length - 1 : list.findIndex((c) => c.id === over.id);
     if (overIndex >= 0 && overIndex !== oldIndex) list = arrayMove(list, oldIndex, overIndex);
-    const index = list.findIndex((c) => c.id === active.id);
+    commit(d, container, list);
+  }
+
+  /** Saves where a card was dropped: its column and its neighbours there. */
+  function commit(d: NonNullable<typeof drag>, container: string, list: BoardCard[]) {
+    const index = list.findIndex((c) => c.id === d.activeId);
     if (container === d.from && index === d.index) return;
     const card = list[index]!;
     const status = splitContainer(container).status;
@@ -199,6 +159,83 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
       containers: { ...d.containers, [container]: list },
       title: card.title,
     });
+  }
+
+  // The card the keyboard moves keeps the focus: a move to another column remounts it there.
+  // It stops when the user goes elsewhere: a click, or focus on anything but that handle.
+  const follow = useRef<number | null>(null);
+  useEffect(() => {
+    const stop = (e: Event) => {
+      const id = follow.current;
+      if (id == null) return;
+      const el = e.target instanceof Element ? e.target.closest("[data-card-id]") : null;
+      if (e.type === "pointerdown" || el?.getAttribute("data-card-id") !== String(id)) follow.current = null;
+    };
+    document.addEventListener("pointerdown", stop);
+    document.addEventListener("focusin", stop);
+    return () => {
+      document.removeEventListener("pointerdown", stop);
+      document.removeEventListener("focusin", stop);
+    };
+  }, []);
+  useLayoutEffect(() => {
+    const id = follow.current;
+    const active = document.activeElement;
+    if (id == null || (active && active !== document.body)) return;
+    document.querySelector<HTMLElement>(`[data-board] [data-card-id="${id}"] [data-drag-handle]`)?.focus();
+  }, [containers]);
+
+  const laneOrder = (container: string) => {
+    const { lane } = splitContainer(container);
+    return data.lanes.find((l) => l.key === lane)?.columns.map((c) => containerId(lane, c.status)) ?? [];
+  };
+  const position = (cs: Containers, id: number) => {
+    const c = findContainer(id, cs)!;
+    const list = cs[c]!;
+    return { column: columnName(c), position: list.findIndex((x) => x.id === id) + 1, count: list.length };
+  };
+
+  /** Space or Enter lifts and drops, the arrows move one step, Escape (or Tab away) cancels. */
+  function onHandleKeyDown(e: KeyboardEvent<HTMLButtonElement>, id: number) {
+    const lifted = drag?.keyboard && drag.activeId === id ? drag : null;
+    const title = cardOf(id)?.title ?? "";
+    const pick = e.key === " " || e.key === "Enter";
+    follow.current = id;
+    if (!lifted) {
+      if (!pick || drag) return;
+      e.preventDefault();
+      const cs = toContainers(data);
+      const from = findContainer(id, cs);
+      if (!from) return;
+      setDrag({ containers: cs, from, index: cs[from]!.findIndex((c) => c.id === id), activeId: id, keyboard: true });
+      setSaid(t("dnd.picked", { title, column: columnName(from) }));
+      return;
+    }
+    if (e.key === "Escape" || e.key === "Tab") {
+      if (e.key === "Escape") e.preventDefault();
+      setDrag(null);
+      setSaid(t("dnd.cancelled", { title, column: columnName(lifted.from) }));
+      return;
+    }
+    if (pick) {
+      e.preventDefault();
+      const container = findContainer(id, lifted.containers)!;
+      setDrag(null);
+      commit(lifted, container, lifted.containers[container]!);
+      setSaid(t("dnd.dropped", { title, ...position(lifted.containers, id) }));
+      return;
+    }
+    if (e.key !== "ArrowLeft" && e.key !== "ArrowRight" && e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
+    e.preventDefault();
+    const order = laneOrder(findContainer(id, lifted.containers)!);
+    const step = keyboardStep(lifted.containers, order, id, e.key, (c, to) => ({ ...c, status: splitContainer(to).status }));
+    if (!step) {
+      setSaid(t("dnd.over", { title, ...position(lifted.containers, id) }));
+      return;
+    }
+    if (splitContainer(step.to).status === "cancelled") setShowCancelled(true);
+    setDrag({ ...lifted, containers: step.containers });
+    setSaid(t("dnd.over", { title, ...position(step.containers, id) }));
   }
 
   const announcements: Announcements = {
@@ -255,6 +292,7 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
   }
 
   const hydrated = useHydrated();
+  const overlay = drag && !drag.keyboard ? Object.values(containers).flat().find((c) => c.id === drag.activeId) : undefined;
   const grouped = data.lanes.length !== 1 || data.lanes[0]!.key !== "";
   return (
     <>
@@ -272,11 +310,12 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
       <DndContext
         id="board"
         sensors={sensors}
-        collisionDetection={closestCorners}
+        collisionDetection={collision}
         onDragStart={onDragStart}
         onDragOver={onDragOver}
         onDragEnd={onDragEnd}
         onDragCancel={() => setDrag(null)}
+        // Pointer drags only: the keyboard moves cards with onHandleKeyDown and speaks in #board-live.
         accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}
       >
         <div className="space-y-6" data-board data-hydrated={hydrated ? "true" : undefined}>
@@ -285,7 +324,7 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
               {grouped ? (
                 <h2 className="mb-2 text-base font-semibold text-slate-900">{(locale === "ko" ? lane.labelKo : lane.label) || t("noOwner")}</h2>
               ) : null}
-              <div className="relative flex gap-2 overflow-x-auto pb-2">
+              <div className="relative flex gap-2 overflow-x-auto pb-2 lg:overflow-x-visible">
                 {lane.columns.map((col) => {
                   const id = containerId(lane.key, col.status);
                   const cards = containers[id] ?? [];
@@ -305,7 +344,9 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
                       today={data.today}
                       zone={zone}
                       canMove={canMove}
+                      liftedId={drag?.keyboard ? drag.activeId : null}
                       onOpen={setOpenId}
+                      onHandleKeyDown={onHandleKeyDown}
                       onLoadMore={() => loadMore(lane.key, col.status)}
                       onCollapse={col.status === "cancelled" ? () => setShowCancelled(false) : undefined}
                       headingLevel={grouped ? 3 : 2}
@@ -316,166 +357,27 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
             </section>
           ))}
         </div>
+        {/* In the body, above every column: a dragged card is never clipped by the column it leaves. */}
+        {hydrated
+          ? createPortal(
+              <DragOverlay>
+                {overlay ? (
+                  <div data-board-overlay className="flex gap-1 rounded-md border border-slate-300 bg-white p-2 shadow-lg ring-2 ring-brand-500">
+                    <span aria-hidden className="-ml-1 flex h-8 w-6 shrink-0 items-center justify-center text-slate-500">
+                      <GripVertical className="size-4" />
+                    </span>
+                    <CardBody card={overlay} today={data.today} zone={zone} />
+                  </div>
+                ) : null}
+              </DragOverlay>,
+              document.body,
+            )
+          : null}
       </DndContext>
+      <p id="board-live" aria-live="assertive" aria-atomic="true" className="sr-only">
+        {said}
+      </p>
       <CardPanel id={openId} onClose={() => setOpenId(null)} canEdit={canMove} zone={zone} boardQueryKey={key} />
     </>
-  );
-}
-
-
-function CollapsedColumn({ id, label, count, onOpen, showLabel }: { id: string; label: string; count: number; onOpen: () => void; showLabel: string }) {
-  const { setNodeRef, isOver } = useDroppable({ id });
-  return (
-    <div ref={setNodeRef} className={cn("relative w-24 shrink-0 rounded-lg border border-dashed border-slate-300 bg-slate-50 p-2", isOver && "ring-2 ring-brand-500")}>
-      <button type="button" onClick={onOpen} aria-expanded={false} className="flex w-full items-center gap-1 rounded px-1 py-1 text-left text-sm font-semibold text-slate-800 hover:bg-slate-100">
-        <ChevronRight aria-hidden className="size-4" />
-        <span className="min-w-0 flex-1">
-          {label} <span className="font-normal tabular-nums text-slate-600">({count})</span>
-          <span className="sr-only"> — {showLabel}</span>
-        </span>
-      </button>
-    </div>
-  );
-}
-
-function Column(props: {
-  id: string;
-  status: ActionStatus;
-  label: string;
-  count: number;
-  cards: BoardCard[];
-  today: string;
-  zone: string;
-  canMove: boolean;
-  onOpen: (id: number) => void;
-  onLoadMore: () => Promise<void>;
-  onCollapse?: () => void;
-  headingLevel: 2 | 3;
-}) {
-  const { id, label, count, cards, onLoadMore } = props;
-  const t = useTranslations("board");
-  const { setNodeRef, isOver } = useDroppable({ id });
-  const [loading, setLoading] = useState(false);
-  const H = props.headingLevel === 2 ? "h2" : "h3";
-  const headingId = `col-${id.replace(/[^\w-]/g, "_")}`;
-  const more = count - cards.length;
-  const load = useCallback(async () => {
-    if (loading) return;
-    setLoading(true);
-    try {
-      await onLoadMore();
-    } finally {
-      setLoading(false);
-    }
-  }, [loading, onLoadMore]);
-  return (
-    <section
-      ref={setNodeRef}
-      aria-labelledby={headingId}
-      className={cn("relative flex min-w-52 flex-1 basis-0 flex-col rounded-lg border border-slate-200 bg-slate-50", isOver && "ring-2 ring-brand-500")}
-    >
-      <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
-        <H id={headingId} className="text-sm font-semibold text-slate-900">
-          {label}
-          <span className="sr-only"> — {t("wip", { count })}</span>
-        </H>
-        <span className="flex items-center gap-1">
-          <span aria-hidden className="rounded-full bg-white px-2 py-0.5 text-xs font-semibold tabular-nums text-slate-800 ring-1 ring-slate-300">
-            {count}
-          </span>
-          {props.onCollapse ? (
-            <button type="button" onClick={props.onCollapse} aria-expanded className="rounded p-1 text-slate-700 hover:bg-slate-200" aria-label={t("hideCancelled")}>
-              <ChevronDown aria-hidden className="size-4" />
-            </button>
-          ) : null}
-        </span>
-      </div>
-      <SortableContext id={id} items={cards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
-        <CardList {...props} onNearEnd={more > 0 ? load : undefined} />
-      </SortableContext>
-      {more > 0 ? (
-        <div className="border-t border-slate-200 p-2">
-          <button type="button" onClick={() => void load()} disabled={loading} className="w-full rounded-md px-2 py-1 text-sm text-brand-700 hover:bg-brand-50 disabled:text-slate-500">
-            {loading ? t("loading") : t("loadMore", { n: more })}
-          </button>
-        </div>
-      ) : null}
-    </section>
-  );
-}
-
-/** The column's cards; long columns render only the cards in view (and load more near the end). */
-function CardList({
-  cards,
-  label,
-  count,
-  today,
-  zone,
-  canMove,
-  onOpen,
-  onNearEnd,
-}: {
-  cards: BoardCard[];
-  label: string;
-  count: number;
-  today: string;
-  zone: string;
-  canMove: boolean;
-  onOpen: (id: number) => void;
-  onNearEnd?: () => Promise<void>;
-}) {
-  const t = useTranslations("board");
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = cards.length > VIRTUAL_FROM;
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
-  const v = useVirtualizer({
-    count: virtual ? cards.length : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 120,
-    overscan: 8,
-    getItemKey: (i) => cards[i]!.id,
-  });
-  const items = v.getVirtualItems();
-  const lastIndex = items[items.length - 1]?.index ?? -1;
-  useEffect(() => {
-    if (virtual && onNearEnd && lastIndex >= cards.length - 5) void onNearEnd();
-  }, [virtual, onNearEnd, lastIndex, cards.length]);
-  const listLabel = t("column", { status: label, count });
-  if (!cards.length)
-    return (
-      <ul aria-label={listLabel} className="min-h-24 p-2">
-        <li className="px-1 py-6 text-center text-sm text-slate-600">{t("emptyColumn")}</li>
-      </ul>
-    );
-  if (!virtual)
-    return (
-      <div className="max-h-[70vh] overflow-y-auto">
-        <ul aria-label={listLabel} className="min-h-24 space-y-2 p-2">
-          {cards.map((c) => (
-            <SortableCard key={c.id} card={c} today={today} zone={zone} canMove={canMove} onOpen={onOpen} />
-          ))}
-        </ul>
-      </div>
-    );
-  const before = items[0]?.start ?? 0;
-  const after = v.getTotalSize() - (items[items.length - 1]?.end ?? 0);
-  return (
-    <div ref={scrollRef} className="max-h-[70vh] overflow-y-auto">
-      <ul aria-label={listLabel} className="p-2" style={{ paddingTop: before + 8, paddingBottom: after + 8 }}>
-        {items.map((it) => (
-          <SortableCard
-            key={it.key}
-            index={it.index}
-            measureRef={v.measureElement}
-            card={cards[it.index]!}
-            today={today}
-            zone={zone}
-            canMove={canMove}
-            onOpen={onOpen}
-            style={{ marginBottom: 8 }}
-          />
-        ))}
-      </ul>
-    </div>
   );
 }

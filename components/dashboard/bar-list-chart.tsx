@@ -1,5 +1,5 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, type Locale } from "@/lib/format";
 
 /** Horizontal bars with a label each (statuses, partners). The table beside it carries the figures. */
@@ -9,7 +9,8 @@ export function BarListChart({
   axis,
   unit,
 }: {
-  rows: { label: string; value: number; color: string }[];
+  /** `note` is written beside a bar that has no value to show ("no contact yet"). */
+  rows: { label: string; value: number; color: string; note?: string }[];
   locale: Locale;
   axis: string;
   unit?: string;
@@ -28,11 +29,16 @@ export function BarListChart({
             label={{ value: axis, position: "insideBottom", offset: -16, fontSize: 12, fill: "#334155" }}
           />
           <YAxis type="category" dataKey="label" width={132} tick={{ fontSize: 12, fill: "#0f172a" }} interval={0} />
-          <Tooltip formatter={(v) => [`${formatNumber(Number(v), locale)}${unit ? ` ${unit}` : ""}`, axis]} cursor={{ fill: "#f1f5f9" }} />
-          <Bar dataKey="value" isAnimationActive={false} barSize={20}>
+          <Tooltip
+            formatter={(v, _n, item) => [(item.payload as { note?: string }).note ?? `${formatNumber(Number(v), locale)}${unit ? ` ${unit}` : ""}`, axis]}
+            cursor={{ fill: "#f1f5f9" }}
+          />
+          {/* A noted row gets a sliver of a bar, so its note has a place to be written. */}
+          <Bar dataKey="value" isAnimationActive={false} barSize={20} minPointSize={(_v, i) => (rows[i]?.note ? 2 : 0)}>
             {rows.map((r) => (
               <Cell key={r.label} fill={r.color} />
             ))}
+            <LabelList dataKey="note" position="right" fontSize={12} fill="#334155" />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

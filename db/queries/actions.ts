@@ -5,10 +5,11 @@ import type { Db, Tx } from "../client";
 import { action, meeting, partner, person, type Action } from "../schema";
 import { matchesSearch, reindexRecords } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
+import { UNFINISHED_ACTION_STATUSES } from "@/lib/domain";
 import { parseInput } from "@/lib/validation/common";
 import { createActionSchema, updateActionSchema } from "@/lib/validation/actions";
 import type { ActionListParams } from "@/lib/validation/lists";
-import { pageSize, staleOrMissing } from "./common";
+import { pageSize, staleOrMissing, unfinishedAction } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
 
@@ -86,8 +87,8 @@ export const PARTNER_ACTIONS_SHOWN = 20;
  * page, with the full count: a partner with thousands of actions must not render them all.
  */
 export async function partnerActions(db: Db, partnerId: number, limit = PARTNER_ACTIONS_SHOWN) {
-  const where = and(eq(action.partnerId, partnerId), isNull(action.archivedAt), inArray(action.status, ["open", "in_progress", "blocked"]));
-  const rows = await db
+  const where = and(eq(action.partnerId, partnerId), unfinishedAction());
+  const rows = db
     .select({
       id: action.id,
       title: action.title,
@@ -112,7 +113,7 @@ export async function partnerActions(db: Db, partnerId: number, limit = PARTNER_
 export function actionWhere(f: Partial<ActionListParams>, today?: string): SQL | undefined {
   const todayIso = today ?? new Date().toISOString().slice(0, 10);
   const inAWeek = new Date(Date.parse(`${todayIso}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
-  const unfinished = inArray(action.status, ["open", "in_progress", "blocked"]);
+  const unfinished = inArray(action.status, [...UNFINISHED_ACTION_STATUSES]);
   return and(
     f.archived ? undefined : isNull(action.archivedAt),
     f.partner ? eq(action.partnerId, f.partner) : undefined,

@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "../audit";
 import { writeAudit } from "../audit";
 import type { Db } from "../client";
-import { auditEvent, user } from "../schema";
+import { auditEvent, person } from "../schema";
 import { pageSize } from "./common";
 import { isoDate, parseInput } from "@/lib/validation/common";
 import { zonedTimeToUtc } from "@/lib/format";
@@ -33,6 +33,26 @@ const columns = {
   after: auditEvent.after,
   ipAddress: auditEvent.ipAddress,
 };
+
+/**
+ * The record an event is about, named: a user by email, anything else by its title or name, and
+ * a deleted record by what the event itself kept of it. SQL, so a page of events is one query.
+ */
+export const recordLabelSql = (e: string) => `coalesce(case ${e}.record_type
+    when 'user' then (select email from user where id = ${e}.record_id)
+    when 'meeting' then (select title from meeting where id = cast(${e}.record_id as integer))
+    when 'action' then (select title from action where id = cast(${e}.record_id as integer))
+    when 'milestone' then (select title from milestone where id = cast(${e}.record_id as integer))
+    when 'gift' then (select item from gift where id = cast(${e}.record_id as integer))
+    when 'partner' then (select name_en from partner where id = cast(${e}.record_id as integer))
+    when 'person' then (select name_en from person where id = cast(${e}.record_id as integer))
+    when 'api_token' then (select name from api_token where id = cast(${e}.record_id as integer))
+  end,
+  json_extract(${e}.after, '$.title'), json_extract(${e}.before, '$.title'), json_extract(${e}.before, '$.item'),
+  json_extract(${e}.before, '$.nameEn'), json_extract(${e}.after, '$.name'))`;
+// Qualified by hand: inside a single-table select drizzle writes columns unqualified, so a
+// correlated subquery over audit_event itself would compare each inner row with itself.
+const recordLabel = sql<string | null>`${sql.raw(recordLabelSql('"audit_event"'))}`;
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -76,8 +96,7 @@ export async function listAuditEvents(
   const rows = (await db
     .select({
       ...columns,
-      // A user record is named by its email rather than its id.
-      recordLabel: sql<string | null>`(select ${user.email} from ${user} where ${auditEvent.recordType} = 'user' and ${user.id} = ${auditEvent.recordId})`,
+      recordLabel,
     })
     .from(auditEvent)
     .where(cond)
@@ -111,6 +130,12 @@ export async function recordHistory(db: Db, recordType: string, recordId: string
 /** For exporters: records that a report left the system, who took it and with which filters. */
 export async function auditExport(db: Db, actor: Actor, e: { report: string; format: string; filters?: Record<string, unknown> }): Promise<void> {
   await writeAudit(db, actor, { event: "export", recordType: "report", recordId: e.report, after: { format: e.format, filters: e.filters ?? {} } });
+}
+
+/** Names of people by id, for participants that old history stored by id only. */
+export async function peopleNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  return new Map(db.select({ id: person.id, name: person.nameEn }).from(person).where(inArray(person.id, ids)).all().map((r) => [r.id, r.name]));
 }
 
 /** The fields a change touched, with their values before and after, for display. */

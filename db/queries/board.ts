@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
@@ -7,10 +7,9 @@ import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { commentSchema, moveActionSchema } from "@/lib/validation/actions";
 import { planMove } from "@/lib/board/position";
-import { BOARD_COLUMNS, dueRange, OPEN_STATUSES, type BoardFilters } from "@/lib/board/filters";
+import { BOARD_COLUMNS, dueRange, type BoardFilters } from "@/lib/board/filters";
 import type { ActionStatus } from "@/lib/domain";
-import { staleOrMissing } from "./common";
-import { inTransaction, one } from "../tx";
+import { staleOrMissing, unfinishedAction } from "./common";
 
 /** Cards sent per column on first paint; the rest load on scroll. */
 export const COLUMN_PAGE = 25;
@@ -103,7 +102,7 @@ async function filterWhere(tx: Tx, f: BoardFilters, today: string): Promise<SQL[
   if (f.side) w.push(eq(action.side, f.side));
   if (f.due) {
     const r = dueRange(f.due, today);
-    if (r.before) w.push(lt(action.dueOn, r.before), inArray(action.status, [...OPEN_STATUSES]));
+    if (r.before) w.push(lt(action.dueOn, r.before), unfinishedAction());
     if (r.from) w.push(gte(action.dueOn, r.from));
     if (r.to) w.push(lte(action.dueOn, r.to));
   }
@@ -386,7 +385,6 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
 
 /** One tile per partner, those needing attention (overdue work, an agreement about to lapse) first. */
 export async function partnerOverview(db: Db, today: string): Promise<PartnerTile[]> {
-  const open = inArray(action.status, [...OPEN_STATUSES]);
   const acts = db
     .select({
       partnerId: action.partnerId,
@@ -394,7 +392,7 @@ export async function partnerOverview(db: Db, today: string): Promise<PartnerTil
       overdue: sql<number>`sum(case when ${action.dueOn} < ${today} then 1 else 0 end)`.as("overdue_n"),
     })
     .from(action)
-    .where(and(open, isNull(action.archivedAt)))
+    .where(unfinishedAction())
     .groupBy(action.partnerId)
     .as("acts");
   const last = db

@@ -2,17 +2,19 @@ import { and, asc, count, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { memoAggregate } from "../memo";
 import { action, meeting, partner } from "../schema";
+import { unfinishedAction } from "./common";
+import { isUnfinishedAction } from "@/lib/domain";
 
-const OPEN = sql`${action.status} in ('open','in_progress','blocked')`;
+const OPEN = unfinishedAction();
 
 /** Headline counts; `today` is the viewer's calendar date for "overdue". */
 export async function headlineCounts(db: Db, today: string) {
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   return {
-    partners: n((await db.select({ n: count() }).from(partner).where(isNull(partner.archivedAt)).limit(1))[0]),
-    meetings: n((await db.select({ n: count() }).from(meeting).where(isNull(meeting.archivedAt)).limit(1))[0]),
-    openActions: n((await db.select({ n: count() }).from(action).where(and(OPEN, isNull(action.archivedAt))).limit(1))[0]),
-    overdueActions: n((await db.select({ n: count() }).from(action).where(and(OPEN, isNull(action.archivedAt), lt(action.dueOn, today))).limit(1))[0]),
+    partners: n(db.select({ n: count() }).from(partner).where(isNull(partner.archivedAt)).get()),
+    meetings: n(db.select({ n: count() }).from(meeting).where(isNull(meeting.archivedAt)).get()),
+    openActions: n(db.select({ n: count() }).from(action).where(OPEN).get()),
+    overdueActions: n(db.select({ n: count() }).from(action).where(and(OPEN, lt(action.dueOn, today))).get()),
   };
 }
 
@@ -57,11 +59,10 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
       .groupBy(action.status),
   );
   const meetingsIn = (y: number) => perYear.filter((r) => Number(r.year) === y).reduce((a, r) => a + r.n, 0);
-  const isOpen = (status: string) => status === "open" || status === "in_progress" || status === "blocked";
-  const open = actionStats.filter((r) => isOpen(r.status)).reduce((a, r) => a + r.n, 0);
-  const overdue = actionStats.filter((r) => isOpen(r.status)).reduce((a, r) => a + r.overdue, 0);
-  const overdueWhere = and(OPEN, isNull(action.archivedAt), lt(action.dueOn, today));
-  const lastContact = await db
+  const open = actionStats.filter((r) => isUnfinishedAction(r.status)).reduce((a, r) => a + r.n, 0);
+  const overdue = actionStats.filter((r) => isUnfinishedAction(r.status)).reduce((a, r) => a + r.overdue, 0);
+  const overdueWhere = and(OPEN, lt(action.dueOn, today));
+  const lastContact = db
     .select({
       partnerId: partner.id,
       // Qualified by hand: drizzle leaves columns bare inside a raw subquery, and a bare "id"

@@ -8,7 +8,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createPartnerSchema, updatePartnerSchema, type CreatePartner } from "@/lib/validation/partners";
 import type { PartnerListParams } from "@/lib/validation/lists";
-import { clearOmitted, pageSize, staleOrMissing } from "./common";
+import { clearOmitted, pageSize, staleOrMissing, unfinishedAction } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
 
@@ -59,7 +59,7 @@ async function partnerListQuery(db: Db, where: SQL | undefined, order: SQL[], li
   const actionStats = db
     .select({ partnerId: action.partnerId, n: count().as("open_n") })
     .from(action)
-    .where(and(sql`${action.status} in ('open','in_progress','blocked')`, isNull(action.archivedAt)))
+    .where(unfinishedAction())
     .groupBy(action.partnerId)
     .as("acts");
   const q = db

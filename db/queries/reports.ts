@@ -7,6 +7,8 @@ import Database from "better-sqlite3";
 import { and, asc, desc, eq, exists, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { action, apiToken, gift, meeting, milestone, participant, partner, person, user } from "../schema";
+import { recordLabelSql } from "./audit";
+import { unfinishedAction } from "./common";
 import { partnersQuery, peopleQuery, type PartnerRow, type PersonRow } from "./report-records";
 
 export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "partners", "people", "audit"] as const;
@@ -87,6 +89,7 @@ export interface AuditRow {
   event: string;
   recordType: string;
   recordId: string | null;
+  recordLabel: string | null;
   before: string | null;
   after: string | null;
   ipAddress: string | null;
@@ -196,7 +199,7 @@ function auditQuery(f: ReportFilters): Query {
   return {
     from: "audit_event e",
     select: `e.id, e.at, e.actor_label as actorLabel, e.event, e.record_type as recordType, e.record_id as recordId,
-      e.before, e.after, e.ip_address as ipAddress`,
+      ${recordLabelSql("e")} as recordLabel, e.before, e.after, e.ip_address as ipAddress`,
     order: "e.id",
     w,
   };
@@ -278,9 +281,10 @@ export async function briefingData(db: Db, partnerId: number, opts: { meetings?:
     .from(action)
     .leftJoin(person, eq(person.id, action.ownerPersonId))
     .leftJoin(user, eq(user.id, action.ownerUserId))
-    .where(and(eq(action.partnerId, partnerId), isNull(action.archivedAt), inArray(action.status, ["open", "in_progress", "blocked"])))
-    .orderBy(asc(action.dueOn), asc(action.id));
-  const gifts = await db
+    .where(and(eq(action.partnerId, partnerId), unfinishedAction()))
+    .orderBy(asc(action.dueOn), asc(action.id))
+    .all();
+  const gifts = db
     .select({
       id: gift.id,
       direction: gift.direction,
@@ -361,8 +365,7 @@ export async function calendarData(db: Db, partnerId: number | null) {
     .innerJoin(partner, eq(partner.id, action.partnerId))
     .where(
       and(
-        isNull(action.archivedAt),
-        inArray(action.status, ["open", "in_progress", "blocked"]),
+        unfinishedAction(),
         partnerId ? eq(action.partnerId, partnerId) : undefined,
       ),
     )

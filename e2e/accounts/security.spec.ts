@@ -43,6 +43,7 @@ test.describe("[ACCOUNTS] security", () => {
     await expect(page.getByText("revokes for good the API tokens and calendar feeds they made")).toBeVisible();
     const row = page.getByRole("row", { name: /offboarded@e2e\.test/ });
     await row.getByRole("button", { name: "Deactivate offboarded@e2e.test" }).click();
+    await page.getByRole("dialog", { name: "Deactivate offboarded@e2e.test?" }).getByRole("button", { name: "Deactivate", exact: true }).click();
     await expect(row.getByRole("status")).toContainText("the 2 API tokens and calendar feeds they made are revoked for good");
 
     expect((await client.get("/api/v1/tokens", { headers: bearer })).status()).toBe(401);

@@ -64,8 +64,9 @@ test.describe("[ACCOUNTS] admin manages users", () => {
     await expect(events.nth(1)).toContainText("Role changed");
     await expect(events.nth(1)).toContainText("admin@e2e.test");
     await expect(events.nth(1)).toContainText("promoted@e2e.test");
-    await expect(events.nth(1).locator("del")).toHaveText("viewer");
-    await expect(events.nth(1).locator("ins")).toHaveText("editor");
+    // Values read as the role names the page shows, not as stored codes.
+    await expect(events.nth(1).locator("del")).toHaveText("Viewer");
+    await expect(events.nth(1).locator("ins")).toHaveText("Editor");
     await page.screenshot({ path: "test-results/screens/admin-audit-filtered.png", fullPage: true });
 
     await page.getByLabel("Event").selectOption({ label: "Password changed" });
@@ -88,6 +89,16 @@ test.describe("[ACCOUNTS] admin manages users", () => {
     await invite(page, { name: "Leaver", email: "leaver@e2e.test", role: "Viewer", password: "temporary-pass-3" });
     const row = page.getByRole("row", { name: /leaver@e2e\.test/ });
     await row.getByRole("button", { name: "Deactivate leaver@e2e.test" }).click();
+    // A dialog asks first: Escape keeps the account, the dialog's own button deactivates it.
+    const ask = page.getByRole("dialog", { name: "Deactivate leaver@e2e.test?" });
+    await expect(ask).toBeVisible();
+    await expect(ask).toContainText("revoked for good");
+    await page.keyboard.press("Escape");
+    await expect(ask).toBeHidden();
+    await expect(row.getByRole("button", { name: "Deactivate leaver@e2e.test" })).toBeFocused();
+    await expect(row).not.toContainText("Deactivated");
+    await row.getByRole("button", { name: "Deactivate leaver@e2e.test" }).click();
+    await ask.getByRole("button", { name: "Deactivate", exact: true }).click();
     await expect(row.getByRole("status")).toContainText("User deactivated");
     await expect(row).toContainText("Deactivated");
 

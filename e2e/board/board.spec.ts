@@ -30,6 +30,7 @@ async function hydrated(page: Page) {
 }
 
 async function mouseDrag(page: Page, from: Locator, to: Locator) {
+  await from.scrollIntoViewIfNeeded();
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
@@ -62,13 +63,13 @@ test.describe("[BOARD] editor moves follow-ups", () => {
     const back = page.waitForResponse((r) => r.url().endsWith("/api/v1/board/move") && r.request().method() === "POST");
     await handle(page, BIG_DATA).focus();
     await page.keyboard.press("Space");
-    await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`Picked up “${BIG_DATA}” from In progress.`);
+    await expect(page.locator("#board-live")).toContainText(`Picked up “${BIG_DATA}” from In progress.`);
     await page.keyboard.press("ArrowLeft");
-    await expect(page.locator("[id^=DndLiveRegion]")).toContainText("is over Open");
+    await expect(page.locator("#board-live")).toContainText("is over Open");
     await page.keyboard.press("Space");
     expect((await back).status()).toBe(200);
     await expect(column(page, "Open")).toContainText(BIG_DATA);
-    await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`Dropped “${BIG_DATA}” in Open`);
+    await expect(page.locator("#board-live")).toContainText(`Dropped “${BIG_DATA}” in Open`);
 
     // Within a column: the keyboard moves it one place down, and the order survives a reload.
     await page.reload();
@@ -81,9 +82,9 @@ test.describe("[BOARD] editor moves follow-ups", () => {
     const within = page.waitForResponse((r) => r.url().endsWith("/api/v1/board/move"));
     await handle(page, BIG_DATA).focus();
     await page.keyboard.press("Space");
-    await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`Picked up “${BIG_DATA}” from Open.`);
+    await expect(page.locator("#board-live")).toContainText(`Picked up “${BIG_DATA}” from Open.`);
     await page.keyboard.press(target);
-    await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`is over Open, position ${target === "ArrowDown" ? i + 2 : i} of ${before.length}`);
+    await expect(page.locator("#board-live")).toContainText(`is over Open, position ${target === "ArrowDown" ? i + 2 : i} of ${before.length}`);
     await page.keyboard.press("Space");
     expect((await within).status()).toBe(200);
     const expected = [...before];
@@ -106,9 +107,9 @@ test.describe("[BOARD] editor moves follow-ups", () => {
     await handle(page, VISIT).focus();
     await page.keyboard.press("Space");
     // Each step is announced once dnd-kit has measured it; a drop before that lands where it began.
-    await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`Picked up “${VISIT}” from Open.`);
+    await expect(page.locator("#board-live")).toContainText(`Picked up “${VISIT}” from Open.`);
     await page.keyboard.press("ArrowRight");
-    await expect(page.locator("[id^=DndLiveRegion]")).toContainText("is over In progress");
+    await expect(page.locator("#board-live")).toContainText("is over In progress");
     await page.keyboard.press("Space");
     expect((await res).status()).toBe(409);
     await expect(page.getByText(/Someone else moved or changed this card \(editor@e2e\.test\)\. The board now shows the latest state\./)).toBeVisible();

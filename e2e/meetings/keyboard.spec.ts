@@ -70,7 +70,7 @@ test.describe("[MEETINGS] the meeting form by keyboard", () => {
     test(`no focused control is hidden under the sticky Save bar (${name} px)`, async ({ page }) => {
       await page.setViewportSize({ width, height });
       await openForm(page);
-      await page.getByRole("group", { name: "Participant 2" }).getByLabel("Add a new person", { exact: true }).check();
+      await page.getByRole("group", { name: "Participant 2" }).getByLabel("Person", { exact: true }).selectOption({ label: "+ Add a new person" });
       await page.getByRole("button", { name: "Add gift" }).click();
       await page.getByRole("button", { name: "Add follow-up" }).click();
       await page.getByLabel("Partner", { exact: true }).focus();
@@ -103,7 +103,7 @@ test.describe("[MEETINGS] the meeting form by keyboard", () => {
       expect(hidden).toEqual([]);
     });
 
-  test("keyboard-only logging of the source article's meeting takes fewer key actions than before (146; 86 Tabs)", async ({ page }) => {
+  test("keyboard-only logging of the source article's meeting takes fewer key actions and Tabs than before (146; 86 Tabs)", async ({ page }) => {
     await page.goto("/meetings/new");
     await expect(page.getByRole("button", { name: "Save meeting" })).toBeEnabled();
     const k = new Keys(page);
@@ -206,8 +206,9 @@ test.describe("[MEETINGS] the meeting form by keyboard", () => {
 
     console.log(`[MEETINGS] keyboard-only logging of the source meeting: ${k.actions} key actions, ${k.tabs} Tabs (before: 146 and 86)`);
     test.info().annotations.push({ type: "keys", description: `${k.actions} key actions, ${k.tabs} Tabs` });
-    // Key actions are fewer than the 146 counted before. Tabs (95 in this flow, which logs more
-    // than the earlier count may have) are not yet under its 86: printed, not asserted.
+    // Fewer than the 146 key actions and 86 Tabs counted before, though this flow logs three gifts
+    // and three follow-ups: one stop for "who" in a participant row, one for each row's date.
     expect(k.actions).toBeLessThan(146);
+    expect(k.tabs).toBeLessThan(86);
   });
 });

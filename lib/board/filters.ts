@@ -1,6 +1,6 @@
 // The board's filters live in the URL; this is the one parser, shared by the page, the API
 // and the client, so an unknown value is dropped rather than trusted.
-import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES, type ActionPriority, type ActionSide, type ActionStatus } from "@/lib/domain";
+import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES, isUnfinishedAction, type ActionPriority, type ActionSide, type ActionStatus } from "@/lib/domain";
 import { parseIsoDate } from "@/lib/format";
 
 export const DUE_FILTERS = ["overdue", "week", "month"] as const;
@@ -20,7 +20,6 @@ export interface BoardFilters {
 
 /** Columns on the board, left to right; Cancelled is shown collapsed. */
 export const BOARD_COLUMNS: readonly ActionStatus[] = ACTION_STATUSES;
-export const OPEN_STATUSES: readonly ActionStatus[] = ["open", "in_progress", "blocked"];
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -69,5 +68,5 @@ export function dueRange(due: DueFilter, today: string): { from?: string; to?: s
 
 /** Overdue: due before today and still open, in progress or blocked. */
 export function isOverdue(card: { dueOn: string | null; status: string }, today: string): boolean {
-  return !!card.dueOn && card.dueOn < today && (OPEN_STATUSES as readonly string[]).includes(card.status);
+  return !!card.dueOn && card.dueOn < today && isUnfinishedAction(card.status);
 }

@@ -27,6 +27,7 @@ import { UserError } from "@/lib/errors";
 import { declarationStatus, rateLookup, type GiftDeclaration, type RateLookup } from "@/db/queries/exchange-rates";
 import { isValidTimeZone, utcToZonedParts, zonedTimeToUtc, type Locale } from "@/lib/format";
 import { fieldErrors, id, isoDate } from "@/lib/validation/common";
+import { AuditDescriber } from "@/lib/audit/changes";
 import { csvStream } from "./csv";
 import { partnerColumns, personColumns } from "./record-columns";
 import { MAX_EXPORT_ROWS, type Column, type Sheet } from "./table";
@@ -213,17 +214,30 @@ function giftColumns(t: Translate, lang: Locale): Column<GiftExportRow>[] {
   ];
 }
 
-function auditColumns(t: Translate, zone: string): Column<AuditRow>[] {
+/** Whether a message exists, for the describer's fallbacks (an unknown field keeps its key). */
+function hasMessage(messages: Record<string, unknown>, key: string): boolean {
+  let o: unknown = messages;
+  for (const k of key.split(".")) o = o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined;
+  return typeof o === "string";
+}
+
+/** The trail as people read it on /admin/audit: events, records by name, changes in words. */
+function auditColumns(t: Translate, lang: Locale, zone: string): Column<AuditRow>[] {
   const c = (k: string) => t(`reports.columns.${k}`);
+  const messages = loadMessages(lang);
+  const words = Object.assign((k: string, v?: Record<string, string | number>) => t(k, v), { has: (k: string) => hasMessage(messages, k) });
+  const describer = new AuditDescriber(words, lang, zone);
+  const label = (group: string, v: string) => (words.has(`audit.${group}.${v}`) ? t(`audit.${group}.${v}`) : v);
+  const json = (s: string | null) => (s ? (JSON.parse(s) as Record<string, unknown>) : null);
   return [
     { header: c("id"), type: "number", width: 8, value: (r) => r.id },
     { header: c("at"), type: "instant", width: 18, value: (r) => ({ at: new Date(r.at), zone }) },
     { header: c("actor"), type: "text", width: 24, value: (r) => r.actorLabel },
-    { header: c("event"), type: "text", width: 12, value: (r) => r.event },
-    { header: c("recordType"), type: "text", width: 12, value: (r) => r.recordType },
+    { header: c("event"), type: "text", width: 12, value: (r) => label("events", r.event) },
+    { header: c("recordType"), type: "text", width: 12, value: (r) => label("types", r.recordType) },
     { header: c("recordId"), type: "text", width: 10, value: (r) => r.recordId },
-    { header: c("before"), type: "text", width: 50, value: (r) => r.before },
-    { header: c("after"), type: "text", width: 50, value: (r) => r.after },
+    { header: c("record"), type: "text", width: 30, value: (r) => r.recordLabel },
+    { header: c("changes"), type: "text", width: 60, value: (r) => describer.text(r.recordType, json(r.before), json(r.after)) },
     { header: c("ip"), type: "text", width: 16, value: (r) => r.ipAddress },
   ];
 }
@@ -242,7 +256,7 @@ function tabularColumns(report: TabularReport, t: Translate, lang: Locale, zone:
     case "people":
       return personColumns(t, lang);
     case "audit":
-      return auditColumns(t, zone);
+      return auditColumns(t, lang, zone);
   }
 }
 

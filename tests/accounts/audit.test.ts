@@ -39,6 +39,12 @@ describe("[ACCOUNTS] audit queries", () => {
     return { db, a, b };
   }
 
+  it("names each event's own record, not the trail's first one", async () => {
+    const { db } = await trail();
+    const rows = (await listAuditEvents(db, { type: "person" })).rows;
+    expect(rows.map((r) => r.recordLabel)).toEqual(["Li Wei", "Zhang Min", "Li Wei"]);
+  });
+
   it("lists newest first and filters by actor, record type, event and period", async () => {
     const { db } = await trail();
     const all = await listAuditEvents(db, {});

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Hydrated } from "@/components/records/hydrated";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,8 +10,9 @@ import { cleanParams, queryKeys } from "@/lib/query/keys";
 import { ACTION_LIST_PARAMS, actionListSchema, paramsRecord, parseListParams } from "@/lib/validation/lists";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { ActionList } from "./_components/action-list";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Follow-up actions" };
+export const generateMetadata = pageTitle("actions.title");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

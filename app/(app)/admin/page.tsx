@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Coins, History, KeyRound, Mail, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Admin" };
+export const generateMetadata = pageTitle("admin.title");
 
 export default async function Page() {
   await requireUser("admin");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
@@ -16,8 +15,9 @@ import { can } from "@/lib/auth/permissions";
 import { filtersToQuery, parseBoardFilters, type BoardFilters as Filters } from "@/lib/board/filters";
 import { todayIn } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Board" };
+export const generateMetadata = pageTitle("board.title");
 
 export default async function BoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { getTranslations } from "next-intl/server";
@@ -13,8 +12,9 @@ import { queryKeys } from "@/lib/query/keys";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { MeetingsList } from "./_components/meetings-list";
 import { meetingListPage, parseMeetingListParams } from "./list-params";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Meetings" };
+export const generateMetadata = pageTitle("meetings.title");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Hydrated } from "@/components/records/hydrated";
@@ -11,8 +10,9 @@ import { can } from "@/lib/auth/permissions";
 import { cleanParams, queryKeys } from "@/lib/query/keys";
 import { PARTNER_LIST_PARAMS, paramsRecord, parseListParams, partnerListSchema } from "@/lib/validation/lists";
 import { PartnerList } from "./_components/partner-list";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Partners" };
+export const generateMetadata = pageTitle("partners.title");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Hydrated } from "@/components/records/hydrated";
@@ -13,8 +12,9 @@ import { cleanParams, queryKeys } from "@/lib/query/keys";
 import { PERSON_LIST_PARAMS, paramsRecord, parseListParams, personListSchema } from "@/lib/validation/lists";
 import { viewerLocale } from "@/lib/viewer";
 import { PeopleList } from "./_components/people-list";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "People" };
+export const generateMetadata = pageTitle("people.title");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FileUp } from "lucide-react";
@@ -16,8 +15,9 @@ import { formatInstant } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { CalendarFeeds } from "./_components/calendar-feeds";
 import { ExportForm } from "./_components/export-form";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Reports" };
+export const generateMetadata = pageTitle("reports.title");
 
 export default async function ReportsPage() {
   const user = await requireUser("export");

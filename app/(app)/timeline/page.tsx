@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { LoadingBlock } from "@/components/ui/loading-block";
@@ -15,8 +14,9 @@ import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { TimelineExplorer } from "./_components/timeline-explorer";
 import { TimelineFilters } from "./_components/timeline-filters";
 import { TimelineList } from "./_components/timeline-list";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Timeline" };
+export const generateMetadata = pageTitle("timeline.title");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

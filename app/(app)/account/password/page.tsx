@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
@@ -8,8 +7,9 @@ import { getDb } from "@/db";
 import { twoFactorEnabled } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/guard";
 import { PasswordForm } from "./password-form";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Change password" };
+export const generateMetadata = pageTitle("account.passwordTitle");
 
 export default async function Page() {
   const user = await requireUser("read", { allowTemporaryPassword: true });

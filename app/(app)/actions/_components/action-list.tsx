@@ -6,14 +6,13 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Empty } from "@/components/ui/empty";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionsPage } from "@/db/queries/actions";
-import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES } from "@/lib/domain";
+import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES, isUnfinishedAction } from "@/lib/domain";
 import { formatDate, type Locale } from "@/lib/format";
 import { queryKeys } from "@/lib/query/keys";
 import { ACTION_DUE_FILTERS, ACTION_LIST_PARAMS } from "@/lib/validation/lists";
 import { fetchActionPage } from "../actions";
 
 const TONE: Record<string, BadgeTone> = { open: "brand", in_progress: "amber", blocked: "red", done: "green", cancelled: "neutral" };
-const UNFINISHED = new Set(["open", "in_progress", "blocked"]);
 
 type Option = { id: number; label: string };
 
@@ -75,7 +74,7 @@ export function ActionList({ today, partners, owners }: { today: string; partner
           </thead>
           <tbody>
             {data.rows.map((a) => {
-              const overdue = a.dueOn !== null && a.dueOn < today && UNFINISHED.has(a.status);
+              const overdue = a.dueOn !== null && a.dueOn < today && isUnfinishedAction(a.status);
               return (
                 <tr key={a.id}>
                   <Td>

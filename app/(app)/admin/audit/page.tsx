@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { auditFilterOptions, auditFilterSchema, listAuditEvents } from "@/db/queries/audit";
+import { auditDescriber } from "@/components/audit/describer";
 import { FieldChanges } from "@/components/audit/field-changes";
 import { auditLabels } from "@/components/audit/labels";
 import { Alert } from "@/components/ui/alert";
@@ -17,8 +17,9 @@ import { requireUser } from "@/lib/auth/guard";
 import { formatInstant } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { AdminBack } from "../_components/admin-back";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Audit trail" };
+export const generateMetadata = pageTitle("audit.title");
 
 type Search = Record<string, string | string[] | undefined>;
 const KEYS = ["actor", "type", "event", "from", "to", "page"] as const;
@@ -40,6 +41,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   // A bad filter in a hand-edited URL is shown and ignored rather than failing the page.
   const parsed = auditFilterSchema.safeParse(query);
   const result = await listAuditEvents(db, { ...(parsed.success ? query : {}), size: 25 }, zone);
+  const describer = await auditDescriber(result.rows);
   return (
     <div className="space-y-6">
       <AdminBack />
@@ -83,11 +85,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
                 <Td label={t("event")} className="min-w-28">{labels.event(e.event)}</Td>
                 <Td label={t("record")} className="min-w-36">
                   {labels.type(e.recordType)}
-                  {e.recordLabel ? <span className="block break-all text-xs text-slate-700">{e.recordLabel}</span> : null}
+                  {e.recordLabel ? <span className="block break-words text-xs text-slate-700">{e.recordLabel}</span> : null}
                   {e.recordId && !e.recordLabel ? <span className="block break-all font-mono text-xs text-slate-600">{e.recordId}</span> : null}
                 </Td>
                 <Td className="min-w-64">
-                  <FieldChanges event={e} />
+                  <FieldChanges changes={describer.describe(e.recordType, e.before, e.after)} oneSided={!e.before || !e.after} />
                 </Td>
               </tr>
             ))}

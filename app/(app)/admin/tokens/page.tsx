@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listApiTokens } from "@/db/queries/tokens";
@@ -13,8 +12,9 @@ import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { AdminBack } from "../_components/admin-back";
 import { RevokeButton } from "./_components/revoke-button";
 import { TokenForm } from "./_components/token-form";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "API tokens" };
+export const generateMetadata = pageTitle("admin.tokensTitle");
 
 export default async function Page() {
   await requireUser("admin");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listUsers } from "@/db/queries/users";
@@ -10,8 +9,9 @@ import { requireUser } from "@/lib/auth/guard";
 import { AdminBack } from "../_components/admin-back";
 import { InviteForm } from "./_components/invite-form";
 import { UserControls } from "./_components/user-controls";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Users" };
+export const generateMetadata = pageTitle("admin.usersTitle");
 
 export default async function Page() {
   const me = await requireUser("admin");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { AlertTriangle, CalendarClock } from "lucide-react";
 import { getTranslations } from "next-intl/server";
@@ -11,8 +10,9 @@ import { requireUser } from "@/lib/auth/guard";
 import { cn } from "@/lib/cn";
 import { daysSince, formatDate, formatPrecisionDate, todayIn } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "Partner overview" };
+export const generateMetadata = pageTitle("board.tiles.title");
 
 export default async function PartnerOverviewPage() {
   await requireUser();

@@ -32,7 +32,7 @@ import { createMeetingSchema, updateMeetingSchema } from "@/lib/validation/meeti
 import { saveMeetingAction } from "../actions";
 import { ErrorSummary, fieldId } from "./error-summary";
 import { translateFieldErrors } from "./field-errors";
-import { WhenField } from "./when-field";
+import { DateField, WhenField } from "./when-field";
 import {
   emptyAction,
   emptyGift,
@@ -47,6 +47,9 @@ import {
   type MeetingFormValues,
   type ParticipantRow,
 } from "./form-values";
+
+/** The Person select's value for "+ Add a new person" (person ids are digits). */
+const NEW_PERSON = "new";
 
 export interface PartnerChoice {
   id: number;
@@ -112,8 +115,7 @@ export function MeetingForm(props: Props) {
   // Focus the first field of a row that was just added (keyboard users stay where they work).
   useEffect(() => {
     if (!focusNext.current) return;
-    // The row's first field: a participant's person, past the "existing or new" choice.
-    const el = document.querySelector<HTMLElement>(`[data-row="${focusNext.current}"] :is(select, textarea, input:not([type="radio"]))`);
+    const el = document.querySelector<HTMLElement>(`[data-row="${focusNext.current}"] :is(select, textarea, input)`);
     el?.focus();
     focusNext.current = null;
   });
@@ -423,48 +425,43 @@ export function MeetingForm(props: Props) {
                       {t("removeParticipant", { n: i + 1 })}
                     </Button>
                   </div>
-                  <div className="flex flex-wrap gap-4 text-sm" role="radiogroup" aria-label={t("participantMode")}>
-                    {(["existing", "new"] as const).map((mode) => (
-                      <label key={mode} className="inline-flex items-center gap-2">
-                        <input type="radio" name={`mode-${p.key}`} value={mode} checked={p.mode === mode} onChange={() => updateRow<ParticipantRow>("participants", p.key, { mode })} />
-                        {t(mode === "existing" ? "pickExisting" : "addNew")}
-                      </label>
-                    ))}
+                  {/* One stop for "who": a person on file, or "+ Add a new person" and the fields for them below. */}
+                  <div className="space-y-1">
+                    <label htmlFor={fieldId(`${base}.personId`)} className="block text-sm font-medium text-slate-800">
+                      {t("person")}
+                    </label>
+                    <select
+                      id={fieldId(`${base}.personId`)}
+                      className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm aria-[invalid=true]:border-red-600"
+                      value={p.mode === "new" ? NEW_PERSON : p.personId}
+                      aria-invalid={pErr ? true : undefined}
+                      aria-describedby={pErr ? `person-${p.key}-err` : undefined}
+                      onChange={(e) =>
+                        updateRow<ParticipantRow>("participants", p.key, e.target.value === NEW_PERSON ? { mode: "new" } : { mode: "existing", personId: e.target.value })
+                      }
+                    >
+                      <option value="">{people.isLoading ? t("loadingPeople") : t("choosePerson")}</option>
+                      <option value={NEW_PERSON}>{t("addNew")}</option>
+                      {missing ? <option value={missing.value}>{missing.label}</option> : null}
+                      {opts.map((g) =>
+                        g.items.length ? (
+                          <optgroup key={g.side} label={te(`personSide.${g.side}`)}>
+                            {g.items.map((o) => (
+                              <option key={o.value} value={o.value}>
+                                {o.label}
+                              </option>
+                            ))}
+                          </optgroup>
+                        ) : null,
+                      )}
+                    </select>
+                    {pErr ? (
+                      <p id={`person-${p.key}-err`} className="text-xs text-red-700">
+                        {pErr.join(" ")}
+                      </p>
+                    ) : null}
                   </div>
-                  {p.mode === "existing" ? (
-                    <div className="space-y-1">
-                      <label htmlFor={fieldId(`${base}.personId`)} className="block text-sm font-medium text-slate-800">
-                        {t("person")}
-                      </label>
-                      <select
-                        id={fieldId(`${base}.personId`)}
-                        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm aria-[invalid=true]:border-red-600"
-                        value={p.personId}
-                        aria-invalid={pErr ? true : undefined}
-                        aria-describedby={pErr ? `person-${p.key}-err` : undefined}
-                        onChange={(e) => updateRow<ParticipantRow>("participants", p.key, { personId: e.target.value })}
-                      >
-                        <option value="">{people.isLoading ? t("loadingPeople") : t("choosePerson")}</option>
-                        {missing ? <option value={missing.value}>{missing.label}</option> : null}
-                        {opts.map((g) =>
-                          g.items.length ? (
-                            <optgroup key={g.side} label={te(`personSide.${g.side}`)}>
-                              {g.items.map((o) => (
-                                <option key={o.value} value={o.value}>
-                                  {o.label}
-                                </option>
-                              ))}
-                            </optgroup>
-                          ) : null,
-                        )}
-                      </select>
-                      {pErr ? (
-                        <p id={`person-${p.key}-err`} className="text-xs text-red-700">
-                          {pErr.join(" ")}
-                        </p>
-                      ) : null}
-                    </div>
-                  ) : (
+                  {p.mode === "new" ? (
                     <div className="grid gap-3 sm:grid-cols-2">
                       <Field
                         label={t("nameEn")}
@@ -500,7 +497,7 @@ export function MeetingForm(props: Props) {
                         id={fieldId(`${base}.newPerson.organisation`)} errors={err(`${base}.newPerson.organisation`)}
                       />
                     </div>
-                  )}
+                  ) : null}
                   <div className="grid gap-3 sm:grid-cols-2">
                     <SelectField
                       label={t("role")}
@@ -598,7 +595,7 @@ export function MeetingForm(props: Props) {
                       onChange={(e) => updateRow<GiftRow>("gifts", g.key, { currency: e.target.value.toUpperCase() })}
                       id={fieldId(`${base}.currency`)} errors={err(`${base}.currency`)}
                     />
-                    <Field label={t("declaredOn")} type="date" value={g.declaredOn} onChange={(e) => updateRow<GiftRow>("gifts", g.key, { declaredOn: e.target.value })} id={fieldId(`${base}.declaredOn`)} errors={err(`${base}.declaredOn`)} />
+                    <DateField label={t("declaredOn")} value={g.declaredOn} onChange={(e) => updateRow<GiftRow>("gifts", g.key, { declaredOn: e.target.value })} id={fieldId(`${base}.declaredOn`)} errors={err(`${base}.declaredOn`)} />
                     <SelectField
                       label={t("disposition")}
                       value={g.disposition}
@@ -673,7 +670,7 @@ export function MeetingForm(props: Props) {
                       options={refOptionsFor(a.owner)}
                       id={fieldId(`${base}.ownerPersonId`)} errors={err(`${base}.ownerPersonId`, `${base}.ownerParticipantIndex`)}
                     />
-                    <Field label={t("dueOn")} type="date" value={a.dueOn} onChange={(e) => updateRow<ActionRow>("actions", a.key, { dueOn: e.target.value })} id={fieldId(`${base}.dueOn`)} errors={err(`${base}.dueOn`)} />
+                    <DateField label={t("dueOn")} value={a.dueOn} onChange={(e) => updateRow<ActionRow>("actions", a.key, { dueOn: e.target.value })} id={fieldId(`${base}.dueOn`)} errors={err(`${base}.dueOn`)} />
                     <SelectField
                       label={t("priority")}
                       value={a.priority}

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
@@ -8,8 +7,9 @@ import { todayIn } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { blankValues, formContext } from "../_components/form-data";
 import { MeetingForm } from "../_components/meeting-form";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "New meeting" };
+export const generateMetadata = pageTitle("meetings.form.newTitle");
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

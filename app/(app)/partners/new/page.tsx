@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { PartnerForm } from "../_components/partner-form";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "New partner" };
+export const generateMetadata = pageTitle("partners.form.newTitle");
 
 export default async function NewPartnerPage() {
   await requireUser("write");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
@@ -6,8 +5,9 @@ import { partnerOptions } from "@/db/queries/partners";
 import { requireUser } from "@/lib/auth/guard";
 import { viewerLocale } from "@/lib/viewer";
 import { PersonForm } from "../_components/person-form";
+import { pageTitle } from "@/components/layout/page-title";
 
-export const metadata: Metadata = { title: "New person" };
+export const generateMetadata = pageTitle("people.form.newTitle");
 
 type Props = { searchParams: Promise<{ partner?: string }> };
 

@@ -1,6 +1,7 @@
 "use client";
+import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useRef, useState, type RefObject } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/forms/password-field";
@@ -16,6 +17,7 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
   const [roleState, roleAction, rolePending] = useActionState<FormState, FormData>(changeRole, {});
   const [pwState, pwAction, pwPending] = useActionState<FormState, FormData>(resetPassword, {});
   const [activeState, activeAction, activePending] = useActionState<FormState, FormData>(setActive, {});
+  const activeForm = useRef<HTMLFormElement>(null);
   const [tfState, tfAction, tfPending] = useActionState<FormState, FormData>(resetTwoFactor, {});
   const states = [roleState, pwState, activeState, tfState];
   const message = states.find((s) => s.error) ?? states.find((s) => s.done);
@@ -41,18 +43,16 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
           </Button>
         </form>
         {isSelf ? null : (
-          <form action={activeAction}>
+          <form action={activeAction} ref={activeForm}>
             <input type="hidden" name="userId" value={user.id} />
             <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-            <Button
-              type="submit"
-              variant={user.active ? "danger" : "secondary"}
-              size="sm"
-              disabled={activePending}
-              aria-label={user.active ? t("deactivateUser", { email: user.email }) : t("reactivateUser", { email: user.email })}
-            >
-              {user.active ? t("deactivate") : t("reactivate")}
-            </Button>
+            {user.active ? (
+              <ConfirmDeactivate email={user.email} form={activeForm} pending={activePending} />
+            ) : (
+              <Button type="submit" variant="secondary" size="sm" disabled={activePending} aria-label={t("reactivateUser", { email: user.email })}>
+                {t("reactivate")}
+              </Button>
+            )}
           </form>
         )}
       </div>
@@ -90,5 +90,50 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
         </details>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Deactivating locks a colleague out and revokes their keys for good, so a dialog asks first
+ * (Escape or Cancel keeps them). The dialog is portalled out of the form, and a submit button
+ * inside it would lose its form as the dialog closes, so the confirm button submits the form
+ * through its ref.
+ */
+function ConfirmDeactivate({ email, form, pending }: { email: string; form: RefObject<HTMLFormElement | null>; pending: boolean }) {
+  const t = useTranslations("admin");
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>
+        <Button type="button" variant="danger" size="sm" disabled={pending} aria-label={t("deactivateUser", { email })}>
+          {t("deactivate")}
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl">
+          <Dialog.Title className="text-base font-semibold text-slate-900">{t("confirmDeactivateTitle", { email })}</Dialog.Title>
+          <Dialog.Description className="mt-2 text-sm text-slate-700">{t("confirmDeactivateBody")}</Dialog.Description>
+          <div className="mt-5 flex flex-wrap justify-end gap-2">
+            <Dialog.Close asChild>
+              <Button type="button" variant="secondary" size="sm">
+                {t("cancel")}
+              </Button>
+            </Dialog.Close>
+            <Button
+              type="button"
+              variant="danger"
+              size="sm"
+              onClick={() => {
+                form.current?.requestSubmit();
+                setOpen(false);
+              }}
+            >
+              {t("confirmDeactivate")}
+            </Button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,9 +8,10 @@ import { isUserError } from "@/lib/errors";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { formContext, valuesFromMeeting } from "../../_components/form-data";
 import { MeetingForm } from "../../_components/meeting-form";
+import { pageTitle } from "@/components/layout/page-title";
 import { parseIdParam } from "@/lib/validation/common";
 
-export const metadata: Metadata = { title: "Edit meeting" };
+export const generateMetadata = pageTitle("meetings.form.editTitle");
 
 type Props = { params: Promise<{ id: string }> };
 

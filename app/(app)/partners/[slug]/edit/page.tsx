@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleMetadata } from "@/components/layout/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { getPartnerBySlug } from "@/db/queries/partners";
@@ -8,9 +9,13 @@ import { requireUser } from "@/lib/auth/guard";
 import { isUserError } from "@/lib/errors";
 import { PartnerForm } from "../../_components/partner-form";
 
-export const metadata: Metadata = { title: "Edit partner" };
-
 type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const p = await getDb().query.partner.findFirst({ where: (x, { eq }) => eq(x.slug, slug), columns: { nameEn: true } });
+  return titleMetadata("partners.form.editTitle", { name: p?.nameEn ?? "" });
+}
 
 export default async function EditPartnerPage({ params }: Props) {
   await requireUser("write");

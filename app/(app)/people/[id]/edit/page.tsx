@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { titleMetadata } from "@/components/layout/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { partnerOptions } from "@/db/queries/partners";
@@ -10,9 +11,13 @@ import { viewerLocale } from "@/lib/viewer";
 import { PersonForm } from "../../_components/person-form";
 import { parseIdParam } from "@/lib/validation/common";
 
-export const metadata: Metadata = { title: "Edit person" };
-
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = Number((await params).id);
+  const p = Number.isInteger(id) ? await getDb().query.person.findFirst({ where: (x, { eq }) => eq(x.id, id), columns: { nameEn: true } }) : null;
+  return titleMetadata("people.form.editTitle", { name: p?.nameEn ?? "" });
+}
 
 export default async function EditPersonPage({ params }: Props) {
   await requireUser("write");

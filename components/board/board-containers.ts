@@ -1,0 +1,32 @@
+// The board's cards as lists keyed by "<lane>::<status>", the shape both kinds of move work on.
+import type { BoardCard, BoardData } from "@/db/queries/board";
+import type { ActionStatus } from "@/lib/domain";
+
+export type Containers = Record<string, BoardCard[]>;
+const SEP = "::";
+export const containerId = (lane: string, status: ActionStatus) => `${lane}${SEP}${status}`;
+export const splitContainer = (id: string) => {
+  const i = id.lastIndexOf(SEP);
+  return { lane: id.slice(0, i), status: id.slice(i + SEP.length) as ActionStatus };
+};
+
+export function toContainers(data: BoardData): Containers {
+  const out: Containers = {};
+  for (const lane of data.lanes) for (const c of lane.columns) out[containerId(lane.key, c.status)] = c.cards;
+  return out;
+}
+
+/** The board with the cards of `containers` in place of its own (counts follow the moves). */
+export function withContainers(data: BoardData, containers: Containers): BoardData {
+  const totals = { ...data.totals };
+  const lanes = data.lanes.map((lane) => ({
+    ...lane,
+    columns: lane.columns.map((c) => {
+      const cards = containers[containerId(lane.key, c.status)] ?? c.cards;
+      const delta = cards.length - c.cards.length;
+      totals[c.status] += delta;
+      return { ...c, cards, count: c.count + delta };
+    }),
+  }));
+  return { ...data, lanes, totals };
+}
