@@ -29,10 +29,10 @@ export function notificationTranslator(locale: Locale): Translate {
 }
 
 /** The notice as one sentence in the user's language (also used by the centre). */
-export function noticeText(t: Translate, n: Pick<NoticeRow, "kind" | "subject" | "detail">, locale: Locale): string {
+export function noticeText(t: Translate, n: Pick<NoticeRow, "kind" | "stage" | "subject" | "detail">, locale: Locale): string {
   if (!isNotificationKind(n.kind)) return n.subject;
   const detail = n.detail && /^\d{4}-\d{2}-\d{2}$/.test(n.detail) ? formatDate(n.detail, locale) : (n.detail ?? "");
-  return t(`text.${n.kind}`, { subject: n.subject, detail });
+  return t(`text.${n.kind}`, { subject: n.subject, detail, stage: n.stage });
 }
 
 function escapeHtml(s: string): string {
