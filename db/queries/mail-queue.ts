@@ -34,13 +34,13 @@ export async function setMailPreference(db: Db, p: { userId: string; mail: MailP
     .run();
 }
 
-/** One-click unsubscribe: mail of this kind stops for this user; the centre still shows it. */
-export async function muteKind(db: Db, userId: string, kind: NotificationKind): Promise<void> {
+/** One-click unsubscribe: mail of these kinds stops for this user; the centre still shows them. */
+export async function muteKinds(db: Db, userId: string, kinds: NotificationKind[]): Promise<void> {
   db.transaction((tx) => {
     const exists = tx.select({ id: user.id }).from(user).where(eq(user.id, userId)).get();
     if (!exists) return;
     const row = tx.select({ muted: notificationPreference.mutedKinds }).from(notificationPreference).where(eq(notificationPreference.userId, userId)).get();
-    const muted = [...new Set([...(row?.muted ?? []), kind])];
+    const muted = [...new Set([...(row?.muted ?? []), ...kinds])];
     tx.insert(notificationPreference)
       .values({ userId, mutedKinds: muted })
       .onConflictDoUpdate({ target: notificationPreference.userId, set: { mutedKinds: muted, updatedAt: new Date() } })
@@ -214,13 +214,4 @@ export async function mailStatus(db: Db) {
     .limit(50)
     .all();
   return { counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>, problems };
-}
-
-/** The whole digest's header link: mail off for this user. */
-export async function turnMailOff(db: Db, userId: string): Promise<void> {
-  if (!db.select({ id: user.id }).from(user).where(eq(user.id, userId)).get()) return;
-  db.insert(notificationPreference)
-    .values({ userId, mail: "off" })
-    .onConflictDoUpdate({ target: notificationPreference.userId, set: { mail: "off", nextDigestAt: null, updatedAt: new Date() } })
-    .run();
 }

@@ -82,8 +82,9 @@ export function composeMail(p: {
   }
   text.push(t("mail.footer", { url: account }));
   html.push(`<p style="color:#555;font-size:12px">${escapeHtml(t("mail.footer", { url: account }))}</p>`);
-  // A single notice's header unsubscribes from its kind; a digest's from the digest's mail.
-  const headerLink = unsub(single && isNotificationKind(single.kind) ? single.kind : "all");
+  // The header link stops what this mail carried (RFC 8058: this list, not all mail): a single
+  // notice's kind, or the kinds of the digest.
+  const headerLink = unsub([...groups.keys()].filter(isNotificationKind));
   const ids = p.notices.map((n) => n.id).join("-");
   return {
     subject,
