@@ -20,8 +20,17 @@ const OPEN_STATUSES = ["open", "in_progress", "blocked"] as const;
 
 /** Inserts notices, skipping any whose key exists; returns how many were new. */
 export function insertNotices(tx: Tx, rows: NewNotice[]): number {
+  if (!rows.length) return 0;
+  // One prepared statement for all rows: building the SQL afresh per row was most of a large pass.
+  const p = (name: string) => sql.placeholder(name);
+  const stmt = tx
+    .insert(notification)
+    .values({ userId: p("userId"), kind: p("kind"), recordType: p("recordType"), recordId: p("recordId"), stage: p("stage"), key: p("key"), subject: p("subject"), href: p("href"), detail: p("detail"), createdAt: p("createdAt") })
+    .onConflictDoNothing({ target: notification.key })
+    .prepare();
+  const now = new Date();
   let made = 0;
-  for (const r of rows) made += tx.insert(notification).values(r).onConflictDoNothing({ target: notification.key }).run().changes;
+  for (const r of rows) made += stmt.run({ ...r, detail: r.detail ?? null, createdAt: r.createdAt ?? now }).changes;
   return made;
 }
 
@@ -167,7 +176,11 @@ async function giftNotices(db: Db, now: Date, settings: NotificationSettings, zo
     .from(follow)
     .where(and(eq(follow.recordType, "meeting"), eq(follow.active, true), inArray(follow.recordId, db.select({ id: gift.meetingId }).from(gift).where(open))));
   const byMeeting = new Map<number, string[]>();
-  for (const f of followers) byMeeting.set(f.meetingId, [...(byMeeting.get(f.meetingId) ?? []), f.userId]);
+  for (const f of followers) {
+    const list = byMeeting.get(f.meetingId);
+    if (list) list.push(f.userId);
+    else byMeeting.set(f.meetingId, [f.userId]);
+  }
   const rows: NewNotice[] = [];
   for (const g of gifts) {
     const receivedOn = utcToZonedParts(g.startsAt, g.timeZone).date;

@@ -61,7 +61,11 @@ export function composeMail(p: {
   const unsub = (kind: Parameters<typeof unsubscribeToken>[1]) => `${base}/unsubscribe/${unsubscribeToken(p.userId, kind)}`;
   const single = p.notices.length === 1 ? p.notices[0]! : null;
   const groups = new Map<string, NoticeRow[]>();
-  for (const n of p.notices) groups.set(n.kind, [...(groups.get(n.kind) ?? []), n]);
+  for (const n of p.notices) {
+    const list = groups.get(n.kind);
+    if (list) list.push(n);
+    else groups.set(n.kind, [n]);
+  }
   const kindLabel = (k: string) => (isNotificationKind(k) ? t(`kind.${k}`) : k);
   const subject = single ? t("mail.subjectOne", { text: noticeText(t, single, p.locale) }) : t("mail.subjectDigest", { count: p.notices.length });
   const account = link("/account/notifications");
