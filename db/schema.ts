@@ -384,6 +384,10 @@ export const gift = sqliteTable(
     oneOfOrNull("gift_disposition_check", t.disposition, GIFT_DISPOSITIONS),
     check("gift_value_check", sql`${t.estimatedValue} is null or ${t.estimatedValue} >= 0`),
     index("gift_meeting_idx").on(t.meetingId),
+    // The undeclared-gift rule reads only received gifts still to declare.
+    index("gift_undeclared_idx")
+      .on(t.direction, t.meetingId)
+      .where(sql`${t.declaredOn} is null and ${t.archivedAt} is null`),
   ],
 );
 

@@ -35,6 +35,8 @@ export function normaliseDate(s: string, precision: DatePrecision): string | nul
 }
 
 /** "2008", "Nov 2019", "27 Nov 2019" (en); "2008년", "2019년 11월", "2019년 11월 27일" (ko). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatPrecisionDate(iso: string | null | undefined, precision: DatePrecision, locale: Locale): string {
   if (!iso) return "";
   const p = parseIsoDate(iso);
@@ -47,7 +49,11 @@ export function formatPrecisionDate(iso: string | null | undefined, precision: D
         ? { year: "numeric", month: "short" }
         : { year: "numeric", month: "short", day: "numeric" };
   if (locale === "ko" && precision !== "year") opts.month = "long";
-  return new Intl.DateTimeFormat(intlLocale(locale), { ...opts, timeZone: "UTC" }).format(date);
+  // One formatter per locale and precision: building one costs far more than using it (a catch-up digest formats thousands).
+  const k = `${locale}:${precision}`;
+  let f = dateFormats.get(k);
+  if (!f) dateFormats.set(k, (f = new Intl.DateTimeFormat(intlLocale(locale), { ...opts, timeZone: "UTC" })));
+  return f.format(date);
 }
 
 /** A calendar date (no time) such as a due date. */

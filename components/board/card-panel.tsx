@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent } from "react";
 import { commentOnAction, saveBoardAction } from "@/app/(app)/board/actions";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -17,7 +18,7 @@ import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES } from "@/lib/domain";
 import { formatDate, formatInstant, isLocale, utcToZonedParts } from "@/lib/format";
 import { actionKey } from "./board-api";
 
-type Detail = ActionDetail & { owners: { id: number; name: string; side: string }[] };
+type Detail = ActionDetail & { owners: { id: number; name: string; side: string }[]; following: boolean };
 
 async function fetchDetail(id: number): Promise<Detail> {
   const res = await fetch(`/api/v1/board/actions/${id}`);
@@ -59,6 +60,7 @@ export function CardPanel({
             {q.isError ? <Alert tone="error">{t("loadFailed")}</Alert> : null}
             {q.data ? (
               <>
+                <FollowButton key={q.data.action.id} type="action" id={q.data.action.id} following={q.data.following} />
                 {canEdit ? (
                   <EditForm key={`${q.data.action.id}-${q.data.action.version}`} d={q.data} boardQueryKey={boardQueryKey} />
                 ) : (

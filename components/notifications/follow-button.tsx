@@ -5,13 +5,14 @@ import { useState, useTransition } from "react";
 import { setFollow } from "@/app/(app)/notifications/actions";
 import type { FollowableType } from "@/lib/notifications/kinds";
 
-/** Follow or unfollow; the label says what a press does. */
-export function FollowButton({ type, id, following }: { type: FollowableType; id: number; following: boolean }) {
+/** Follow or unfollow; the label says what a press does (and, in a list, of which record). */
+export function FollowButton({ type, id, following, name }: { type: FollowableType; id: number; following: boolean; name?: string }) {
   const t = useTranslations("notifications");
   const [on, setOn] = useState(following);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const toggle = () =>
+    !pending &&
     start(async () => {
       const r = await setFollow({ recordType: type, recordId: id, follow: !on });
       if (r.ok) {
@@ -24,9 +25,11 @@ export function FollowButton({ type, id, following }: { type: FollowableType; id
     <span className="inline-flex flex-col items-start gap-1">
       <button
         type="button"
-        disabled={pending}
+        // aria-disabled, not disabled: a disabled button drops the keyboard focus while it saves.
+        aria-disabled={pending}
         onClick={toggle}
         title={on ? t("following") : t("notFollowing")}
+        aria-label={name ? t(on ? "unfollowNamed" : "followNamed", { name }) : undefined}
         className="inline-flex h-8 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50"
       >
         <Icon aria-hidden className="size-4" />

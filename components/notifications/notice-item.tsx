@@ -12,7 +12,7 @@ export function NoticeItem({ n, zone, onRead, pending }: { n: NoticeJson; zone: 
   const locale = isLocale(raw) ? raw : "en";
   const detail = n.detail && /^\d{4}-\d{2}-\d{2}$/.test(n.detail) ? formatDate(n.detail, locale) : (n.detail ?? "");
   const known = t.has(`text.${n.kind}`);
-  const text = known ? t(`text.${n.kind}` as "text.assigned", { subject: n.subject, detail }) : n.subject;
+  const text = known ? t(`text.${n.kind}` as "text.assigned", { subject: n.subject, detail, stage: n.stage }) : n.subject;
   const unread = !n.readAt;
   return (
     <li className={cn("flex items-start gap-3 px-3 py-2", unread ? "bg-brand-50" : "bg-white")}>

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { follow } from "../schema";
 import type { FollowableType } from "@/lib/notifications/kinds";
@@ -16,4 +16,14 @@ export async function setFollowing(db: Db, p: { userId: string; type: Followable
   await db.insert(follow)
     .values({ userId: p.userId, recordType: p.type, recordId: p.id, active: p.active })
     .onConflictDoUpdate({ target: [follow.userId, follow.recordType, follow.recordId], set: { active: p.active, updatedAt: new Date() } });
+}
+
+/** Which of these records the user follows: one query for a list's Follow buttons. */
+export async function followedIds(db: Db, p: { userId: string; type: FollowableType; ids: number[] }): Promise<Set<number>> {
+  if (!p.ids.length) return new Set();
+  const rows = await db
+    .select({ id: follow.recordId })
+    .from(follow)
+    .where(and(eq(follow.userId, p.userId), eq(follow.recordType, p.type), eq(follow.active, true), inArray(follow.recordId, p.ids)));
+  return new Set(rows.map((r) => r.id));
 }

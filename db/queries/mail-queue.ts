@@ -33,14 +33,14 @@ export async function setMailPreference(db: Db, p: { userId: string; mail: MailP
     .onConflictDoUpdate({ target: notificationPreference.userId, set: { mail: p.mail, nextDigestAt: next, mutedKinds: [], updatedAt: new Date() } });
 }
 
-/** One-click unsubscribe: mail of this kind stops for this user; the centre still shows it. */
-export async function muteKind(db: Db, userId: string, kind: NotificationKind): Promise<void> {
-  await inTransaction(db, async (tx) => {
-    const exists = (await tx.select({ id: user.id }).from(user).where(eq(user.id, userId)).limit(1))[0];
+/** One-click unsubscribe: mail of these kinds stops for this user; the centre still shows them. */
+export async function muteKinds(db: Db, userId: string, kinds: NotificationKind[]): Promise<void> {
+  db.transaction((tx) => {
+    const exists = tx.select({ id: user.id }).from(user).where(eq(user.id, userId)).get();
     if (!exists) return;
-    const row = (await tx.select({ muted: notificationPreference.mutedKinds }).from(notificationPreference).where(eq(notificationPreference.userId, userId)).limit(1))[0];
-    const muted = [...new Set([...(row?.muted ?? []), kind])];
-    await tx.insert(notificationPreference)
+    const row = tx.select({ muted: notificationPreference.mutedKinds }).from(notificationPreference).where(eq(notificationPreference.userId, userId)).get();
+    const muted = [...new Set([...(row?.muted ?? []), ...kinds])];
+    tx.insert(notificationPreference)
       .values({ userId, mutedKinds: muted })
       .onConflictDoUpdate({ target: notificationPreference.userId, set: { mutedKinds: muted, updatedAt: new Date() } });
   });
@@ -204,12 +204,4 @@ export async function mailStatus(db: Db) {
     .orderBy(desc(notification.id))
     .limit(50);
   return { counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>, problems };
-}
-
-/** The whole digest's header link: mail off for this user. */
-export async function turnMailOff(db: Db, userId: string): Promise<void> {
-  if (!(await db.select({ id: user.id }).from(user).where(eq(user.id, userId)).limit(1))[0]) return;
-  await db.insert(notificationPreference)
-    .values({ userId, mail: "off" })
-    .onConflictDoUpdate({ target: notificationPreference.userId, set: { mail: "off", nextDigestAt: null, updatedAt: new Date() } });
 }

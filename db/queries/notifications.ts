@@ -1,13 +1,13 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Actor } from "../audit";
 import type { Db, Tx } from "../client";
-import { action, follow, meeting, milestone, notification, notificationPreference, partner, person, user } from "../schema";
+import { action, follow, gift, meeting, milestone, notification, notificationPreference, partner, person, user } from "../schema";
+import { giftDeclarationStatus } from "./exchange-rates";
 import { getHomeRegion } from "./settings";
 import { getNotificationSettings } from "./notification-settings";
 import { type FollowableType, type NotificationKind } from "@/lib/notifications/kinds";
-import { addDays, agreementStage, dueStage } from "@/lib/notifications/rules";
-import { todayIn } from "@/lib/format";
-import { inTransaction } from "../tx";
+import { addDays, agreementStage, dueStage, giftStage, type NotificationSettings } from "@/lib/notifications/rules";
+import { todayIn, utcToZonedParts } from "@/lib/format";
 
 // Every notification rule is applied here, once. Record changes arrive from writeAudit (inside the
 // change's own transaction); date rules run in the scheduler's pass. The unique `key` makes each
@@ -19,9 +19,18 @@ type NewNotice = typeof notification.$inferInsert;
 const OPEN_STATUSES = ["open", "in_progress", "blocked"] as const;
 
 /** Inserts notices, skipping any whose key exists; returns how many were new. */
-export async function insertNotices(tx: Tx, rows: NewNotice[]): Promise<number> {
+export function insertNotices(tx: Tx, rows: NewNotice[]): number {
+  if (!rows.length) return 0;
+  // One prepared statement for all rows: building the SQL afresh per row was most of a large pass.
+  const p = (name: string) => sql.placeholder(name);
+  const stmt = tx
+    .insert(notification)
+    .values({ userId: p("userId"), kind: p("kind"), recordType: p("recordType"), recordId: p("recordId"), stage: p("stage"), key: p("key"), subject: p("subject"), href: p("href"), detail: p("detail"), createdAt: p("createdAt") })
+    .onConflictDoNothing({ target: notification.key })
+    .prepare();
+  const now = new Date();
   let made = 0;
-  for (const r of rows) made += (await tx.insert(notification).values(r).onConflictDoNothing({ target: notification.key })).changes;
+  for (const r of rows) made += stmt.run({ ...r, detail: r.detail ?? null, createdAt: r.createdAt ?? now }).changes;
   return made;
 }
 
@@ -133,7 +142,57 @@ async function userZones(db: Db): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.id, r.zone ?? home]));
 }
 
-/** The date rules: follow-ups due soon, today or overdue, and agreements nearing expiry. */
+/**
+ * "A received gift at or above the declaration threshold is still undeclared": its administrators,
+ * the meeting's followers and the account of the person it was given to, once per stage (declare,
+ * hand over soon, past the hand-over limit). The threshold is giftDeclarationStatus's, nowhere else.
+ */
+async function giftNotices(db: Db, now: Date, settings: NotificationSettings, zones: Map<string, string>, todayOf: (zone: string) => string): Promise<NewNotice[]> {
+  const open = and(eq(gift.direction, "received"), isNull(gift.declaredOn), isNull(gift.archivedAt), isNotNull(gift.estimatedValue));
+  const gifts = await db
+    .select({
+      id: gift.id,
+      item: gift.item,
+      direction: gift.direction,
+      estimatedValue: gift.estimatedValue,
+      currency: gift.currency,
+      meetingId: meeting.id,
+      meetingTitle: meeting.title,
+      startsAt: meeting.startsAt,
+      timeZone: meeting.timeZone,
+      toUser: person.userId,
+    })
+    .from(gift)
+    .innerJoin(meeting, eq(meeting.id, gift.meetingId))
+    .leftJoin(person, eq(person.id, gift.toPersonId))
+    .where(and(open, isNull(meeting.archivedAt), lte(meeting.startsAt, now)));
+  if (!gifts.length) return [];
+  const admins = (await db.select({ id: user.id }).from(user).where(eq(user.role, "admin"))).map((u) => u.id);
+  const followers = await db
+    .select({ userId: follow.userId, meetingId: follow.recordId })
+    .from(follow)
+    .where(and(eq(follow.recordType, "meeting"), eq(follow.active, true), inArray(follow.recordId, db.select({ id: gift.meetingId }).from(gift).where(open))));
+  const byMeeting = new Map<number, string[]>();
+  for (const f of followers) {
+    const list = byMeeting.get(f.meetingId);
+    if (list) list.push(f.userId);
+    else byMeeting.set(f.meetingId, [f.userId]);
+  }
+  const rows: NewNotice[] = [];
+  for (const g of gifts) {
+    const receivedOn = utcToZonedParts(g.startsAt, g.timeZone).date;
+    if ((await giftDeclarationStatus(db, { ...g, onDate: receivedOn })).status !== "declare") continue;
+    const info = { type: "meeting" as const, id: g.meetingId, subject: `${g.item} (${g.meetingTitle})`, href: `/meetings/${g.meetingId}#gifts` };
+    for (const u of new Set([...admins, ...(byMeeting.get(g.meetingId) ?? []), ...(g.toUser ? [g.toUser] : [])])) {
+      const zone = zones.get(u);
+      const at = zone ? giftStage(receivedOn, todayOf(zone), settings.giftHandoverDays, settings.giftSoonDays) : null;
+      if (at) rows.push(notice(u, "gift_undeclared", info, at.stage, `gift:${g.id}:${u}:${at.stage}:${receivedOn}`, at.handoverBy));
+    }
+  }
+  return rows;
+}
+
+/** The date rules: follow-ups due soon, today or overdue, agreements nearing expiry, gifts to declare. */
 export async function applyDateRules(db: Db, now = new Date()): Promise<{ created: number; dueItems: number }> {
   const settings = await getNotificationSettings(db);
   const zones = await userZones(db);
@@ -189,7 +248,8 @@ export async function applyDateRules(db: Db, now = new Date()): Promise<{ create
       }
     }
   }
-  const created = await inTransaction(db, async (tx) => insertNotices(tx, rows));
+  rows.push(...(await giftNotices(db, now, settings, zones, todayOf)));
+  const created = db.transaction((tx) => insertNotices(tx, rows));
   return { created, dueItems: rows.length };
 }
 

@@ -139,8 +139,14 @@ export function extraPaths(): Json {
       get: {
         tags: ["views"],
         operationId: "getBoardCard",
-        summary: "One follow-up for the board's side panel: fields, comments, history and owner choices",
-        responses: { "200": { description: "The card.", content: json(view({ action: { type: "object" }, owners: { type: "array", items: { type: "object" } } })) }, ...errors(400, 401, 404) },
+        summary: "One follow-up for the board's side panel: fields, comments, history, owner choices and whether the caller follows it",
+        responses: {
+          "200": {
+            description: "The card.",
+            content: json(view({ action: { type: "object" }, owners: { type: "array", items: { type: "object" } }, following: { type: "boolean" } })),
+          },
+          ...errors(400, 401, 404),
+        },
       },
     },
     "/api/v1/exports/{report}": {

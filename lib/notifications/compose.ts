@@ -29,10 +29,10 @@ export function notificationTranslator(locale: Locale): Translate {
 }
 
 /** The notice as one sentence in the user's language (also used by the centre). */
-export function noticeText(t: Translate, n: Pick<NoticeRow, "kind" | "subject" | "detail">, locale: Locale): string {
+export function noticeText(t: Translate, n: Pick<NoticeRow, "kind" | "stage" | "subject" | "detail">, locale: Locale): string {
   if (!isNotificationKind(n.kind)) return n.subject;
   const detail = n.detail && /^\d{4}-\d{2}-\d{2}$/.test(n.detail) ? formatDate(n.detail, locale) : (n.detail ?? "");
-  return t(`text.${n.kind}`, { subject: n.subject, detail });
+  return t(`text.${n.kind}`, { subject: n.subject, detail, stage: n.stage });
 }
 
 function escapeHtml(s: string): string {
@@ -61,7 +61,11 @@ export function composeMail(p: {
   const unsub = (kind: Parameters<typeof unsubscribeToken>[1]) => `${base}/unsubscribe/${unsubscribeToken(p.userId, kind)}`;
   const single = p.notices.length === 1 ? p.notices[0]! : null;
   const groups = new Map<string, NoticeRow[]>();
-  for (const n of p.notices) groups.set(n.kind, [...(groups.get(n.kind) ?? []), n]);
+  for (const n of p.notices) {
+    const list = groups.get(n.kind);
+    if (list) list.push(n);
+    else groups.set(n.kind, [n]);
+  }
   const kindLabel = (k: string) => (isNotificationKind(k) ? t(`kind.${k}`) : k);
   const subject = single ? t("mail.subjectOne", { text: noticeText(t, single, p.locale) }) : t("mail.subjectDigest", { count: p.notices.length });
   const account = link("/account/notifications");
@@ -82,8 +86,9 @@ export function composeMail(p: {
   }
   text.push(t("mail.footer", { url: account }));
   html.push(`<p style="color:#555;font-size:12px">${escapeHtml(t("mail.footer", { url: account }))}</p>`);
-  // A single notice's header unsubscribes from its kind; a digest's from the digest's mail.
-  const headerLink = unsub(single && isNotificationKind(single.kind) ? single.kind : "all");
+  // The header link stops what this mail carried (RFC 8058: this list, not all mail): a single
+  // notice's kind, or the kinds of the digest.
+  const headerLink = unsub([...groups.keys()].filter(isNotificationKind));
   const ids = p.notices.map((n) => n.id).join("-");
   return {
     subject,

@@ -13,9 +13,19 @@ export interface NotificationSettings {
   agreementDays: number[];
   /** Local hour (0–23) daily and weekly digests go out. */
   digestHour: number;
+  /** Days after receipt by which a declarable gift must be handed over (30 under the Public Service Ethics Act). */
+  giftHandoverDays: number;
+  /** Days before that hand-over limit for the "hand it over soon" reminder. */
+  giftSoonDays: number;
 }
 
-export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { dueSoonDays: 7, agreementDays: [90, 30], digestHour: 8 };
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
+  dueSoonDays: 7,
+  agreementDays: [90, 30],
+  digestHour: 8,
+  giftHandoverDays: 30,
+  giftSoonDays: 7,
+};
 
 /** Calendar-day arithmetic on "YYYY-MM-DD" (UTC noon avoids any DST edge). */
 export function addDays(date: string, days: number): string {
@@ -44,6 +54,19 @@ export function agreementStage(expiresOn: string, today: string, days: number[])
   if (left < 0) return null;
   const passed = days.filter((d) => left <= d).sort((a, b) => a - b);
   return passed[0] ?? null;
+}
+
+export type GiftStage = "declare" | "handover_soon" | "handover_overdue";
+
+/**
+ * Where an undeclared, declarable gift received on `receivedOn` stands today: to be declared without
+ * delay, to be handed over soon, or past the hand-over limit. Only the current stage fires.
+ */
+export function giftStage(receivedOn: string, today: string, handoverDays: number, soonDays: number): { stage: GiftStage; handoverBy: string } | null {
+  if (daysBetween(receivedOn, today) < 0) return null;
+  const handoverBy = addDays(receivedOn, handoverDays);
+  const left = daysBetween(today, handoverBy);
+  return { stage: left < 0 ? "handover_overdue" : left <= soonDays ? "handover_soon" : "declare", handoverBy };
 }
 
 /** When the next digest of this preference goes out: the next digest hour (Mondays for weekly), local time. */

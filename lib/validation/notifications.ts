@@ -25,4 +25,6 @@ export const notificationSettingsSchema = z.object({
   agreementFirstDays: z.coerce.number().int().min(1).max(365),
   agreementSecondDays: z.coerce.number().int().min(1).max(365),
   digestHour: z.coerce.number().int().min(0).max(23),
+  giftHandoverDays: z.coerce.number().int().min(1).max(365),
+  giftSoonDays: z.coerce.number().int().min(1).max(60),
 });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/db/audit";
-import { createAction } from "@/db/queries/actions";
+import { createAction, updateAction } from "@/db/queries/actions";
 import { getPreference } from "@/db/queries/mail-queue";
 import { action, notification } from "@/db/schema";
 import { readMailConfig } from "@/lib/notifications/mail-config";
@@ -145,6 +145,29 @@ describe("notification mail over SMTP", () => {
     await runPass(db, { mail: mail() });
     expect(smtp.received).toHaveLength(0);
     expect((await db.select({ s: notification.mailState }).from(notification).where(eq(notification.userId, "gu")).limit(1))[0]?.s).toBe("skipped");
+  });
+
+  it("[NOTIFY] a digest's one-click header stops only the kinds that digest carried, not all mail (RFC 8058)", async () => {
+    addUser(db, { id: "hana" });
+    const now = new Date("2026-05-09T01:00:00Z");
+    const a = await assign("hana", "Send the proposal", "2026-05-12");
+    await assign("hana", "Book the hotel", "2026-05-12");
+    await runPass(db, { mail: mail(), now });
+    expect(smtp.received.map((m) => m.subject)).toEqual(["Bridgehead: 4 notifications"]);
+    const header = /^List-Unsubscribe: <https:\/\/bridgehead\.example\.org\/unsubscribe\/([\w-]+\.[\w-]+)>\r$/m.exec(smtp.raw[0]!.replace(/\r\n[ \t]+/g, " "));
+    const token = header![1]!;
+    const { POST } = await import("@/app/api/unsubscribe/[token]/route");
+    const res = await POST(
+      new Request(`https://bridgehead.example.org/api/unsubscribe/${token}`, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } }),
+      { params: Promise.resolve({ token }) },
+    );
+    expect(await res.json()).toEqual({ data: { unsubscribed: ["assigned", "due_soon"] } });
+    expect(await getPreference(db, "hana")).toMatchObject({ mail: "immediate", mutedKinds: ["assigned", "due_soon"] });
+    // A change to a follow-up she follows is another kind: it is still mailed; a new assignment is not.
+    await updateAction(db, SYSTEM_ACTOR, a.id, { title: "Send the proposal (v2)", side: "ours", partnerId, ownerUserId: "hana", dueOn: "2026-05-12", version: a.version });
+    await assign("hana", "Draft the MOU");
+    await runPass(db, { mail: mail(), now });
+    expect(smtp.received.map((m) => m.subject)).toEqual(["Bridgehead: 4 notifications", "Bridgehead: Send the proposal (v2) was changed by system."]);
   });
 
   it("[NOTIFY] a bad SMTP_URL or MAIL_FROM is refused with a message naming the variable", () => {

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/db/audit";
 import { createAction } from "@/db/queries/actions";
 import { listNotifications, unreadCount } from "@/db/queries/notifications";
+import { gift, meeting } from "@/db/schema";
 import { runPass } from "@/lib/notifications/scheduler";
 import { addPartner, addUser, openTestDb, tempDbFile } from "./fixtures";
 
-const BIG = ["action", "notification", "milestone", "follow", "audit_event"];
+const BIG = ["action", "notification", "milestone", "follow", "audit_event", "gift", "meeting"];
 
 describe("scheduler queries", () => {
   it("[NOTIFY] every query of a pass and of the bell reads the big tables through an index (EXPLAIN QUERY PLAN)", async () => {
@@ -13,6 +14,12 @@ describe("scheduler queries", () => {
     const partnerId = await addPartner(db);
     await addUser(db, { id: "u", zone: "Asia/Seoul" });
     await createAction(db, SYSTEM_ACTOR, { title: "A", side: "ours", partnerId, ownerUserId: "u", dueOn: "2026-03-10" });
+    const m = db
+      .insert(meeting)
+      .values({ partnerId, title: "M", kind: "meeting", status: "held", startsAt: new Date("2026-03-02T07:00:00Z"), timeZone: "Asia/Shanghai" })
+      .returning({ id: meeting.id })
+      .get().id;
+    db.insert(gift).values({ meetingId: m, direction: "received", item: "Vase", estimatedValue: 150_000, currency: "KRW" }).run();
     // Record every statement the pass prepares, then ask SQLite how it runs each select.
     const seen = new Set<string>();
     const prepare = db.$client.prepare.bind(db.$client);

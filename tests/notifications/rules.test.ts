@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/db/audit";
 import { createAction, updateAction } from "@/db/queries/actions";
+import { addComment } from "@/db/queries/board";
 import { applyDateRules, listNotifications, markRead, unreadCount } from "@/db/queries/notifications";
 import { setFollowing } from "@/db/queries/follows";
 import { milestone, notification, person } from "@/db/schema";
@@ -120,6 +121,22 @@ describe("notification rules", () => {
     await updateAction(db, fan, a.id, { title: "Draft the MOU text, v3", side: "ours", partnerId, version: b.version });
     expect(await kinds(db, "ed")).toHaveLength(1);
     expect(await kinds(db, "fan")).toHaveLength(2);
+  });
+
+  it("[NOTIFY] a comment on a followed follow-up reaches its followers as a comment, not its author", async () => {
+    const { db } = setup();
+    const partnerId = addPartner(db);
+    const ed = addUser(db, { id: "ed" });
+    const lee = addUser(db, { id: "lee" });
+    addUser(db, { id: "fan" });
+    const a = await createAction(db, ed, { title: "Name the task force", side: "theirs", partnerId, ownerUserId: "lee" });
+    await setFollowing(db, { userId: "fan", type: "action", id: a.id, active: true });
+    await addComment(db, lee, { actionId: a.id, body: "Director Luo named the members." });
+    const commented = (u: string) =>
+      db.select({ detail: notification.detail }).from(notification).where(and(eq(notification.userId, u), eq(notification.kind, "record_commented"))).all();
+    expect(commented("ed")).toEqual([{ detail: "lee@example.org" }]);
+    expect(commented("fan")).toEqual([{ detail: "lee@example.org" }]);
+    expect(commented("lee")).toEqual([]);
   });
 
   it("[NOTIFY] two scheduler runners at once create no duplicates", async () => {

@@ -1,5 +1,6 @@
 "use server";
 import { listActions } from "@/db/queries/actions";
+import { followedIds } from "@/db/queries/follows";
 import { runAction } from "@/lib/auth/action";
 import { parseInput } from "@/lib/validation/common";
 import { actionListSchema } from "@/lib/validation/lists";
@@ -7,8 +8,9 @@ import { viewerTimeZone } from "@/lib/viewer";
 import { todayIn } from "@/lib/format";
 
 export async function fetchActionPage(params: Record<string, string>) {
-  return runAction("read", async ({ db }) => {
+  return runAction("read", async ({ db, user }) => {
     const { zone } = await viewerTimeZone();
-    return listActions(db, { ...parseInput(actionListSchema, params), today: todayIn(zone) });
+    const page = await listActions(db, { ...parseInput(actionListSchema, params), today: todayIn(zone) });
+    return { ...page, followed: [...(await followedIds(db, { userId: user.id, type: "action", ids: page.rows.map((r) => r.id) }))] };
   });
 }

@@ -3,6 +3,7 @@ import { Hydrated } from "@/components/records/hydrated";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { actionOwnerOptions, listActions } from "@/db/queries/actions";
+import { followedIds } from "@/db/queries/follows";
 import { partnerOptions } from "@/db/queries/partners";
 import { requireUser } from "@/lib/auth/guard";
 import { todayIn } from "@/lib/format";
@@ -17,16 +18,18 @@ export const generateMetadata = pageTitle("actions.title");
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ActionsPage({ searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const [t, locale, { zone }] = await Promise.all([getTranslations("actions"), viewerLocale(), viewerTimeZone()]);
   const db = getDb();
   const params = cleanParams(paramsRecord(await searchParams), ACTION_LIST_PARAMS);
   const today = todayIn(zone);
-  const [data, partners, owners] = await Promise.all([
+  const [page, partners, owners] = await Promise.all([
     listActions(db, { ...parseListParams(actionListSchema, params), today }),
     partnerOptions(db),
     actionOwnerOptions(db),
   ]);
+  // The Follow buttons' state rides with the page, so the list reads it in one query.
+  const data = { ...page, followed: [...(await followedIds(db, { userId: user.id, type: "action", ids: page.rows.map((r) => r.id) }))] };
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />

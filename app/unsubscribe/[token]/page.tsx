@@ -4,7 +4,6 @@ import { getDb } from "@/db";
 import { user } from "@/db/schema";
 import { isLocale } from "@/lib/format";
 import { notificationTranslator } from "@/lib/notifications/compose";
-import { isNotificationKind } from "@/lib/notifications/kinds";
 import { verifyUnsubscribeToken } from "@/lib/notifications/unsubscribe-token";
 
 export const metadata: Metadata = { title: "Unsubscribe" };
@@ -21,7 +20,7 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
   const row = v ? (await getDb().select({ locale: user.locale }).from(user).where(eq(user.id, v.userId)).limit(1))[0] : undefined;
   const locale = isLocale(row?.locale) ? row.locale : "en";
   const t = notificationTranslator(locale);
-  const kind = v ? (isNotificationKind(v.kind) ? t(`kind.${v.kind}`) : t("title")) : "";
+  const kind = v ? new Intl.ListFormat(locale, { type: "conjunction" }).format(v.kinds.map((k) => t(`kind.${k}`))) : "";
   return (
     <main lang={locale} className="mx-auto max-w-lg space-y-4 px-4 py-12">
       <h1 className="text-2xl font-semibold text-slate-900">{t("unsubscribe.title")}</h1>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { FollowButton } from "@/components/notifications/follow-button";
 import { ListFilters, ListPager, useUrlList } from "@/components/records/url-list";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Empty } from "@/components/ui/empty";
@@ -15,6 +16,8 @@ import { fetchActionPage } from "../actions";
 const TONE: Record<string, BadgeTone> = { open: "brand", in_progress: "amber", blocked: "red", done: "green", cancelled: "neutral" };
 
 type Option = { id: number; label: string };
+/** A page of the list with the ids of its rows the viewer follows. */
+type ListPage = ActionsPage & { followed: number[] };
 
 export function ActionList({ today, partners, owners }: { today: string; partners: Option[]; owners: Option[] }) {
   const t = useTranslations("actions");
@@ -22,8 +25,9 @@ export function ActionList({ today, partners, owners }: { today: string; partner
   const te = useTranslations("enums");
   const tc = useTranslations("common");
   const locale = useLocale() as Locale;
-  const { params, setParams, query } = useUrlList<ActionsPage>({ key: queryKeys.actions.list, allowed: ACTION_LIST_PARAMS, fetch: fetchActionPage });
+  const { params, setParams, query } = useUrlList<ListPage>({ key: queryKeys.actions.list, allowed: ACTION_LIST_PARAMS, fetch: fetchActionPage });
   const data = query.data;
+  const followed = new Set(data?.followed);
   const any = tp("list.any");
   return (
     <>
@@ -89,6 +93,9 @@ export function ActionList({ today, partners, owners }: { today: string; partner
                         {t("fromMeeting")}
                       </Link>
                     ) : null}
+                    <span className="mt-2 block">
+                      <FollowButton type="action" id={a.id} name={a.title} following={followed.has(a.id)} />
+                    </span>
                   </Td>
                   <Td label={t("partner")}>
                     <Link href={`/partners/${a.partnerSlug}`} className="text-brand-700 underline">

@@ -19,11 +19,19 @@ export async function saveThresholds(_prev: ThresholdState, form: FormData): Pro
       agreementFirstDays: formText(form, "agreementFirstDays"),
       agreementSecondDays: formText(form, "agreementSecondDays"),
       digestHour: formText(form, "digestHour"),
+      giftHandoverDays: formText(form, "giftHandoverDays"),
+      giftSoonDays: formText(form, "giftSoonDays"),
     });
     if (!parsed.success) throw new UserError("validation_failed", t("thresholdsInvalid"));
     const v = parsed.data;
     const agreementDays = [...new Set([v.agreementFirstDays, v.agreementSecondDays])].sort((a, b) => b - a);
-    await setNotificationSettings(db, { dueSoonDays: v.dueSoonDays, agreementDays, digestHour: v.digestHour });
+    await setNotificationSettings(db, {
+      dueSoonDays: v.dueSoonDays,
+      agreementDays,
+      digestHour: v.digestHour,
+      giftHandoverDays: v.giftHandoverDays,
+      giftSoonDays: v.giftSoonDays,
+    });
   });
   return res.ok ? { done: true } : { error: res.error.message };
 }

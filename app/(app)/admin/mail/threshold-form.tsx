@@ -18,6 +18,8 @@ export function ThresholdForm({ settings }: { settings: NotificationSettings }) 
       <Field label={t("dueSoonDays")} name="dueSoonDays" type="number" min={1} max={60} required defaultValue={settings.dueSoonDays} />
       <Field label={t("agreementFirstDays")} name="agreementFirstDays" type="number" min={1} max={365} required defaultValue={first} />
       <Field label={t("agreementSecondDays")} name="agreementSecondDays" type="number" min={1} max={365} required defaultValue={second} />
+      <Field label={t("giftHandoverDays")} name="giftHandoverDays" type="number" min={1} max={365} required defaultValue={settings.giftHandoverDays} />
+      <Field label={t("giftSoonDays")} name="giftSoonDays" type="number" min={1} max={60} required defaultValue={settings.giftSoonDays} />
       <Field label={t("digestHour")} name="digestHour" type="number" min={0} max={23} required defaultValue={settings.digestHour} />
       <Button type="submit" disabled={pending}>
         {t("saveThresholds")}

@@ -13,7 +13,7 @@ import { giftDeclarationStatus, type DeclarationStatus } from "@/db/queries/exch
 import { getMeeting, type MeetingDetail } from "@/db/queries/meetings";
 import { requireUser } from "@/lib/auth/guard";
 import { FollowButton } from "@/components/notifications/follow-button";
-import { isFollowing } from "@/db/queries/follows";
+import { followedIds, isFollowing } from "@/db/queries/follows";
 import { can } from "@/lib/auth/permissions";
 import { isUserError } from "@/lib/errors";
 import { formatDate, formatMoney, utcToZonedParts } from "@/lib/format";
@@ -52,6 +52,7 @@ export default async function MeetingPage({ params }: Props) {
   const declarations = new Map(await Promise.all(m.gifts.map(async (g) => [g.id, await giftDeclarationStatus(getDb(), { ...g, onDate })] as const)));
   const inVisit = await visitOfMeeting(getDb(), m.id);
   const tv = await getTranslations("visits");
+  const followedActions = await followedIds(getDb(), { userId: user.id, type: "action", ids: m.actions.map((a) => a.id) });
   const ours = m.participants.filter((p) => p.person.side === "home");
   const theirs = m.participants.filter((p) => p.person.side === "partner");
   return (
@@ -197,6 +198,9 @@ export default async function MeetingPage({ params }: Props) {
                 <p className="text-xs text-slate-600">
                   {t("owner")}: {a.ownerPerson?.nameEn ?? "—"} · {t("due")}: {a.dueOn ? formatDate(a.dueOn, locale) : t("noDue")}
                 </p>
+                <div className="mt-2">
+                  <FollowButton type="action" id={a.id} name={a.title} following={followedActions.has(a.id)} />
+                </div>
               </li>
             ))}
           </ul>

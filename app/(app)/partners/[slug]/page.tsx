@@ -20,7 +20,7 @@ import { MilestonesEditor } from "../_components/milestones-editor";
 import { PartnerRecordActions } from "../_components/partner-record-actions";
 import { requireUser } from "@/lib/auth/guard";
 import { FollowButton } from "@/components/notifications/follow-button";
-import { isFollowing } from "@/db/queries/follows";
+import { followedIds, isFollowing } from "@/db/queries/follows";
 import { isUserError } from "@/lib/errors";
 import { daysSince, formatDate, formatMoney, formatPrecisionDate, utcToZonedParts, type Locale } from "@/lib/format";
 import { localLang } from "@/lib/lang";
@@ -67,6 +67,7 @@ export default async function PartnerPage({ params }: Props) {
   ]);
   const deletable = canWrite && !(await partnerIsReferenced(db, p.id));
   const following = await isFollowing(db, { userId: user.id, type: "partner", id: p.id });
+  const followedActions = await followedIds(db, { userId: user.id, type: "action", ids: actions.rows.map((a) => a.id) });
   const since = p.sincePrecision && p.sinceDate ? formatPrecisionDate(p.sinceDate, p.sincePrecision as "year", locale) : null;
   return (
     <div className="space-y-6">
@@ -166,6 +167,9 @@ export default async function PartnerPage({ params }: Props) {
                   <p className="text-xs text-slate-600">
                     {tm("owner")}: {a.ownerName ?? "—"} · {tm("due")}: {a.dueOn ? formatDate(a.dueOn, locale) : tm("noDue")}
                   </p>
+                  <div className="mt-2">
+                    <FollowButton type="action" id={a.id} name={a.title} following={followedActions.has(a.id)} />
+                  </div>
                 </li>
               ))}
             </ul>

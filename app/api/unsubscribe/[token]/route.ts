@@ -3,7 +3,7 @@ import { jsonError } from "@/lib/http";
 import { unsubscribeWithToken } from "@/lib/notifications/unsubscribe";
 
 // RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` here without any
-// session; the signed token in the path is the only credential and names one user and one kind.
+// session; the signed token in the path is the only credential and names one user and the kinds it stops.
 // The confirmation page's button posts here too and is sent back to the page.
 export async function POST(req: Request, ctx: { params: Promise<{ token: string }> }): Promise<Response> {
   const { token } = await ctx.params;
@@ -11,5 +11,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ token: string 
   const fromPage = new URLSearchParams(await req.text().catch(() => "")).get("from") === "page";
   if (!done) return jsonError(400, "bad_request", "This unsubscribe link is not valid.");
   if (fromPage) return new Response(null, { status: 303, headers: { Location: `/unsubscribe/${encodeURIComponent(token)}?done=1` } });
-  return Response.json({ data: { unsubscribed: done.kind } });
+  return Response.json({ data: { unsubscribed: done.kinds } });
 }

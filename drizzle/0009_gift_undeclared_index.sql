@@ -1,0 +1,1 @@
+CREATE INDEX `gift_undeclared_idx` ON `gift` (`direction`,`meeting_id`) WHERE "gift"."declared_on" is null and "gift"."archived_at" is null;

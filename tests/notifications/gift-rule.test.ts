@@ -1,0 +1,113 @@
+import { and, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { applyDateRules, listNotifications } from "@/db/queries/notifications";
+import { setFollowing } from "@/db/queries/follows";
+import { exchangeRate, gift, meeting, notification, person } from "@/db/schema";
+import { noticeText, notificationTranslator } from "@/lib/notifications/compose";
+import { addPartner, addUser, openTestDb, tempDbFile } from "./fixtures";
+
+const opened: { close(): void }[] = [];
+afterEach(() => opened.splice(0).forEach((c) => c.close()));
+
+type Db = ReturnType<typeof openTestDb>;
+
+/** Gift id → its stages for one user, in the order they fired. */
+function giftStages(db: Db, userId: string): Record<string, string[]> {
+  const rows = db
+    .select({ key: notification.key, stage: notification.stage })
+    .from(notification)
+    .where(and(eq(notification.userId, userId), eq(notification.kind, "gift_undeclared")))
+    .orderBy(notification.id)
+    .all();
+  const out: Record<string, string[]> = {};
+  for (const r of rows) (out[r.key.split(":")[1]!] ??= []).push(r.stage);
+  return out;
+}
+
+describe("the undeclared-gift rule", () => {
+  it("[NOTIFY] a received gift at or above the threshold notifies once per stage (declare, hand over soon, overdue) in each user's zone, across a restart", async () => {
+    const file = tempDbFile();
+    const db = openTestDb(file);
+    opened.push(db.$client);
+    const partnerId = addPartner(db);
+    addUser(db, { id: "admin", role: "admin", zone: "Asia/Seoul" });
+    addUser(db, { id: "fan", zone: "UTC" });
+    addUser(db, { id: "kim", zone: "UTC" });
+    addUser(db, { id: "other", zone: "UTC" });
+    const kim = db.insert(person).values({ nameEn: "Kim", side: "home", userId: "kim" }).returning({ id: person.id }).get().id;
+    // 2 March 2026, 15:00 in Chongqing: the gifts were received that day.
+    const m = db
+      .insert(meeting)
+      .values({ partnerId, title: "Chongqing visit", kind: "meeting", status: "held", startsAt: new Date("2026-03-02T07:00:00Z"), timeZone: "Asia/Shanghai" })
+      .returning({ id: meeting.id })
+      .get().id;
+    const later = db
+      .insert(meeting)
+      .values({ partnerId, title: "Planned visit", kind: "visit", status: "planned", startsAt: new Date("2026-05-01T01:00:00Z"), timeZone: "Asia/Shanghai" })
+      .returning({ id: meeting.id })
+      .get().id;
+    await setFollowing(db, { userId: "fan", type: "meeting", id: m, active: true });
+    db.insert(exchangeRate).values({ currency: "CNY", date: "2026-03-01", rateToKrw: 190 }).run();
+    const add = (item: string, v: Partial<typeof gift.$inferInsert>) =>
+      String(db.insert(gift).values({ meetingId: m, direction: "received", item, ...v }).returning({ id: gift.id }).get().id);
+    const vase = add("Porcelain vase", { estimatedValue: 150_000, currency: "KRW", toPersonId: kim });
+    // CNY 1,000 at 190 is KRW 190,000: declarable only through the rate.
+    const tea = add("Tea set", { estimatedValue: 1_000, currency: "CNY" });
+    add("Book", { estimatedValue: 50_000, currency: "KRW" });
+    add("Scarf", { estimatedValue: 300, currency: "JPY" });
+    add("Painting", { estimatedValue: null, currency: null });
+    add("Given plate", { direction: "given", estimatedValue: 500_000, currency: "KRW" });
+    add("Declared silk", { estimatedValue: 200, currency: "USD", declaredOn: "2026-03-03" });
+    db.insert(gift).values({ meetingId: later, direction: "received", item: "Future gift", estimatedValue: 900_000, currency: "KRW" }).run();
+
+    for (const day of ["2026-03-02T10:00:00Z", "2026-03-02T10:00:00Z", "2026-03-10T10:00:00Z"]) await applyDateRules(db, new Date(day));
+    expect(giftStages(db, "admin")).toEqual({ [vase]: ["declare"], [tea]: ["declare"] });
+    expect(giftStages(db, "fan")).toEqual({ [vase]: ["declare"], [tea]: ["declare"] });
+    // The person it was handed to, through their linked account: only their own gift.
+    expect(giftStages(db, "kim")).toEqual({ [vase]: ["declare"] });
+    expect(giftStages(db, "other")).toEqual({});
+
+    // A restart: a new connection to the same file. Hand-over is due by 1 April (30 days).
+    db.$client.close();
+    opened.pop();
+    const again = openTestDb(file);
+    opened.push(again.$client);
+    await applyDateRules(again, new Date("2026-03-26T10:00:00Z"));
+    await applyDateRules(again, new Date("2026-03-27T10:00:00Z"));
+    expect(giftStages(again, "fan")).toEqual({ [vase]: ["declare", "handover_soon"], [tea]: ["declare", "handover_soon"] });
+    // Declared at last: the tea set is done with.
+    again.update(gift).set({ declaredOn: "2026-03-28" }).where(eq(gift.id, Number(tea))).run();
+    // 1 April 16:00 UTC is already 2 April in Seoul: overdue there, not yet in UTC.
+    await applyDateRules(again, new Date("2026-04-01T16:00:00Z"));
+    expect(giftStages(again, "admin")).toEqual({ [vase]: ["declare", "handover_soon", "handover_overdue"], [tea]: ["declare", "handover_soon"] });
+    expect(giftStages(again, "fan")[vase]).toEqual(["declare", "handover_soon"]);
+    await applyDateRules(again, new Date("2026-04-02T12:00:00Z"));
+    await applyDateRules(again, new Date("2026-06-02T12:00:00Z"));
+    expect(giftStages(again, "fan")).toEqual({ [vase]: ["declare", "handover_soon", "handover_overdue"], [tea]: ["declare", "handover_soon"] });
+    expect(giftStages(again, "kim")).toEqual({ [vase]: ["declare", "handover_soon", "handover_overdue"] });
+
+    // In the centre and in mail, in the user's language, with the hand-over date.
+    const [overdue] = await listNotifications(again, { userId: "kim", limit: 1 });
+    expect(overdue!.href).toBe(`/meetings/${m}#gifts`);
+    expect(noticeText(notificationTranslator("en"), overdue!, "en")).toBe("Porcelain vase (Chongqing visit) is a gift still not declared: it was to be handed over by 1 Apr 2026.");
+    expect(noticeText(notificationTranslator("ko"), overdue!, "ko")).toContain("아직 신고되지 않은 선물입니다");
+  });
+
+  it("[NOTIFY] the gift reminder's hand-over window is the administrator's setting", async () => {
+    const db = openTestDb(tempDbFile());
+    opened.push(db.$client);
+    const partnerId = addPartner(db);
+    addUser(db, { id: "admin", role: "admin", zone: "UTC" });
+    const m = db
+      .insert(meeting)
+      .values({ partnerId, title: "Visit", kind: "meeting", status: "held", startsAt: new Date("2026-03-02T07:00:00Z"), timeZone: "UTC" })
+      .returning({ id: meeting.id })
+      .get().id;
+    db.insert(gift).values({ meetingId: m, direction: "received", item: "Vase", estimatedValue: 100, currency: "USD" }).run();
+    const { setNotificationSettings } = await import("@/db/queries/notification-settings");
+    db.transaction((tx) => setNotificationSettings(tx, { dueSoonDays: 7, agreementDays: [90, 30], digestHour: 8, giftHandoverDays: 10, giftSoonDays: 2 }));
+    await applyDateRules(db, new Date("2026-03-10T12:00:00Z"));
+    await applyDateRules(db, new Date("2026-03-13T12:00:00Z"));
+    expect(Object.values(giftStages(db, "admin"))).toEqual([["handover_soon", "handover_overdue"]]);
+  });
+});
