@@ -8,4 +8,5 @@
 export * from "./schema-pg/accounts";
 export * from "./schema-pg/records";
 export * from "./schema-pg/notifications";
+export * from "./schema-pg/visits";
 export * from "./schema-pg/relations";

@@ -88,7 +88,7 @@ export const PARTNER_ACTIONS_SHOWN = 20;
  */
 export async function partnerActions(db: Db, partnerId: number, limit = PARTNER_ACTIONS_SHOWN) {
   const where = and(eq(action.partnerId, partnerId), unfinishedAction());
-  const rows = db
+  const rows = await db
     .select({
       id: action.id,
       title: action.title,

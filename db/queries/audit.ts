@@ -135,7 +135,7 @@ export async function auditExport(db: Db, actor: Actor, e: { report: string; for
 /** Names of people by id, for participants that old history stored by id only. */
 export async function peopleNames(db: Db, ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  return new Map(db.select({ id: person.id, name: person.nameEn }).from(person).where(inArray(person.id, ids)).all().map((r) => [r.id, r.name]));
+  return new Map((await db.select({ id: person.id, name: person.nameEn }).from(person).where(inArray(person.id, ids))).map((r) => [r.id, r.name]));
 }
 
 /** The fields a change touched, with their values before and after, for display. */

@@ -10,6 +10,7 @@ import { planMove } from "@/lib/board/position";
 import { BOARD_COLUMNS, dueRange, type BoardFilters } from "@/lib/board/filters";
 import type { ActionStatus } from "@/lib/domain";
 import { staleOrMissing, unfinishedAction } from "./common";
+import { inTransaction, one } from "../tx";
 
 /** Cards sent per column on first paint; the rest load on scroll. */
 export const COLUMN_PAGE = 25;

@@ -11,10 +11,10 @@ const OPEN = unfinishedAction();
 export async function headlineCounts(db: Db, today: string) {
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   return {
-    partners: n(db.select({ n: count() }).from(partner).where(isNull(partner.archivedAt)).get()),
-    meetings: n(db.select({ n: count() }).from(meeting).where(isNull(meeting.archivedAt)).get()),
-    openActions: n(db.select({ n: count() }).from(action).where(OPEN).get()),
-    overdueActions: n(db.select({ n: count() }).from(action).where(and(OPEN, lt(action.dueOn, today))).get()),
+    partners: n((await db.select({ n: count() }).from(partner).where(isNull(partner.archivedAt)).limit(1))[0]),
+    meetings: n((await db.select({ n: count() }).from(meeting).where(isNull(meeting.archivedAt)).limit(1))[0]),
+    openActions: n((await db.select({ n: count() }).from(action).where(OPEN).limit(1))[0]),
+    overdueActions: n((await db.select({ n: count() }).from(action).where(and(OPEN, lt(action.dueOn, today))).limit(1))[0]),
   };
 }
 
@@ -62,7 +62,7 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
   const open = actionStats.filter((r) => isUnfinishedAction(r.status)).reduce((a, r) => a + r.n, 0);
   const overdue = actionStats.filter((r) => isUnfinishedAction(r.status)).reduce((a, r) => a + r.overdue, 0);
   const overdueWhere = and(OPEN, lt(action.dueOn, today));
-  const lastContact = db
+  const lastContact = await db
     .select({
       partnerId: partner.id,
       // Qualified by hand: drizzle leaves columns bare inside a raw subquery, and a bare "id"

@@ -35,10 +35,10 @@ export async function setMailPreference(db: Db, p: { userId: string; mail: MailP
 
 /** One-click unsubscribe: mail of these kinds stops for this user; the centre still shows them. */
 export async function muteKinds(db: Db, userId: string, kinds: NotificationKind[]): Promise<void> {
-  db.transaction((tx) => {
-    const exists = tx.select({ id: user.id }).from(user).where(eq(user.id, userId)).get();
+  await inTransaction(db, async (tx) => {
+    const exists = (await tx.select({ id: user.id }).from(user).where(eq(user.id, userId)).limit(1))[0];
     if (!exists) return;
-    const row = tx.select({ muted: notificationPreference.mutedKinds }).from(notificationPreference).where(eq(notificationPreference.userId, userId)).get();
+    const row = (await tx.select({ muted: notificationPreference.mutedKinds }).from(notificationPreference).where(eq(notificationPreference.userId, userId)).limit(1))[0];
     const muted = [...new Set([...(row?.muted ?? []), ...kinds])];
     tx.insert(notificationPreference)
       .values({ userId, mutedKinds: muted })

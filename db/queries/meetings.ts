@@ -157,25 +157,23 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: unk
         version: sql`${meeting.version} + 1`,
       })
       .where(and(eq(meeting.id, id), eq(meeting.version, version)))
-      .returning()
-      .get();
-    if (!row) throw staleOrMissing(tx, meeting, "meeting", id);
-    const beforeParticipants = tx.select().from(participant).where(eq(participant.meetingId, id)).all();
-    const beforeGifts = tx.select().from(gift).where(eq(gift.meetingId, id)).all();
-    tx.delete(participant).where(eq(participant.meetingId, id)).run();
-    const personIds = saveParticipants(tx, actor, id, v.partnerId, v);
-    saveGifts(tx, actor, id, v, personIds);
-    saveActions(tx, actor, id, v.partnerId, v, personIds);
-    indexMeeting(tx, id);
+      .returning())[0];
+    if (!row) throw await staleOrMissing(tx, meeting, "meeting", id);
+    const beforeParticipants = await tx.select().from(participant).where(eq(participant.meetingId, id));
+    const beforeGifts = await tx.select().from(gift).where(eq(gift.meetingId, id));
+    await tx.delete(participant).where(eq(participant.meetingId, id));
+    const personIds = await saveParticipants(tx, actor, id, v.partnerId, v);
+    await saveGifts(tx, actor, id, v, personIds);
+    await saveActions(tx, actor, id, v.partnerId, v, personIds);
+    await indexMeeting(tx, id);
     // Its existing follow-ups name the partner, which may have changed.
-    if (before.partnerId !== row.partnerId) reindexRecords(tx, "action", tx.select({ id: action.id }).from(action).where(eq(action.meetingId, id)).all().map((a) => a.id));
+    if (before.partnerId !== row.partnerId) await reindexRecords(tx, "action", (await tx.select({ id: action.id }).from(action).where(eq(action.meetingId, id))).map((a) => a.id));
     // Lists by name, so the history reads "added Tang Liangzhi (Lead)" without a lookup.
     const names = new Map(
-      tx
+      (await tx
         .select({ id: person.id, name: person.nameEn })
         .from(person)
-        .where(inArray(person.id, [...new Set([...beforeParticipants.map((p) => p.personId), ...personIds])]))
-        .all()
+        .where(inArray(person.id, [...new Set([...beforeParticipants.map((p) => p.personId), ...personIds])])))
         .map((p) => [p.id, p.name]),
     );
     const who = (personId: number, role: string, title: string | null) => ({ personId, person: names.get(personId) ?? null, role, title });
@@ -185,7 +183,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: unk
       {
         ...row,
         participants: personIds.map((pid, i) => who(pid, v.participants[i]!.role, v.participants[i]!.titleAtTime ?? null)),
-        gifts: tx.select().from(gift).where(eq(gift.meetingId, id)).all().map(giftLine),
+        gifts: (await tx.select().from(gift).where(eq(gift.meetingId, id))).map(giftLine),
         followUps: v.actions.map((a) => ({ title: a.title })),
       },
     );

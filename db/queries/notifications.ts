@@ -8,6 +8,7 @@ import { getNotificationSettings } from "./notification-settings";
 import { type FollowableType, type NotificationKind } from "@/lib/notifications/kinds";
 import { addDays, agreementStage, dueStage, giftStage, type NotificationSettings } from "@/lib/notifications/rules";
 import { todayIn, utcToZonedParts } from "@/lib/format";
+import { inTransaction } from "../tx";
 
 // Every notification rule is applied here, once. Record changes arrive from writeAudit (inside the
 // change's own transaction); date rules run in the scheduler's pass. The unique `key` makes each
@@ -19,7 +20,7 @@ type NewNotice = typeof notification.$inferInsert;
 const OPEN_STATUSES = ["open", "in_progress", "blocked"] as const;
 
 /** Inserts notices, skipping any whose key exists; returns how many were new. */
-export function insertNotices(tx: Tx, rows: NewNotice[]): number {
+export async function insertNotices(tx: Tx, rows: NewNotice[]): Promise<number> {
   if (!rows.length) return 0;
   // One prepared statement for all rows: building the SQL afresh per row was most of a large pass.
   const p = (name: string) => sql.placeholder(name);
@@ -248,8 +249,8 @@ export async function applyDateRules(db: Db, now = new Date()): Promise<{ create
       }
     }
   }
-  rows.push(...(await giftNotices(db, now, settings, zones, todayOf)));
-  const created = db.transaction((tx) => insertNotices(tx, rows));
+  rows.push(...await giftNotices(db, now, settings, zones, todayOf));
+  const created = await inTransaction(db, async (tx) => insertNotices(tx, rows));
   return { created, dueItems: rows.length };
 }
 

@@ -267,24 +267,23 @@ export async function briefingData(db: Db, partnerId: number, opts: { meetings?:
     .orderBy(desc(meeting.startsAt), desc(meeting.id))
     .limit(opts.meetings ?? 10);
   const actions = await db
-    .select({
-      id: action.id,
-      title: action.title,
-      side: action.side,
-      status: action.status,
-      priority: action.priority,
-      dueOn: action.dueOn,
-      ownerPerson: person.nameEn,
-      ownerPersonLocal: person.nameLocal,
-      ownerUser: user.name,
-    })
-    .from(action)
-    .leftJoin(person, eq(person.id, action.ownerPersonId))
-    .leftJoin(user, eq(user.id, action.ownerUserId))
-    .where(and(eq(action.partnerId, partnerId), unfinishedAction()))
-    .orderBy(asc(action.dueOn), asc(action.id))
-    .all();
-  const gifts = db
+      .select({
+        id: action.id,
+        title: action.title,
+        side: action.side,
+        status: action.status,
+        priority: action.priority,
+        dueOn: action.dueOn,
+        ownerPerson: person.nameEn,
+        ownerPersonLocal: person.nameLocal,
+        ownerUser: user.name,
+      })
+      .from(action)
+      .leftJoin(person, eq(person.id, action.ownerPersonId))
+      .leftJoin(user, eq(user.id, action.ownerUserId))
+      .where(and(eq(action.partnerId, partnerId), unfinishedAction()))
+      .orderBy(asc(action.dueOn), asc(action.id));
+  const gifts = await db
     .select({
       id: gift.id,
       direction: gift.direction,

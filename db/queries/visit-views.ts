@@ -122,7 +122,7 @@ export async function visitCursorPage(db: Db, f: { partner?: number; direction?:
     f.status ? eq(visit.status, f.status) : undefined,
     f.partner ? sql`${visit.id} in (select ${visitPartner.visitId} from ${visitPartner} where ${visitPartner.partnerId} = ${f.partner})` : undefined,
   );
-  return cursorPage(visit.id, where, f, (w, order, limit) => db.select().from(visit).where(w).orderBy(order).limit(limit).all());
+  return cursorPage(visit.id, where, f, async (w, order, limit) => await db.select().from(visit).where(w).orderBy(order).limit(limit));
 }
 
 /** The visits of one partner, newest first, for its page. */

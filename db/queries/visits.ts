@@ -10,6 +10,7 @@ import { createMeetingSchema } from "@/lib/validation/meetings";
 import { createVisitSchema, updateVisitSchema, type CreateVisit } from "@/lib/validation/visits";
 import { clearOmitted, staleOrMissing } from "./common";
 import { insertMeeting } from "./meetings";
+import { inTransaction, one } from "../tx";
 
 // A visit and everything in it is saved in one transaction: the whole document or nothing. Parts
 // sent with an id are changed in place (a programme item keeps its id and so its meeting link),
@@ -18,10 +19,10 @@ import { insertMeeting } from "./meetings";
 const invalid = (path: string, message: string) => new UserError("validation_failed", message, { fields: { [path]: [message] } });
 
 /** Every id the document refers to must exist: a 422 on its field, never a foreign-key 500. */
-function assertRefs(tx: Tx, v: CreateVisit) {
-  const known = (table: SQLiteTable & { id: SQLiteColumn }, ids: number[]) =>
-    new Set(ids.length ? tx.select({ id: table.id }).from(table).where(inArray(table.id, ids)).all().map((r) => r.id as number) : []);
-  const partners = known(partner, v.partnerIds);
+async function assertRefs(tx: Tx, v: CreateVisit) {
+  const known = async (table: SQLiteTable & { id: SQLiteColumn }, ids: number[]) =>
+    new Set(ids.length ? (await tx.select({ id: table.id }).from(table).where(inArray(table.id, ids))).map((r) => r.id as number) : []);
+  const partners = await known(partner, v.partnerIds);
   v.partnerIds.forEach((p, i) => {
     if (!partners.has(p)) throw invalid(`partnerIds.${i}`, "Unknown partner.");
   });
@@ -32,21 +33,21 @@ function assertRefs(tx: Tx, v: CreateVisit) {
     ...v.legs.map((l, i): [string, number | undefined] => [`legs.${i}.personId`, l.personId]),
     ...v.gifts.map((g, i): [string, number | undefined] => [`gifts.${i}.toPersonId`, g.toPersonId]),
   ];
-  const people = known(person, refs.flatMap(([, id]) => (id === undefined ? [] : [id])));
+  const people = await known(person, refs.flatMap(([, id]) => (id === undefined ? [] : [id])));
   for (const [path, id] of refs) if (id !== undefined && !people.has(id)) throw invalid(path, "Unknown person.");
-  const meetings = known(meeting, v.programme.flatMap((p) => (p.meetingId ? [p.meetingId] : [])));
+  const meetings = await known(meeting, v.programme.flatMap((p) => (p.meetingId ? [p.meetingId] : [])));
   v.programme.forEach((p, i) => {
     if (p.meetingId && !meetings.has(p.meetingId)) throw invalid(`programme.${i}.meetingId`, "Unknown meeting.");
   });
   const claimed = new Set<number>();
-  v.programme.forEach((p, i) => {
-    if (!p.meetingId) return;
+  for (const [i, p] of v.programme.entries()) {
+    if (!p.meetingId) continue;
     // One meeting is one programme item: the unique index would otherwise answer with a 500.
-    const holder = tx.select({ id: programmeItem.id }).from(programmeItem).where(eq(programmeItem.meetingId, p.meetingId)).get();
+    const holder = (await tx.select({ id: programmeItem.id }).from(programmeItem).where(eq(programmeItem.meetingId, p.meetingId)).limit(1))[0];
     if (claimed.has(p.meetingId) || (holder && holder.id !== p.id)) throw invalid(`programme.${i}.meetingId`, "Another programme item is already this meeting.");
     claimed.add(p.meetingId);
-  });
-  const gifts = known(gift, v.gifts.flatMap((g) => (g.giftId ? [g.giftId] : [])));
+  }
+  const gifts = await known(gift, v.gifts.flatMap((g) => (g.giftId ? [g.giftId] : [])));
   v.gifts.forEach((g, i) => {
     if (g.giftId && !gifts.has(g.giftId)) throw invalid(`gifts.${i}.giftId`, "Unknown gift.");
   });
@@ -59,8 +60,8 @@ type ChildRow = Record<string, unknown> & { id: number };
  * Makes one part of the visit what the payload lists; returns each row's id in payload order.
  * `values` gets the stored row for a part sent with an id, so it can keep what the form omits.
  */
-function sync<R extends { id?: number }>(tx: Tx, table: Child, name: string, visitId: number, rows: R[], values: (r: R, stored?: ChildRow) => Record<string, unknown>): number[] {
-  const existing = new Map((tx.select().from(table).where(eq(table.visitId, visitId)).all() as ChildRow[]).map((r) => [r.id, r]));
+async function sync<R extends { id?: number }>(tx: Tx, table: Child, name: string, visitId: number, rows: R[], values: (r: R, stored?: ChildRow) => Record<string, unknown>): Promise<number[]> {
+  const existing = new Map(((await tx.select().from(table).where(eq(table.visitId, visitId))) as ChildRow[]).map((r) => [r.id, r]));
   const kept = new Set<number>();
   rows.forEach((r, i) => {
     if (r.id === undefined) return;
@@ -69,38 +70,43 @@ function sync<R extends { id?: number }>(tx: Tx, table: Child, name: string, vis
   });
   // Removed first, so a part sent again without its id (a member re-added) meets no unique index.
   const gone = [...existing.keys()].filter((id) => !kept.has(id));
-  if (gone.length) tx.delete(table).where(inArray(table.id, gone)).run();
-  return rows.map((r) => {
-    if (r.id === undefined) return (tx.insert(table).values({ ...values(r), visitId } as never).returning({ id: table.id }).get() as { id: number }).id;
+  if (gone.length) await tx.delete(table).where(inArray(table.id, gone));
+  const ids: number[] = [];
+  for (const r of rows) {
+    if (r.id === undefined) {
+      ids.push(((await one(tx.insert(table).values({ ...values(r), visitId } as never).returning({ id: table.id }))) as { id: number }).id);
+      continue;
+    }
     const stored = existing.get(r.id)!;
     const next = values(r, stored);
-    if (Object.keys(diff(stored, { ...stored, ...next }).after).length) tx.update(table).set(next).where(eq(table.id, r.id)).run();
-    return r.id;
-  });
+    if (Object.keys(diff(stored, { ...stored, ...next }).after).length) await tx.update(table).set(next).where(eq(table.id, r.id));
+    ids.push(r.id);
+  }
+  return ids;
 }
 
-function saveParts(tx: Tx, visitId: number, v: CreateVisit) {
-  tx.delete(visitPartner).where(eq(visitPartner.visitId, visitId)).run();
-  tx.insert(visitPartner).values(v.partnerIds.map((partnerId, position) => ({ visitId, partnerId, position }))).run();
+async function saveParts(tx: Tx, visitId: number, v: CreateVisit) {
+  await tx.delete(visitPartner).where(eq(visitPartner.visitId, visitId));
+  await tx.insert(visitPartner).values(v.partnerIds.map((partnerId, position) => ({ visitId, partnerId, position })));
 
-  sync(tx, visitMember, "members", visitId, v.members, (m) => ({ personId: m.personId, role: m.role, titleAtTime: m.titleAtTime ?? null }));
-  const itemIds = sync(tx, programmeItem, "programme", visitId, v.programme, (p, stored) => {
+  await sync(tx, visitMember, "members", visitId, v.members, (m) => ({ personId: m.personId, role: m.role, titleAtTime: m.titleAtTime ?? null }));
+  const itemIds = await sync(tx, programmeItem, "programme", visitId, v.programme, (p, stored) => {
     const { id: _i, attendeeIds: _a, meetingId, ...rest } = p;
     return { ...clearOmitted(rest, ["place", "notes"]), meetingId: meetingId ?? (stored?.meetingId) ?? null };
   });
-  if (itemIds.length) tx.delete(programmeAttendee).where(inArray(programmeAttendee.itemId, itemIds)).run();
+  if (itemIds.length) await tx.delete(programmeAttendee).where(inArray(programmeAttendee.itemId, itemIds));
   const attendees = v.programme.flatMap((p, i) => p.attendeeIds.map((personId) => ({ itemId: itemIds[i]!, personId })));
-  if (attendees.length) tx.insert(programmeAttendee).values(attendees).run();
+  if (attendees.length) await tx.insert(programmeAttendee).values(attendees);
 
-  sync(tx, travelLeg, "legs", visitId, v.legs, (l) => {
+  await sync(tx, travelLeg, "legs", visitId, v.legs, (l) => {
     const { id: _i, ...rest } = l;
     return clearOmitted(rest, ["personId", "number", "notes"]);
   });
-  sync(tx, plannedGift, "gifts", visitId, v.gifts, (g) => {
+  await sync(tx, plannedGift, "gifts", visitId, v.gifts, (g) => {
     const { id: _i, ...rest } = g;
     return clearOmitted(rest, ["description", "toPersonId", "estimatedValue", "currency", "giftId"]);
   });
-  sync(tx, checklistItem, "checklist", visitId, v.checklist, (c, stored) => {
+  await sync(tx, checklistItem, "checklist", visitId, v.checklist, (c, stored) => {
     const { id: _i, done, ...rest } = c;
     const doneAt = done ? ((stored?.doneAt as Date | null | undefined) ?? new Date()) : null;
     return { ...clearOmitted(rest, ["dueOn"]), doneAt, position: v.checklist.indexOf(c) };
@@ -108,18 +114,18 @@ function saveParts(tx: Tx, visitId: number, v: CreateVisit) {
 }
 
 /** The visit's fields as stored, with its parts summarised for the audit trail. */
-function snapshot(tx: Tx, id: number) {
-  const row = tx.select().from(visit).where(eq(visit.id, id)).get();
+async function snapshot(tx: Tx, id: number) {
+  const row = (await tx.select().from(visit).where(eq(visit.id, id)).limit(1))[0];
   if (!row) return null;
-  const part = (table: Child) => tx.select().from(table).where(eq(table.visitId, id)).orderBy(asc(table.id)).all();
+  const part = async (table: Child) => await tx.select().from(table).where(eq(table.visitId, id)).orderBy(asc(table.id));
   return {
     ...row,
-    partnerIds: tx.select({ p: visitPartner.partnerId }).from(visitPartner).where(eq(visitPartner.visitId, id)).orderBy(asc(visitPartner.position)).all().map((r) => r.p),
-    members: part(visitMember),
-    programme: part(programmeItem),
-    legs: part(travelLeg),
-    gifts: part(plannedGift),
-    checklist: part(checklistItem),
+    partnerIds: (await tx.select({ p: visitPartner.partnerId }).from(visitPartner).where(eq(visitPartner.visitId, id)).orderBy(asc(visitPartner.position))).map((r) => r.p),
+    members: await part(visitMember),
+    programme: await part(programmeItem),
+    legs: await part(travelLeg),
+    gifts: await part(plannedGift),
+    checklist: await part(checklistItem),
   };
 }
 
@@ -142,11 +148,11 @@ function visitValues(v: CreateVisit) {
 
 export async function createVisit(db: Db, actor: Actor, input: unknown): Promise<Visit> {
   const v = parseInput(createVisitSchema, input);
-  return db.transaction((tx) => {
-    assertRefs(tx, v);
-    const row = tx.insert(visit).values(visitValues(v)).returning().get();
-    saveParts(tx, row.id, v);
-    writeAudit(tx, actor, { event: "create", recordType: "visit", recordId: row.id, after: snapshot(tx, row.id) });
+  return await inTransaction(db, async (tx) => {
+    await assertRefs(tx, v);
+    const row = await one(tx.insert(visit).values(visitValues(v)).returning());
+    await saveParts(tx, row.id, v);
+    await writeAudit(tx, actor, { event: "create", recordType: "visit", recordId: row.id, after: await snapshot(tx, row.id) });
     return row;
   });
 }
@@ -154,53 +160,50 @@ export async function createVisit(db: Db, actor: Actor, input: unknown): Promise
 /** Saves the whole visit against the version the editor read: a stale one is a 409, nothing saved. */
 export async function updateVisit(db: Db, actor: Actor, id: number, input: unknown): Promise<Visit> {
   const { version, ...v } = parseInput(updateVisitSchema, input);
-  return db.transaction((tx) => {
-    const before = snapshot(tx, id);
+  return await inTransaction(db, async (tx) => {
+    const before = await snapshot(tx, id);
     if (!before) throw new NotFoundError("visit", id);
-    assertRefs(tx, v);
-    const row = tx
+    await assertRefs(tx, v);
+    const row = (await tx
       .update(visit)
       .set({ ...visitValues(v), version: sql`${visit.version} + 1` })
       .where(and(eq(visit.id, id), eq(visit.version, version)))
-      .returning()
-      .get();
-    if (!row) throw staleOrMissing(tx, visit, "visit", id);
-    saveParts(tx, id, v);
-    writeAudit(tx, actor, { event: "update", recordType: "visit", recordId: id, ...diff(before, snapshot(tx, id)!) });
+      .returning())[0];
+    if (!row) throw await staleOrMissing(tx, visit, "visit", id);
+    await saveParts(tx, id, v);
+    await writeAudit(tx, actor, { event: "update", recordType: "visit", recordId: id, ...diff(before, (await snapshot(tx, id))!) });
     return row;
   });
 }
 
 export async function setVisitArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Visit> {
-  return db.transaction((tx) => {
-    const before = tx.select().from(visit).where(eq(visit.id, id)).get();
+  return await inTransaction(db, async (tx) => {
+    const before = (await tx.select().from(visit).where(eq(visit.id, id)).limit(1))[0];
     if (!before) throw new NotFoundError("visit", id);
-    const row = tx
+    const row = await one(tx
       .update(visit)
       .set({ archivedAt: archived ? new Date() : null, version: sql`${visit.version} + 1` })
       .where(eq(visit.id, id))
-      .returning()
-      .get();
-    writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "visit", recordId: id, ...diff(before, row) });
+      .returning());
+    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "visit", recordId: id, ...diff(before, row) });
     return row;
   });
 }
 
 /** Ticks or unticks one checklist item from the visit page; it moves the visit's version on. */
 export async function setChecklistDone(db: Db, actor: Actor, visitId: number, p: { itemId: number; done: boolean; version: number }) {
-  return db.transaction((tx) => {
-    const item = tx.select().from(checklistItem).where(and(eq(checklistItem.id, p.itemId), eq(checklistItem.visitId, visitId))).get();
+  return await inTransaction(db, async (tx) => {
+    const item = (await tx.select().from(checklistItem).where(and(eq(checklistItem.id, p.itemId), eq(checklistItem.visitId, visitId))).limit(1))[0];
     if (!item) throw new NotFoundError("checklist item", p.itemId);
-    const row = tx
+    const row = (await tx
       .update(visit)
       .set({ version: sql`${visit.version} + 1` })
       .where(and(eq(visit.id, visitId), eq(visit.version, p.version)))
-      .returning({ version: visit.version })
-      .get();
-    if (!row) throw staleOrMissing(tx, visit, "visit", visitId);
+      .returning({ version: visit.version }))[0];
+    if (!row) throw await staleOrMissing(tx, visit, "visit", visitId);
     const doneAt = p.done ? (item.doneAt ?? new Date()) : null;
-    tx.update(checklistItem).set({ doneAt }).where(eq(checklistItem.id, item.id)).run();
-    writeAudit(tx, actor, {
+    await tx.update(checklistItem).set({ doneAt }).where(eq(checklistItem.id, item.id));
+    await writeAudit(tx, actor, {
       event: "update",
       recordType: "visit",
       recordId: visitId,
@@ -217,22 +220,21 @@ export async function setChecklistDone(db: Db, actor: Actor, visitId: number, p:
  * it. Both in one transaction, against the visit's version.
  */
 export async function programmeItemToMeeting(db: Db, actor: Actor, visitId: number, p: { itemId: number; version: number }) {
-  return db.transaction((tx) => {
-    const item = tx.select().from(programmeItem).where(and(eq(programmeItem.id, p.itemId), eq(programmeItem.visitId, visitId))).get();
+  return await inTransaction(db, async (tx) => {
+    const item = (await tx.select().from(programmeItem).where(and(eq(programmeItem.id, p.itemId), eq(programmeItem.visitId, visitId))).limit(1))[0];
     if (!item) throw new NotFoundError("programme item", p.itemId);
     if (item.meetingId) throw new UserError("conflict", "This programme item is already a meeting.", { details: { meetingId: item.meetingId } });
     if (!item.startsAt) throw invalid("startDate", "Schedule the item before it becomes a meeting.");
-    const main = tx.select({ id: visitPartner.partnerId }).from(visitPartner).where(eq(visitPartner.visitId, visitId)).orderBy(asc(visitPartner.position)).get();
-    const row = tx
+    const main = (await tx.select({ id: visitPartner.partnerId }).from(visitPartner).where(eq(visitPartner.visitId, visitId)).orderBy(asc(visitPartner.position)).limit(1))[0];
+    const row = (await tx
       .update(visit)
       .set({ version: sql`${visit.version} + 1` })
       .where(and(eq(visit.id, visitId), eq(visit.version, p.version)))
-      .returning({ version: visit.version, headPersonId: visit.headPersonId })
-      .get();
-    if (!row) throw staleOrMissing(tx, visit, "visit", visitId);
-    const members = new Map(tx.select().from(visitMember).where(eq(visitMember.visitId, visitId)).all().map((m) => [m.personId, m]));
-    const attendees = tx.select({ personId: programmeAttendee.personId }).from(programmeAttendee).where(eq(programmeAttendee.itemId, item.id)).all();
-    const created = insertMeeting(
+      .returning({ version: visit.version, headPersonId: visit.headPersonId }))[0];
+    if (!row) throw await staleOrMissing(tx, visit, "visit", visitId);
+    const members = new Map((await tx.select().from(visitMember).where(eq(visitMember.visitId, visitId))).map((m) => [m.personId, m]));
+    const attendees = await tx.select({ personId: programmeAttendee.personId }).from(programmeAttendee).where(eq(programmeAttendee.itemId, item.id));
+    const created = await insertMeeting(
       tx,
       actor,
       parseInput(createMeetingSchema, {
@@ -251,8 +253,8 @@ export async function programmeItemToMeeting(db: Db, actor: Actor, visitId: numb
         }),
       }),
     );
-    tx.update(programmeItem).set({ meetingId: created.id }).where(eq(programmeItem.id, item.id)).run();
-    writeAudit(tx, actor, { event: "update", recordType: "visit", recordId: visitId, before: { programme: [{ id: item.id, meetingId: null }] }, after: { programme: [{ id: item.id, meetingId: created.id }] } });
+    await tx.update(programmeItem).set({ meetingId: created.id }).where(eq(programmeItem.id, item.id));
+    await writeAudit(tx, actor, { event: "update", recordType: "visit", recordId: visitId, before: { programme: [{ id: item.id, meetingId: null }] }, after: { programme: [{ id: item.id, meetingId: created.id }] } });
     return { meetingId: created.id, version: row.version };
   });
 }

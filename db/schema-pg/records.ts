@@ -213,6 +213,9 @@ export const gift = pgTable(
     oneOfOrNull("gift_disposition_check", t.disposition, GIFT_DISPOSITIONS),
     check("gift_value_check", sql`${t.estimatedValue} is null or ${t.estimatedValue} >= 0`),
     index("gift_meeting_idx").on(t.meetingId),
+    index("gift_undeclared_idx")
+      .on(t.direction, t.meetingId)
+      .where(sql`${t.declaredOn} is null and ${t.archivedAt} is null`),
   ],
 );
 

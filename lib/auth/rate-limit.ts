@@ -92,13 +92,13 @@ export async function settleTwoStepSuccess(db: Db, r: Reservation, now = Date.no
 /** The right password: the try was no failure, the bucket it used starts afresh, the address is known. */
 export async function settleSignInSuccess(db: Db, r: Reservation, now = Date.now()): Promise<void> {
   await inTransaction(db, async (tx) => {
-    (await tx.delete(signInAttempt).where(inArray(signInAttempt.id, r.ids)));
-    (await tx.delete(signInAttempt).where(eq(signInAttempt.key, r.accountKey)));
-    (await tx.delete(signInKnownAddress).where(lt(signInKnownAddress.lastAt, new Date(now - KNOWN_FOR_MS))));
+    await tx.delete(signInAttempt).where(inArray(signInAttempt.id, r.ids));
+    await tx.delete(signInAttempt).where(eq(signInAttempt.key, r.accountKey));
+    await tx.delete(signInKnownAddress).where(lt(signInKnownAddress.lastAt, new Date(now - KNOWN_FOR_MS)));
     if (r.ip)
-      (await tx.insert(signInKnownAddress)
+      await tx.insert(signInKnownAddress)
         .values({ email: r.email, ip: r.ip, lastAt: new Date(now) })
-        .onConflictDoUpdate({ target: [signInKnownAddress.email, signInKnownAddress.ip], set: { lastAt: new Date(now) } }));
+        .onConflictDoUpdate({ target: [signInKnownAddress.email, signInKnownAddress.ip], set: { lastAt: new Date(now) } });
   });
 }
 

@@ -148,7 +148,7 @@ describe("notification mail over SMTP", () => {
   });
 
   it("[NOTIFY] a digest's one-click header stops only the kinds that digest carried, not all mail (RFC 8058)", async () => {
-    addUser(db, { id: "hana" });
+    await addUser(db, { id: "hana" });
     const now = new Date("2026-05-09T01:00:00Z");
     const a = await assign("hana", "Send the proposal", "2026-05-12");
     await assign("hana", "Book the hotel", "2026-05-12");

@@ -5,6 +5,7 @@ import { listNotifications, unreadCount } from "@/db/queries/notifications";
 import { gift, meeting } from "@/db/schema";
 import { runPass } from "@/lib/notifications/scheduler";
 import { addPartner, addUser, openTestDb, tempDbFile } from "./fixtures";
+import { one } from "@/db/tx";
 
 const BIG = ["action", "notification", "milestone", "follow", "audit_event", "gift", "meeting"];
 
@@ -14,12 +15,11 @@ describe("scheduler queries", () => {
     const partnerId = await addPartner(db);
     await addUser(db, { id: "u", zone: "Asia/Seoul" });
     await createAction(db, SYSTEM_ACTOR, { title: "A", side: "ours", partnerId, ownerUserId: "u", dueOn: "2026-03-10" });
-    const m = db
+    const m = (await one(db
       .insert(meeting)
       .values({ partnerId, title: "M", kind: "meeting", status: "held", startsAt: new Date("2026-03-02T07:00:00Z"), timeZone: "Asia/Shanghai" })
-      .returning({ id: meeting.id })
-      .get().id;
-    db.insert(gift).values({ meetingId: m, direction: "received", item: "Vase", estimatedValue: 150_000, currency: "KRW" }).run();
+      .returning({ id: meeting.id }))).id;
+    await db.insert(gift).values({ meetingId: m, direction: "received", item: "Vase", estimatedValue: 150_000, currency: "KRW" });
     // Record every statement the pass prepares, then ask SQLite how it runs each select.
     const seen = new Set<string>();
     const prepare = db.$client.prepare.bind(db.$client);

@@ -124,19 +124,19 @@ describe("notification rules", () => {
   });
 
   it("[NOTIFY] a comment on a followed follow-up reaches its followers as a comment, not its author", async () => {
-    const { db } = setup();
-    const partnerId = addPartner(db);
-    const ed = addUser(db, { id: "ed" });
-    const lee = addUser(db, { id: "lee" });
-    addUser(db, { id: "fan" });
+    const { db } = await setup();
+    const partnerId = await addPartner(db);
+    const ed = await addUser(db, { id: "ed" });
+    const lee = await addUser(db, { id: "lee" });
+    await addUser(db, { id: "fan" });
     const a = await createAction(db, ed, { title: "Name the task force", side: "theirs", partnerId, ownerUserId: "lee" });
     await setFollowing(db, { userId: "fan", type: "action", id: a.id, active: true });
     await addComment(db, lee, { actionId: a.id, body: "Director Luo named the members." });
     const commented = (u: string) =>
-      db.select({ detail: notification.detail }).from(notification).where(and(eq(notification.userId, u), eq(notification.kind, "record_commented"))).all();
-    expect(commented("ed")).toEqual([{ detail: "lee@example.org" }]);
-    expect(commented("fan")).toEqual([{ detail: "lee@example.org" }]);
-    expect(commented("lee")).toEqual([]);
+      db.select({ detail: notification.detail }).from(notification).where(and(eq(notification.userId, u), eq(notification.kind, "record_commented")));
+    expect(await commented("ed")).toEqual([{ detail: "lee@example.org" }]);
+    expect(await commented("fan")).toEqual([{ detail: "lee@example.org" }]);
+    expect(await commented("lee")).toEqual([]);
   });
 
   it("[NOTIFY] two scheduler runners at once create no duplicates", async () => {

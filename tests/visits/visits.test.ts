@@ -15,8 +15,8 @@ beforeEach(async () => {
   db = await seededDb();
 });
 
-const personId = (name: string) => db.select({ id: person.id }).from(person).where(eq(person.nameEn, name)).get()!.id;
-const visitId = (direction: "incoming" | "outgoing") => db.select({ id: visit.id }).from(visit).where(eq(visit.direction, direction)).get()!.id;
+const personId = async (name: string) => (await db.select({ id: person.id }).from(person).where(eq(person.nameEn, name)).limit(1))[0]!.id;
+const visitId = async (direction: "incoming" | "outgoing") => (await db.select({ id: visit.id }).from(visit).where(eq(visit.direction, direction)).limit(1))[0]!.id;
 
 /** The stored visit as the form sends it back: parts by id, times as instants. */
 async function asInput(id: number) {
@@ -56,8 +56,8 @@ describe("[VISITS] times and zones", () => {
   });
 
   it("reads a flight's two ends in their own zones, and flags it when it lands after the next item starts", async () => {
-    const tang = personId("Tang Liangzhi");
-    const id = visitId("incoming");
+    const tang = await personId("Tang Liangzhi");
+    const id = await visitId("incoming");
     const input = await asInput(id);
     const saved = await updateVisit(db, EDITOR, id, {
       ...input,
@@ -93,14 +93,14 @@ describe("[VISITS] times and zones", () => {
 
 describe("[VISITS] gifts to prepare", () => {
   it("warns when a planned gift repeats what the same counterpart already received, not for another person or the entry itself", async () => {
-    const id = visitId("incoming");
+    const id = await visitId("incoming");
     const input = await asInput(id);
     await updateVisit(db, EDITOR, id, {
       ...input,
       gifts: [
-        { item: "Moon jar (white porcelain)", toPersonId: personId("Tang Liangzhi") },
-        { item: "Moon Jar", toPersonId: personId("Luo Qingchen") },
-        { item: "Celadon vase", toPersonId: personId("Tang Liangzhi") },
+        { item: "Moon jar (white porcelain)", toPersonId: await personId("Tang Liangzhi") },
+        { item: "Moon Jar", toPersonId: await personId("Luo Qingchen") },
+        { item: "Celadon vase", toPersonId: await personId("Tang Liangzhi") },
       ],
     });
     const v = await getVisit(db, id);
@@ -108,7 +108,7 @@ describe("[VISITS] gifts to prepare", () => {
     expect([...warnings.keys()]).toEqual([v.gifts[0]!.id]);
     expect(warnings.get(v.gifts[0]!.id)![0]!.item).toBe('White porcelain "Moon Jar"');
     // The governor's visit planned the Moon Jar that became the register's entry: no warning.
-    const governor = await getVisit(db, visitId("outgoing"));
+    const governor = await getVisit(db, await visitId("outgoing"));
     expect(governor.gifts[0]!.giftId).not.toBeNull();
     expect((await visitGiftWarnings(db, governor)).size).toBe(0);
   });
@@ -116,9 +116,9 @@ describe("[VISITS] gifts to prepare", () => {
 
 describe("[VISITS] saving", () => {
   it("saves all or nothing: one unknown attendee and neither the visit nor any part of it changes", async () => {
-    const id = visitId("incoming");
+    const id = await visitId("incoming");
     const before = await getVisit(db, id);
-    const audits = db.select().from(auditEvent).all().length;
+    const audits = (await db.select().from(auditEvent)).length;
     const input = await asInput(id);
     await expect(
       updateVisit(db, EDITOR, id, {
@@ -129,19 +129,19 @@ describe("[VISITS] saving", () => {
       }),
     ).rejects.toMatchObject({ code: "validation_failed", fields: { "programme.2.attendeeIds.0": ["Unknown person."] } });
     expect(await getVisit(db, id)).toEqual(before);
-    expect(db.select().from(auditEvent).all().length).toBe(audits);
-    const visits = db.select().from(visit).all().length;
+    expect((await db.select().from(auditEvent)).length).toBe(audits);
+    const visits = (await db.select().from(visit)).length;
     await expect(
       createVisit(db, EDITOR, { direction: "incoming", title: "Half", status: "idea", partnerIds: [1], legs: [{ fromPlace: "A", fromTimeZone: "Asia/Seoul", toPlace: "B", toTimeZone: "Mars/Olympus" }] }),
     ).rejects.toMatchObject({ code: "validation_failed" });
     await expect(createVisit(db, EDITOR, { direction: "incoming", title: "Half", status: "idea", partnerIds: [1], members: [{ personId: 999_999 }] })).rejects.toMatchObject({
       code: "validation_failed",
     });
-    expect(db.select().from(visit).all().length).toBe(visits);
+    expect((await db.select().from(visit)).length).toBe(visits);
   });
 
   it("answers a stale version with a conflict that names who changed it, and keeps their change", async () => {
-    const id = visitId("incoming");
+    const id = await visitId("incoming");
     const input = await asInput(id);
     await updateVisit(db, { ...EDITOR, label: "first@test" }, id, { ...input, hotel: "First" });
     await expect(updateVisit(db, EDITOR, id, { ...input, hotel: "Second" })).rejects.toMatchObject({ code: "conflict", details: { changedBy: "first@test" } });
@@ -151,7 +151,7 @@ describe("[VISITS] saving", () => {
   });
 
   it("ticks checklist items and keeps when each was done through a save of the whole form", async () => {
-    const id = visitId("incoming");
+    const id = await visitId("incoming");
     const v = await getVisit(db, id);
     const { version } = await setChecklistDone(db, EDITOR, id, { itemId: v.checklist[0]!.id, done: true, version: v.version });
     const ticked = await getVisit(db, id);
@@ -170,8 +170,8 @@ describe("[VISITS] saving", () => {
 
 describe("[VISITS] programme items that become meetings", () => {
   it("links the meeting and the item both ways, and keeps the link through edits of either", async () => {
-    const id = visitId("incoming");
-    const tang = personId("Tang Liangzhi");
+    const id = await visitId("incoming");
+    const tang = await personId("Tang Liangzhi");
     const input = await asInput(id);
     await updateVisit(db, EDITOR, id, {
       ...input,
@@ -190,10 +190,10 @@ describe("[VISITS] programme items that become meetings", () => {
     const again = await asInput(id);
     await updateVisit(db, EDITOR, id, { ...again, programme: again.programme.map((p) => (p.id === item.id ? { ...p, title: "Pangyo, moved", startsAt: undefined, startDate: "2026-05-14", startTime: "09:00", endTime: "10:00" } : p)) });
     await updateMeeting(db, EDITOR, meetingId, { ...m, participants: [{ personId: tang, role: "lead" }], gifts: [], actions: [], startsAt: m.startsAt.toISOString() });
-    expect(db.select({ m: programmeItem.meetingId }).from(programmeItem).where(eq(programmeItem.id, item.id)).get()!.m).toBe(meetingId);
+    expect((await db.select({ m: programmeItem.meetingId }).from(programmeItem).where(eq(programmeItem.id, item.id)).limit(1))[0]!.m).toBe(meetingId);
     expect(await visitOfMeeting(db, meetingId)).toMatchObject({ visitId: id, itemTitle: "Pangyo, moved" });
     await expect(programmeItemToMeeting(db, EDITOR, id, { itemId: item.id, version: (await getVisit(db, id)).version })).rejects.toMatchObject({ code: "conflict" });
     // The governor's seeded visit holds the 27 November meeting.
-    expect(await visitOfMeeting(db, 1)).toMatchObject({ visitId: visitId("outgoing") });
+    expect(await visitOfMeeting(db, 1)).toMatchObject({ visitId: await visitId("outgoing") });
   });
 });
