@@ -17,6 +17,8 @@ export default tseslint.config(
       // Query functions are async by contract (a second, async SQL dialect must be a contained
       // change), even where better-sqlite3 answers synchronously today.
       "@typescript-eslint/require-await": "off",
+      // drizzle's builders are thenables, not Promises: an unawaited insert is a statement that never runs.
+      "@typescript-eslint/no-floating-promises": ["error", { checkThenables: true }],
       // drizzle's synchronous better-sqlite3 calls (`.get()`, `.all()`, `.run()`) exist on one
       // engine only, and run outside the transaction gate of db/tx.ts: await the query instead.
       "no-restricted-syntax": [

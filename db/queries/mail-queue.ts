@@ -40,7 +40,7 @@ export async function muteKinds(db: Db, userId: string, kinds: NotificationKind[
     if (!exists) return;
     const row = (await tx.select({ muted: notificationPreference.mutedKinds }).from(notificationPreference).where(eq(notificationPreference.userId, userId)).limit(1))[0];
     const muted = [...new Set([...(row?.muted ?? []), ...kinds])];
-    tx.insert(notificationPreference)
+    await tx.insert(notificationPreference)
       .values({ userId, mutedKinds: muted })
       .onConflictDoUpdate({ target: notificationPreference.userId, set: { mutedKinds: muted, updatedAt: new Date() } });
   });
