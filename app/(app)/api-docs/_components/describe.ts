@@ -50,7 +50,7 @@ export function describeSchema(s: Schema | undefined, t: T): string {
   return limits.length ? `${type} (${limits.join(", ")})` : type;
 }
 
-const RESOURCE_OP = /^(list|create|get|replace|update|delete|archive|restore)(Partner|Person|Meeting|Action|Gift|Milestone)$/;
+const RESOURCE_OP = /^(list|create|get|replace|update|delete|archive|restore)(Partner|Person|Meeting|Action|Gift|Milestone|Visit)$/;
 
 /** "Create an action" / "후속 조치 만들기", from the operation id and the messages. */
 export function operationSummary(op: Operation, t: T): string {
