@@ -132,7 +132,7 @@ describe("[RELIABILITY] fuzzing the server actions", () => {
         sent++;
         const text = await r.text();
         // The action ran and refused (not Next turning the call away before it).
-        if (r.status === 200 && /"ok":false|"error":|"fields":/.test(text)) reached.add(action.name);
+        if (r.status === 200 && /"ok":false|"error":|"fields":|"fieldError":/.test(text)) reached.add(action.name);
         const what = `${action.name} ${JSON.stringify(sample).slice(0, 160)}`;
         // Two examples per action are enough to see what is wrong with it.
         const fail = (why: string) => failures.filter((f) => f.startsWith(`${action.name} `)).length < 2 && failures.push(`${what} → ${why}`);
