@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import { getChoseong, romanize } from "es-hangul";
 import { pinyin } from "pinyin-pro";
 import type { Db, Tx } from "./client";
+import { groupConcat, idsIn, ON_PG } from "./dialect";
+import { setting } from "./schema";
+import { toTsQuery } from "./search-pg";
 import { inTransaction, rawAll, rawGet, rawRun } from "./tx";
 
 // One FTS5 index for every searchable record (created by a drizzle-kit custom migration).
@@ -105,8 +108,8 @@ const DOCS: Record<SearchType, string> = {
   person: `select x.id, concat_ws(' \n ', x.name_en, x.name_local, x.title, x.organisation, x.notes, ${NAMES("p")}) t
     from person x left join partner p on p.id = x.partner_id where {where}`,
   meeting: `select x.id, concat_ws(' \n ', x.title, x.topics, x.summary, x.outcomes, x.notes, x.venue, x.city, ${NAMES("p")},
-      (select group_concat(concat_ws(' ', pe.name_en, pe.name_local), ' \n ') from participant pa join person pe on pe.id = pa.person_id where pa.meeting_id = x.id),
-      (select group_concat(g.item, ' \n ') from gift g where g.meeting_id = x.id and g.archived_at is null)) t
+      (select ${groupConcat("concat_ws(' ', pe.name_en, pe.name_local)", "' \n '")} from participant pa join person pe on pe.id = pa.person_id where pa.meeting_id = x.id),
+      (select ${groupConcat("g.item", "' \n '")} from gift g where g.meeting_id = x.id and g.archived_at is null)) t
     from meeting x join partner p on p.id = x.partner_id where {where}`,
   action: `select x.id, concat_ws(' \n ', x.title, x.description, ${NAMES("p")}, o.name_en, o.name_local) t
     from action x join partner p on p.id = x.partner_id left join person o on o.id = x.owner_person_id where {where}`,
@@ -115,7 +118,8 @@ const DOCS: Record<SearchType, string> = {
     left join person f on f.id = x.from_person_id left join person r on r.id = x.to_person_id where {where}`,
 };
 
-// Each entry's rowid is derived from its record, so replacing or removing one is a rowid lookup:
+// PostgreSQL's index (drizzle-pg/0001_search_index.sql) is keyed by (record_type, record_id).
+// On SQLite each entry's rowid is derived from its record, so replacing or removing one is a rowid lookup:
 // a delete by record_type and record_id (unindexed columns) reads the whole index.
 // Searches filter by type on the rowid too (`rowid % 8`), which needs no read of the entry.
 export const TYPE_CODE: Record<SearchType, number> = { partner: 1, person: 2, meeting: 3, action: 4, gift: 5 };
@@ -123,23 +127,25 @@ const entryRowid = (type: SearchType, id: number) => id * 8 + TYPE_CODE[type];
 
 async function writeDocs(tx: Tx, type: SearchType, rows: { id: number; t: string | null }[], fresh = false) {
   for (const r of rows) {
-    const rowid = entryRowid(type, r.id);
-    if (!fresh) await rawRun(tx, sql`delete from search_index where rowid = ${rowid}`);
+    if (!fresh) await unindexRecord(tx, type, r.id);
     const body = searchBody([r.t]);
-    if (body) await rawRun(tx, sql`insert into search_index (rowid, record_type, record_id, body) values (${rowid}, ${type}, ${r.id}, ${body})`);
+    if (!body) continue;
+    if (ON_PG) await rawRun(tx, sql`insert into search_index (record_type, record_id, body) values (${type}, ${r.id}, ${body})`);
+    else await rawRun(tx, sql`insert into search_index (rowid, record_type, record_id, body) values (${entryRowid(type, r.id)}, ${type}, ${r.id}, ${body})`);
   }
 }
 
 /** Rewrites the index entries of these records from what the database holds now. */
 export async function reindexRecords(tx: Tx, type: SearchType, ids: number[]): Promise<void> {
   if (!ids.length) return;
-  const where = sql`x.id in (select value from json_each(${JSON.stringify([...new Set(ids)])}))`;
+  const where = sql`x.id in ${idsIn(ids)}`;
   const [head, tail] = DOCS[type].split("{where}") as [string, string];
   await writeDocs(tx, type, await rawAll<{ id: number; t: string | null }>(tx, sql.join([sql.raw(head), where, sql.raw(tail)])));
 }
 
 export async function unindexRecord(tx: Tx, type: SearchType, id: number): Promise<void> {
-  await rawRun(tx, sql`delete from search_index where rowid = ${entryRowid(type, id)}`);
+  if (ON_PG) await rawRun(tx, sql`delete from search_index where record_type = ${type} and record_id = ${id}`);
+  else await rawRun(tx, sql`delete from search_index where rowid = ${entryRowid(type, id)}`);
 }
 
 /** Ids of a type's records that mention another record; used to cascade a rename into the index. */
@@ -187,14 +193,20 @@ export async function ensureSearchIndex(db: Db): Promise<boolean> {
   const row = await rawGet<{ value: string } | undefined>(db, sql`select value from setting where key = ${VERSION_KEY}`);
   if (row?.value === SEARCH_INDEX_VERSION) return false;
   await rebuildSearchIndex(db);
-  const now = Date.now();
-  await rawRun(db, sql`insert into setting (key, value, created_at, updated_at) values (${VERSION_KEY}, ${SEARCH_INDEX_VERSION}, ${now}, ${now})
-        on conflict(key) do update set value = excluded.value, updated_at = excluded.updated_at`);
+  await db
+    .insert(setting)
+    .values({ key: VERSION_KEY, value: SEARCH_INDEX_VERSION })
+    .onConflictDoUpdate({ target: setting.key, set: { value: SEARCH_INDEX_VERSION, updatedAt: new Date() } });
   return true;
 }
 
 /** An SQL fragment "<idColumn> in (matching ids)" for use in a where clause. */
 export function matchesSearch(type: SearchType, idColumn: unknown, q: string) {
+  if (ON_PG) {
+    const tsq = toTsQuery(q);
+    if (!tsq) return undefined;
+    return sql`${idColumn} in (select record_id from search_index where record_type = ${type} and tsv @@ ${tsq}::tsquery)`;
+  }
   const match = toMatchQuery(q);
   if (!match) return undefined;
   return sql`${idColumn} in (select rowid / 8 from search_index where search_index match ${match} and rowid % 8 = ${TYPE_CODE[type]})`;

@@ -8,6 +8,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { SQLiteRelationalQuery } from "drizzle-orm/sqlite-core/query-builders/query";
 import type { Db, Tx } from "./client";
+import { withTransaction } from "./pg-context";
 
 // Transactions that hold across `await` on both engines.
 //
@@ -69,7 +70,7 @@ for (const cls of [SQLiteSelectBase, SQLiteInsertBase, SQLiteUpdateBase, SQLiteD
 }
 
 export function isSqlite(db: Tx): boolean {
-  return "$client" in db && typeof (db.$client as { prepare?: unknown }).prepare === "function";
+  return typeof (db.$client as { prepare?: unknown } | undefined)?.prepare === "function";
 }
 
 let savepoints = 0;
@@ -106,7 +107,7 @@ async function beginImmediate(client: Sqlite) {
  */
 export async function inTransaction<T>(db: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (!isSqlite(db)) {
-    return (db as unknown as { transaction: (f: (tx: Tx) => Promise<T>) => Promise<T> }).transaction((tx) => fn(tx));
+    return (db as unknown as { transaction: (f: (tx: Tx) => Promise<T>) => Promise<T> }).transaction((tx) => withTransaction(db, tx, () => fn(tx)));
   }
   const client = db.$client;
   const mine = holder.getStore();

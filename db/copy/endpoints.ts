@@ -9,9 +9,9 @@ import { drizzle as sqliteDrizzle, type BetterSQLite3Database } from "drizzle-or
 import { migrate as sqliteMigrate } from "drizzle-orm/better-sqlite3/migrator";
 import { getTableConfig as sqliteConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import pg from "pg";
-import { MIGRATIONS_FOLDER } from "../migrate";
+import { MIGRATIONS_FOLDER, PG_MIGRATIONS_FOLDER } from "../migrate";
 import * as pgSchema from "../schema-pg";
-import * as sqliteSchema from "../schema";
+import * as sqliteSchema from "../schema-sqlite";
 import { TYPE_CODE, type SearchType } from "../search";
 
 // The two ends of `npm run db:copy`, one shape for both engines. Each reads a table in primary-key
@@ -25,7 +25,7 @@ export type Row = Record<string, unknown>;
 export type SearchRow = { recordType: string; recordId: number; body: string };
 export type Location = { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
 
-export const PG_MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle-pg");
+export { PG_MIGRATIONS_FOLDER } from "../migrate";
 
 /** A path, a file: URL or a postgres:// URL; anything else is refused. */
 export function parseLocation(value: string, flag: string): Location {

@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import { getDb } from "@/db";
+import { engineOf } from "@/db/engine";
 import * as schema from "@/db/schema";
 import { CLIENT_IP_HEADER } from "@/lib/client-ip";
 import { servesHttps } from "@/lib/https";
@@ -17,7 +18,7 @@ function createAuth() {
     baseURL,
     secret: authSecret(),
     database: drizzleAdapter(getDb(), {
-      provider: "sqlite",
+      provider: engineOf() === "pg" ? "pg" : "sqlite",
       schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification, twoFactor: schema.twoFactor },
     }),
     // Accounts are created by an admin (web or CLI), never by sign-up.

@@ -5,7 +5,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import * as sqlite from "@/db/schema";
+import * as sqlite from "@/db/schema-sqlite";
 import * as pg from "@/db/schema-pg";
 import { describePgTable, schemaDiff, tablesOf } from "./schema-shape";
 

@@ -1,12 +1,16 @@
 import { openDb, type Db } from "@/db/client";
+import { engineOf } from "@/db/engine";
+import { freshPgDatabase } from "./pg";
 import type { Actor } from "@/db/audit";
 import { runMigrations } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 
 export const EDITOR: Actor = { userId: null, label: "editor@test", role: "editor" };
 
-/** A fresh, migrated in-memory database (real SQLite, same pragmas and migrations as the app). */
+/** A fresh, migrated database: in-memory SQLite (same pragmas and migrations as the app), or PostgreSQL in the PostgreSQL run. */
 export async function testDb(): Promise<Db> {
+  // The PostgreSQL run (vitest.pg.config.mts): a fresh database copied from the migrated template.
+  if (engineOf() === "pg") return openDb(await freshPgDatabase("t", process.env.PG_TEMPLATE_DB));
   const db = openDb(":memory:");
   await runMigrations(db);
   return db;

@@ -6,7 +6,7 @@ import { startCluster, type PgCluster } from "@/scripts/pg-cluster";
 let own: Promise<PgCluster> | undefined;
 
 /** A fresh, empty PostgreSQL database; its URL. */
-export async function freshPgDatabase(prefix = "t"): Promise<string> {
+export async function freshPgDatabase(prefix = "t", template?: string): Promise<string> {
   const name = `${prefix}_${crypto.randomBytes(5).toString("hex")}`;
   const shared = process.env.PG_TEST_URL;
   if (shared) {
@@ -14,7 +14,7 @@ export async function freshPgDatabase(prefix = "t"): Promise<string> {
     const client = new pg.Client({ connectionString: shared });
     await client.connect();
     try {
-      await client.query(`create database ${name}`);
+      await client.query(`create database ${name}${template ? ` template ${template}` : ""}`);
     } finally {
       await client.end();
     }
