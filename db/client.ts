@@ -6,6 +6,7 @@ import { drizzle as pgDrizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { engineOf, resolveDatabasePath, resolvePgUrl, type Engine } from "./engine";
 import * as schema from "./schema";
+import { SCHEMA_ENGINE } from "./schema";
 import { routeToTransaction } from "./pg-context";
 
 // The app's queries are typed once, against SQLite's dialect; on PostgreSQL the same calls run
@@ -27,7 +28,7 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 /** Opens the database a path or URL names (default: DATABASE_URL), with the app's settings. */
 export function openDb(target: string | undefined = process.env.DATABASE_URL): Db {
   const engine = engineOf(target);
-  const tables: Engine = engineOf();
+  const tables: Engine = SCHEMA_ENGINE;
   // db/schema.ts chose its tables for DATABASE_URL's engine when it was loaded.
   if (engine !== tables) throw new Error(`This process runs on ${tables === "pg" ? "PostgreSQL" : "SQLite"} (DATABASE_URL) and cannot open a ${engine === "pg" ? "PostgreSQL" : "SQLite"} database.`);
   return engine === "pg" ? openPg(resolvePgUrl(target)) : openSqlite(resolveDatabasePath(target));
@@ -68,4 +69,12 @@ export async function closeDb(db: Db): Promise<void> {
   const client = db.$client as unknown as { close?: () => void; end?: () => Promise<void> };
   if (typeof client.end === "function") await client.end();
   else client.close?.();
+}
+
+/** Where DATABASE_URL points, fit for messages: the file, or the server without its password. */
+export function describeDatabase(url = process.env.DATABASE_URL): string {
+  if (engineOf(url) === "sqlite") return resolveDatabasePath(url);
+  const u = new URL(resolvePgUrl(url));
+  if (u.password) u.password = "***";
+  return u.toString();
 }

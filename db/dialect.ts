@@ -36,3 +36,64 @@ export function instant(ms: number): SQL {
 export function isTrue(column: unknown, value = true): SQL {
   return ON_PG ? sql`${column} = ${value}` : sql`${column} = ${value ? 1 : 0}`;
 }
+
+/** Literal true and false as each engine spells a boolean (SQLite stores 1 and 0). */
+export const TRUE = ON_PG ? sql`true` : sql`1`;
+export const FALSE = ON_PG ? sql`false` : sql`0`;
+
+/** "YYYY-MM" of an instant column, in UTC. */
+export function monthKey(column: unknown): SQL<string> {
+  return ON_PG ? sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM')` : sql<string>`strftime('%Y-%m', ${column} / 1000, 'unixepoch')`;
+}
+
+/** "YYYY" of an instant column, in UTC. */
+export function yearKey(column: unknown): SQL<string> {
+  return ON_PG ? sql<string>`to_char(${column} at time zone 'UTC', 'YYYY')` : sql<string>`strftime('%Y', ${column} / 1000, 'unixepoch')`;
+}
+
+/** An ISO date text column plus one year, month or day, as ISO date text. */
+export function isoDatePlus(column: unknown, unit: "year" | "month" | "day"): SQL<string> {
+  return ON_PG ? sql<string>`to_char(${column}::date + interval '1 ${sql.raw(unit)}', 'YYYY-MM-DD')` : sql<string>`date(${column}, '+1 ${sql.raw(unit)}')`;
+}
+
+/** LIKE without regard to (ASCII) case, as SQLite's LIKE is; the pattern escapes with a backslash. */
+export function likeCi(column: unknown, pattern: string): SQL {
+  return ON_PG ? sql`${column} ilike ${pattern} escape '\\'` : sql`${column} like ${pattern} escape '\\'`;
+}
+
+/** `a IS NOT b` (null-safe inequality). */
+export function isDistinct(a: unknown, b: unknown): SQL {
+  return ON_PG ? sql`${a} is distinct from ${b}` : sql`${a} is not ${b}`;
+}
+
+/** A JSON column's top-level text field. */
+export function jsonField(column: string, key: string): string {
+  return ON_PG ? `(${column} ->> '${key}')` : `json_extract(${column}, '$.${key}')`;
+}
+
+// Raw SQL text (the streaming reports): the same spellings as strings.
+
+/** An instant column as milliseconds since the epoch, in raw SQL text. */
+export const msText = (column: string): string => (ON_PG ? `(extract(epoch from ${column}) * 1000)::float8` : column);
+
+/** A placeholder for a millisecond instant compared with an instant column, in raw SQL text. */
+export const instantParam = ON_PG ? "to_timestamp(? / 1000.0)" : "?";
+
+/** A JSON column as its text, in raw SQL text. */
+export const jsonText = (column: string): string => (ON_PG ? `${column}::text` : column);
+
+/** SQLite's `?` placeholders as PostgreSQL's `$1, $2, …` (the raw report SQL holds no other `?`). */
+export function numberedParams(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
+/**
+ * Serialises transactions that read a count and then write by it (sign-in tries): on PostgreSQL
+ * a transaction-scoped advisory lock per key, taken in a fixed order so two never deadlock. On
+ * SQLite, BEGIN IMMEDIATE already lets one writer in at a time.
+ */
+export async function lockKeys(tx: { execute?: (q: SQL) => Promise<unknown> }, keys: readonly string[]): Promise<void> {
+  if (!ON_PG) return;
+  for (const key of [...new Set(keys)].sort()) await tx.execute!(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+}

@@ -1,4 +1,5 @@
 import type { Db } from "./client";
+import { isSqlite } from "./tx";
 
 // Whole-table aggregates (meetings per partner and month, actions per status) cost a table scan;
 // at 100k meetings that is hundreds of milliseconds. Their results are kept per connection until
@@ -16,8 +17,13 @@ function stamp(db: Db): string {
   return `${version}:${changes}`;
 }
 
-/** `compute()` once per `key` until the database changes. */
+/**
+ * `compute()` once per `key` until the database changes. On PostgreSQL nothing is kept: several
+ * instances write to one server, and a cache in one process's memory would serve another's
+ * stale totals.
+ */
 export async function memoAggregate<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  if (!isSqlite(db)) return compute();
   const sqlite = db.$client;
   let cache = caches.get(sqlite);
   if (!cache) {

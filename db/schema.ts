@@ -7,7 +7,9 @@ import { engineOf } from "./engine";
 import * as pg from "./schema-pg";
 import * as lite from "./schema-sqlite";
 
-const chosen = (engineOf() === "pg" ? pg : lite) as unknown as typeof lite;
+/** The engine these tables are for. */
+export const SCHEMA_ENGINE = engineOf();
+const chosen = (SCHEMA_ENGINE === "pg" ? pg : lite) as unknown as typeof lite;
 
 export const {
   user,

@@ -10,7 +10,7 @@ import { createPerson } from "./queries/people";
 import { setHomeRegion } from "./queries/settings";
 import { createVisit } from "./queries/visits";
 import { rebuildSearchIndex } from "./search";
-import { inTransaction } from "./tx";
+import { inTransaction, isSqlite } from "./tx";
 
 // The demo data is what the source article states (shared/source/gyeonggi-chongqing-2019-11-27.txt)
 // and nothing more. Names in Korean and Chinese are the standard forms of the places and people
@@ -296,6 +296,9 @@ const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
  * one transaction: this is for load tests, not a path users take, so it writes no audit events.
  */
 export async function seedScale(db: Db, n: number, seed = 1): Promise<{ meetings: number; actions: number }> {
+  // Bulk synthetic data is written through SQLite's prepared statements; for PostgreSQL, seed a
+  // SQLite file and copy it over (`npm run db:copy`), which is also the faster way to load one.
+  if (!isSqlite(db)) throw new Error("--demo-scale writes SQLite: seed a SQLite file with it, then `npm run db:copy -- --from <file> --to <postgres url>`.");
   const sqlite = db.$client;
   const random = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;

@@ -1,7 +1,8 @@
 // `npm run notify`: one scheduler pass, then exit (the same environment as `npm start`).
 //   --dry-run    print what would be sent; nothing is stored or mailed
 //   --retry-now  retry failed mail without waiting for its backoff
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
+import { inTransaction } from "@/db/tx";
 import { runMigrations } from "@/db/migrate";
 import { MailConfigError, readMailConfig } from "@/lib/notifications/mail-config";
 import { runPass } from "@/lib/notifications/scheduler";
@@ -20,9 +21,20 @@ async function main(): Promise<number> {
   const db = openDb();
   await runMigrations(db);
   // A dry run does everything inside one transaction and rolls it back.
-  if (dryRun) db.$client.exec("BEGIN IMMEDIATE");
+  const rollback = new Error("dry run");
+  const pass = () => runPass(db, { mail, dryRun, retryNow: args.includes("--retry-now"), log: (l) => console.log(`  ${l}`) });
   try {
-    const r = await runPass(db, { mail, dryRun, retryNow: args.includes("--retry-now"), log: (l) => console.log(`  ${l}`) });
+    let r: Awaited<ReturnType<typeof pass>>;
+    if (dryRun) {
+      let got: typeof r | undefined;
+      await inTransaction(db, async () => {
+        got = await pass();
+        throw rollback;
+      }).catch((e: unknown) => {
+        if (e !== rollback) throw e;
+      });
+      r = got!;
+    } else r = await pass();
     if (!r.ran) {
       console.log("Another scheduler holds the lease (a server is running a pass); nothing done.");
       return 0;
@@ -38,8 +50,7 @@ async function main(): Promise<number> {
     }
     return r.failedMails ? 1 : 0;
   } finally {
-    if (dryRun) db.$client.exec("ROLLBACK");
-    db.$client.close();
+    await closeDb(db);
   }
 }
 

@@ -1,7 +1,7 @@
 // `npm run db:seed`: demo data on an empty database (a no-op otherwise).
 // `npm run db:seed -- --demo-scale N [--seed S]`: adds N synthetic meetings with their
 // participants and actions, deterministic from S, for load tests and benchmarks.
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { seedDemo, seedScale } from "@/db/seed";
 
@@ -24,7 +24,7 @@ async function main() {
     const r = await seedScale(db, n, seed);
     console.log(`Added ${r.meetings} meetings and ${r.actions} actions in ${((Date.now() - t0) / 1000).toFixed(1)} s (seed ${seed}).`);
   }
-  db.$client.close();
+  await closeDb(db);
 }
 
 main().catch((e: unknown) => {

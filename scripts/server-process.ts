@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 import { createApiToken } from "@/db/queries/tokens";
@@ -20,7 +20,7 @@ export async function preparedDb(file: string): Promise<{ token: string }> {
   await runMigrations(db);
   await seedDemo(db);
   const { token } = await createApiToken(db, SYSTEM_ACTOR, { name: "reliability", role: "editor" });
-  db.$client.close();
+  await closeDb(db);
   return { token };
 }
 

@@ -4,13 +4,14 @@ import { spawn } from "node:child_process";
 import { checkFonts } from "@/lib/export/fonts";
 import { ensureBuild, serveCommand } from "./build";
 import { readMailConfig } from "@/lib/notifications/mail-config";
+import { closeDb } from "@/db/client";
 import { prepareDatabase } from "./prepare-db";
 
 async function main() {
   // A bad SMTP_URL or MAIL_FROM stops the start here, with a message naming the variable.
   const mail = readMailConfig();
   const db = await prepareDatabase();
-  db.$client.close();
+  await closeDb(db);
   ensureBuild();
   // PDF exports need the fonts npm installs; saying so now beats a failed first export.
   try {

@@ -7,6 +7,7 @@ import { auditEvent, person } from "../schema";
 import { pageSize } from "./common";
 import { isoDate, parseInput } from "@/lib/validation/common";
 import { zonedTimeToUtc } from "@/lib/format";
+import { jsonField } from "../dialect";
 
 export interface AuditRow {
   id: number;
@@ -39,7 +40,7 @@ const columns = {
  * a deleted record by what the event itself kept of it. SQL, so a page of events is one query.
  */
 export const recordLabelSql = (e: string) => `coalesce(case ${e}.record_type
-    when 'user' then (select email from user where id = ${e}.record_id)
+    when 'user' then (select email from "user" where id = ${e}.record_id)
     when 'meeting' then (select title from meeting where id = cast(${e}.record_id as integer))
     when 'action' then (select title from action where id = cast(${e}.record_id as integer))
     when 'milestone' then (select title from milestone where id = cast(${e}.record_id as integer))
@@ -48,8 +49,8 @@ export const recordLabelSql = (e: string) => `coalesce(case ${e}.record_type
     when 'person' then (select name_en from person where id = cast(${e}.record_id as integer))
     when 'api_token' then (select name from api_token where id = cast(${e}.record_id as integer))
   end,
-  json_extract(${e}.after, '$.title'), json_extract(${e}.before, '$.title'), json_extract(${e}.before, '$.item'),
-  json_extract(${e}.before, '$.nameEn'), json_extract(${e}.after, '$.name'))`;
+  ${jsonField(`${e}.after`, "title")}, ${jsonField(`${e}.before`, "title")}, ${jsonField(`${e}.before`, "item")},
+  ${jsonField(`${e}.before`, "nameEn")}, ${jsonField(`${e}.after`, "name")})`;
 // Qualified by hand: inside a single-table select drizzle writes columns unqualified, so a
 // correlated subquery over audit_event itself would compare each inner row with itself.
 const recordLabel = sql<string | null>`${sql.raw(recordLabelSql('"audit_event"'))}`;

@@ -11,6 +11,7 @@ import { BOARD_COLUMNS, dueRange, type BoardFilters } from "@/lib/board/filters"
 import type { ActionStatus } from "@/lib/domain";
 import { staleOrMissing, unfinishedAction } from "./common";
 import { inTransaction, one } from "../tx";
+import { epochMs } from "../dialect";
 
 /** Cards sent per column on first paint; the rest load on scroll. */
 export const COLUMN_PAGE = 25;
@@ -397,7 +398,7 @@ export async function partnerOverview(db: Db, today: string): Promise<PartnerTil
     .groupBy(action.partnerId)
     .as("acts");
   const last = db
-    .select({ partnerId: meeting.partnerId, last: sql<number | null>`max(${meeting.startsAt})`.as("last") })
+    .select({ partnerId: meeting.partnerId, last: epochMs(sql`max(${meeting.startsAt})`).as("last") })
     .from(meeting)
     .where(and(eq(meeting.status, "held"), isNull(meeting.archivedAt)))
     .groupBy(meeting.partnerId)

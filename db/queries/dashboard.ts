@@ -4,6 +4,7 @@ import { memoAggregate } from "../memo";
 import { action, meeting, partner } from "../schema";
 import { unfinishedAction } from "./common";
 import { isUnfinishedAction } from "@/lib/domain";
+import { epochMs, instant, yearKey } from "../dialect";
 
 const OPEN = unfinishedAction();
 
@@ -19,7 +20,7 @@ export async function headlineCounts(db: Db, today: string) {
 }
 
 const NOT_CANCELLED = sql`${meeting.status} <> 'cancelled'`;
-const YEAR_KEY = sql<string>`strftime('%Y', ${meeting.startsAt} / 1000, 'unixepoch')`;
+const YEAR_KEY = yearKey(meeting.startsAt);
 
 export interface DashboardPartner {
   id: number;
@@ -53,7 +54,7 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
   );
   const actionStats = await memoAggregate(db, `dashboard:actions:${today}`, async () =>
     await db
-      .select({ status: action.status, n: count(), overdue: sql<number>`coalesce(sum(${action.dueOn} < ${today}), 0)` })
+      .select({ status: action.status, n: count(), overdue: sql<number>`coalesce(sum(case when ${action.dueOn} < ${today} then 1 else 0 end), 0)` })
       .from(action)
       .where(isNull(action.archivedAt))
       .groupBy(action.status),
@@ -67,7 +68,7 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
       partnerId: partner.id,
       // Qualified by hand: drizzle leaves columns bare inside a raw subquery, and a bare "id"
       // would bind to meeting.id.
-      last: sql<number | null>`(select max(m.starts_at) from meeting m where m.partner_id = "partner"."id" and m.status = 'held' and m.archived_at is null and m.starts_at <= ${now.getTime()})`,
+      last: sql<number | null>`(select ${epochMs(sql`max(m.starts_at)`)} from meeting m where m.partner_id = "partner"."id" and m.status = 'held' and m.archived_at is null and m.starts_at <= ${instant(now.getTime())})`,
     })
     .from(partner)
     .where(isNull(partner.archivedAt))

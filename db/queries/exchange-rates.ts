@@ -85,8 +85,27 @@ export function declarationStatus(gift: DeclarableGift, rateOn: RateLookup): Gif
   return out(valueKrw >= limit ? "declare" : "below", valueKrw, rate);
 }
 
+/**
+ * A rate lookup over every rate, read once: the table holds what administrators typed in (a few
+ * per currency and year), so a pass over thousands of gifts judges them without a query each.
+ */
+export async function loadRateLookup(db: Db): Promise<RateLookup> {
+  const rows = await db
+    .select({ currency: exchangeRate.currency, date: exchangeRate.date, rateToKrw: exchangeRate.rateToKrw })
+    .from(exchangeRate)
+    .orderBy(exchangeRate.currency, desc(exchangeRate.date));
+  const byCurrency = new Map<string, Rate[]>();
+  for (const r of rows) {
+    const list = byCurrency.get(r.currency) ?? [];
+    list.push(r);
+    byCurrency.set(r.currency, list);
+  }
+  // Newest first: the first rate dated on or before the day.
+  return (currency, onDate) => byCurrency.get(currency)?.find((r) => r.date <= onDate) ?? null;
+}
+
 export async function giftDeclarationStatus(db: Db, gift: DeclarableGift): Promise<GiftDeclaration> {
-  return declarationStatus(gift, rateLookup(db.$client));
+  return declarationStatus(gift, await loadRateLookup(db));
 }
 
 /** Received gifts not yet declared: how many must be, and how many cannot be judged for want of a rate. */
@@ -96,7 +115,7 @@ export async function undeclaredGiftCounts(db: Db): Promise<{ declare: number; n
     .from(gift)
     .innerJoin(meeting, eq(meeting.id, gift.meetingId))
     .where(and(eq(gift.direction, "received"), isNull(gift.declaredOn), isNull(gift.archivedAt), isNull(meeting.archivedAt)));
-  const lookup = rateLookup(db.$client);
+  const lookup = await loadRateLookup(db);
   const counts = { declare: 0, noRate: 0 };
   for (const r of rows) {
     const { status } = declarationStatus({ ...r, onDate: utcToZonedParts(r.startsAt, r.timeZone).date }, lookup);

@@ -6,6 +6,7 @@ import { isValidTimeZone, isLocale, type Locale } from "@/lib/format";
 import type { MailPreference, NotificationKind } from "@/lib/notifications/kinds";
 import { nextDigestAt } from "@/lib/notifications/rules";
 import { inTransaction } from "../tx";
+import { isDistinct } from "../dialect";
 
 export interface Preference {
   mail: MailPreference;
@@ -57,7 +58,7 @@ export async function recordUserContext(db: Db, p: { userId: string; timeZone: s
     .onConflictDoUpdate({
       target: notificationPreference.userId,
       set: { timeZone: zone },
-      setWhere: sql`${notificationPreference.timeZone} is not ${zone}`,
+      setWhere: isDistinct(notificationPreference.timeZone, zone),
     });
 }
 

@@ -11,6 +11,7 @@ import { nextPositionAtBottom } from "./actions";
 import { clearOmitted, pageSize, staleOrMissing } from "./common";
 import { indexPerson } from "./people";
 import { inTransaction, rawGet, one } from "../tx";
+import { ON_PG } from "../dialect";
 
 /** After participants, gifts and actions are saved: the meeting's entry names them all. */
 export async function indexMeeting(tx: Tx, id: number) {
@@ -287,9 +288,11 @@ export async function listMeetings(db: Db, f: MeetingListParams = {}) {
   // A short first page is its own total. Otherwise count with one sequential pass: through an
   // index SQLite would look up every row for archived_at (10x slower at 100k meetings); the
   // rowid lookups of a search still apply under NOT INDEXED.
-  const where = meetingWhere(f) ?? sql`1`;
+  const where = meetingWhere(f) ?? sql`1 = 1`;
   const total =
-    page === 1 && rows.length < size ? rows.length : (await rawGet<{ n: number }>(db, sql`select count(*) as n from ${meeting} not indexed where ${where}`))!.n;
+    page === 1 && rows.length < size
+      ? rows.length
+      : (await rawGet<{ n: number }>(db, sql`select count(*) as n from ${meeting} ${ON_PG ? sql`` : sql`not indexed`} where ${where}`))!.n;
   return { rows, total, page, size };
 }
 

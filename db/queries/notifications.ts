@@ -212,7 +212,7 @@ export async function applyDateRules(db: Db, now = new Date()): Promise<{ create
         isNull(action.archivedAt),
         lte(action.dueOn, soonHorizon),
         inArray(action.status, OPEN_STATUSES),
-        or(isNotNull(action.ownerUserId), linked.length ? inArray(action.ownerPersonId, [...personUser.keys()]) : sql`0`),
+        or(isNotNull(action.ownerUserId), linked.length ? inArray(action.ownerPersonId, [...personUser.keys()]) : sql`1 = 0`),
       ),
     );
   const rows: NewNotice[] = [];

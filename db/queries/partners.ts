@@ -11,6 +11,7 @@ import type { PartnerListParams } from "@/lib/validation/lists";
 import { clearOmitted, pageSize, staleOrMissing, unfinishedAction } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
+import { epochMs } from "../dialect";
 
 export interface PartnerListItem {
   id: number;
@@ -67,7 +68,7 @@ async function partnerListQuery(db: Db, where: SQL | undefined, order: SQL[], li
       ...partnerColumns,
       meetingCount: sql<number>`coalesce(${meetingStats.n}, 0)`,
       openActionCount: sql<number>`coalesce(${actionStats.n}, 0)`,
-      lastContact: sql<number | null>`${meetingStats.last}`,
+      lastContact: epochMs(meetingStats.last) as SQL<number | null>,
     })
     .from(partner)
     .leftJoin(meetingStats, eq(meetingStats.partnerId, partner.id))

@@ -57,8 +57,8 @@ export function partnersQuery(f: ReportFilters): RecordQuery {
   }
   return {
     from: "partner p",
-    select: `p.id, p.slug, p.name_en as nameEn, p.name_ko as nameKo, p.name_local as nameLocal, p.country, p.kind, p.level, p.status,
-      p.since_date as sinceDate, p.since_precision as sincePrecision, p.time_zone as timeZone, p.summary, p.latitude, p.longitude`,
+    select: `p.id, p.slug, p.name_en as "nameEn", p.name_ko as "nameKo", p.name_local as "nameLocal", p.country, p.kind, p.level, p.status,
+      p.since_date as "sinceDate", p.since_precision as "sincePrecision", p.time_zone as "timeZone", p.summary, p.latitude, p.longitude`,
     order: "p.name_en, p.id",
     w,
   };
@@ -69,8 +69,8 @@ export function peopleQuery(f: ReportFilters): RecordQuery {
   partnerIn(w, "o.partner_id", f);
   return {
     from: "person o left join partner p on p.id = o.partner_id",
-    select: `o.id, o.name_en as nameEn, o.name_local as nameLocal, o.title, o.organisation, o.side, p.name_en as partnerEn,
-      p.name_ko as partnerKo, o.email, o.phone, o.notes`,
+    select: `o.id, o.name_en as "nameEn", o.name_local as "nameLocal", o.title, o.organisation, o.side, p.name_en as "partnerEn",
+      p.name_ko as "partnerKo", o.email, o.phone, o.notes`,
     order: "o.name_en, o.id",
     w,
   };

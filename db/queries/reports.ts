@@ -2,10 +2,14 @@
 // so that any number of rows streams in bounded memory; the partner briefing is small and read
 // whole. Cursors run on their own read-only connection (see openReader): while a statement is
 // iterating, better-sqlite3 refuses writes on the same connection, and an export must not stall
-// the app's writes.
+// the app's writes. On PostgreSQL the cursor is a server-side one, fetched in batches.
 import Database from "better-sqlite3";
 import { and, asc, desc, eq, exists, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Pool, QueryResultRow } from "pg";
 import type { Db } from "../client";
+import { instantParam, jsonText, msText, numberedParams } from "../dialect";
+import { isSqlite } from "../tx";
+import { loadRateLookup, rateLookup, type RateLookup } from "./exchange-rates";
 import { action, apiToken, gift, meeting, milestone, participant, partner, person, user } from "../schema";
 import { recordLabelSql } from "./audit";
 import { unfinishedAction } from "./common";
@@ -108,11 +112,11 @@ function partnerClause(w: Where, col: string, f: ReportFilters) {
 
 function periodClause(w: Where, col: string, f: ReportFilters) {
   if (f.fromAt) {
-    w.sql.push(`${col} >= ?`);
+    w.sql.push(`${col} >= ${instantParam}`);
     w.args.push(f.fromAt.getTime());
   }
   if (f.toAt) {
-    w.sql.push(`${col} < ?`);
+    w.sql.push(`${col} < ${instantParam}`);
     w.args.push(f.toAt.getTime());
   }
 }
@@ -138,9 +142,9 @@ function meetingsQuery(f: ReportFilters): Query {
   }
   return {
     from: "meeting m join partner p on p.id = m.partner_id",
-    select: `m.id, p.slug as partnerSlug, p.name_en as partnerEn, p.name_ko as partnerKo, m.title, m.kind, m.status,
-      m.starts_at as startsAt, m.time_zone as timeZone, m.duration_minutes as durationMinutes, m.venue, m.city,
-      m.attendee_count as attendeeCount, m.topics, m.summary, m.outcomes, m.notes`,
+    select: `m.id, p.slug as "partnerSlug", p.name_en as "partnerEn", p.name_ko as "partnerKo", m.title, m.kind, m.status,
+      ${msText("m.starts_at")} as "startsAt", m.time_zone as "timeZone", m.duration_minutes as "durationMinutes", m.venue, m.city,
+      m.attendee_count as "attendeeCount", m.topics, m.summary, m.outcomes, m.notes`,
     order: "m.starts_at, m.id",
     w,
   };
@@ -167,10 +171,10 @@ function actionsQuery(f: ReportFilters): Query {
   }
   return {
     from: `action a join partner p on p.id = a.partner_id left join meeting m on m.id = a.meeting_id
-      left join person o on o.id = a.owner_person_id left join user u on u.id = a.owner_user_id`,
-    select: `a.id, p.name_en as partnerEn, p.name_ko as partnerKo, m.title as meetingTitle, a.title, a.description, a.side,
-      o.name_en as ownerPerson, o.name_local as ownerPersonLocal, u.name as ownerUser, a.due_on as dueOn, a.status, a.priority,
-      a.completed_at as completedAt`,
+      left join person o on o.id = a.owner_person_id left join "user" u on u.id = a.owner_user_id`,
+    select: `a.id, p.name_en as "partnerEn", p.name_ko as "partnerKo", m.title as "meetingTitle", a.title, a.description, a.side,
+      o.name_en as "ownerPerson", o.name_local as "ownerPersonLocal", u.name as "ownerUser", a.due_on as "dueOn", a.status, a.priority,
+      ${msText("a.completed_at")} as "completedAt"`,
     order: "a.due_on is null, a.due_on, a.id",
     w,
   };
@@ -185,9 +189,9 @@ function giftsQuery(f: ReportFilters): Query {
   return {
     from: `gift g join meeting m on m.id = g.meeting_id join partner p on p.id = m.partner_id
       left join person fp on fp.id = g.from_person_id left join person tp on tp.id = g.to_person_id`,
-    select: `g.id, p.name_en as partnerEn, p.name_ko as partnerKo, m.title as meetingTitle, m.starts_at as meetingAt,
-      m.time_zone as meetingZone, g.direction, g.item, g.description, g.origin, fp.name_en as fromName, tp.name_en as toName,
-      g.estimated_value as estimatedValue, g.currency, g.declared_on as declaredOn, g.disposition`,
+    select: `g.id, p.name_en as "partnerEn", p.name_ko as "partnerKo", m.title as "meetingTitle", ${msText("m.starts_at")} as "meetingAt",
+      m.time_zone as "meetingZone", g.direction, g.item, g.description, g.origin, fp.name_en as "fromName", tp.name_en as "toName",
+      g.estimated_value as "estimatedValue", g.currency, g.declared_on as "declaredOn", g.disposition`,
     order: "m.starts_at, g.id",
     w,
   };
@@ -198,8 +202,8 @@ function auditQuery(f: ReportFilters): Query {
   periodClause(w, "e.at", f);
   return {
     from: "audit_event e",
-    select: `e.id, e.at, e.actor_label as actorLabel, e.event, e.record_type as recordType, e.record_id as recordId,
-      ${recordLabelSql("e")} as recordLabel, e.before, e.after, e.ip_address as ipAddress`,
+    select: `e.id, ${msText("e.at")} as at, e.actor_label as "actorLabel", e.event, e.record_type as "recordType", e.record_id as "recordId",
+      ${recordLabelSql("e")} as "recordLabel", ${jsonText("e.before")} as before, ${jsonText("e.after")} as after, e.ip_address as "ipAddress"`,
     order: "e.id",
     w,
   };
@@ -229,26 +233,77 @@ export type RowOf<R extends TabularReport> = R extends "meetings"
 /** How many rows a report would have (to refuse oversized exports and to show progress). */
 export async function countReport(db: Db, report: TabularReport, f: ReportFilters): Promise<number> {
   const q = QUERIES[report](f);
-  const r = db.$client.prepare(`select count(*) as n from ${q.from} ${where(q.w)}`).get(...q.w.args) as { n: number };
-  return r.n;
+  const text = `select count(*) as n from ${q.from} ${where(q.w)}`;
+  if (isSqlite(db)) return (db.$client.prepare(text).get(...q.w.args) as { n: number }).n;
+  const pool = db.$client as unknown as Pool;
+  return Number((await pool.query<{ n: number }>(numberedParams(text), q.w.args)).rows[0]!.n);
 }
 
-/** A lazy cursor over a report's rows; runs only as far as the reader reads. */
-export function iterateReport<R extends TabularReport>(conn: Database.Database, report: R, f: ReportFilters): IterableIterator<RowOf<R>> {
-  const q = QUERIES[report](f);
-  return conn.prepare(`select ${q.select} from ${q.from} ${where(q.w)} order by ${q.order}`).iterate(...q.w.args) as IterableIterator<RowOf<R>>;
+/** Rows as a cursor gives them: synchronously from SQLite, in fetched batches from PostgreSQL. */
+export type ReportRows<R> = Iterable<R> | AsyncIterable<R>;
+
+/** A connection for cursors, with the gift rule's rates read through it. */
+export interface Reader {
+  rows<R extends TabularReport>(report: R, f: ReportFilters): ReportRows<RowOf<R>>;
+  rates(): Promise<RateLookup>;
+  close(): void;
+}
+
+/** Rows fetched per round trip from a PostgreSQL cursor. */
+const FETCH = 1000;
+
+async function* pgCursor<R>(pool: Pool, text: string, args: unknown[]): AsyncGenerator<R> {
+  const client = await pool.connect();
+  let open = false;
+  try {
+    // One snapshot for the whole export, as SQLite's read transaction gives.
+    await client.query("begin isolation level repeatable read read only");
+    open = true;
+    await client.query(`declare report_rows no scroll cursor for ${numberedParams(text)}`, args);
+    for (;;) {
+      const batch = await client.query<QueryResultRow>(`fetch ${FETCH} from report_rows`);
+      if (!batch.rows.length) break;
+      yield* batch.rows as R[];
+    }
+    await client.query("commit");
+    open = false;
+  } finally {
+    if (open) await client.query("rollback").catch(() => undefined);
+    client.release();
+  }
 }
 
 /**
- * A connection for a cursor: a separate read-only handle on the same file (WAL gives it a
- * consistent snapshot), or the app's own handle for an in-memory database (tests).
+ * A reader for cursors. On SQLite: a separate read-only handle on the same file (WAL gives it a
+ * consistent snapshot), or the app's own handle for an in-memory database (tests). On PostgreSQL:
+ * each cursor takes a pooled connection of its own for the export's length.
  */
-export function openReader(db: Db): { conn: Database.Database; close: () => void } {
+export function openReader(db: Db): Reader {
+  if (!isSqlite(db)) {
+    const pool = db.$client as unknown as Pool;
+    return {
+      rows: (report, f) => {
+        const q = QUERIES[report](f);
+        return pgCursor(pool, `select ${q.select} from ${q.from} ${where(q.w)} order by ${q.order}`, q.w.args);
+      },
+      rates: () => loadRateLookup(db),
+      close: () => undefined,
+    };
+  }
   const name = db.$client.name;
-  if (!name || name === ":memory:" || db.$client.memory) return { conn: db.$client, close: () => undefined };
-  const conn = new Database(name, { readonly: true, fileMustExist: true });
-  conn.pragma("busy_timeout = 5000");
-  return { conn, close: () => conn.open && conn.close() };
+  const own = !name || name === ":memory:" || db.$client.memory;
+  const conn = own ? db.$client : new Database(name, { readonly: true, fileMustExist: true });
+  if (!own) conn.pragma("busy_timeout = 5000");
+  return {
+    rows: (report, f) => {
+      const q = QUERIES[report](f);
+      return conn.prepare(`select ${q.select} from ${q.from} ${where(q.w)} order by ${q.order}`).iterate(...q.w.args) as IterableIterator<never>;
+    },
+    rates: async () => rateLookup(conn),
+    close: () => {
+      if (!own && conn.open) conn.close();
+    },
+  };
 }
 
 /** Everything the partner briefing shows, for one partner. */

@@ -15,6 +15,7 @@ import {
   type TimelineLane,
   type TimelineMark,
 } from "@/lib/timeline";
+import { isoDatePlus, likeCi, monthKey } from "../dialect";
 
 /** Above this many meetings in the period, meetings are drawn as counted buckets. */
 export const MAX_MEETING_MARKS = 400;
@@ -23,7 +24,7 @@ const MAX_BUCKETS = 600;
 /** A stretch this long without a held meeting or a milestone draws the lane dashed. */
 export const QUIET_DAYS = 365;
 
-const MONTH_KEY = sql<string>`strftime('%Y-%m', ${meeting.startsAt} / 1000, 'unixepoch')`;
+const MONTH_KEY = monthKey(meeting.startsAt);
 
 export interface TimelineOptions {
   /** "Today" in the viewer's zone, "YYYY-MM-DD". */
@@ -126,18 +127,23 @@ function milestoneWhere(f: TimelineFilters, laneIds: number[], from: number, to:
     isNull(milestone.archivedAt),
     // A milestone belongs to the period when any day of it does ("2008" is in 2008-06).
     lt(milestone.date, isoDay(to)),
-    sql`case ${milestone.datePrecision} when 'year' then date(${milestone.date}, '+1 year') when 'month' then date(${milestone.date}, '+1 month') else date(${milestone.date}, '+1 day') end > ${isoDay(from)}`,
-    q ? or(like(milestone.title, `%${q}%`), like(milestone.notes, `%${q}%`)) : undefined,
+    sql`case ${milestone.datePrecision} when 'year' then ${isoDatePlus(milestone.date, "year")} when 'month' then ${isoDatePlus(milestone.date, "month")} else ${isoDatePlus(milestone.date, "day")} end > ${isoDay(from)}`,
+    q ? or(likeCi(milestone.title, `%${q}%`), likeCi(milestone.notes, `%${q}%`)) : undefined,
   );
 }
 
 /** The drawn period: the filter's, else from the first lane's start to today (and a little after). */
+const FIRST_DAY = new Date("0001-01-01T00:00:00Z").getTime();
+const LAST_DAY = new Date("9999-12-31T00:00:00Z").getTime();
+
 export function timelinePeriod(f: TimelineFilters, lanes: TimelineLane[], today: string): { from: number; to: number } {
   const t = dayMs(today)!;
   const first = lanes.length ? Math.min(...lanes.map((l) => l.start)) : t - 365 * DAY;
   const from = f.from ? dayMs(f.from)! : Date.UTC(new Date(first).getUTCFullYear(), 0, 1);
   const to = f.to ? dayMs(f.to)! + DAY : t + 90 * DAY;
-  return { from, to: Math.max(to, from + DAY) };
+  // Within the years 1–9999, which every engine and JavaScript's ISO dates can write.
+  const lo = Math.max(from, FIRST_DAY);
+  return { from: lo, to: Math.min(Math.max(to, lo + DAY), LAST_DAY) };
 }
 
 function markFromMilestone(m: { id: number; partnerId: number; kind: string; date: string; datePrecision: string; title: string }): TimelineMark {

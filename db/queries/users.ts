@@ -9,6 +9,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createUserSchema, resetPasswordSchema, setRoleSchema } from "@/lib/validation/users";
 import { inTransaction } from "../tx";
+import { FALSE } from "../dialect";
 
 export interface UserRow {
   id: string;
@@ -26,7 +27,7 @@ const columns = {
   email: user.email,
   name: user.name,
   role: user.role,
-  banned: sql<boolean>`coalesce(${user.banned}, 0)`.mapWith(Boolean),
+  banned: sql<boolean>`coalesce(${user.banned}, ${FALSE})`.mapWith(Boolean),
   mustChangePassword: user.mustChangePassword,
   twoFactorEnabled: user.twoFactorEnabled,
   createdAt: user.createdAt,
@@ -79,7 +80,7 @@ async function assertAnotherAdmin(tx: Tx, userId: string) {
   const others = (await tx
     .select({ n: count() })
     .from(user)
-    .where(sql`${user.role} = 'admin' and coalesce(${user.banned}, 0) = 0 and ${user.id} <> ${userId}`).limit(1))[0]!.n;
+    .where(sql`${user.role} = 'admin' and coalesce(${user.banned}, ${FALSE}) = ${FALSE} and ${user.id} <> ${userId}`).limit(1))[0]!.n;
   if (others === 0) throw new UserError("bad_request", "This is the last active admin: make another admin first.");
 }
 

@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import { repeatedGifts, type RegisterGift } from "@/lib/visits/gift-warnings";
 import { cursorPage } from "./paging";
 import { pageSize } from "./common";
+import { likeCi } from "../dialect";
 
 // What the visit screens, the API, the partner page and the dashboard read about visits.
 
@@ -75,7 +76,7 @@ function visitWhere(f: VisitFilters): SQL | undefined {
     f.status ? eq(visit.status, f.status) : undefined,
     f.partnerId ? sql`${visit.id} in (select ${visitPartner.visitId} from ${visitPartner} where ${visitPartner.partnerId} = ${f.partnerId})` : undefined,
     f.period === "upcoming" ? upcoming(f.today) : f.period === "past" ? lt(sql`coalesce(${visit.endsOn}, ${visit.startsOn})`, f.today) : undefined,
-    q ? or(sql`${visit.title} like ${pattern} escape '\\'`, sql`${visit.purpose} like ${pattern} escape '\\'`) : undefined,
+    q ? or(likeCi(visit.title, pattern), likeCi(visit.purpose, pattern)) : undefined,
   );
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, gte, inArray, lt } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { signInAttempt, signInKnownAddress } from "@/db/schema";
+import { lockKeys } from "@/db/dialect";
 import { inTransaction, one } from "@/db/tx";
 
 // Tries are counted per account and per IP over a sliding window, and counted *before* the
@@ -43,6 +44,7 @@ async function isKnownAddress(tx: Tx, email: string, ip: string | null, now: num
 async function reserveIn(tx: Tx, accountKey: string, known: boolean, email: string, ip: string | null, now: number): Promise<Reserve> {
   const since = new Date(now - WINDOW_MS);
   const ipKey = `ip:${ip ?? "unknown"}`;
+  await lockKeys(tx as never, [accountKey, ipKey]);
   const inWindow = (key: string) => and(eq(signInAttempt.key, key), gte(signInAttempt.at, since));
   const n = async (key: string) => (await tx.select({ n: count() }).from(signInAttempt).where(inWindow(key)).limit(1))[0]!.n;
   const full = (await n(accountKey)) >= MAX_PER_ACCOUNT ? accountKey : !known && (await n(ipKey)) >= MAX_PER_IP ? ipKey : null;
@@ -110,6 +112,7 @@ const currentKey = (userId: string) => `current-password:${userId}`;
 export async function reserveCurrentPasswordCheck(db: Db, userId: string, now = Date.now()): Promise<{ blockedMinutes: number } | { id: number }> {
   const since = new Date(now - WINDOW_MS);
   return await inTransaction(db, async (tx) => {
+    await lockKeys(tx as never, [currentKey(userId)]);
     const where = and(eq(signInAttempt.key, currentKey(userId)), gte(signInAttempt.at, since));
     if ((await tx.select({ n: count() }).from(signInAttempt).where(where).limit(1))[0]!.n >= MAX_CURRENT_PASSWORD) {
       const oldest = (await tx.select({ at: signInAttempt.at }).from(signInAttempt).where(where).orderBy(asc(signInAttempt.at)).limit(1))[0]!;

@@ -40,14 +40,16 @@ const BATCH = 500;
  * A byte stream of the CSV. Rows are pulled from the iterator only when the consumer asks for
  * more (backpressure), so a cursor over 100,000 rows is never held in memory at once.
  */
-export function csvStream<R>(columns: Column<R>[], rows: Iterable<R>, hooks: { onEnd?: () => void } = {}): ReadableStream<Uint8Array> {
+export function csvStream<R>(columns: Column<R>[], rows: Iterable<R> | AsyncIterable<R>, hooks: { onEnd?: () => void } = {}): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
-  const it = rows[Symbol.iterator]();
+  // A SQLite cursor is read synchronously, a whole batch per pull; a PostgreSQL one in fetched batches.
+  const sync = Symbol.iterator in rows ? (rows as Iterable<R>)[Symbol.iterator]() : null;
+  const it = sync ?? (rows as AsyncIterable<R>)[Symbol.asyncIterator]();
   let done = false;
   const finish = () => {
     if (done) return;
     done = true;
-    it.return?.();
+    void it.return?.();
     hooks.onEnd?.();
   };
   return new ReadableStream<Uint8Array>(
@@ -55,11 +57,11 @@ export function csvStream<R>(columns: Column<R>[], rows: Iterable<R>, hooks: { o
       start(controller) {
         controller.enqueue(enc.encode(csvHeader(columns)));
       },
-      pull(controller) {
+      async pull(controller) {
         try {
           let chunk = "";
           for (let i = 0; i < BATCH; i++) {
-            const n = it.next();
+            const n = sync ? sync.next() : await it.next();
             if (n.done) {
               if (chunk) controller.enqueue(enc.encode(chunk));
               finish();

@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import {
   briefingData,
   countReport,
-  iterateReport,
+  type ReportRows,
   openReader,
   preparerName,
   type ActionRow,
@@ -24,7 +24,7 @@ import { inArray } from "drizzle-orm";
 import { loadMessages } from "@/i18n/request";
 import { ACTION_STATUSES, MEETING_STATUSES, PARTNER_STATUSES } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
-import { declarationStatus, rateLookup, type GiftDeclaration, type RateLookup } from "@/db/queries/exchange-rates";
+import { declarationStatus, type GiftDeclaration, type RateLookup } from "@/db/queries/exchange-rates";
 import { isValidTimeZone, utcToZonedParts, zonedTimeToUtc, type Locale } from "@/lib/format";
 import { fieldErrors, id, isoDate } from "@/lib/validation/common";
 import { AuditDescriber } from "@/lib/audit/changes";
@@ -185,11 +185,18 @@ function actionColumns(t: Translate, lang: Locale, zone: string): Column<ActionR
 /** A gift row with the declaration rule's verdict (db/queries/exchange-rates.ts). */
 type GiftExportRow = GiftRow & { declaration: GiftDeclaration };
 
-function* withDeclarations(rows: Iterable<GiftRow>, rateOn: RateLookup): Generator<GiftExportRow> {
-  for (const r of rows) {
+function withDeclarations(rows: ReportRows<GiftRow>, rateOn: RateLookup): ReportRows<GiftExportRow> {
+  const judge = (r: GiftRow): GiftExportRow => {
     const onDate = utcToZonedParts(new Date(r.meetingAt), r.meetingZone).date;
-    yield { ...r, declaration: declarationStatus({ ...r, onDate }, rateOn) };
-  }
+    return { ...r, declaration: declarationStatus({ ...r, onDate }, rateOn) };
+  };
+  if (Symbol.asyncIterator in rows)
+    return (async function* () {
+      for await (const r of rows) yield judge(r);
+    })();
+  return (function* () {
+    for (const r of rows) yield judge(r);
+  })();
 }
 
 function giftColumns(t: Translate, lang: Locale): Column<GiftExportRow>[] {
@@ -399,8 +406,8 @@ export async function runExport(
   await audit(rows);
   const columns = tabularColumns(report, t, lang, zone);
   const reader = openReader(db);
-  const rowsOf = iterateReport(reader.conn, report, filters);
-  const cursor = (report === "gifts" ? withDeclarations(rowsOf as Iterable<GiftRow>, rateLookup(reader.conn)) : rowsOf) as Iterable<never>;
+  const rowsOf = reader.rows(report, filters);
+  const cursor = (report === "gifts" ? withDeclarations(rowsOf as ReportRows<GiftRow>, await reader.rates()) : rowsOf) as ReportRows<never>;
   const filename = `${report}-${stamp}.${v.format}`;
   if (v.format === "csv") return { body: csvStream(columns, cursor, { onEnd: reader.close }), filename, contentType: CONTENT_TYPES.csv, rows };
   return {

@@ -23,7 +23,8 @@ export interface Sheet {
   /** Sheet name in workbooks (at most 31 characters). */
   name: string;
   columns: Column<never>[];
-  rows: Iterable<unknown>;
+  /** Read synchronously from SQLite, or in fetched batches (async) from PostgreSQL. */
+  rows: Iterable<unknown> | AsyncIterable<unknown>;
 }
 
 export function isZonedInstant(v: unknown): v is ZonedInstant {

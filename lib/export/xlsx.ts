@@ -77,10 +77,23 @@ export async function writeWorkbook(sheets: Sheet[], out: PassThrough, opts: { c
     header.font = { bold: true };
     header.commit();
     let n = 0;
-    for (const r of s.rows) {
-      ws.addRow(cols.map((c) => cellOf(c, c.value(r)))).commit();
-      if (++n % 200 === 0 && out.writableNeedDrain) await new Promise<void>((res) => out.once("drain", () => res()));
-      if (out.destroyed) return;
+    const put = (r: unknown) => ws.addRow(cols.map((c) => cellOf(c, c.value(r)))).commit();
+    const full = () => ++n % 200 === 0 && out.writableNeedDrain;
+    const drained = () => new Promise<void>((res) => out.once("drain", () => res()));
+    // A SQLite cursor is read synchronously; a PostgreSQL one (async) in fetched batches.
+    const rows = s.rows;
+    if (Symbol.asyncIterator in rows) {
+      for await (const r of rows) {
+        put(r);
+        if (full()) await drained();
+        if (out.destroyed) return;
+      }
+    } else {
+      for (const r of rows) {
+        put(r);
+        if (full()) await drained();
+        if (out.destroyed) return;
+      }
     }
     // The filter and print area cover every row written, known only now; both are written with
     // the sheet's end, so setting them here is still in time.

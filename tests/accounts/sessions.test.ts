@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { appDatabaseUrl } from "../helpers/db";
 import { getAuth } from "@/lib/auth/server";
 import { SESSION_MAX_AGE_MS, sessionOutlived } from "@/lib/auth/session";
 import { proxy } from "@/proxy";
@@ -23,7 +24,7 @@ describe("[ACCOUNTS] sessions and transport", () => {
   });
 
   it("session cookies are Secure (and __Secure- named) when BETTER_AUTH_URL is https", async () => {
-    vi.stubEnv("DATABASE_URL", ":memory:");
+    vi.stubEnv("DATABASE_URL", await appDatabaseUrl());
     vi.stubEnv("BETTER_AUTH_SECRET", "test-secret-test-secret-test-secret");
     vi.stubEnv("BETTER_AUTH_URL", "https://bridgehead.example.org");
     const cookie = (await getAuth().$context).authCookies.sessionToken;

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { APIError } from "better-auth/api";
 import * as OTPAuth from "otpauth";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { appDatabaseUrl } from "../helpers/db";
 import { SYSTEM_ACTOR } from "@/db/audit";
 import { runMigrations } from "@/db/migrate";
 import { createUser, resetUserTwoFactor } from "@/db/queries/users";
@@ -12,7 +13,7 @@ import { userCommand } from "../../scripts/user-command";
 
 // The real stack: better-auth with its twoFactor plugin on a migrated in-memory SQLite. Codes
 // come from otpauth reading the otpauth:// URI the QR code carries, as an authenticator app does.
-vi.stubEnv("DATABASE_URL", ":memory:");
+vi.stubEnv("DATABASE_URL", await appDatabaseUrl());
 vi.stubEnv("BETTER_AUTH_SECRET", "two-factor-test-secret-two-factor-test-secret");
 vi.stubEnv("BETTER_AUTH_URL", "http://localhost:3000");
 

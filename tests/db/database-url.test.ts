@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveDatabasePath } from "@/db/client";
+import { engineOf } from "@/db/engine";
 
 describe("[DB] DATABASE_URL", () => {
   it("takes a path, a file: URL or :memory:", () => {
@@ -13,9 +14,18 @@ describe("[DB] DATABASE_URL", () => {
     expect(resolveDatabasePath("file:///tmp/x.db")).toBe("/tmp/x.db");
   });
 
+  it("picks PostgreSQL for postgres:// and postgresql://, SQLite for the rest", () => {
+    expect(engineOf("postgres://bh:secret@db.example:5432/bridgehead")).toBe("pg");
+    expect(engineOf("postgresql://localhost/bridgehead")).toBe("pg");
+    expect(engineOf(undefined)).toBe("sqlite");
+    expect(engineOf("data/x.db")).toBe("sqlite");
+    expect(engineOf("file:data/x.db")).toBe("sqlite");
+    expect(engineOf(":memory:")).toBe("sqlite");
+    expect(engineOf("C:\\data\\x.db")).toBe("sqlite");
+  });
+
   it.each([
     ["postgres://bh:secret@db.example:5432/bridgehead", /DATABASE_URL names a PostgreSQL server/],
-    ["postgresql://localhost/bridgehead", /DATABASE_URL names a PostgreSQL server/],
     ["mysql://localhost/bridgehead", /DATABASE_URL has the scheme "mysql:"/],
     ["https://example.org/db", /DATABASE_URL has the scheme "https:"/],
     ["file:", /DATABASE_URL is a file: URL without a path/],
@@ -24,14 +34,18 @@ describe("[DB] DATABASE_URL", () => {
     expect(() => resolveDatabasePath(url)).toThrow(message);
   });
 
-  it("npm start refuses a postgres:// URL before touching the disk (no folder named postgres:)", () => {
+  it.each(["mysql://localhost/bridgehead", "postgres:/no-slashes", "data/x\u0000.db"])("the engine choice refuses %j naming the variable", (url) => {
+    expect(() => engineOf(url)).toThrow(/DATABASE_URL/);
+  });
+
+  it("npm start on an unreachable PostgreSQL says so in one line, naming the variable, and makes no folder named postgres:", () => {
     const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
       env: { ...process.env, DATABASE_URL: "postgres://bh@127.0.0.1:1/bridgehead", SMTP_URL: "", MAIL_FROM: "" },
       encoding: "utf8",
       timeout: 60_000,
     });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/DATABASE_URL names a PostgreSQL server/);
+    expect(r.stderr).toMatch(/Cannot open the database: nothing answers at DATABASE_URL \(postgres:\/\/bh@127\.0\.0\.1:1\/bridgehead\)/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(fs.existsSync("postgres:")).toBe(false);
   }, 90_000);

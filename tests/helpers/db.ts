@@ -21,3 +21,17 @@ export async function seededDb(): Promise<Db> {
   await seedDemo(db);
   return db;
 }
+
+/**
+ * A DATABASE_URL for a test that lets the app open its own database (getDb(), better-auth):
+ * `:memory:` on SQLite, a fresh migrated database in the PostgreSQL run.
+ */
+export async function appDatabaseUrl(): Promise<string> {
+  return engineOf() === "pg" ? freshPgDatabase("a", process.env.PG_TEMPLATE_DB) : ":memory:";
+}
+
+/**
+ * True in the PostgreSQL run. `it.skipIf(onPostgres)` marks a test about SQLite itself (its query
+ * plans, its files, the bulk `--demo-scale` seed); everything else runs on both engines.
+ */
+export const onPostgres = engineOf() === "pg";

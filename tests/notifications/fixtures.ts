@@ -1,14 +1,21 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDb, type Db } from "@/db/client";
+import { closeDb, openDb, type Db } from "@/db/client";
+import { engineOf } from "@/db/engine";
+import { freshPgDatabase } from "../helpers/pg";
 import type { Actor } from "@/db/audit";
 import { runMigrations } from "@/db/migrate";
 import { notificationPreference, partner, user } from "@/db/schema";
 import { setHomeRegion } from "@/db/queries/settings";
 import { one } from "@/db/tx";
 
-export function tempDbFile(): string {
+/**
+ * A database that two connections can open, as a restart or a second instance would: a temp
+ * SQLite file, or in the PostgreSQL run a fresh database copied from the migrated template.
+ */
+export async function tempDbFile(): Promise<string> {
+  if (engineOf() === "pg") return freshPgDatabase("n", process.env.PG_TEMPLATE_DB);
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bh-notify-")), "test.db");
 }
 
@@ -16,6 +23,21 @@ export async function openTestDb(file: string): Promise<Db> {
   const db = openDb(file);
   await runMigrations(db);
   return db;
+}
+
+/** Connections a test opened, closed after it. */
+export function openedDbs() {
+  const list: Db[] = [];
+  return {
+    add: (db: Db) => list.push(db),
+    close: async (db: Db) => {
+      list.splice(list.indexOf(db), 1);
+      await closeDb(db);
+    },
+    closeAll: async () => {
+      for (const db of list.splice(0)) await closeDb(db);
+    },
+  };
 }
 
 export async function addUser(db: Db, p: { id: string; role?: string; locale?: string; zone?: string; mail?: string }): Promise<Actor> {

@@ -4,11 +4,11 @@ import { applyDateRules, listNotifications } from "@/db/queries/notifications";
 import { setFollowing } from "@/db/queries/follows";
 import { exchangeRate, gift, meeting, notification, person } from "@/db/schema";
 import { noticeText, notificationTranslator } from "@/lib/notifications/compose";
-import { addPartner, addUser, openTestDb, tempDbFile } from "./fixtures";
+import { addPartner, addUser, openedDbs, openTestDb, tempDbFile } from "./fixtures";
 import { inTransaction, one } from "@/db/tx";
 
-const opened: { close(): void }[] = [];
-afterEach(() => opened.splice(0).forEach((c) => c.close()));
+const opened = openedDbs();
+afterEach(() => opened.closeAll());
 
 type Db = Awaited<ReturnType<typeof openTestDb>>;
 
@@ -26,9 +26,9 @@ async function giftStages(db: Db, userId: string): Promise<Record<string, string
 
 describe("the undeclared-gift rule", () => {
   it("[NOTIFY] a received gift at or above the threshold notifies once per stage (declare, hand over soon, overdue) in each user's zone, across a restart", async () => {
-    const file = tempDbFile();
+    const file = await tempDbFile();
     const db = await openTestDb(file);
-    opened.push(db.$client);
+    opened.add(db);
     const partnerId = await addPartner(db);
     await addUser(db, { id: "admin", role: "admin", zone: "Asia/Seoul" });
     await addUser(db, { id: "fan", zone: "UTC" });
@@ -66,10 +66,9 @@ describe("the undeclared-gift rule", () => {
     expect(await giftStages(db, "other")).toEqual({});
 
     // A restart: a new connection to the same file. Hand-over is due by 1 April (30 days).
-    db.$client.close();
-    opened.pop();
+    await opened.close(db);
     const again = await openTestDb(file);
-    opened.push(again.$client);
+    opened.add(again);
     await applyDateRules(again, new Date("2026-03-26T10:00:00Z"));
     await applyDateRules(again, new Date("2026-03-27T10:00:00Z"));
     expect(await giftStages(again, "fan")).toEqual({ [vase]: ["declare", "handover_soon"], [tea]: ["declare", "handover_soon"] });
@@ -92,8 +91,8 @@ describe("the undeclared-gift rule", () => {
   });
 
   it("[NOTIFY] the gift reminder's hand-over window is the administrator's setting", async () => {
-    const db = await openTestDb(tempDbFile());
-    opened.push(db.$client);
+    const db = await openTestDb(await tempDbFile());
+    opened.add(db);
     const partnerId = await addPartner(db);
     await addUser(db, { id: "admin", role: "admin", zone: "UTC" });
     const m = (await one(db

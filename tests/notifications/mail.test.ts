@@ -8,11 +8,12 @@ import { readMailConfig } from "@/lib/notifications/mail-config";
 import { runPass } from "@/lib/notifications/scheduler";
 import { unsubscribeToken } from "@/lib/notifications/unsubscribe-token";
 import { addPartner, addUser, openTestDb, tempDbFile } from "./fixtures";
+import { closeDb } from "@/db/client";
 import { startSmtp } from "./smtp";
 
 type Smtp = Awaited<ReturnType<typeof startSmtp>>;
 let smtp: Smtp;
-const file = tempDbFile();
+const file = await tempDbFile();
 process.env.DATABASE_URL = file;
 process.env.BETTER_AUTH_SECRET = "test-secret-test-secret-test-secret";
 process.env.BETTER_AUTH_URL = "https://bridgehead.example.org";
@@ -24,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await smtp.close();
-  db.$client.close();
+  await closeDb(db);
 });
 afterEach(async () => {
   smtp.received.length = 0;

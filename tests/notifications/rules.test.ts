@@ -7,16 +7,16 @@ import { applyDateRules, listNotifications, markRead, unreadCount } from "@/db/q
 import { setFollowing } from "@/db/queries/follows";
 import { milestone, notification, person } from "@/db/schema";
 import { runPass } from "@/lib/notifications/scheduler";
-import { addPartner, addUser, openTestDb, tempDbFile } from "./fixtures";
+import { addPartner, addUser, openedDbs, openTestDb, tempDbFile } from "./fixtures";
 import { one } from "@/db/tx";
 
-const opened: { close(): void }[] = [];
-afterEach(() => opened.splice(0).forEach((c) => c.close()));
+const opened = openedDbs();
+afterEach(() => opened.closeAll());
 
 async function setup() {
-  const file = tempDbFile();
+  const file = await tempDbFile();
   const db = await openTestDb(file);
-  opened.push(db.$client);
+  opened.add(db);
   return { file, db };
 }
 
@@ -68,11 +68,10 @@ describe("notification rules", () => {
     for (const day of ["2026-03-10", "2026-03-11", "2026-03-12"]) await applyDateRules(db, at(`${day}T12:00:00Z`));
     expect((await kinds(db, "seoul")).map((k) => k.kind)).toEqual(["assigned", "due_soon"]);
     expect((await kinds(db, "utc")).map((k) => k.kind)).toEqual(["assigned", "due_soon"]);
-    db.$client.close();
-    opened.pop();
+    await opened.close(db);
     // A restart: a new connection to the same file, the same instant twice.
     const again = await openTestDb(file);
-    opened.push(again.$client);
+    opened.add(again);
     await applyDateRules(again, at("2026-03-16T15:30:00Z"));
     await applyDateRules(again, at("2026-03-16T15:30:00Z"));
     expect((await kinds(again, "seoul")).map((k) => k.kind)).toEqual(["assigned", "due_soon", "due_today"]);
@@ -145,7 +144,7 @@ describe("notification rules", () => {
     await addUser(db, { id: "u1", zone: "UTC" });
     for (let i = 0; i < 20; i++) await createAction(db, SYSTEM_ACTOR, { title: `T${i}`, side: "ours", partnerId, ownerUserId: "u1", dueOn: "2026-03-10" });
     const other = await openTestDb(file);
-    opened.push(other.$client);
+    opened.add(other);
     const now = new Date("2026-03-10T09:00:00Z");
     const [r1, r2] = await Promise.all([runPass(db, { now, mail: null }), runPass(other, { now, mail: null })]);
     expect([r1.ran, r2.ran].sort()).toEqual([false, true]);
