@@ -68,7 +68,7 @@ async function partnerListQuery(db: Db, where: SQL | undefined, order: SQL[], li
       ...partnerColumns,
       meetingCount: sql<number>`coalesce(${meetingStats.n}, 0)`,
       openActionCount: sql<number>`coalesce(${actionStats.n}, 0)`,
-      lastContact: epochMs(meetingStats.last) as SQL<number | null>,
+      lastContact: epochMs(meetingStats.last),
     })
     .from(partner)
     .leftJoin(meetingStats, eq(meetingStats.partnerId, partner.id))

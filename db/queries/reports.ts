@@ -244,9 +244,9 @@ export type ReportRows<R> = Iterable<R> | AsyncIterable<R>;
 
 /** A connection for cursors, with the gift rule's rates read through it. */
 export interface Reader {
-  rows<R extends TabularReport>(report: R, f: ReportFilters): ReportRows<RowOf<R>>;
-  rates(): Promise<RateLookup>;
-  close(): void;
+  rows: <R extends TabularReport>(report: R, f: ReportFilters) => ReportRows<RowOf<R>>;
+  rates: () => Promise<RateLookup>;
+  close: () => void;
 }
 
 /** Rows fetched per round trip from a PostgreSQL cursor. */

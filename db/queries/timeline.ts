@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { meeting, milestone, partner } from "../schema";
 import { memoAggregate } from "../memo";

@@ -43,7 +43,7 @@ const BATCH = 500;
 export function csvStream<R>(columns: Column<R>[], rows: Iterable<R> | AsyncIterable<R>, hooks: { onEnd?: () => void } = {}): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   // A SQLite cursor is read synchronously, a whole batch per pull; a PostgreSQL one in fetched batches.
-  const sync = Symbol.iterator in rows ? (rows as Iterable<R>)[Symbol.iterator]() : null;
+  const sync = Symbol.iterator in rows ? rows[Symbol.iterator]() : null;
   const it = sync ?? (rows as AsyncIterable<R>)[Symbol.asyncIterator]();
   let done = false;
   const finish = () => {

@@ -409,9 +409,9 @@ export async function runExport(
   const rowsOf = reader.rows(report, filters);
   const cursor = (report === "gifts" ? withDeclarations(rowsOf as ReportRows<GiftRow>, await reader.rates()) : rowsOf) as ReportRows<never>;
   const filename = `${report}-${stamp}.${v.format}`;
-  if (v.format === "csv") return { body: csvStream(columns, cursor, { onEnd: reader.close }), filename, contentType: CONTENT_TYPES.csv, rows };
+  if (v.format === "csv") return { body: csvStream(columns, cursor, { onEnd: () => reader.close() }), filename, contentType: CONTENT_TYPES.csv, rows };
   return {
-    body: xlsxStream([{ name: t(`reports.kinds.${report}`), columns, rows: cursor }], { onEnd: reader.close }),
+    body: xlsxStream([{ name: t(`reports.kinds.${report}`), columns, rows: cursor }], { onEnd: () => reader.close() }),
     filename,
     contentType: CONTENT_TYPES.xlsx,
     rows,
