@@ -18,6 +18,7 @@ import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { findConflicts, type Conflict } from "@/lib/visits/conflicts";
 import { visitDates } from "@/lib/visits/when";
 import { Agenda, BothZones } from "../_components/agenda";
+import { BriefingBookForm } from "../_components/briefing-book-form";
 import { Checklist } from "../_components/checklist";
 import { PrintButton } from "../_components/print-button";
 import { VisitVersion } from "../_components/visit-version";
@@ -105,6 +106,8 @@ export default async function VisitPage({ params }: Props) {
           </div>
           {v.purpose ? <p className="mt-3 whitespace-pre-line text-sm text-slate-800">{v.purpose}</p> : null}
         </header>
+
+        <BriefingBookForm visitId={v.id} locale={locale} />
 
         <Card title={t("detail.conflicts")} id="conflicts">
           {conflicts.length ? (
