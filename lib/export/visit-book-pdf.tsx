@@ -95,21 +95,24 @@ function ProgrammeItem({ r, o }: { r: ProgrammeRow; o: Ctx }) {
 
 /** One side's commitments as separate elements, so a long list flows across pages. */
 function commitments(title: string, list: CommitmentRow[], more: number, o: Ctx) {
+  const entry = (a: CommitmentRow, i: number) => (
+    <View key={i} style={{ marginBottom: 4 }} wrap={false}>
+      <X style={s.strong} han={o.han}>
+        {a.title}
+      </X>
+      <X style={a.overdue ? s.overdue : s.muted} han={o.han}>
+        {[a.partner, a.owner, a.due, a.status].join(" · ")}
+      </X>
+    </View>
+  );
+  const [first, ...rest] = list;
   return [
-    <Text key="h" style={[s.h3, { marginTop: 4 }]}>
-      {title}
-    </Text>,
-    ...(list.length === 0 ? [<None key="none" text={o.b("none")} />] : []),
-    ...list.map((a, i) => (
-      <View key={i} style={{ marginBottom: 4 }} wrap={false}>
-        <X style={s.strong} han={o.han}>
-          {a.title}
-        </X>
-        <X style={a.overdue ? s.overdue : s.muted} han={o.han}>
-          {[a.partner, a.owner, a.due, a.status].join(" · ")}
-        </X>
-      </View>
-    )),
+    // The side's heading stays with its first entry: never alone at the foot of a page.
+    <View key="h" wrap={false}>
+      <Text style={[s.h3, { marginTop: 4 }]}>{title}</Text>
+      {first ? entry(first, 0) : <None text={o.b("none")} />}
+    </View>,
+    ...rest.map((a, i) => entry(a, i + 1)),
     ...(more > 0 ? [<Text key="more" style={s.muted}>{o.b("moreCommitments", { n: more })}</Text>] : []),
   ];
 }
