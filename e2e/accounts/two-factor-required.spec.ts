@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import { SYSTEM_ACTOR } from "@/db/audit";
 import { openDb } from "@/db/client";
 import { setAdminTwoFactorRequired } from "@/db/queries/admin-two-factor";
-import { createUser } from "@/db/queries/users";
+import { createUser, findUserByEmail, setUserActive } from "@/db/queries/users";
 import { expect, expectNoSeriousAxeViolations, test } from "../fixtures/test";
 import { SIGNED_OUT, signInThroughForm } from "./helpers";
 
@@ -51,8 +51,16 @@ test.describe.serial("[ACCOUNTS] two-step sign-in required for administrators", 
       await createUser(db, SYSTEM_ACTOR, { email: LATE, name: "Lee Late", role: "admin", password: PW });
     });
   });
+  // Whatever happened: the requirement off, and these two admins gone, so that the suite's own
+  // admin is the last active one again (e2e/accounts/users.spec.ts relies on it).
   test.afterAll(async () => {
-    await withDb((db) => setAdminTwoFactorRequired(db, SYSTEM_ACTOR, false));
+    await withDb(async (db) => {
+      await setAdminTwoFactorRequired(db, SYSTEM_ACTOR, false);
+      for (const email of [BOSS, LATE]) {
+        const u = await findUserByEmail(db, email);
+        if (u && !u.banned) await setUserActive(db, SYSTEM_ACTOR, u.id, false);
+      }
+    });
     fs.rmSync(BOSS_STATE, { force: true });
   });
 
