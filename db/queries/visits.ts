@@ -8,6 +8,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createMeetingSchema } from "@/lib/validation/meetings";
 import { createVisitSchema, updateVisitSchema, type CreateVisit } from "@/lib/validation/visits";
+import { followItem, linkedActionIds, syncChecklistActions } from "./checklist-actions";
 import { clearOmitted, staleOrMissing } from "./common";
 import { insertMeeting } from "./meetings";
 import { inTransaction, one } from "../tx";
@@ -152,6 +153,7 @@ export async function createVisit(db: Db, actor: Actor, input: unknown): Promise
     await assertRefs(tx, v);
     const row = await one(tx.insert(visit).values(visitValues(v)).returning());
     await saveParts(tx, row.id, v);
+    await syncChecklistActions(tx, actor, row.id, []);
     await writeAudit(tx, actor, { event: "create", recordType: "visit", recordId: row.id, after: await snapshot(tx, row.id) });
     return row;
   });
@@ -170,7 +172,9 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: unkno
       .where(and(eq(visit.id, id), eq(visit.version, version)))
       .returning())[0];
     if (!row) throw await staleOrMissing(tx, visit, "visit", id);
+    const linked = await linkedActionIds(tx, id);
     await saveParts(tx, id, v);
+    await syncChecklistActions(tx, actor, id, linked);
     await writeAudit(tx, actor, { event: "update", recordType: "visit", recordId: id, ...diff(before, (await snapshot(tx, id))!) });
     return row;
   });
@@ -190,7 +194,7 @@ export async function setVisitArchived(db: Db, actor: Actor, id: number, archive
   });
 }
 
-/** Ticks or unticks one checklist item from the visit page; it moves the visit's version on. */
+/** Ticks or unticks one checklist item from the visit page (and so its follow-up); it moves the visit's version on. */
 export async function setChecklistDone(db: Db, actor: Actor, visitId: number, p: { itemId: number; done: boolean; version: number }) {
   return await inTransaction(db, async (tx) => {
     const item = (await tx.select().from(checklistItem).where(and(eq(checklistItem.id, p.itemId), eq(checklistItem.visitId, visitId))).limit(1))[0];
@@ -203,6 +207,7 @@ export async function setChecklistDone(db: Db, actor: Actor, visitId: number, p:
     if (!row) throw await staleOrMissing(tx, visit, "visit", visitId);
     const doneAt = p.done ? (item.doneAt ?? new Date()) : null;
     await tx.update(checklistItem).set({ doneAt }).where(eq(checklistItem.id, item.id));
+    if (item.actionId) await followItem(tx, actor, item.actionId, { ...item, doneAt });
     await writeAudit(tx, actor, {
       event: "update",
       recordType: "visit",

@@ -102,6 +102,31 @@ test.describe("[VISITS] an editor plans a delegation", () => {
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   });
 
+  test("a checklist item of ours is a card on the board: moved to Done there, it is ticked on the visit page", async ({ page }) => {
+    const title = `Delegation on the board ${Date.now()}`;
+    const url = await planDelegation(page, title);
+    await page.goto("/board?partner=chongqing&side=ours");
+    await expect(page.locator("[data-board]")).toHaveAttribute("data-hydrated", "true");
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: `Visit checklist: ${title}` }) }).filter({ hasText: "Invitation sent" });
+    await expect(card).toBeVisible();
+    await card.getByRole("button", { name: "Move “Invitation sent”" }).focus();
+    await page.keyboard.press("Space");
+    await expect(page.locator("#board-live")).toContainText("Picked up “Invitation sent” from Open.");
+    for (const over of ["In progress", "Blocked", "Done"]) {
+      await page.keyboard.press("ArrowRight");
+      await expect(page.locator("#board-live")).toContainText(`is over ${over}`);
+    }
+    const saved = page.waitForResponse((r) => r.url().endsWith("/api/v1/board/move"));
+    await page.keyboard.press("Space");
+    expect((await saved).status()).toBe(200);
+    const done = page.getByRole("list", { name: /^Done:/ }).getByRole("listitem").filter({ has: page.getByRole("link", { name: `Visit checklist: ${title}` }) });
+    await expect(done).toContainText(/Completed \d{1,2} \w{3} \d{4}/);
+    await done.getByRole("link", { name: `Visit checklist: ${title}` }).click();
+    await expect(page).toHaveURL(url);
+    await expect(page.getByRole("checkbox", { name: /Invitation sent/ })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: /Visas issued/ })).not.toBeChecked();
+  });
+
   test("a save with a bad time saves nothing and says which field", async ({ page }) => {
     await page.goto("/visits/new");
     await page.getByLabel("Title", { exact: true }).fill(`Never saved ${Date.now()}`);
