@@ -205,10 +205,10 @@ export async function peopleByIds(db: Db, ids: number[]) {
   return db.select(personCols).from(person).where(inArray(person.id, [...new Set(ids)]));
 }
 
-/** The meetings the programme became, by id, for their titles. */
+/** The meetings the programme became, by id, for their titles (and whether a gift can be given at them). */
 export async function meetingTitles(db: Db, ids: number[]) {
   if (!ids.length) return [];
-  return db.select({ id: meeting.id, title: meeting.title }).from(meeting).where(inArray(meeting.id, ids));
+  return db.select({ id: meeting.id, title: meeting.title, status: meeting.status, archivedAt: meeting.archivedAt }).from(meeting).where(inArray(meeting.id, ids));
 }
 
 /**
