@@ -66,7 +66,7 @@ describe("[VISITS] planned gifts become the register's entries", () => {
     const planned = v.gifts[0]!;
     const count = async () => (await db.select().from(gift)).length;
     const n = await count();
-    await expect(recordPlannedGift(db, EDITOR, v.id, { plannedGiftId: planned.id, meetingId: 1, version })).rejects.toMatchObject({ code: "validation_failed", fields: { meetingId: expect.any(Array) } });
+    await expect(recordPlannedGift(db, EDITOR, v.id, { plannedGiftId: planned.id, meetingId: 1, version })).rejects.toMatchObject({ code: "validation_failed", fields: { meetingId: expect.any(Array) as unknown } });
     await expect(recordPlannedGift(db, EDITOR, v.id, { plannedGiftId: planned.id, meetingId, version: version - 1 })).rejects.toMatchObject({ code: "conflict" });
     expect(await count()).toBe(n);
     expect((await getVisit(db, v.id)).gifts[0]!.giftId).toBeNull();
@@ -82,7 +82,7 @@ describe("[VISITS] planned gifts become the register's entries", () => {
     expect(await recordPlannedGiftAction(v.id, input)).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect((await getVisit(db, v.id)).gifts[0]!.giftId).toBeNull();
     who.role = "editor";
-    expect(await recordPlannedGiftAction(v.id, undefined)).toMatchObject({ ok: false, error: { code: "validation_failed", fields: expect.any(Object) } });
+    expect(await recordPlannedGiftAction(v.id, undefined)).toMatchObject({ ok: false, error: { code: "validation_failed", fields: expect.any(Object) as unknown } });
     expect(await recordPlannedGiftAction(v.id, input)).toMatchObject({ ok: true, data: { version: version + 1 } });
   });
 });
