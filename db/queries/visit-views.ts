@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { checklistItem, gift, meeting, partner, person, plannedGift, programmeAttendee, programmeItem, travelLeg, visit, visitMember, visitPartner } from "../schema";
 import { NotFoundError } from "@/lib/errors";
 import { repeatedGifts, type RegisterGift } from "@/lib/visits/gift-warnings";
+import { matchesSearch } from "../search";
 import { cursorPage } from "./paging";
 import { pageSize } from "./common";
 
@@ -68,14 +69,13 @@ function upcoming(today: string): SQL {
 
 function visitWhere(f: VisitFilters): SQL | undefined {
   const q = f.q?.trim();
-  const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : "";
   return and(
     isNull(visit.archivedAt),
     f.direction ? eq(visit.direction, f.direction) : undefined,
     f.status ? eq(visit.status, f.status) : undefined,
     f.partnerId ? sql`${visit.id} in (select ${visitPartner.visitId} from ${visitPartner} where ${visitPartner.partnerId} = ${f.partnerId})` : undefined,
     f.period === "upcoming" ? upcoming(f.today) : f.period === "past" ? lt(sql`coalesce(${visit.endsOn}, ${visit.startsOn})`, f.today) : undefined,
-    q ? or(sql`${visit.title} like ${pattern} escape '\\'`, sql`${visit.purpose} like ${pattern} escape '\\'`) : undefined,
+    q ? matchesSearch("visit", visit.id, q) : undefined,
   );
 }
 

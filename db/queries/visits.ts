@@ -13,6 +13,7 @@ import { followItem, linkedActionIds, syncChecklistActions } from "./checklist-a
 import { clearOmitted, staleOrMissing } from "./common";
 import { insertGift } from "./gifts";
 import { insertMeeting } from "./meetings";
+import { reindexRecords } from "../search";
 import { inTransaction, one } from "../tx";
 
 // A visit and everything in it is saved in one transaction: the whole document or nothing. Parts
@@ -156,6 +157,7 @@ export async function createVisit(db: Db, actor: Actor, input: unknown): Promise
     const row = await one(tx.insert(visit).values(visitValues(v)).returning());
     await saveParts(tx, row.id, v);
     await syncChecklistActions(tx, actor, row.id, []);
+    await reindexRecords(tx, "visit", [row.id]);
     await writeAudit(tx, actor, { event: "create", recordType: "visit", recordId: row.id, after: await snapshot(tx, row.id) });
     return row;
   });
@@ -177,6 +179,7 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: unkno
     const linked = await linkedActionIds(tx, id);
     await saveParts(tx, id, v);
     await syncChecklistActions(tx, actor, id, linked);
+    await reindexRecords(tx, "visit", [id]);
     await writeAudit(tx, actor, { event: "update", recordType: "visit", recordId: id, ...diff(before, (await snapshot(tx, id))!) });
     return row;
   });

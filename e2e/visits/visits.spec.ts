@@ -154,6 +154,22 @@ test.describe("[VISITS] the demo visits", () => {
   });
 });
 
+test.describe("[VISITS] search", () => {
+  test("the shell's search finds a visit by a delegation member's Hangul name, the results page by the partner's", async ({ page }) => {
+    const governor = "Governor Lee Jae-myung's visit to Chongqing";
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: "Search everything" });
+    await expect(box).toHaveAttribute("data-ready", "true");
+    await box.fill("임문영");
+    await page.getByRole("listbox").getByRole("group", { name: "Visits" }).getByRole("option", { name: new RegExp(governor) }).click();
+    await expect(page.getByRole("heading", { level: 1, name: governor })).toBeVisible();
+    for (const q of ["충칭", "重庆", "chongqing"]) {
+      await page.goto(`/search?q=${encodeURIComponent(q)}`);
+      await expect(page.getByRole("region", { name: /^Visits/ }).getByRole("link", { name: governor })).toBeVisible();
+    }
+  });
+});
+
 test.describe("[VISITS] keyboard, axe and narrow screens", () => {
   test("the list's filters work by keyboard and stay in the URL", async ({ page }) => {
     await page.goto("/visits");
