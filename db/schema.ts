@@ -669,10 +669,13 @@ export const checklistItem = sqliteTable(
     dueOn: text("due_on"),
     doneAt: integer("done_at", { mode: "timestamp_ms" }),
     position: integer("position").notNull().default(0),
+    /** Our side's item is this follow-up on the board: ticking one completes the other. */
+    actionId: integer("action_id").references(() => action.id, { onDelete: "set null" }),
   },
   (t) => [
     oneOf("checklist_item_side_check", t.side, ACTION_SIDES),
     index("checklist_item_visit_idx").on(t.visitId, t.position),
+    uniqueIndex("checklist_item_action_idx").on(t.actionId),
     index("checklist_item_open_due_idx")
       .on(t.dueOn)
       .where(sql`${t.doneAt} is null`),

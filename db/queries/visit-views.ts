@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { checklistItem, gift, meeting, partner, person, plannedGift, programmeAttendee, programmeItem, travelLeg, visit, visitMember, visitPartner } from "../schema";
 import { NotFoundError } from "@/lib/errors";
 import { repeatedGifts, type RegisterGift } from "@/lib/visits/gift-warnings";
+import { matchesSearch } from "../search";
 import { cursorPage } from "./paging";
 import { pageSize } from "./common";
 
@@ -68,14 +69,13 @@ function upcoming(today: string): SQL {
 
 function visitWhere(f: VisitFilters): SQL | undefined {
   const q = f.q?.trim();
-  const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : "";
   return and(
     isNull(visit.archivedAt),
     f.direction ? eq(visit.direction, f.direction) : undefined,
     f.status ? eq(visit.status, f.status) : undefined,
     f.partnerId ? sql`${visit.id} in (select ${visitPartner.visitId} from ${visitPartner} where ${visitPartner.partnerId} = ${f.partnerId})` : undefined,
     f.period === "upcoming" ? upcoming(f.today) : f.period === "past" ? lt(sql`coalesce(${visit.endsOn}, ${visit.startsOn})`, f.today) : undefined,
-    q ? or(sql`${visit.title} like ${pattern} escape '\\'`, sql`${visit.purpose} like ${pattern} escape '\\'`) : undefined,
+    q ? matchesSearch("visit", visit.id, q) : undefined,
   );
 }
 
@@ -205,8 +205,51 @@ export async function peopleByIds(db: Db, ids: number[]) {
   return db.select(personCols).from(person).where(inArray(person.id, [...new Set(ids)]));
 }
 
-/** The meetings the programme became, by id, for their titles. */
+/** The meetings the programme became, by id, for their titles (and whether a gift can be given at them). */
 export async function meetingTitles(db: Db, ids: number[]) {
   if (!ids.length) return [];
-  return db.select({ id: meeting.id, title: meeting.title }).from(meeting).where(inArray(meeting.id, ids));
+  return db.select({ id: meeting.id, title: meeting.title, status: meeting.status, archivedAt: meeting.archivedAt }).from(meeting).where(inArray(meeting.id, ids));
+}
+
+/**
+ * The calendar feed's share of the visits, one partner's or all: scheduled programme items that
+ * did not become a meeting (the meeting's own event stands for those), and travel legs with a
+ * departure time. A partner's feed has the visits that partner takes part in.
+ */
+export async function visitCalendarData(db: Db, partnerId: number | null) {
+  const inScope = and(
+    isNull(visit.archivedAt),
+    partnerId ? sql`exists (select 1 from ${visitPartner} where ${visitPartner.visitId} = ${visit.id} and ${visitPartner.partnerId} = ${partnerId})` : undefined,
+  );
+  const visitCols = { visitId: visit.id, visitTitle: visit.title, visitStatus: visit.status, version: visit.version, updatedAt: visit.updatedAt };
+  const items = (await db
+    .select({ id: programmeItem.id, title: programmeItem.title, startsAt: programmeItem.startsAt, endsAt: programmeItem.endsAt, timeZone: programmeItem.timeZone, place: programmeItem.place, notes: programmeItem.notes, ...visitCols })
+    .from(programmeItem)
+    .innerJoin(visit, eq(visit.id, programmeItem.visitId))
+    .where(and(inScope, isNotNull(programmeItem.startsAt), isNull(programmeItem.meetingId)))
+    .orderBy(asc(programmeItem.startsAt), asc(programmeItem.id)))
+    .filter((i): i is typeof i & { startsAt: Date } => i.startsAt !== null);
+  const legs = (await db
+    .select({
+      id: travelLeg.id,
+      mode: travelLeg.mode,
+      number: travelLeg.number,
+      fromPlace: travelLeg.fromPlace,
+      fromTimeZone: travelLeg.fromTimeZone,
+      departsAt: travelLeg.departsAt,
+      toPlace: travelLeg.toPlace,
+      toTimeZone: travelLeg.toTimeZone,
+      arrivesAt: travelLeg.arrivesAt,
+      notes: travelLeg.notes,
+      travellerEn: person.nameEn,
+      travellerLocal: person.nameLocal,
+      ...visitCols,
+    })
+    .from(travelLeg)
+    .innerJoin(visit, eq(visit.id, travelLeg.visitId))
+    .leftJoin(person, eq(person.id, travelLeg.personId))
+    .where(and(inScope, isNotNull(travelLeg.departsAt)))
+    .orderBy(asc(travelLeg.departsAt), asc(travelLeg.id)))
+    .filter((l): l is typeof l & { departsAt: Date } => l.departsAt !== null);
+  return { items, legs };
 }
