@@ -163,6 +163,12 @@ async function main() {
     `| first (all new) | ${n.first.dueItems} | ${n.first.created} | ${n.first.mails} | ${n.first.ms} | ${n.first.cpuMs} | ${per10k(n.first.cpuMs, n.first.dueItems)} | ${n.peakRssMiB} (from ${n.rssBeforeMiB}) |`,
   );
   out(`| second (none new) | ${n.second.dueItems} | ${n.second.created} | ${n.second.mails} | ${n.second.ms} | ${n.second.cpuMs} | ${per10k(n.second.cpuMs, n.second.dueItems)} | |`);
+  out();
+  out("How SQLite runs the first pass's selects and updates on this data (EXPLAIN QUERY PLAN; SCAN only on `user`, the accounts):");
+  out();
+  out("```");
+  for (const p of n.plans) out([p.sql, ...p.plan.map((l) => `    ${l}`)].join("\n"));
+  out("```");
   fs.mkdirSync("bench", { recursive: true });
   fs.writeFileSync("bench/results.md", lines.join("\n") + "\n");
   console.log("\nWritten to bench/results.md");
