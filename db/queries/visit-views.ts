@@ -147,14 +147,15 @@ export async function visitCursorPage(db: Db, f: { partner?: number; direction?:
   return cursorPage(visit.id, where, f, async (w, order, limit) => await db.select().from(visit).where(w).orderBy(order).limit(limit));
 }
 
-/** The visits of one partner, newest first, for its page. */
-export async function partnerVisits(db: Db, partnerId: number) {
+/** The visits of one partner, newest first, for its page: at most `limit` (the page links to the rest). */
+export async function partnerVisits(db: Db, partnerId: number, limit: number) {
   return db
     .select({ id: visit.id, title: visit.title, direction: visit.direction, status: visit.status, startsOn: visit.startsOn, endsOn: visit.endsOn, datePrecision: visit.datePrecision })
     .from(visitPartner)
     .innerJoin(visit, eq(visit.id, visitPartner.visitId))
     .where(and(eq(visitPartner.partnerId, partnerId), isNull(visit.archivedAt)))
-    .orderBy(sql`${visit.startsOn} is null desc`, desc(visit.startsOn), desc(visit.id));
+    .orderBy(sql`${visit.startsOn} is null desc`, desc(visit.startsOn), desc(visit.id))
+    .limit(limit);
 }
 
 /** The visit a meeting was held in, through its programme item. */
