@@ -89,6 +89,12 @@ export async function giftDeclarationStatus(db: Db, gift: DeclarableGift): Promi
   return declarationStatus(gift, rateLookup(db.$client));
 }
 
+/** The same rule for many gifts at once (the scheduler's pass): one prepared rate lookup for all. */
+export function giftDeclarationRule(db: Db): (gift: DeclarableGift) => GiftDeclaration {
+  const lookup = rateLookup(db.$client);
+  return (gift) => declarationStatus(gift, lookup);
+}
+
 /** Received gifts not yet declared: how many must be, and how many cannot be judged for want of a rate. */
 export async function undeclaredGiftCounts(db: Db): Promise<{ declare: number; noRate: number }> {
   const rows = await db

@@ -37,6 +37,11 @@ export const visit = pgTable(
       .on(t.startsOn, t.id)
       .where(sql`${t.archivedAt} is null`),
     index("visit_status_idx").on(t.status, t.startsOn),
+    // Until when a visit runs (its last day, else its first; one to be scheduled runs on): /visits
+    // and the dashboard find the upcoming ones by it.
+    index("visit_live_until_idx")
+      .on(sql`(case when ${t.startsOn} is null then '9999-12-31' when ${t.endsOn} is null then ${t.startsOn} else ${t.endsOn} end)`, t.id)
+      .where(sql`${t.archivedAt} is null`),
   ],
 );
 
