@@ -11,6 +11,8 @@ export interface NotifyMeasure {
   second: { ms: number; cpuMs: number; dueItems: number; created: number; mails: number };
   rssBeforeMiB: number;
   peakRssMiB: number;
+  /** EXPLAIN QUERY PLAN of the pass's selects and updates on the benchmark's data. */
+  plans: { sql: string; plan: string[] }[];
 }
 
 export function measureNotifyPass(file: string): NotifyMeasure {

@@ -13,7 +13,7 @@ import { openDb } from "@/db/client";
 import { createUser } from "@/db/queries/users";
 import { ensureBuild, nextBin } from "../scripts/build";
 
-export const RENDER_PAGES = ["/timeline", "/timeline?partner=chongqing&kind=meeting&from=2019-01-01&to=2019-12-31", "/partners/chongqing", "/"];
+export const RENDER_PAGES = ["/timeline", "/timeline?partner=chongqing&kind=meeting&from=2019-01-01&to=2019-12-31", "/partners/chongqing", "/", "/meetings", "/visits"];
 
 export interface RenderResult {
   path: string;

@@ -22,9 +22,10 @@ import { timeGets } from "./stats";
 import { measureWrites } from "./writes";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 100_000);
-const PORT = 3199;
+// A port of its own can be given, so that two benchmarks on one machine do not collide.
+const PORT = Number(process.env.BENCH_PORT ?? 3199);
 const PASSWORD = "bench-password-123";
-const RENDER = ["/", "/timeline", "/board", "/meetings?q=semiconductors", "/partners/chongqing", "/reports"];
+const RENDER = ["/", "/timeline", "/board", "/meetings", "/meetings?q=semiconductors", "/partners/chongqing", "/reports", "/visits"];
 
 /**
  * First contentful paint and the load event (every byte of the page, the streamed part included)
@@ -80,7 +81,12 @@ async function main() {
   const db = openDb(file);
   await createUser(db, SYSTEM_ACTOR, { email: "bench@bench.local", name: "Bench", role: "admin", password: PASSWORD });
   const { token } = await createApiToken(db, SYSTEM_ACTOR, { name: "bench", role: "editor" });
-  const counts = db.$client.prepare("select (select count(*) from meeting) m, (select count(*) from participant) p, (select count(*) from action) a").get() as { m: number; p: number; a: number };
+  const counts = db.$client
+    .prepare("select (select count(*) from meeting) m, (select count(*) from participant) p, (select count(*) from action) a, (select count(*) from visit) v, (select count(*) from programme_item) i")
+    .get() as { m: number; p: number; a: number; v: number; i: number };
+  // The busiest visit (most programme items): its page is the heaviest visit page to render.
+  const busy = db.$client.prepare("select visit_id id, count(*) n from programme_item group by visit_id order by n desc, visit_id limit 1").get() as { id: number; n: number } | undefined;
+  const render = busy ? [...RENDER, `/visits/${busy.id}`] : RENDER;
 
   process.env.BENCH_FLOOR_TOKEN_SHA256 = crypto.createHash("sha256").update(token).digest("hex");
   const server = await startServer(file, PORT);
@@ -89,13 +95,16 @@ async function main() {
     out(`# Bridgehead benchmark`);
     out();
     out(`${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`);
-    out(`Data: ${counts.m.toLocaleString("en")} meetings, ${counts.p.toLocaleString("en")} participants, ${counts.a.toLocaleString("en")} actions (--demo-scale ${SCALE}).`);
+    out(
+      `Data: ${counts.m.toLocaleString("en")} meetings, ${counts.p.toLocaleString("en")} participants, ${counts.a.toLocaleString("en")} actions, ${counts.v.toLocaleString("en")} visits with ${counts.i.toLocaleString("en")} programme items (--demo-scale ${SCALE}); the busy visit has ${busy?.n ?? 0} items.`,
+    );
+    out(`Load average when the run began: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")}.`);
     out();
     out("## Server render (20 sequential requests, full response)");
     out();
     out("| page | p50 ms | p95 ms | first byte p50 ms | KiB |");
     out("| --- | ---: | ---: | ---: | ---: |");
-    for (const route of RENDER) {
+    for (const route of render) {
       const r = await timeGets(server.url + route, { cookie }, 20);
       if (r.status !== 200) throw new Error(`${route} answered ${r.status}`);
       out(`| \`${route}\` | ${r.p50} | ${r.p95} | ${r.firstByteP50} | ${Math.round(r.bytes / 1024)} |`);
@@ -163,6 +172,14 @@ async function main() {
     `| first (all new) | ${n.first.dueItems} | ${n.first.created} | ${n.first.mails} | ${n.first.ms} | ${n.first.cpuMs} | ${per10k(n.first.cpuMs, n.first.dueItems)} | ${n.peakRssMiB} (from ${n.rssBeforeMiB}) |`,
   );
   out(`| second (none new) | ${n.second.dueItems} | ${n.second.created} | ${n.second.mails} | ${n.second.ms} | ${n.second.cpuMs} | ${per10k(n.second.cpuMs, n.second.dueItems)} | |`);
+  out();
+  out("How SQLite runs the first pass's selects and updates on this data (EXPLAIN QUERY PLAN; SCAN only on `user`, the accounts):");
+  out();
+  out("```");
+  for (const p of n.plans) out([p.sql, ...p.plan.map((l) => `    ${l}`)].join("\n"));
+  out("```");
+  out();
+  out(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} (${os.cpus().length} cores).`);
   fs.mkdirSync("bench", { recursive: true });
   fs.writeFileSync("bench/results.md", lines.join("\n") + "\n");
   console.log("\nWritten to bench/results.md");

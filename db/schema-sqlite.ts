@@ -533,6 +533,11 @@ export const visit = sqliteTable(
       .on(t.startsOn, t.id)
       .where(sql`${t.archivedAt} is null`),
     index("visit_status_idx").on(t.status, t.startsOn),
+    // Until when a visit runs (its last day, else its first; one to be scheduled runs on): /visits
+    // and the dashboard find the upcoming ones by it.
+    index("visit_live_until_idx")
+      .on(sql`(case when ${t.startsOn} is null then '9999-12-31' when ${t.endsOn} is null then ${t.startsOn} else ${t.endsOn} end)`, t.id)
+      .where(sql`${t.archivedAt} is null`),
   ],
 );
 
@@ -669,10 +674,13 @@ export const checklistItem = sqliteTable(
     dueOn: text("due_on"),
     doneAt: integer("done_at", { mode: "timestamp_ms" }),
     position: integer("position").notNull().default(0),
+    /** Our side's item is this follow-up on the board: ticking one completes the other. */
+    actionId: integer("action_id").references(() => action.id, { onDelete: "set null" }),
   },
   (t) => [
     oneOf("checklist_item_side_check", t.side, ACTION_SIDES),
     index("checklist_item_visit_idx").on(t.visitId, t.position),
+    uniqueIndex("checklist_item_action_idx").on(t.actionId),
     index("checklist_item_open_due_idx")
       .on(t.dueOn)
       .where(sql`${t.doneAt} is null`),

@@ -14,11 +14,11 @@ import { inTransaction, rawAll, rawGet, rawRun } from "./tx";
 // (pinyin for Han, Revised Romanization for Hangul) and the initial consonants of its Korean
 // words, so "chongqing", "tang liangzhi" and "ㅊㅊ" find 重庆市, 唐良智 and 충칭.
 
-export type SearchType = "meeting" | "partner" | "person" | "action" | "gift";
-export const SEARCH_TYPES: readonly SearchType[] = ["partner", "person", "meeting", "action", "gift"];
+export type SearchType = "meeting" | "partner" | "person" | "action" | "gift" | "visit";
+export const SEARCH_TYPES: readonly SearchType[] = ["partner", "person", "meeting", "action", "gift", "visit"];
 
 /** Bump when what goes into the index changes: the next migrate rebuilds it (ensureSearchIndex). */
-export const SEARCH_INDEX_VERSION = "2";
+export const SEARCH_INDEX_VERSION = "3";
 
 // Conjoining and compatibility jamo stay whole words: "ㅊㅊ" is a prefix of "ㅊㅊㅅ", not two tokens.
 const CJK_CLASS = String.raw`(?![\u1100-\u11FF\u3130-\u318F])[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]`;
@@ -101,7 +101,8 @@ export function toMatchQuery(q: string): string | null {
 
 // What each record type's index entry is made of: a record's own words plus the names around it
 // (a meeting is found by its partner's three names, its participants in both scripts and its
-// gifts; a follow-up by its partner and owner). `{where}` is filled in by the caller.
+// gifts; a follow-up by its partner and owner; a visit by its partners' three names, its
+// delegation in both scripts and its programme). `{where}` is filled in by the caller.
 const NAMES = (p: string) => `${p}.name_en, ${p}.name_ko, ${p}.name_local`;
 const DOCS: Record<SearchType, string> = {
   partner: `select x.id, concat_ws(' \n ', ${NAMES("x")}, x.slug, x.summary) t from partner x where {where}`,
@@ -116,13 +117,18 @@ const DOCS: Record<SearchType, string> = {
   gift: `select x.id, concat_ws(' \n ', x.item, x.description, x.origin, f.name_en, f.name_local, r.name_en, r.name_local, m.title, ${NAMES("p")}) t
     from gift x join meeting m on m.id = x.meeting_id join partner p on p.id = m.partner_id
     left join person f on f.id = x.from_person_id left join person r on r.id = x.to_person_id where {where}`,
+  visit: `select x.id, concat_ws(' \n ', x.title, x.purpose,
+      (select group_concat(concat_ws(' ', ${NAMES("p")}), ' \n ') from visit_partner vp join partner p on p.id = vp.partner_id where vp.visit_id = x.id),
+      (select group_concat(concat_ws(' ', pe.name_en, pe.name_local, vm.title_at_time), ' \n ') from visit_member vm join person pe on pe.id = vm.person_id where vm.visit_id = x.id),
+      (select group_concat(concat_ws(' ', pi.title, pi.place), ' \n ') from programme_item pi where pi.visit_id = x.id)) t
+    from visit x where {where}`,
 };
 
 // PostgreSQL's index (drizzle-pg/0001_search_index.sql) is keyed by (record_type, record_id).
 // On SQLite each entry's rowid is derived from its record, so replacing or removing one is a rowid lookup:
 // a delete by record_type and record_id (unindexed columns) reads the whole index.
 // Searches filter by type on the rowid too (`rowid % 8`), which needs no read of the entry.
-export const TYPE_CODE: Record<SearchType, number> = { partner: 1, person: 2, meeting: 3, action: 4, gift: 5 };
+export const TYPE_CODE: Record<SearchType, number> = { partner: 1, person: 2, meeting: 3, action: 4, gift: 5, visit: 6 };
 const entryRowid = (type: SearchType, id: number) => id * 8 + TYPE_CODE[type];
 
 async function writeDocs(tx: Tx, type: SearchType, rows: { id: number; t: string | null }[], fresh = false) {
@@ -161,12 +167,14 @@ export async function reindexAround(tx: Tx, of: { partnerId?: number; personId?:
     await reindexRecords(tx, "meeting", await idsWhere(tx, sql`select id from meeting where partner_id = ${id}`));
     await reindexRecords(tx, "action", await idsWhere(tx, sql`select id from action where partner_id = ${id}`));
     await reindexRecords(tx, "gift", await idsWhere(tx, sql`select g.id from gift g join meeting m on m.id = g.meeting_id where m.partner_id = ${id}`));
+    await reindexRecords(tx, "visit", await idsWhere(tx, sql`select visit_id id from visit_partner where partner_id = ${id}`));
   }
   if (of.personId !== undefined) {
     const id = of.personId;
     await reindexRecords(tx, "meeting", await idsWhere(tx, sql`select meeting_id id from participant where person_id = ${id}`));
     await reindexRecords(tx, "action", await idsWhere(tx, sql`select id from action where owner_person_id = ${id}`));
     await reindexRecords(tx, "gift", await idsWhere(tx, sql`select id from gift where from_person_id = ${id} or to_person_id = ${id}`));
+    await reindexRecords(tx, "visit", await idsWhere(tx, sql`select visit_id id from visit_member where person_id = ${id}`));
   }
 }
 

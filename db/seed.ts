@@ -10,6 +10,7 @@ import { createPerson } from "./queries/people";
 import { setHomeRegion } from "./queries/settings";
 import { createVisit } from "./queries/visits";
 import { rebuildSearchIndex } from "./search";
+import { seedScaleVisits } from "./seed-scale-visits";
 import { inTransaction, isSqlite } from "./tx";
 
 // The demo data is what the source article states (shared/source/gyeonggi-chongqing-2019-11-27.txt)
@@ -292,10 +293,11 @@ const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 
 /**
  * Adds `n` synthetic meetings (2 participants each) and about 3 actions per meeting, spread over
- * the seeded partners since 2008; deterministic from `seed`. Written with prepared statements in
- * one transaction: this is for load tests, not a path users take, so it writes no audit events.
+ * the seeded partners since 2008, and one synthetic visit per ten meetings (db/seed-scale-visits.ts);
+ * deterministic from `seed`. Written with prepared statements in one transaction: this is for load
+ * tests, not a path users take, so it writes no audit events.
  */
-export async function seedScale(db: Db, n: number, seed = 1): Promise<{ meetings: number; actions: number }> {
+export async function seedScale(db: Db, n: number, seed = 1, opts: { visits?: number } = {}): Promise<{ meetings: number; actions: number; visits: number }> {
   // Bulk synthetic data is written through SQLite's prepared statements; for PostgreSQL, seed a
   // SQLite file and copy it over (`npm run db:copy`), which is also the faster way to load one.
   if (!isSqlite(db)) throw new Error("--demo-scale writes SQLite: seed a SQLite file with it, then `npm run db:copy -- --from <file> --to <postgres url>`.");
@@ -323,6 +325,7 @@ export async function seedScale(db: Db, n: number, seed = 1): Promise<{ meetings
   const start = Date.UTC(2008, 0, 1);
   const span = Date.UTC(2027, 0, 1) - start;
   let actions = 0;
+  let visits = 0;
 
   sqlite.transaction(() => {
     const now = Date.now();
@@ -370,8 +373,9 @@ export async function seedScale(db: Db, n: number, seed = 1): Promise<{ meetings
         actions++;
       }
     }
+    visits = seedScaleVisits({ sqlite, random, partners, people, topics: TOPICS, start, span, now }, opts.visits ?? Math.floor(n / 10));
   })();
   // The index names partners and participants: built in batches once the rows are in.
   await rebuildSearchIndex(db);
-  return { meetings: n, actions };
+  return { meetings: n, actions, visits };
 }

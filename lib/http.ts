@@ -1,11 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/db/audit";
+import { findSessionUser } from "@/db/queries/admin-two-factor";
 import { verifyApiToken } from "@/db/queries/tokens";
-import { user } from "@/db/schema";
 import { getLiveSession } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { declaredOver, readBodyUpTo } from "@/lib/body-limit";
@@ -40,13 +39,14 @@ export async function apiActor(req: Request, db: Db): Promise<Actor | null> {
   }
   const s = await getLiveSession(req.headers);
   if (!s) return null;
-  const row = (await db
-    .select({ role: user.role, email: user.email, banned: user.banned, mustChangePassword: user.mustChangePassword })
-    .from(user)
-    .where(eq(user.id, s.user.id)).limit(1))[0];
+  const row = await findSessionUser(db, s.user.id);
   if (!row || row.banned) return null;
   // A temporary password opens only the password form, for the API as for pages and actions.
   if (row.mustChangePassword) throw new UserError("forbidden", "Change your temporary password first.");
+  // So does a missing two-step sign-in while it is required for admins. A token is its own
+  // credential and is not refused (README, "Two-step sign-in required for administrators").
+  if (row.mustEnrolTwoFactor)
+    throw new UserError("forbidden", "Two-step sign-in is required for administrators: turn it on at /account/two-factor first.");
   return { userId: s.user.id, label: row.email, role: row.role as Actor["role"], ip };
 }
 

@@ -1,6 +1,6 @@
 // `npm run db:seed`: demo data on an empty database (a no-op otherwise).
 // `npm run db:seed -- --demo-scale N [--seed S]`: adds N synthetic meetings with their
-// participants and actions, deterministic from S, for load tests and benchmarks.
+// participants and actions, and N/10 visits, deterministic from S, for load tests and benchmarks.
 import { closeDb, openDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { seedDemo, seedScale } from "@/db/seed";
@@ -22,7 +22,7 @@ async function main() {
     if (!Number.isInteger(seed)) throw new Error("--seed needs a whole number.");
     const t0 = Date.now();
     const r = await seedScale(db, n, seed);
-    console.log(`Added ${r.meetings} meetings and ${r.actions} actions in ${((Date.now() - t0) / 1000).toFixed(1)} s (seed ${seed}).`);
+    console.log(`Added ${r.meetings} meetings, ${r.actions} actions and ${r.visits} visits in ${((Date.now() - t0) / 1000).toFixed(1)} s (seed ${seed}).`);
   }
   await closeDb(db);
 }

@@ -3,12 +3,13 @@
 import crypto from "node:crypto";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/db/audit";
+import { adminTwoFactorRequired, setAdminTwoFactorRequired } from "@/db/queries/admin-two-factor";
 import { createUser, findUserByEmail, listUsers, resetUserPassword, resetUserTwoFactor, setUserActive, setUserRole } from "@/db/queries/users";
 import { isUserError } from "@/lib/errors";
 
 export const CLI_ACTOR: Actor = { userId: null, label: "cli", role: "system" };
 export const USAGE =
-  "usage: npm run user -- add <email> <role> [name] | role <email> <role> | reset <email> | reset-2fa <email> | deactivate <email> | activate <email> | list";
+  "usage: npm run user -- add <email> <role> [name] | role <email> <role> | reset <email> | reset-2fa <email> | require-2fa <off|status> | deactivate <email> | activate <email> | list";
 
 export interface CommandResult {
   code: number;
@@ -58,6 +59,18 @@ export async function userCommand(db: Db, argv: string[], env: { USER_PASSWORD?:
         const u = await need();
         const r = await resetUserTwoFactor(db, CLI_ACTOR, u.id);
         out.push(r.wasEnabled ? `Two-step sign-in of ${u.email} reset; they sign in with their password and can turn it on again.` : `${u.email} had no two-step sign-in.`);
+        return { code: 0, out, err };
+      }
+      case "require-2fa": {
+        // For an operator whose admins are held at the enrolment page: turning it off needs no
+        // one's code. Turning it on is for an admin who uses two-step sign-in (Admin → Users).
+        if (email === "status") {
+          out.push(`Two-step sign-in is ${(await adminTwoFactorRequired(db)) ? "required" : "not required"} for administrators.`);
+          return { code: 0, out, err };
+        }
+        if (email !== "off") throw new Error(`${USAGE}\nTurn the requirement on in the browser: Admin → Users, as an admin who uses two-step sign-in.`);
+        const r = await setAdminTwoFactorRequired(db, CLI_ACTOR, false);
+        out.push(r.changed ? "Two-step sign-in is no longer required for administrators." : "Two-step sign-in was not required for administrators.");
         return { code: 0, out, err };
       }
       case "deactivate":

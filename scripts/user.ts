@@ -3,6 +3,7 @@
 //   role <email> <role>            changes a role (admin, editor, viewer)
 //   reset <email>                  sets a new temporary password (USER_PASSWORD or generated)
 //   reset-2fa <email>              turns off two-step sign-in (lost phone and backup codes)
+//   require-2fa off | status       stops requiring two-step sign-in for admins, or tells whether it is
 //   deactivate <email> | activate <email>
 //   list
 import { openDb } from "@/db/client";

@@ -15,8 +15,9 @@ import { requireUser } from "@/lib/auth/guard";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  // Each page checks the temporary password itself, so the password page can render in the shell.
-  const user = await requireUser("read", { allowTemporaryPassword: true });
+  // Each page checks the temporary password and a required enrolment itself, so the password and
+  // two-step pages can render in the shell.
+  const user = await requireUser("read", { allowTemporaryPassword: true, allowTwoFactorEnrolment: true });
   const t = await getTranslations("common");
   const tn = await getTranslations("nav");
   const te = await getTranslations("enums.role");

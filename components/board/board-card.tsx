@@ -2,6 +2,7 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { AlertTriangle, CalendarCheck, CalendarDays, GripVertical, Users } from "lucide-react";
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { BoardCard as Card } from "@/db/queries/board";
 import { isOverdue } from "@/lib/board/filters";
@@ -72,6 +73,13 @@ export function CardBody({ card, today, zone, onOpen }: { card: Card; today: str
         </p>
       ) : null}
       {card.meetingTitle ? <p className="line-clamp-2 text-xs text-slate-600">{t("fromMeeting", { title: card.meetingTitle })}</p> : null}
+      {card.visitId && card.visitTitle ? (
+        <p className="line-clamp-2 text-xs">
+          <Link href={`/visits/${card.visitId}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+            {t("fromVisit", { title: card.visitTitle })}
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -8,10 +8,14 @@ import { partnerVisits } from "@/db/queries/visit-views";
 import type { Locale } from "@/lib/format";
 import { visitDates } from "@/lib/visits/when";
 
+/** Visits the partner page lists; a partner with thousands links to /visits for the rest. */
+const SHOWN = 20;
+
 /** The partner page's visits: trips to them and delegations from them, newest first. */
 export async function PartnerVisits({ partnerId, locale }: { partnerId: number; locale: Locale }) {
   const t = await getTranslations("visits");
-  const rows = await partnerVisits(getDb(), partnerId);
+  const found = await partnerVisits(getDb(), partnerId, SHOWN + 1);
+  const rows = found.slice(0, SHOWN);
   return (
     <Card title={t("partnerVisits")} id="visits">
       {rows.length ? (
@@ -30,6 +34,13 @@ export async function PartnerVisits({ partnerId, locale }: { partnerId: number; 
       ) : (
         <Empty>{t("empty")}</Empty>
       )}
+      {found.length > SHOWN ? (
+        <p className="mt-2 text-sm">
+          <Link href={`/visits?partner=${partnerId}`} className="text-brand-700 hover:underline">
+            {t("partnerVisitsAll")}
+          </Link>
+        </p>
+      ) : null}
     </Card>
   );
 }

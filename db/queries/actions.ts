@@ -9,6 +9,7 @@ import { UNFINISHED_ACTION_STATUSES } from "@/lib/domain";
 import { parseInput } from "@/lib/validation/common";
 import { createActionSchema, updateActionSchema } from "@/lib/validation/actions";
 import type { ActionListParams } from "@/lib/validation/lists";
+import { mirrorActionToChecklist } from "./checklist-link";
 import { pageSize, staleOrMissing, unfinishedAction } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
@@ -75,6 +76,7 @@ export async function updateAction(db: Db, actor: Actor, id: number, input: unkn
     if (!row) throw await staleOrMissing(tx, action, "action", id);
     await reindexRecords(tx, "action", [row.id]);
     await writeAudit(tx, actor, { event: "update", recordType: "action", recordId: id, ...diff(before, row) });
+    await mirrorActionToChecklist(tx, actor, row);
     return row;
   });
 }

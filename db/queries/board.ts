@@ -2,13 +2,14 @@ import { aliasedTable, and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
-import { action, actionComment, auditEvent, meeting, milestone, partner, person, user } from "../schema";
+import { action, actionComment, auditEvent, checklistItem, meeting, milestone, partner, person, user, visit } from "../schema";
 import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { commentSchema, moveActionSchema } from "@/lib/validation/actions";
 import { planMove } from "@/lib/board/position";
 import { BOARD_COLUMNS, dueRange, type BoardFilters } from "@/lib/board/filters";
 import type { ActionStatus } from "@/lib/domain";
+import { mirrorActionToChecklist } from "./checklist-link";
 import { staleOrMissing, unfinishedAction } from "./common";
 import { inTransaction, one } from "../tx";
 import { epochMs } from "../dialect";
@@ -35,6 +36,9 @@ export interface BoardCard {
   ownerName: string | null;
   meetingId: number | null;
   meetingTitle: string | null;
+  /** The visit whose checklist item this follow-up is. */
+  visitId: number | null;
+  visitTitle: string | null;
 }
 export interface BoardColumn {
   status: ActionStatus;
@@ -75,6 +79,8 @@ const cardColumns = {
   ownerUser: ownerUser.name,
   meetingId: action.meetingId,
   meetingTitle: meeting.title,
+  visitId: visit.id,
+  visitTitle: visit.title,
 };
 
 type CardRow = {
@@ -123,6 +129,8 @@ async function cardQuery(tx: Tx, where: SQL | undefined, limit: number): Promise
     .leftJoin(person, eq(person.id, action.ownerPersonId))
     .leftJoin(ownerUser, eq(ownerUser.id, action.ownerUserId))
     .leftJoin(meeting, eq(meeting.id, action.meetingId))
+    .leftJoin(checklistItem, eq(checklistItem.actionId, action.id))
+    .leftJoin(visit, eq(visit.id, checklistItem.visitId))
     .where(where)
     .orderBy(asc(action.position), asc(action.id))
     .limit(limit))
@@ -270,6 +278,7 @@ export async function moveAction(db: Db, actor: Actor, input: unknown) {
     if (!row) throw await staleOrMissing(tx, action, "action", v.id);
     const d = diff(before, row);
     await writeAudit(tx, actor, { event: "move", recordType: "action", recordId: v.id, before: d.before, after: { ...d.after, renumbered: !!plan.renumbered } });
+    await mirrorActionToChecklist(tx, actor, row);
     return { id: row.id, version: row.version, status: row.status as ActionStatus, position: row.position, completedAt: row.completedAt?.toISOString() ?? null };
   });
 }

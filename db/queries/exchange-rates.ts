@@ -108,6 +108,12 @@ export async function giftDeclarationStatus(db: Db, gift: DeclarableGift): Promi
   return declarationStatus(gift, await loadRateLookup(db));
 }
 
+/** The same rule for many gifts at once (the scheduler's pass): the rates read once for all. */
+export async function giftDeclarationRule(db: Db): Promise<(gift: DeclarableGift) => GiftDeclaration> {
+  const lookup = await loadRateLookup(db);
+  return (gift) => declarationStatus(gift, lookup);
+}
+
 /** Received gifts not yet declared: how many must be, and how many cannot be judged for want of a rate. */
 export async function undeclaredGiftCounts(db: Db): Promise<{ declare: number; noRate: number }> {
   const rows = await db

@@ -5,7 +5,7 @@ import type { Db, Tx } from "../client";
 import { gift, meeting, person, type Gift } from "../schema";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
-import { createGiftSchema, updateGiftSchema } from "@/lib/validation/gifts";
+import { createGiftSchema, updateGiftSchema, type CreateGift } from "@/lib/validation/gifts";
 import type { GiftListParams } from "@/lib/validation/lists";
 import { reindexRecords } from "../search";
 import { staleOrMissing } from "./common";
@@ -36,14 +36,18 @@ function columns<T extends { fromParticipantIndex?: number; toParticipantIndex?:
 }
 
 export async function createGift(db: Db, actor: Actor, input: unknown): Promise<Gift> {
-  const v = columns(parseInput(createGiftSchema, input));
-  return await inTransaction(db, async (tx) => {
-    await assertRefs(tx, v);
-    const row = await one(tx.insert(gift).values(v).returning());
-    await indexGift(tx, row);
-    await writeAudit(tx, actor, { event: "create", recordType: "gift", recordId: row.id, after: row });
-    return row;
-  });
+  const v = parseInput(createGiftSchema, input);
+  return await inTransaction(db, async (tx) => insertGift(tx, actor, v));
+}
+
+/** One gift into the register inside the caller's transaction (a visit records its planned gifts so). */
+export async function insertGift(tx: Tx, actor: Actor, input: CreateGift): Promise<Gift> {
+  const v = columns(input);
+  await assertRefs(tx, v);
+  const row = await one(tx.insert(gift).values(v).returning());
+  await indexGift(tx, row);
+  await writeAudit(tx, actor, { event: "create", recordType: "gift", recordId: row.id, after: row });
+  return row;
 }
 
 export async function updateGift(db: Db, actor: Actor, id: number, input: unknown): Promise<Gift> {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { notification, notificationPreference, user } from "../schema";
 import type { NoticeRow } from "./notifications";
@@ -132,26 +132,59 @@ export async function pendingFor(db: Db, userId: string, now: Date, retryNow: bo
     .orderBy(asc(notification.id));
 }
 
-/** Claims notices for one send: only rows still pending move, so no two senders mail the same notice. */
-export async function claim(db: Db, ids: number[]): Promise<number[]> {
+/**
+ * Ids per statement: a catch-up can hold more notices for one user than SQLite lets one statement
+ * name (32,766 variables).
+ */
+const ID_CHUNK = 5000;
+
+function chunks(ids: number[]): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < ids.length; i += ID_CHUNK) out.push(ids.slice(i, i + ID_CHUNK));
+  return out;
+}
+
+/**
+ * Claims a user's notices for one send: only rows still pending move, so no two senders mail the
+ * same notice. The user and the id range narrow the index range to these rows, not everyone's.
+ */
+export async function claim(db: Db, userId: string, ids: number[]): Promise<number[]> {
   if (!ids.length) return [];
-  return (await db
-    .update(notification)
-    .set({ mailState: "sending" })
-    .where(and(inArray(notification.id, ids), eq(notification.mailState, "pending")))
-    .returning({ id: notification.id }))
-    .map((r) => r.id);
+  return inTransaction(db, async (tx) => {
+    const claimed: number[] = [];
+    for (const c of chunks(ids)) {
+      const rows = await tx
+        .update(notification)
+        .set({ mailState: "sending" })
+        .where(
+          and(
+            eq(notification.mailState, "pending"),
+            eq(notification.userId, userId),
+            gte(notification.id, Math.min(...c)),
+            lte(notification.id, Math.max(...c)),
+            inArray(notification.id, c),
+          ),
+        )
+        .returning({ id: notification.id });
+      for (const r of rows) claimed.push(r.id);
+    }
+    return claimed;
+  });
 }
 
 export async function markSent(db: Db, ids: number[], now: Date): Promise<void> {
-  if (ids.length)
-    await db.update(notification)
-      .set({ mailState: "sent", mailSentAt: now, mailError: null, mailNextAttemptAt: null })
-      .where(inArray(notification.id, ids));
+  await inTransaction(db, async (tx) => {
+    for (const c of chunks(ids))
+      await tx.update(notification)
+        .set({ mailState: "sent", mailSentAt: now, mailError: null, mailNextAttemptAt: null })
+        .where(inArray(notification.id, c));
+  });
 }
 
 export async function markSkipped(db: Db, ids: number[]): Promise<void> {
-  if (ids.length) await db.update(notification).set({ mailState: "skipped" }).where(and(inArray(notification.id, ids), eq(notification.mailState, "pending")));
+  await inTransaction(db, async (tx) => {
+    for (const c of chunks(ids)) await tx.update(notification).set({ mailState: "skipped" }).where(and(inArray(notification.id, c), eq(notification.mailState, "pending")));
+  });
 }
 
 /** Backoff after each failed attempt; after the last one the notice is failed for good. */

@@ -2,13 +2,13 @@ import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "dri
 import type { Actor } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, follow, gift, meeting, milestone, notification, notificationPreference, partner, person, user } from "../schema";
-import { giftDeclarationStatus } from "./exchange-rates";
+import { giftDeclarationRule } from "./exchange-rates";
 import { getHomeRegion } from "./settings";
 import { getNotificationSettings } from "./notification-settings";
 import { type FollowableType, type NotificationKind } from "@/lib/notifications/kinds";
 import { addDays, agreementStage, dueStage, giftStage, type NotificationSettings } from "@/lib/notifications/rules";
 import { todayIn, utcToZonedParts } from "@/lib/format";
-import { inTransaction } from "../tx";
+import { inTransaction, isSqlite } from "../tx";
 
 // Every notification rule is applied here, once. Record changes arrive from writeAudit (inside the
 // change's own transaction); date rules run in the scheduler's pass. The unique `key` makes each
@@ -19,19 +19,52 @@ type NewNotice = typeof notification.$inferInsert;
 
 const OPEN_STATUSES = ["open", "in_progress", "blocked"] as const;
 
+/** Rows per insert statement: 10 values each, well under SQLite's and PostgreSQL's variable limits. */
+const INSERT_CHUNK = 250;
+
+function prepareInsert(tx: Tx, size: number) {
+  const p = (name: string, i: number) => sql.placeholder(`${name}${i}`);
+  const values = Array.from({ length: size }, (_, i) => ({
+    userId: p("userId", i), kind: p("kind", i), recordType: p("recordType", i), recordId: p("recordId", i), stage: p("stage", i),
+    key: p("key", i), subject: p("subject", i), href: p("href", i), detail: p("detail", i), createdAt: p("createdAt", i),
+  }));
+  return tx.insert(notification).values(values).onConflictDoNothing({ target: notification.key }).prepare();
+}
+
 /** Inserts notices, skipping any whose key exists; returns how many were new. */
 export async function insertNotices(tx: Tx, rows: NewNotice[]): Promise<number> {
   if (!rows.length) return 0;
-  // One prepared statement for all rows: building the SQL afresh per row was most of a large pass.
-  const p = (name: string) => sql.placeholder(name);
-  const stmt = tx
-    .insert(notification)
-    .values({ userId: p("userId"), kind: p("kind"), recordType: p("recordType"), recordId: p("recordId"), stage: p("stage"), key: p("key"), subject: p("subject"), href: p("href"), detail: p("detail"), createdAt: p("createdAt") })
-    .onConflictDoNothing({ target: notification.key })
-    .prepare();
+  // Prepared multi-row statements, one per chunk size: a statement per row (or SQL built afresh
+  // per row) was most of a large catch-up pass.
   const now = new Date();
   let made = 0;
-  for (const r of rows) made += stmt.run({ ...r, detail: r.detail ?? null, createdAt: r.createdAt ?? now }).changes;
+  if (!isSqlite(tx)) {
+    // PostgreSQL: a multi-row insert per chunk, counting the rows it really added.
+    for (let at = 0; at < rows.length; at += INSERT_CHUNK) {
+      const chunk = rows.slice(at, at + INSERT_CHUNK).map((r) => ({ ...r, detail: r.detail ?? null, createdAt: r.createdAt ?? now }));
+      made += (await tx.insert(notification).values(chunk).onConflictDoNothing({ target: notification.key }).returning({ id: notification.id })).length;
+    }
+    return made;
+  }
+  const full = rows.length >= INSERT_CHUNK ? prepareInsert(tx, INSERT_CHUNK) : null;
+  for (let at = 0; at < rows.length; at += INSERT_CHUNK) {
+    const chunk = rows.slice(at, at + INSERT_CHUNK);
+    const params: Record<string, unknown> = {};
+    chunk.forEach((r, i) => {
+      params[`userId${i}`] = r.userId;
+      params[`kind${i}`] = r.kind;
+      params[`recordType${i}`] = r.recordType;
+      params[`recordId${i}`] = r.recordId;
+      params[`stage${i}`] = r.stage;
+      params[`key${i}`] = r.key;
+      params[`subject${i}`] = r.subject;
+      params[`href${i}`] = r.href;
+      params[`detail${i}`] = r.detail ?? null;
+      params[`createdAt${i}`] = r.createdAt ?? now;
+    });
+    const stmt = chunk.length === INSERT_CHUNK && full ? full : prepareInsert(tx, chunk.length);
+    made += stmt.run(params).changes;
+  }
   return made;
 }
 
@@ -146,7 +179,7 @@ async function userZones(db: Db): Promise<Map<string, string>> {
 /**
  * "A received gift at or above the declaration threshold is still undeclared": its administrators,
  * the meeting's followers and the account of the person it was given to, once per stage (declare,
- * hand over soon, past the hand-over limit). The threshold is giftDeclarationStatus's, nowhere else.
+ * hand over soon, past the hand-over limit). The threshold is the declaration rule's (exchange-rates.ts), nowhere else.
  */
 async function giftNotices(db: Db, now: Date, settings: NotificationSettings, zones: Map<string, string>, todayOf: (zone: string) => string): Promise<NewNotice[]> {
   const open = and(eq(gift.direction, "received"), isNull(gift.declaredOn), isNull(gift.archivedAt), isNotNull(gift.estimatedValue));
@@ -180,9 +213,10 @@ async function giftNotices(db: Db, now: Date, settings: NotificationSettings, zo
     else byMeeting.set(f.meetingId, [f.userId]);
   }
   const rows: NewNotice[] = [];
+  const declaration = await giftDeclarationRule(db);
   for (const g of gifts) {
     const receivedOn = utcToZonedParts(g.startsAt, g.timeZone).date;
-    if ((await giftDeclarationStatus(db, { ...g, onDate: receivedOn })).status !== "declare") continue;
+    if (declaration({ ...g, onDate: receivedOn }).status !== "declare") continue;
     const info = { type: "meeting" as const, id: g.meetingId, subject: `${g.item} (${g.meetingTitle})`, href: `/meetings/${g.meetingId}#gifts` };
     for (const u of new Set([...admins, ...(byMeeting.get(g.meetingId) ?? []), ...(g.toUser ? [g.toUser] : [])])) {
       const zone = zones.get(u);
@@ -217,11 +251,15 @@ export async function applyDateRules(db: Db, now = new Date()): Promise<{ create
     );
   const rows: NewNotice[] = [];
   const todayOf = memoToday(now);
+  // Thousands of follow-ups share a due date: each date's stage is worked out once per zone.
+  const stages = new Map<string, ReturnType<typeof dueStage>>();
   for (const a of actions) {
     const owner = a.u ?? (a.p != null ? personUser.get(a.p) : undefined);
     const zone = owner ? zones.get(owner) : undefined;
     if (!owner || !zone || !a.dueOn) continue;
-    const stage = dueStage(a.dueOn, todayOf(zone), settings.dueSoonDays);
+    const at = `${zone} ${a.dueOn}`;
+    let stage = stages.get(at);
+    if (stage === undefined) stages.set(at, (stage = dueStage(a.dueOn, todayOf(zone), settings.dueSoonDays)));
     if (!stage) continue;
     const info = { type: "action" as const, id: a.id, subject: a.title, href: `/partners/${a.slug}#actions` };
     rows.push(notice(owner, stage, info, stage, `${stage}:action:${a.id}:${owner}:${a.dueOn}`, a.dueOn));

@@ -44,11 +44,13 @@ const QUERIES: Record<SearchType, string> = {
   person: `select x.id, x.name_en title, concat_ws(', ', x.title, x.organisation) detail, x.name_local alt, null slug, null link, null at, null tz
     from search_index s join person x on x.id = ${REC}`,
   meeting: `select x.id, x.title, p.name_en detail, p.name_ko alt, null slug, null link, ${msText("x.starts_at")} at, x.time_zone tz
-    from search_index s join meeting x on x.id = s.rowid / 8 join partner p on p.id = x.partner_id`,
+    from search_index s join meeting x on x.id = ${REC} join partner p on p.id = x.partner_id`,
   action: `select x.id, x.title, p.name_en detail, p.name_ko alt, null slug, x.meeting_id link, null at, null tz
-    from search_index s join action x on x.id = s.rowid / 8 join partner p on p.id = x.partner_id`,
+    from search_index s join action x on x.id = ${REC} join partner p on p.id = x.partner_id`,
   gift: `select x.id, x.item title, m.title detail, null alt, null slug, x.meeting_id link, ${msText("m.starts_at")} at, m.time_zone tz
-    from search_index s join gift x on x.id = s.rowid / 8 join meeting m on m.id = x.meeting_id`,
+    from search_index s join gift x on x.id = ${REC} join meeting m on m.id = x.meeting_id`,
+  visit: `select x.id, x.title, p.name_en detail, p.name_ko alt, null slug, null link, null at, null tz
+    from search_index s join visit x on x.id = ${REC} left join visit_partner vp on vp.visit_id = x.id and vp.position = 0 left join partner p on p.id = vp.partner_id`,
 };
 
 function href(type: SearchType, r: Row, q: string): string {
@@ -61,6 +63,8 @@ function href(type: SearchType, r: Row, q: string): string {
       return `/meetings/${r.id}`;
     case "gift":
       return `/meetings/${r.link}`;
+    case "visit":
+      return `/visits/${r.id}`;
     case "action":
       // Follow-ups have no page of their own: their meeting's, else the list filtered to them.
       return r.link ? `/meetings/${r.link}` : `/actions?q=${encodeURIComponent(q)}`;
@@ -87,7 +91,7 @@ export async function searchAll(
   const match = ON_PG ? toTsQuery(q) : toMatchQuery(q);
   if (!match) return [];
   const limit = Math.min(Math.max(1, Math.floor(opts.limit ?? 5)), 100);
-  const types = opts.types ?? (["partner", "person", "meeting", "action", "gift"] as const);
+  const types = opts.types ?? (["partner", "person", "meeting", "action", "gift", "visit"] as const);
   const groups = await Promise.all(
     types.map(async (type) => {
       const rows = await rawAll<Row>(db, typeSql(type, match, limit));

@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { checklistItem, gift, meeting, partner, person, plannedGift, programmeAttendee, programmeItem, travelLeg, visit, visitMember, visitPartner } from "../schema";
 import { NotFoundError } from "@/lib/errors";
 import { repeatedGifts, type RegisterGift } from "@/lib/visits/gift-warnings";
+import { matchesSearch } from "../search";
 import { cursorPage } from "./paging";
 import { pageSize } from "./common";
 import { likeCi } from "../dialect";
@@ -62,55 +63,76 @@ export interface VisitFilters {
   size?: number;
 }
 
+/**
+ * Until when a visit runs: its last day, else its first; one still to be scheduled runs on. The
+ * expression visit_live_until_idx holds, so "upcoming" is one index range.
+ */
+const until = sql`(case when ${visit.startsOn} is null then '9999-12-31' when ${visit.endsOn} is null then ${visit.startsOn} else ${visit.endsOn} end)`;
+
 /** A visit is upcoming while it has not ended; one whose date is still to be scheduled is too. */
 function upcoming(today: string): SQL {
-  return or(isNull(visit.startsOn), gte(sql`coalesce(${visit.endsOn}, ${visit.startsOn})`, today))!;
+  return gte(until, today);
+}
+
+function past(today: string): SQL {
+  return lt(until, today);
 }
 
 function visitWhere(f: VisitFilters): SQL | undefined {
   const q = f.q?.trim();
-  const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : "";
   return and(
     isNull(visit.archivedAt),
     f.direction ? eq(visit.direction, f.direction) : undefined,
     f.status ? eq(visit.status, f.status) : undefined,
     f.partnerId ? sql`${visit.id} in (select ${visitPartner.visitId} from ${visitPartner} where ${visitPartner.partnerId} = ${f.partnerId})` : undefined,
     f.period === "upcoming" ? upcoming(f.today) : f.period === "past" ? lt(sql`coalesce(${visit.endsOn}, ${visit.startsOn})`, f.today) : undefined,
-    q ? or(likeCi(visit.title, pattern), likeCi(visit.purpose, pattern)) : undefined,
+    q ? matchesSearch("visit", visit.id, q) : undefined,
   );
 }
 
-/** /visits: upcoming first (soonest first, then those to be scheduled), then the past, newest first. */
+const listCols = {
+  id: visit.id,
+  title: visit.title,
+  direction: visit.direction,
+  status: visit.status,
+  startsOn: visit.startsOn,
+  endsOn: visit.endsOn,
+  datePrecision: visit.datePrecision,
+  partnerNameEn: partner.nameEn,
+  partnerNameKo: partner.nameKo,
+  partnerSlug: partner.slug,
+};
+
+/**
+ * /visits: upcoming first (soonest first, then those to be scheduled), then the past, newest first.
+ * Two reads instead of one sort of every visit: the upcoming are few (found by visit_live_until_idx),
+ * the past are read newest first along visit_live_starts_idx and stop at the page's end.
+ */
 export async function listVisits(db: Db, f: VisitFilters) {
   const size = pageSize(f.size, 25);
   const page = Math.max(1, Math.floor(f.page ?? 1));
+  const offset = (page - 1) * size;
   const where = visitWhere(f);
-  const rows = await db
-    .select({
-      id: visit.id,
-      title: visit.title,
-      direction: visit.direction,
-      status: visit.status,
-      startsOn: visit.startsOn,
-      endsOn: visit.endsOn,
-      datePrecision: visit.datePrecision,
-      partnerNameEn: partner.nameEn,
-      partnerNameKo: partner.nameKo,
-      partnerSlug: partner.slug,
-    })
-    .from(visit)
-    .leftJoin(visitPartner, and(eq(visitPartner.visitId, visit.id), eq(visitPartner.position, 0)))
-    .leftJoin(partner, eq(partner.id, visitPartner.partnerId))
-    .where(where)
-    .orderBy(
-      sql`case when ${upcoming(f.today)} then 0 else 1 end`,
-      sql`case when ${upcoming(f.today)} then coalesce(${visit.startsOn}, '9999') end asc`,
-      desc(visit.startsOn),
-      asc(visit.id),
-    )
-    .limit(size)
-    .offset((page - 1) * size);
-  const total = page === 1 && rows.length < size ? rows.length : ((await db.select({ n: sql<number>`count(*)` }).from(visit).where(where))[0]?.n ?? 0);
+  const read = () =>
+    db.select(listCols).from(visit).leftJoin(visitPartner, and(eq(visitPartner.visitId, visit.id), eq(visitPartner.position, 0))).leftJoin(partner, eq(partner.id, visitPartner.partnerId));
+  const soon = f.period === "past" ? 0 : ((await db.select({ n: sql<number>`count(*)` }).from(visit).where(and(where, upcoming(f.today))))[0]?.n ?? 0);
+  const rows =
+    offset < soon
+      ? await read()
+          .where(and(where, upcoming(f.today)))
+          .orderBy(sql`${visit.startsOn} is null`, asc(visit.startsOn), asc(visit.id))
+          .limit(size)
+          .offset(offset)
+      : [];
+  if (f.period !== "upcoming" && rows.length < size)
+    rows.push(
+      ...(await read()
+        .where(and(where, past(f.today)))
+        .orderBy(desc(visit.startsOn), desc(visit.id))
+        .limit(size - rows.length)
+        .offset(Math.max(0, offset - soon))),
+    );
+  const total = f.period === "upcoming" ? soon : page === 1 && rows.length < size ? rows.length : ((await db.select({ n: sql<number>`count(*)` }).from(visit).where(where))[0]?.n ?? 0);
   return { rows, total, page, size };
 }
 export type VisitListItem = Awaited<ReturnType<typeof listVisits>>["rows"][number];
@@ -126,14 +148,15 @@ export async function visitCursorPage(db: Db, f: { partner?: number; direction?:
   return cursorPage(visit.id, where, f, async (w, order, limit) => await db.select().from(visit).where(w).orderBy(order).limit(limit));
 }
 
-/** The visits of one partner, newest first, for its page. */
-export async function partnerVisits(db: Db, partnerId: number) {
+/** The visits of one partner, newest first, for its page: at most `limit` (the page links to the rest). */
+export async function partnerVisits(db: Db, partnerId: number, limit: number) {
   return db
     .select({ id: visit.id, title: visit.title, direction: visit.direction, status: visit.status, startsOn: visit.startsOn, endsOn: visit.endsOn, datePrecision: visit.datePrecision })
     .from(visitPartner)
     .innerJoin(visit, eq(visit.id, visitPartner.visitId))
     .where(and(eq(visitPartner.partnerId, partnerId), isNull(visit.archivedAt)))
-    .orderBy(sql`${visit.startsOn} is null desc`, desc(visit.startsOn), desc(visit.id));
+    .orderBy(sql`${visit.startsOn} is null desc`, desc(visit.startsOn), desc(visit.id))
+    .limit(limit);
 }
 
 /** The visit a meeting was held in, through its programme item. */
@@ -206,8 +229,51 @@ export async function peopleByIds(db: Db, ids: number[]) {
   return db.select(personCols).from(person).where(inArray(person.id, [...new Set(ids)]));
 }
 
-/** The meetings the programme became, by id, for their titles. */
+/** The meetings the programme became, by id, for their titles (and whether a gift can be given at them). */
 export async function meetingTitles(db: Db, ids: number[]) {
   if (!ids.length) return [];
-  return db.select({ id: meeting.id, title: meeting.title }).from(meeting).where(inArray(meeting.id, ids));
+  return db.select({ id: meeting.id, title: meeting.title, status: meeting.status, archivedAt: meeting.archivedAt }).from(meeting).where(inArray(meeting.id, ids));
+}
+
+/**
+ * The calendar feed's share of the visits, one partner's or all: scheduled programme items that
+ * did not become a meeting (the meeting's own event stands for those), and travel legs with a
+ * departure time. A partner's feed has the visits that partner takes part in.
+ */
+export async function visitCalendarData(db: Db, partnerId: number | null) {
+  const inScope = and(
+    isNull(visit.archivedAt),
+    partnerId ? sql`exists (select 1 from ${visitPartner} where ${visitPartner.visitId} = ${visit.id} and ${visitPartner.partnerId} = ${partnerId})` : undefined,
+  );
+  const visitCols = { visitId: visit.id, visitTitle: visit.title, visitStatus: visit.status, version: visit.version, updatedAt: visit.updatedAt };
+  const items = (await db
+    .select({ id: programmeItem.id, title: programmeItem.title, startsAt: programmeItem.startsAt, endsAt: programmeItem.endsAt, timeZone: programmeItem.timeZone, place: programmeItem.place, notes: programmeItem.notes, ...visitCols })
+    .from(programmeItem)
+    .innerJoin(visit, eq(visit.id, programmeItem.visitId))
+    .where(and(inScope, isNotNull(programmeItem.startsAt), isNull(programmeItem.meetingId)))
+    .orderBy(asc(programmeItem.startsAt), asc(programmeItem.id)))
+    .filter((i): i is typeof i & { startsAt: Date } => i.startsAt !== null);
+  const legs = (await db
+    .select({
+      id: travelLeg.id,
+      mode: travelLeg.mode,
+      number: travelLeg.number,
+      fromPlace: travelLeg.fromPlace,
+      fromTimeZone: travelLeg.fromTimeZone,
+      departsAt: travelLeg.departsAt,
+      toPlace: travelLeg.toPlace,
+      toTimeZone: travelLeg.toTimeZone,
+      arrivesAt: travelLeg.arrivesAt,
+      notes: travelLeg.notes,
+      travellerEn: person.nameEn,
+      travellerLocal: person.nameLocal,
+      ...visitCols,
+    })
+    .from(travelLeg)
+    .innerJoin(visit, eq(visit.id, travelLeg.visitId))
+    .leftJoin(person, eq(person.id, travelLeg.personId))
+    .where(and(inScope, isNotNull(travelLeg.departsAt)))
+    .orderBy(asc(travelLeg.departsAt), asc(travelLeg.id)))
+    .filter((l): l is typeof l & { departsAt: Date } => l.departsAt !== null);
+  return { items, legs };
 }

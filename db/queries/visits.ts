@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
@@ -6,10 +6,14 @@ import type { Db, Tx } from "../client";
 import { checklistItem, gift, meeting, partner, person, plannedGift, programmeAttendee, programmeItem, travelLeg, visit, visitMember, visitPartner, type Visit } from "../schema";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
+import { createGiftSchema } from "@/lib/validation/gifts";
 import { createMeetingSchema } from "@/lib/validation/meetings";
 import { createVisitSchema, updateVisitSchema, type CreateVisit } from "@/lib/validation/visits";
+import { followItem, linkedActionIds, syncChecklistActions } from "./checklist-actions";
 import { clearOmitted, staleOrMissing } from "./common";
+import { insertGift } from "./gifts";
 import { insertMeeting } from "./meetings";
+import { reindexRecords } from "../search";
 import { inTransaction, one } from "../tx";
 
 // A visit and everything in it is saved in one transaction: the whole document or nothing. Parts
@@ -152,6 +156,8 @@ export async function createVisit(db: Db, actor: Actor, input: unknown): Promise
     await assertRefs(tx, v);
     const row = await one(tx.insert(visit).values(visitValues(v)).returning());
     await saveParts(tx, row.id, v);
+    await syncChecklistActions(tx, actor, row.id, []);
+    await reindexRecords(tx, "visit", [row.id]);
     await writeAudit(tx, actor, { event: "create", recordType: "visit", recordId: row.id, after: await snapshot(tx, row.id) });
     return row;
   });
@@ -170,7 +176,10 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: unkno
       .where(and(eq(visit.id, id), eq(visit.version, version)))
       .returning())[0];
     if (!row) throw await staleOrMissing(tx, visit, "visit", id);
+    const linked = await linkedActionIds(tx, id);
     await saveParts(tx, id, v);
+    await syncChecklistActions(tx, actor, id, linked);
+    await reindexRecords(tx, "visit", [id]);
     await writeAudit(tx, actor, { event: "update", recordType: "visit", recordId: id, ...diff(before, (await snapshot(tx, id))!) });
     return row;
   });
@@ -190,7 +199,7 @@ export async function setVisitArchived(db: Db, actor: Actor, id: number, archive
   });
 }
 
-/** Ticks or unticks one checklist item from the visit page; it moves the visit's version on. */
+/** Ticks or unticks one checklist item from the visit page (and so its follow-up); it moves the visit's version on. */
 export async function setChecklistDone(db: Db, actor: Actor, visitId: number, p: { itemId: number; done: boolean; version: number }) {
   return await inTransaction(db, async (tx) => {
     const item = (await tx.select().from(checklistItem).where(and(eq(checklistItem.id, p.itemId), eq(checklistItem.visitId, visitId))).limit(1))[0];
@@ -203,6 +212,7 @@ export async function setChecklistDone(db: Db, actor: Actor, visitId: number, p:
     if (!row) throw await staleOrMissing(tx, visit, "visit", visitId);
     const doneAt = p.done ? (item.doneAt ?? new Date()) : null;
     await tx.update(checklistItem).set({ doneAt }).where(eq(checklistItem.id, item.id));
+    if (item.actionId) await followItem(tx, actor, item.actionId, { ...item, doneAt });
     await writeAudit(tx, actor, {
       event: "update",
       recordType: "visit",
@@ -256,5 +266,47 @@ export async function programmeItemToMeeting(db: Db, actor: Actor, visitId: numb
     await tx.update(programmeItem).set({ meetingId: created.id }).where(eq(programmeItem.id, item.id));
     await writeAudit(tx, actor, { event: "update", recordType: "visit", recordId: visitId, before: { programme: [{ id: item.id, meetingId: null }] }, after: { programme: [{ id: item.id, meetingId: created.id }] } });
     return { meetingId: created.id, version: row.version };
+  });
+}
+
+/**
+ * Records a planned gift as given at one of the visit's held meetings: the gift register gets the
+ * entry (given, with the planned item, description, recipient and value) and the planned gift
+ * links to it, so it is that entry from then on. All in one transaction, against the visit's version.
+ */
+export async function recordPlannedGift(db: Db, actor: Actor, visitId: number, p: { plannedGiftId: number; meetingId: number; version: number }) {
+  return await inTransaction(db, async (tx) => {
+    const planned = (await tx.select().from(plannedGift).where(and(eq(plannedGift.id, p.plannedGiftId), eq(plannedGift.visitId, visitId))).limit(1))[0];
+    if (!planned) throw new NotFoundError("planned gift", p.plannedGiftId);
+    if (planned.giftId) throw new UserError("conflict", "This gift is already in the register.", { details: { giftId: planned.giftId } });
+    const held = (await tx
+      .select({ id: meeting.id })
+      .from(programmeItem)
+      .innerJoin(meeting, eq(meeting.id, programmeItem.meetingId))
+      .where(and(eq(programmeItem.visitId, visitId), eq(programmeItem.meetingId, p.meetingId), eq(meeting.status, "held"), isNull(meeting.archivedAt)))
+      .limit(1))[0];
+    if (!held) throw invalid("meetingId", "Choose a held meeting of this visit.");
+    const row = (await tx
+      .update(visit)
+      .set({ version: sql`${visit.version} + 1` })
+      .where(and(eq(visit.id, visitId), eq(visit.version, p.version)))
+      .returning({ version: visit.version }))[0];
+    if (!row) throw await staleOrMissing(tx, visit, "visit", visitId);
+    const entry = await insertGift(
+      tx,
+      actor,
+      parseInput(createGiftSchema, {
+        meetingId: held.id,
+        direction: "given",
+        item: planned.item,
+        description: planned.description,
+        toPersonId: planned.toPersonId,
+        estimatedValue: planned.estimatedValue,
+        currency: planned.currency,
+      }),
+    );
+    await tx.update(plannedGift).set({ giftId: entry.id }).where(eq(plannedGift.id, planned.id));
+    await writeAudit(tx, actor, { event: "update", recordType: "visit", recordId: visitId, before: { gifts: [{ id: planned.id, giftId: null }] }, after: { gifts: [{ id: planned.id, giftId: entry.id }] } });
+    return { giftId: entry.id, version: row.version };
   });
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, doublePrecision, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { ACTION_SIDES, DATE_PRECISIONS, DELEGATION_ROLES, PROGRAMME_KINDS, TRAVEL_MODES, VISIT_DIRECTIONS, VISIT_STATUSES } from "@/lib/domain";
 import { ms, oneOf, timestamps } from "./columns";
-import { gift, meeting, partner, person } from "./records";
+import { action, gift, meeting, partner, person } from "./records";
 
 export const visit = pgTable(
   "visit",
@@ -37,6 +37,11 @@ export const visit = pgTable(
       .on(t.startsOn, t.id)
       .where(sql`${t.archivedAt} is null`),
     index("visit_status_idx").on(t.status, t.startsOn),
+    // Until when a visit runs (its last day, else its first; one to be scheduled runs on): /visits
+    // and the dashboard find the upcoming ones by it.
+    index("visit_live_until_idx")
+      .on(sql`(case when ${t.startsOn} is null then '9999-12-31' when ${t.endsOn} is null then ${t.startsOn} else ${t.endsOn} end)`, t.id)
+      .where(sql`${t.archivedAt} is null`),
   ],
 );
 
@@ -165,10 +170,13 @@ export const checklistItem = pgTable(
     dueOn: text("due_on"),
     doneAt: ms("done_at"),
     position: integer("position").notNull().default(0),
+    /** Our side's item is this follow-up on the board: ticking one completes the other. */
+    actionId: integer("action_id").references(() => action.id, { onDelete: "set null" }),
   },
   (t) => [
     oneOf("checklist_item_side_check", t.side, ACTION_SIDES),
     index("checklist_item_visit_idx").on(t.visitId, t.position),
+    uniqueIndex("checklist_item_action_idx").on(t.actionId),
     index("checklist_item_open_due_idx")
       .on(t.dueOn)
       .where(sql`${t.doneAt} is null`),

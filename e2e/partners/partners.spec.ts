@@ -27,7 +27,7 @@ test.describe("[PARTNERS] the seeded partnerships", () => {
     await expect(gifts.getByRole("listitem")).toHaveCount(3);
     await expect(gifts).toContainText('White porcelain "Moon Jar"');
     const actions = page.getByRole("region", { name: "Follow-up actions" });
-    await expect(actions.getByRole("listitem")).toHaveCount(3);
+    await expect(actions.getByRole("listitem")).toHaveCount(4);
     await expect(actions).toContainText("Pangyo Techno Valley and SK Hynix");
     await page.screenshot({ path: "test-results/screens/partner-chongqing-en.png", fullPage: true });
 

@@ -110,7 +110,8 @@ test.describe("[DASHBOARD] today's state, each number a link", () => {
     await expect(page.getByRole("link", { name: "5 Active" })).toHaveAttribute("href", "/partners?status=active");
     await expect(page.getByRole("link", { name: /Overdue follow-ups/ })).toHaveAttribute("href", "/board?due=overdue");
     await expect(page.getByRole("link", { name: /Unfinished follow-ups/ })).toHaveAttribute("href", "/board");
-    await expect(page.getByRole("link", { name: "3 Open" })).toHaveAttribute("href", "/actions?status=open");
+    // The meeting's three follow-ups and the delegation's checklist item of ours.
+    await expect(page.getByRole("link", { name: "4 Open" })).toHaveAttribute("href", "/actions?status=open");
     const year = new Date().getFullYear();
     await expect(page.getByRole("link", { name: new RegExp(`Meetings in ${year}`) })).toHaveAttribute("href", `/meetings?from=${year}-01-01&to=${year}-12-31`);
 

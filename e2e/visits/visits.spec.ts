@@ -102,6 +102,31 @@ test.describe("[VISITS] an editor plans a delegation", () => {
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   });
 
+  test("a checklist item of ours is a card on the board: moved to Done there, it is ticked on the visit page", async ({ page }) => {
+    const title = `Delegation on the board ${Date.now()}`;
+    const url = await planDelegation(page, title);
+    await page.goto("/board?partner=chongqing&side=ours");
+    await expect(page.locator("[data-board]")).toHaveAttribute("data-hydrated", "true");
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: `Visit checklist: ${title}` }) }).filter({ hasText: "Invitation sent" });
+    await expect(card).toBeVisible();
+    await card.getByRole("button", { name: "Move “Invitation sent”" }).focus();
+    await page.keyboard.press("Space");
+    await expect(page.locator("#board-live")).toContainText("Picked up “Invitation sent” from Open.");
+    for (const over of ["In progress", "Blocked", "Done"]) {
+      await page.keyboard.press("ArrowRight");
+      await expect(page.locator("#board-live")).toContainText(`is over ${over}`);
+    }
+    const saved = page.waitForResponse((r) => r.url().endsWith("/api/v1/board/move"));
+    await page.keyboard.press("Space");
+    expect((await saved).status()).toBe(200);
+    const done = page.getByRole("list", { name: /^Done:/ }).getByRole("listitem").filter({ has: page.getByRole("link", { name: `Visit checklist: ${title}` }) });
+    await expect(done).toContainText(/Completed \d{1,2} \w{3} \d{4}/);
+    await done.getByRole("link", { name: `Visit checklist: ${title}` }).click();
+    await expect(page).toHaveURL(url);
+    await expect(page.getByRole("checkbox", { name: /Invitation sent/ })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: /Visas issued/ })).not.toBeChecked();
+  });
+
   test("a save with a bad time saves nothing and says which field", async ({ page }) => {
     await page.goto("/visits/new");
     await page.getByLabel("Title", { exact: true }).fill(`Never saved ${Date.now()}`);
@@ -126,6 +151,22 @@ test.describe("[VISITS] the demo visits", () => {
     await expect(page.getByText("27 Nov 2019, 15:00 (UTC+08:00, Asia/Shanghai)")).toBeVisible();
     await expect(page.getByText("Lim Mun-yeong", { exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: /^Held as meeting: Governor Lee Jae-myung meets Mayor Tang Liangzhi/ })).toBeVisible();
+  });
+});
+
+test.describe("[VISITS] search", () => {
+  test("the shell's search finds a visit by a delegation member's Hangul name, the results page by the partner's", async ({ page }) => {
+    const governor = "Governor Lee Jae-myung's visit to Chongqing";
+    await page.goto("/");
+    const box = page.getByRole("combobox", { name: "Search everything" });
+    await expect(box).toHaveAttribute("data-ready", "true");
+    await box.fill("임문영");
+    await page.getByRole("listbox").getByRole("group", { name: "Visits" }).getByRole("option", { name: new RegExp(governor) }).click();
+    await expect(page.getByRole("heading", { level: 1, name: governor })).toBeVisible();
+    for (const q of ["충칭", "重庆", "chongqing"]) {
+      await page.goto(`/search?q=${encodeURIComponent(q)}`);
+      await expect(page.getByRole("region", { name: /^Visits/ }).getByRole("link", { name: governor })).toBeVisible();
+    }
   });
 });
 

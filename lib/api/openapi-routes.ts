@@ -177,6 +177,21 @@ export function extraPaths(): Json {
         },
       },
     },
+    "/api/v1/visits/{id}/briefing": {
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+      get: {
+        tags: ["exports"],
+        operationId: "exportVisitBriefing",
+        summary: "The visit briefing book as a file",
+        description:
+          "Cover, programme (each time in the place's zone and the home zone), delegation, counterparts with past meetings, the partnership's history, open commitments of both sides, gifts before and planned, logistics and points to raise. Every role that may export; audited like the other exports.",
+        parameters: [query("format", oneOf(["pdf", "xlsx"]), "File format (default pdf)."), query("lang", oneOf(["en", "ko"]), "Language of the book (default en).")],
+        responses: {
+          "200": { description: "The file, as an attachment.", content: file(["application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]) },
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
     "/api/v1/calendar.ics": {
       get: {
         tags: ["exports"],

@@ -1,9 +1,13 @@
 import "server-only";
 import crypto from "node:crypto";
+import { cookies } from "next/headers";
+import { createTranslator } from "next-intl";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/db/audit";
+import { LOCALE_COOKIE, loadMessages } from "@/i18n/request";
 import { isUserError, type ErrorCode } from "@/lib/errors";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/format";
 import { actorOf, clientIp, getCurrentUser, type CurrentUser } from "./guard";
 import { can, type Permission } from "./permissions";
 
@@ -23,13 +27,16 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Action
 export async function runAction<T>(
   permission: Permission,
   fn: (ctx: { db: Db; actor: Actor; user: CurrentUser }) => Promise<T>,
-  opts: { whilePasswordChangeRequired?: boolean } = {},
+  opts: { whilePasswordChangeRequired?: boolean; whileTwoFactorEnrolmentRequired?: boolean } = {},
 ): Promise<ActionResult<T>> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: { code: "unauthorized", message: "Your session has ended. Sign in again." } };
   // A temporary password only opens the password-change form, for actions as for pages.
   if (user.mustChangePassword && !opts.whilePasswordChangeRequired)
     return { ok: false, error: { code: "forbidden", message: "Change your temporary password first." } };
+  // Two-step sign-in required for admins: such an admin can only enrol (after the password above).
+  if (user.mustEnrolTwoFactor && !user.mustChangePassword && !opts.whileTwoFactorEnrolmentRequired)
+    return { ok: false, error: { code: "forbidden", message: await enrolFirstMessage() } };
   if (!can(user.role, permission))
     return { ok: false, error: { code: "forbidden", message: "Your role does not allow this change." } };
   try {
@@ -38,6 +45,14 @@ export async function runAction<T>(
   } catch (e) {
     return { ok: false, error: toActionError(e) };
   }
+}
+
+/** In the reader's language: a form shows it as it is (read from the cookie, as i18n/request.ts does). */
+async function enrolFirstMessage(): Promise<string> {
+  const value = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(value) ? value : DEFAULT_LOCALE;
+  const t = createTranslator({ locale, messages: loadMessages(locale) as never }) as unknown as (key: string) => string;
+  return t("twoFactor.required.refused");
 }
 
 export function toActionError(e: unknown): ActionError {

@@ -1,5 +1,6 @@
-// iCalendar (RFC 5545) for the calendar feed: meetings as VEVENTs in their own zone (TZID with a
-// VTIMEZONE built from the platform's time-zone data), action due dates as all-day VEVENTs.
+// iCalendar (RFC 5545) for the calendar feed: meetings, visits' programme items and travel legs as
+// VEVENTs in their own zones (TZID with a VTIMEZONE built from the platform's time-zone data),
+// action due dates as all-day VEVENTs.
 // CRLF line endings, lines folded at 75 octets without splitting a UTF-8 character, text escaped.
 // Hand-written rather than ical-generator: the VTIMEZONEs come from the platform's own zone data
 // (ical-generator needs a second package with bundled, ageing zone data for that), and the whole
@@ -11,6 +12,13 @@ export interface IcsMeeting {
   startsAt: Date;
   timeZone: string;
   durationMinutes: number | null;
+  /**
+   * An end of its own, for a programme item or a travel leg: the instant, in `endTimeZone` (a
+   * flight lands in the other end's zone; defaults to `timeZone`). Null writes no DTEND (the end
+   * is not known); left out, the end is the duration after the start.
+   */
+  endsAt?: Date | null;
+  endTimeZone?: string;
   summary: string;
   location?: string | null;
   description?: string | null;
@@ -161,20 +169,22 @@ export function buildCalendar(opts: { name: string; meetings: IcsMeeting[]; dues
     `X-WR-CALNAME:${escapeText(opts.name)}`,
   ];
   const years = new Map<string, [number, number]>();
+  const span = (at: Date, zone: string) => {
+    const y = Number(utcToZonedParts(at, zone).date.slice(0, 4));
+    const r = years.get(zone);
+    years.set(zone, r ? [Math.min(r[0], y), Math.max(r[1], y)] : [y, y]);
+  };
   for (const m of opts.meetings) {
-    const y = Number(utcToZonedParts(m.startsAt, m.timeZone).date.slice(0, 4));
-    const r = years.get(m.timeZone);
-    years.set(m.timeZone, r ? [Math.min(r[0], y), Math.max(r[1], y)] : [y, y]);
+    span(m.startsAt, m.timeZone);
+    if (m.endsAt) span(m.endsAt, m.endTimeZone ?? m.timeZone);
   }
   for (const [zone, [a, b]] of [...years].sort(([x], [y]) => x.localeCompare(y))) lines.push(...vtimezone(zone, a, b));
   for (const m of opts.meetings) {
-    const endAt = new Date(m.startsAt.getTime() + (m.durationMinutes ?? 60) * 60_000);
+    const endAt = m.endsAt === undefined ? new Date(m.startsAt.getTime() + (m.durationMinutes ?? 60) * 60_000) : m.endsAt;
+    const endZone = m.endsAt ? (m.endTimeZone ?? m.timeZone) : m.timeZone;
+    lines.push("BEGIN:VEVENT", `UID:${m.uid}`, `DTSTAMP:${stamp}`, `DTSTART;TZID=${m.timeZone}:${localStamp(m.startsAt, m.timeZone)}`);
+    if (endAt) lines.push(`DTEND;TZID=${endZone}:${localStamp(endAt, endZone)}`);
     lines.push(
-      "BEGIN:VEVENT",
-      `UID:${m.uid}`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART;TZID=${m.timeZone}:${localStamp(m.startsAt, m.timeZone)}`,
-      `DTEND;TZID=${m.timeZone}:${localStamp(endAt, m.timeZone)}`,
       `SUMMARY:${escapeText(m.summary)}`,
       `STATUS:${STATUS[m.status]}`,
       sequence(m.version),

@@ -39,6 +39,13 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * Lines a digest lists per kind; the rest are counted and linked to the centre. A catch-up after
+ * downtime can hold tens of thousands of notices: listed in full, that mail would be megabytes
+ * (past many servers' size limits) and nobody reads it.
+ */
+export const DIGEST_LINES_PER_KIND = 50;
+
 export interface ComposedMail {
   subject: string;
   text: string;
@@ -75,10 +82,16 @@ export function composeMail(p: {
   for (const [kind, items] of groups) {
     text.push(`== ${kindLabel(kind)} ==`);
     html.push(`<h2 style="font-size:16px">${escapeHtml(kindLabel(kind))}</h2><ul>`);
-    for (const n of items) {
+    for (const n of items.slice(0, DIGEST_LINES_PER_KIND)) {
       const line = noticeText(t, n, p.locale);
       text.push(`- ${line}`, `  ${link(n.href)}`);
       html.push(`<li>${escapeHtml(line)} <a href="${escapeHtml(link(n.href))}">${escapeHtml(t("mail.open"))}</a></li>`);
+    }
+    const more = items.length - DIGEST_LINES_PER_KIND;
+    if (more > 0) {
+      const centre = link("/notifications");
+      text.push(`- ${t("mail.more", { count: more })}`, `  ${centre}`);
+      html.push(`<li><a href="${escapeHtml(centre)}">${escapeHtml(t("mail.more", { count: more }))}</a></li>`);
     }
     const u = isNotificationKind(kind) ? unsub(kind) : null;
     text.push("", u ? `${t("mail.unsubscribe", { kind: kindLabel(kind) })}: ${u}` : "", "");

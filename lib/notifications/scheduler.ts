@@ -152,7 +152,7 @@ export async function runPass(db: Db, o: PassOptions): Promise<PassResult> {
         log(`would mail ${r.email}: ${mail.subject} (${send.length} notice${send.length === 1 ? "" : "s"})`);
         continue;
       }
-      const ids = await claim(db, send.map((n) => n.id));
+      const ids = await claim(db, r.userId, send.map((n) => n.id));
       if (!ids.length) continue;
       transport ??= o.transport ?? createTransport(o.mail);
       try {

@@ -38,3 +38,4 @@ export const secondFactorCodeSchema = z.object({
 });
 export const totpCodeSchema = z.object({ code: z.preprocess(noSpaces, z.string().regex(/^\d{6}$/, { message: "Six digits from the app." })) });
 export const currentPasswordSchema = z.object({ password: z.string().min(1, { message: "Required." }).max(128) });
+export const requireAdminTwoFactorSchema = z.object({ required: z.enum(["on", "off"]) });

@@ -175,6 +175,9 @@ export const updateVisitSchema = visitFields.extend({ version }).transform(resol
 /** The ticking of one checklist item from the visit page, against the visit's version. */
 export const tickChecklistSchema = z.object({ itemId: id, done: z.boolean(), version });
 
+/** A planned gift recorded into the gift register as given at one of the visit's held meetings. */
+export const recordPlannedGiftSchema = z.object({ plannedGiftId: id, meetingId: id, version });
+
 export type CreateVisitInput = z.input<typeof createVisitSchema>;
 export type CreateVisit = z.output<typeof createVisitSchema>;
 export type VisitProgrammeInput = CreateVisit["programme"][number];

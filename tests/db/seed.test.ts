@@ -1,6 +1,8 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { action, auditEvent, gift, meeting, partner, person } from "@/db/schema";
+import { action, auditEvent, checklistItem, gift, meeting, partner, person, programmeItem, travelLeg, visit, visitMember, visitPartner } from "@/db/schema";
+import { getVisit } from "@/db/queries/visit-views";
+import { findConflicts } from "@/lib/visits/conflicts";
 import { seedDemo, seedScale } from "@/db/seed";
 import { listPartners } from "@/db/queries/partners";
 import { getMeeting } from "@/db/queries/meetings";
@@ -67,6 +69,37 @@ describe("[SEED] synthetic scale data", () => {
     expect(a).toHaveLength(51);
     expect(await titles(7)).toEqual(a);
     expect(await titles(8)).not.toEqual(a);
+  });
+
+  it.skipIf(onPostgres)("adds one synthetic visit per ten meetings, each whole: a partner, a delegation, a checklist, and programme items and legs when scheduled", async () => {
+    const db = await seededDb();
+    const before = (await db.select({ n: count() }).from(visit))[0]!.n;
+    expect(await seedScale(db, 1000, 3)).toMatchObject({ meetings: 1000, visits: 100 });
+    const synthetic = await db.select().from(visit).where(like(visit.title, "Synthetic %"));
+    expect(synthetic).toHaveLength(100);
+    expect((await db.select({ n: count() }).from(visit))[0]!.n).toBe(before + 100);
+    const perVisit = async (t: typeof visitPartner | typeof visitMember | typeof checklistItem | typeof programmeItem | typeof travelLeg) =>
+      new Map((await db.select({ v: t.visitId, n: count() }).from(t).groupBy(t.visitId)).map((r) => [r.v, r.n]));
+    const [partners, members, checklist, items, legs] = [await perVisit(visitPartner), await perVisit(visitMember), await perVisit(checklistItem), await perVisit(programmeItem), await perVisit(travelLeg)];
+    for (const v of synthetic) {
+      expect(partners.get(v.id)).toBe(1);
+      expect(members.get(v.id)).toBeGreaterThanOrEqual(2);
+      expect(checklist.get(v.id)).toBeGreaterThanOrEqual(3);
+      if (v.startsOn) {
+        expect(v.endsOn! >= v.startsOn).toBe(true);
+        expect(items.get(v.id)).toBeGreaterThanOrEqual(1);
+        expect(legs.get(v.id)).toBe(2);
+      } else expect([v.status, items.get(v.id)]).toEqual(["idea", undefined]);
+    }
+    // The first is the busy one the benchmark renders; every name says it is synthetic.
+    const busy = synthetic.find((v) => v.title.endsWith("(busy)"))!;
+    expect(items.get(busy.id)).toBe(35);
+    const full = await getVisit(db, busy.id);
+    expect(full.members.length).toBe(14);
+    expect(full.members.every((m) => /^(Synthetic delegate|Staff member|Partner official) /.test(m.person.nameEn))).toBe(true);
+    expect(full.programme.every((p) => p.title.startsWith("Synthetic programme item") && p.attendeeIds.length === 4 && p.endsAt! > p.startsAt!)).toBe(true);
+    // Its programme is laid out without clashes: nothing overlaps, the flight lands before the first item.
+    expect(findConflicts(full.programme, full.legs)).toEqual([]);
   });
 
   it.skipIf(onPostgres)("needs the demo partners first", async () => {

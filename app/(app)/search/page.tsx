@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Search" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Types whose own list filters by the same index, for "all N in Meetings". */
-const LISTS: Partial<Record<SearchType, string>> = { partner: "/partners", person: "/people", meeting: "/meetings", action: "/actions" };
+const LISTS: Partial<Record<SearchType, string>> = { partner: "/partners", person: "/people", meeting: "/meetings", action: "/actions", visit: "/visits" };
 
 export default async function SearchPage({ searchParams }: Props) {
   await requireUser();

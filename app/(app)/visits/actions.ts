@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { createVisit, programmeItemToMeeting, setChecklistDone, setVisitArchived, updateVisit } from "@/db/queries/visits";
+import { createVisit, programmeItemToMeeting, recordPlannedGift, setChecklistDone, setVisitArchived, updateVisit } from "@/db/queries/visits";
 import { runAction } from "@/lib/auth/action";
 import { argFlag, argId, parseInput } from "@/lib/validation/common";
-import { tickChecklistSchema } from "@/lib/validation/visits";
+import { recordPlannedGiftSchema, tickChecklistSchema } from "@/lib/validation/visits";
 
 /** Saves the whole visit form (visit, delegation, programme, travel, gifts, checklist) in one transaction. */
 export async function saveVisitAction(input: unknown, id?: number) {
@@ -18,6 +18,13 @@ export async function saveVisitAction(input: unknown, id?: number) {
 export async function setChecklistDoneAction(visitId: number, input: unknown) {
   const result = await runAction("write", async ({ db, actor }) => setChecklistDone(db, actor, argId(visitId), parseInput(tickChecklistSchema, input)));
   if (result.ok) revalidatePath(`/visits/${visitId}`);
+  return result;
+}
+
+/** Records a planned gift into the gift register as given at a held meeting of the visit. */
+export async function recordPlannedGiftAction(visitId: number, input: unknown) {
+  const result = await runAction("write", async ({ db, actor }) => recordPlannedGift(db, actor, argId(visitId), parseInput(recordPlannedGiftSchema, input)));
+  if (result.ok) revalidatePath("/", "layout");
   return result;
 }
 

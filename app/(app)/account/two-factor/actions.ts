@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { getTranslations } from "next-intl/server";
 import type { Db } from "@/db/client";
+import { mayTurnOffTwoFactor } from "@/db/queries/admin-two-factor";
 import { recordTwoFactorChange } from "@/db/queries/users";
 import { runAction } from "@/lib/auth/action";
 import { clearCurrentPasswordChecks, reserveCurrentPasswordCheck } from "@/lib/auth/rate-limit";
@@ -28,6 +29,9 @@ export interface DisableState {
   error?: string;
   fieldError?: string;
 }
+
+/** The enrolment is what an admin who must enrol may do (lib/auth/action.ts). */
+const ENROLMENT = { whileTwoFactorEnrolmentRequired: true };
 
 /**
  * The account's password, checked by better-auth inside `run` but counted first with the
@@ -65,7 +69,7 @@ export async function startEnrolment(_prev: EnrolState, form: FormData): Promise
     if (out.method !== "totp") throw new UserError("conflict", t("alreadyOn"));
     const qr = await QRCode.toDataURL(out.totpURI, { errorCorrectionLevel: "M", margin: 2, width: 224 });
     return { qr, secret: secretOf(out.totpURI), backupCodes: out.backupCodes };
-  });
+  }, ENROLMENT);
   if (!res.ok) return { error: res.error.message, fieldError: res.error.fields?.password?.[0] };
   return { setup: res.data };
 }
@@ -83,7 +87,7 @@ export async function confirmEnrolment(_prev: ConfirmState, form: FormData): Pro
       throw e;
     }
     await recordTwoFactorChange(db, actor, user.id, true);
-  });
+  }, ENROLMENT);
   if (!res.ok) return { error: res.error.message, fieldError: res.error.fields?.code?.[0] };
   // better-auth replaced the session (its cookie is set): load the page afresh with it.
   redirect("/account/two-factor");
@@ -91,7 +95,10 @@ export async function confirmEnrolment(_prev: ConfirmState, form: FormData): Pro
 
 /** Turning it off takes the password again, so a session left open cannot do it. */
 export async function disableTwoFactor(_prev: DisableState, form: FormData): Promise<DisableState> {
+  const t = await getTranslations("twoFactor");
   const res = await runAction("read", async ({ db, actor, user }) => {
+    // While it is required for admins, an admin keeps it: off, they could do nothing but enrol again.
+    if (!(await mayTurnOffTwoFactor(db, user.id))) throw new UserError("forbidden", t("required.keepOn"));
     await withPassword(db, user.id, form, async (password) => getAuth().api.disableTwoFactor({ body: { password }, headers: await headers() }));
     await recordTwoFactorChange(db, actor, user.id, false);
   });

@@ -1,11 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import { OWN_TWO_FACTOR_FIRST, setAdminTwoFactorRequired } from "@/db/queries/admin-two-factor";
 import { createUser, resetUserPassword, resetUserTwoFactor, setUserActive, setUserRole } from "@/db/queries/users";
 import { formText } from "@/lib/form-data";
 import { runAction, type ActionResult } from "@/lib/auth/action";
 import { UserError } from "@/lib/errors";
 import { localFieldErrors } from "@/lib/validation/local-errors";
+import { requireAdminTwoFactorSchema } from "@/lib/validation/users";
 
 export interface FormState {
   error?: string;
@@ -74,4 +76,28 @@ export async function resetTwoFactor(_prev: FormState, form: FormData): Promise<
     if (!r.wasEnabled) throw new UserError("bad_request", t("notOn"));
   });
   return toState(res, t("resetDone", { email }));
+}
+
+export interface RequirementState {
+  error?: string;
+  fieldError?: string;
+  done?: string;
+}
+
+/** Admin → Users: require two-step sign-in for admins, or stop; refused unless the admin uses it. */
+export async function setTwoFactorRequirement(_prev: RequirementState, form: FormData): Promise<RequirementState> {
+  const t = await getTranslations("twoFactor.required");
+  const res = await runAction("admin", async ({ db, actor }) => {
+    const parsed = requireAdminTwoFactorSchema.safeParse({ required: formText(form, "required") });
+    if (!parsed.success) throw new UserError("validation_failed", t("choose"), { fields: { required: [t("choose")] } });
+    const required = parsed.data.required === "on";
+    await setAdminTwoFactorRequired(db, actor, required);
+    return required;
+  });
+  if (res.ok) {
+    revalidatePath("/admin/users");
+    return { done: res.data ? t("savedOn") : t("savedOff") };
+  }
+  if (res.error.message === OWN_TWO_FACTOR_FIRST) return { error: t("ownFirst") };
+  return { error: res.error.message, fieldError: res.error.fields?.required?.[0] };
 }

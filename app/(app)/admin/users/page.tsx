@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { adminTwoFactorRequired } from "@/db/queries/admin-two-factor";
 import { listUsers } from "@/db/queries/users";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -8,6 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/guard";
 import { AdminBack } from "../_components/admin-back";
 import { InviteForm } from "./_components/invite-form";
+import { TwoFactorRequirement } from "./_components/two-factor-requirement";
 import { UserControls } from "./_components/user-controls";
 import { pageTitle } from "@/components/layout/page-title";
 
@@ -18,7 +20,11 @@ export default async function Page() {
   const t = await getTranslations("admin");
   const te = await getTranslations("enums.role");
   const t2 = await getTranslations("twoFactor.admin");
-  const users = await listUsers(getDb());
+  const t3 = await getTranslations("twoFactor.required");
+  const db = getDb();
+  const [users, required] = await Promise.all([listUsers(db), adminTwoFactorRequired(db)]);
+  // The admins the requirement holds back (or would): active, without two-step sign-in.
+  const missing = users.filter((u) => u.role === "admin" && !u.banned && !u.twoFactorEnabled);
   return (
     <div className="space-y-6">
       <AdminBack />
@@ -26,6 +32,9 @@ export default async function Page() {
       <Card title={t("inviteTitle")} id="invite">
         <p className="mb-4 text-sm text-slate-700">{t("inviteLead")}</p>
         <InviteForm />
+      </Card>
+      <Card title={t3("title")} id="require-two-factor">
+        <TwoFactorRequirement required={required} missing={missing.map((u) => u.email)} />
       </Card>
       <Table caption={t("usersTitle")} stack>
         <thead>
@@ -49,6 +58,7 @@ export default async function Page() {
                   {u.banned ? <Badge tone="red">{t("inactive")}</Badge> : <Badge tone="green">{t("active")}</Badge>}
                   {u.mustChangePassword ? <Badge tone="amber">{t("mustChange")}</Badge> : null}
                   {u.twoFactorEnabled ? <Badge tone="brand">{t2("on")}</Badge> : null}
+                  {required && missing.includes(u) ? <Badge tone="red">{t3("badge")}</Badge> : null}
                   {u.id === me.id ? <Badge tone="brand">{t("you")}</Badge> : null}
                 </div>
               </Td>

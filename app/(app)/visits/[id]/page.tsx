@@ -18,8 +18,10 @@ import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { findConflicts, type Conflict } from "@/lib/visits/conflicts";
 import { visitDates } from "@/lib/visits/when";
 import { Agenda, BothZones } from "../_components/agenda";
+import { BriefingBookForm } from "../_components/briefing-book-form";
 import { Checklist } from "../_components/checklist";
 import { PrintButton } from "../_components/print-button";
+import { RecordGiftForm } from "../_components/record-gift-form";
 import { VisitVersion } from "../_components/visit-version";
 
 type Props = { params: Promise<{ id: string }> };
@@ -50,7 +52,10 @@ export default async function VisitPage({ params }: Props) {
   const [t, locale, { zone }] = await Promise.all([getTranslations("visits"), viewerLocale(), viewerTimeZone()]);
   const people = await peopleByIds(db, [...v.programme.flatMap((p) => p.attendeeIds), ...v.legs.flatMap((l) => (l.personId ? [l.personId] : [])), ...v.gifts.flatMap((g) => (g.toPersonId ? [g.toPersonId] : []))]);
   const names = new Map([...people, ...v.members.map((m) => m.person)].map((p) => [p.id, p.nameLocal ? `${p.nameEn} (${p.nameLocal})` : p.nameEn]));
-  const meetings = new Map((await meetingTitles(db, v.programme.flatMap((p) => (p.meetingId ? [p.meetingId] : [])))).map((m) => [m.id, m.title]));
+  const meetingRows = await meetingTitles(db, v.programme.flatMap((p) => (p.meetingId ? [p.meetingId] : [])));
+  const meetings = new Map(meetingRows.map((m) => [m.id, m.title]));
+  // Planned gifts are recorded as given at a meeting the programme held.
+  const heldMeetings = meetingRows.filter((m) => m.status === "held" && !m.archivedAt).map((m) => ({ id: m.id, title: m.title }));
   const warnings = await visitGiftWarnings(db, v);
   const conflicts = findConflicts(v.programme, v.legs);
   const conflicted = new Set(conflicts.flatMap((c) => (c.kind === "overlap" ? c.itemIds : c.kind === "late_transfer" ? [c.itemId, c.nextItemId] : [c.itemId])));
@@ -105,6 +110,8 @@ export default async function VisitPage({ params }: Props) {
           </div>
           {v.purpose ? <p className="mt-3 whitespace-pre-line text-sm text-slate-800">{v.purpose}</p> : null}
         </header>
+
+        <BriefingBookForm visitId={v.id} locale={locale} />
 
         <Card title={t("detail.conflicts")} id="conflicts">
           {conflicts.length ? (
@@ -189,6 +196,7 @@ export default async function VisitPage({ params }: Props) {
                     {g.toPersonId ? t("detail.giftTo", { person: names.get(g.toPersonId) ?? "" }) : ""}
                     {g.giftId ? ` · ${t("detail.inRegister")}` : ""}
                   </p>
+                  {canWrite && !g.giftId && heldMeetings.length ? <RecordGiftForm visitId={v.id} plannedGiftId={g.id} item={g.item} meetings={heldMeetings} /> : null}
                   {(warnings.get(g.id) ?? []).map((w) => (
                     <p key={w.id} className="mt-1 rounded bg-amber-50 px-2 py-1 text-amber-900" role="note">
                       {t("detail.repeatWarning", { item: w.item, meeting: w.meetingTitle, date: formatDate(utcToZonedParts(w.startsAt, w.timeZone).date, locale) })}
@@ -200,6 +208,7 @@ export default async function VisitPage({ params }: Props) {
           ) : (
             <p className="text-sm text-slate-600">{t("detail.noGifts")}</p>
           )}
+          {canWrite && !heldMeetings.length && v.gifts.some((g) => !g.giftId) ? <p className="mt-2 text-xs text-slate-600 print:hidden">{t("detail.recordGiftHint")}</p> : null}
         </Card>
 
         <Card title={t("detail.checklist")} id="checklist">

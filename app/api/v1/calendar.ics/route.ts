@@ -1,12 +1,16 @@
 import { getDb } from "@/db";
 import { calendarData } from "@/db/queries/reports";
 import { verifyApiToken } from "@/db/queries/tokens";
+import { visitCalendarData } from "@/db/queries/visit-views";
 import { buildCalendar } from "@/lib/export/ics";
 import { translator } from "@/lib/export/reports";
 import { isLocale } from "@/lib/format";
 import { errorResponse, jsonError } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
+
+/** A visit's programme and travel are as firm as the visit: ideas and plans are tentative. */
+const visitEventStatus = (status: string): "planned" | "held" | "cancelled" => (status === "cancelled" ? "cancelled" : status === "idea" || status === "planned" ? "planned" : "held");
 
 /**
  * GET /api/v1/calendar.ics?token=bh_… — the calendar feed. Calendar apps cannot sign in, so the
@@ -25,22 +29,55 @@ export async function GET(req: Request): Promise<Response> {
     const tr = translator(locale);
     const partnerName = (p: { partnerEn: string; partnerKo: string }) => (locale === "ko" ? p.partnerKo : p.partnerEn);
     const { meetings, dues } = await calendarData(db, t.partnerId);
+    const { items, legs } = await visitCalendarData(db, t.partnerId);
     const base = url.origin;
+    // Programme items and legs change with their visit: its version is their SEQUENCE.
+    const ofVisit = (v: { visitId: number; visitStatus: string; updatedAt: Date; version: number }) => ({
+      status: visitEventStatus(v.visitStatus),
+      url: `${base}/visits/${v.visitId}`,
+      updatedAt: v.updatedAt,
+      version: v.version,
+    });
     const ics = buildCalendar({
       name: tr("reports.calendar.feedName", { scope: t.name }),
-      meetings: meetings.map((m) => ({
-        uid: `meeting-${m.id}@bridgehead`,
-        startsAt: m.startsAt,
-        timeZone: m.timeZone,
-        durationMinutes: m.durationMinutes,
-        summary: tr("reports.calendar.feedEvent", { title: m.title, partner: partnerName(m) }),
-        location: [m.venue, m.city].filter(Boolean).join(", ") || null,
-        description: m.summary,
-        status: m.status as "planned" | "held" | "cancelled",
-        url: `${base}/meetings/${m.id}`,
-        updatedAt: m.updatedAt,
-        version: m.version,
-      })),
+      meetings: [
+        ...meetings.map((m) => ({
+          uid: `meeting-${m.id}@bridgehead`,
+          startsAt: m.startsAt,
+          timeZone: m.timeZone,
+          durationMinutes: m.durationMinutes,
+          summary: tr("reports.calendar.feedEvent", { title: m.title, partner: partnerName(m) }),
+          location: [m.venue, m.city].filter(Boolean).join(", ") || null,
+          description: m.summary,
+          status: m.status as "planned" | "held" | "cancelled",
+          url: `${base}/meetings/${m.id}`,
+          updatedAt: m.updatedAt,
+          version: m.version,
+        })),
+        ...items.map((i) => ({
+          uid: `visit-item-${i.id}@bridgehead`,
+          startsAt: i.startsAt,
+          timeZone: i.timeZone,
+          durationMinutes: null,
+          endsAt: i.endsAt,
+          summary: tr("reports.calendar.feedVisitItem", { title: i.title, visit: i.visitTitle }),
+          location: i.place,
+          description: i.notes,
+          ...ofVisit(i),
+        })),
+        ...legs.map((l) => ({
+          uid: `visit-leg-${l.id}@bridgehead`,
+          startsAt: l.departsAt,
+          timeZone: l.fromTimeZone,
+          durationMinutes: null,
+          endsAt: l.arrivesAt,
+          endTimeZone: l.toTimeZone,
+          summary: tr("reports.calendar.feedLeg", { number: l.number ?? tr(`visits.mode.${l.mode}`), from: l.fromPlace, to: l.toPlace }),
+          location: l.fromPlace,
+          description: [l.visitTitle, [l.travellerEn, l.travellerLocal].filter(Boolean).join(" "), l.notes].filter(Boolean).join("\n"),
+          ...ofVisit(l),
+        })),
+      ],
       dues: dues.map((a) => ({
         uid: `action-${a.id}-due@bridgehead`,
         date: a.dueOn,

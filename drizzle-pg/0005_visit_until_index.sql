@@ -1,0 +1,1 @@
+CREATE INDEX "visit_live_until_idx" ON "visit" USING btree ((case when "starts_on" is null then '9999-12-31' when "ends_on" is null then "starts_on" else "ends_on" end),"id") WHERE "visit"."archived_at" is null;
