@@ -6,7 +6,6 @@ import { repeatedGifts, type RegisterGift } from "@/lib/visits/gift-warnings";
 import { matchesSearch } from "../search";
 import { cursorPage } from "./paging";
 import { pageSize } from "./common";
-import { likeCi } from "../dialect";
 
 // What the visit screens, the API, the partner page and the dashboard read about visits.
 

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db/client";
 import { insertNotices } from "@/db/queries/notifications";
 import { action, notification } from "@/db/schema";
 import { inTransaction } from "@/db/tx";
@@ -25,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await smtp.close();
-  db.$client.close();
+  await closeDb(db);
 });
 
 const now = new Date("2026-03-10T03:00:00Z");
