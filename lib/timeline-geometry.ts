@@ -7,11 +7,11 @@ import { DAY, periodEnd } from "./timeline";
 export const GROUP_GAP = 24;
 
 /**
- * The period "Fit all" draws: the first lane's start to today, padded on both sides by a share of
+ * The period "Fit all" draws: the first lane's start to today, padded on both sides by 5% of
  * the span, so the first and the latest marks sit inside the plot, not on its edges.
  */
 export function fitPeriod(first: number, today: number): { from: number; to: number } {
-  const pad = Math.max(30 * DAY, Math.round((today - first) * 0.04));
+  const pad = Math.max(30 * DAY, Math.round((today - first) * 0.05));
   return { from: Math.floor((first - pad) / DAY) * DAY, to: Math.ceil((today + Math.max(pad, 90 * DAY)) / DAY) * DAY };
 }
 

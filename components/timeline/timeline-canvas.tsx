@@ -236,7 +236,7 @@ export const TimelineCanvas = memo(function TimelineCanvas(p: CanvasProps) {
               // On a phone the name sits above its lane, over the plot, instead of in a column beside it.
               return (
                 <g data-lane={lane.slug}>
-                  <text x={yWidth + 2} y={y - laneHeight / 2} textAnchor="start" fontSize={12} fill="#0f172a">
+                  <text x={yWidth + 2} y={y - laneHeight / 2 - 4} textAnchor="start" fontSize={12} fill="#0f172a">
                     <tspan fontWeight={600}>{truncate(laneName(lane, locale), 30)}</tspan>
                     <tspan fill="#475569" fontSize={11}>{sinceText ? ` · ${sinceText}` : ""}</tspan>
                   </text>

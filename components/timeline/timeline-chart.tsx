@@ -1,7 +1,7 @@
 "use client";
 import { ChevronLeft, ChevronRight, Maximize2, ZoomIn, ZoomOut } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import { cn } from "@/lib/cn";
 import type { Locale } from "@/lib/format";
 import { DAY, type TimelineData } from "@/lib/timeline";
@@ -49,21 +49,25 @@ export function TimelineChart({ data, locale, onWindow, pending, label }: Timeli
   const narrow = width > 0 && width < NARROW;
   const yWidth = narrow ? 8 : 190;
   // A phone's lanes are taller: the name needs its own line above the marks.
-  const laneHeight = narrow ? 92 : 64;
+  const laneHeight = narrow ? 104 : 64;
   const height = Math.max(1, lanes.length) * laneHeight + HEADROOM + AXIS_HEIGHT + 16;
   const plotWidth = Math.max(1, width - yWidth - rightMargin(narrow));
   const { ticks, unit } = useMemo(() => ticksFor(view.from, view.to, plotWidth, narrow ? 64 : 90), [view.from, view.to, plotWidth, narrow]);
 
   const describe = (item: ChartItem) => describeItem(item, { t, te, tv, laneById, locale });
 
-  function go(from: number, to: number) {
-    const span = Math.max(MIN_SPAN, to - from);
-    const mid = (from + to) / 2;
-    const f = Math.round(from === to ? mid - span / 2 : from);
-    const next = { from: f, to: f + span };
-    setView(next);
-    onWindow(next.from, next.to);
-  }
+  // Stable while the owner's onWindow is: the memoised canvas must not redraw (and drop focus) on hover.
+  const go = useCallback(
+    (from: number, to: number) => {
+      const span = Math.max(MIN_SPAN, to - from);
+      const mid = (from + to) / 2;
+      const f = Math.round(from === to ? mid - span / 2 : from);
+      const next = { from: f, to: f + span };
+      setView(next);
+      onWindow(next.from, next.to);
+    },
+    [onWindow],
+  );
   const span = view.to - view.from;
   const zoom = (factor: number) => {
     const mid = (view.from + view.to) / 2;

@@ -32,7 +32,7 @@ test.describe("[TIMELINE] managers see every partnership on one axis", () => {
     await page.goto("/timeline");
     const chart = page.getByRole("group", { name: /Timeline chart/ });
     const list = page.getByRole("region", { name: "Chronological list" });
-    await expect(list.getByRole("heading", { level: 3 })).toHaveText([/^2008/, /^2011/, /^2014/, /^2016/, /^2019/]);
+    await expect(list.getByRole("heading", { level: 3 })).toHaveText([/^2008/, /^2011/, /^2014/, /^2016/, /^2019/, "Visits to be scheduled"]);
     // The delegation still "to be scheduled" is listed, not drawn.
     const unscheduled = list.getByRole("region", { name: "Visits to be scheduled" });
     await expect(unscheduled.getByRole("link")).toHaveText([/To be scheduled.*Chongqing delegation to Gyeonggi Province/]);

@@ -43,7 +43,7 @@ export async function TimelineList({
       {years.length ? (
         <div className="divide-y divide-slate-100">
           {years.map((y) => {
-            const more = y.count - y.events.length;
+            const more = y.count - y.events.length - y.visits.length;
             const yearFrom = `${y.year}-01-01`;
             const yearTo = `${y.year}-12-31`;
             const zoomed = timelineSearch({ ...filters, from: yearFrom, to: yearTo });
