@@ -1,6 +1,6 @@
 // The timeline's shared vocabulary: what the server sends and the client draws, the URL
 // parameters it reads, and how each event kind looks. No server-only imports: the chart uses it.
-import { MEETING_KINDS, type DatePrecision, type MeetingKind, type MilestoneKind } from "./domain";
+import { MEETING_KINDS, type DatePrecision, type MeetingKind, type MilestoneKind, type VisitDirection, type VisitStatus } from "./domain";
 import { parseIsoDate } from "./format";
 
 /** Kinds a user can filter by: every milestone, or one kind of meeting. */
@@ -65,6 +65,22 @@ export interface TimelineBucket {
   count: number;
 }
 
+/** A visit on one partner's lane (a visit of two partners is drawn on both lanes). */
+export interface TimelineVisit {
+  id: number;
+  laneId: number;
+  title: string;
+  direction: VisitDirection;
+  status: VisitStatus;
+  /** "YYYY-MM-DD" (the period's first day) and precision, as stored; endsOn null for one day or one period. */
+  startsOn: string;
+  endsOn: string | null;
+  precision: DatePrecision;
+  /** The first day and the day after the last, UTC ms: a month-precision visit spans its month. */
+  t: number;
+  end: number;
+}
+
 export interface TimelineData {
   lanes: TimelineLane[];
   /** The drawn period, UTC ms [from, to). */
@@ -73,6 +89,8 @@ export interface TimelineData {
   today: number;
   marks: TimelineMark[];
   buckets: TimelineBucket[];
+  /** Dated visits that overlap the period, one per partner lane. */
+  visits: TimelineVisit[];
   /** Meetings in the period that match the filters (also when drawn as buckets). */
   meetingCount: number;
 }

@@ -14,8 +14,11 @@ import {
   type TimelineFilters,
   type TimelineLane,
   type TimelineMark,
+  type TimelineVisit,
 } from "@/lib/timeline";
 import { isoDatePlus, likeCi, monthKey } from "../dialect";
+import { fitPeriod } from "@/lib/timeline-geometry";
+import { timelineVisits, visitContact } from "./timeline-visits";
 
 /** Above this many meetings in the period, meetings are drawn as counted buckets. */
 export const MAX_MEETING_MARKS = 400;
@@ -78,6 +81,7 @@ export async function timelineLanes(db: Db, f: Pick<TimelineFilters, "partners">
   };
   for (const c of contact) touch(c.partnerId, dayMs(`${c.month}-01`)!, periodEnd(`${c.month}-01`, "month"));
   for (const m of ms) if (dayMs(m.date) !== null) touch(m.partnerId, dayMs(m.date)!, periodEnd(m.date, m.precision as DatePrecision));
+  for (const v of await visitContact(db, ids)) touch(v.partnerId, v.from, v.to);
 
   return rows.map((r) => {
     const precision = (r.sincePrecision ?? null) as DatePrecision | null;
@@ -132,15 +136,16 @@ function milestoneWhere(f: TimelineFilters, laneIds: number[], from: number, to:
   );
 }
 
-/** The drawn period: the filter's, else from the first lane's start to today (and a little after). */
+/** The drawn period: the filter's, else "Fit all": the first lane's start to today, padded (fitPeriod). */
 const FIRST_DAY = new Date("0001-01-01T00:00:00Z").getTime();
 const LAST_DAY = new Date("9999-12-31T00:00:00Z").getTime();
 
 export function timelinePeriod(f: TimelineFilters, lanes: TimelineLane[], today: string): { from: number; to: number } {
   const t = dayMs(today)!;
   const first = lanes.length ? Math.min(...lanes.map((l) => l.start)) : t - 365 * DAY;
-  const from = f.from ? dayMs(f.from)! : Date.UTC(new Date(first).getUTCFullYear(), 0, 1);
-  const to = f.to ? dayMs(f.to)! + DAY : t + 90 * DAY;
+  const fit = fitPeriod(first, t);
+  const from = f.from ? dayMs(f.from)! : fit.from;
+  const to = f.to ? dayMs(f.to)! + DAY : fit.to;
   // Within the years 1–9999, which every engine and JavaScript's ISO dates can write.
   const lo = Math.max(from, FIRST_DAY);
   return { from: lo, to: Math.min(Math.max(to, lo + DAY), LAST_DAY) };
@@ -169,8 +174,9 @@ export async function timelineData(db: Db, f: TimelineFilters, o: TimelineOption
   const lanes = await timelineLanes(db, f, o);
   const { from, to } = timelinePeriod(f, lanes, o.today);
   const ids = lanes.map((l) => l.id);
-  const base: TimelineData = { lanes, from, to, today: dayMs(o.today)!, marks: [], buckets: [], meetingCount: 0 };
+  const base: TimelineData = { lanes, from, to, today: dayMs(o.today)!, marks: [], buckets: [], visits: [], meetingCount: 0 };
   if (!ids.length) return base;
+  base.visits = await timelineVisits(db, f, ids, from, to);
 
   if (wants(f, "milestone"))
     base.marks = (await db
@@ -244,6 +250,8 @@ export interface TimelineListYear {
   count: number;
   /** The first events of the year (all of them when `count` is small enough). */
   events: TimelineMark[];
+  /** The visits that start in the year (within the period). */
+  visits: TimelineVisit[];
 }
 
 /**
@@ -264,6 +272,10 @@ export async function timelineList(
   const counts = new Map<number, number>();
   const add = (y: number, n: number) => counts.set(y, (counts.get(y) ?? 0) + n);
   const milestones = data.marks.filter((m) => m.type === "milestone");
+  // A visit of two partners is one visit: listed once, in the year it starts.
+  const visits = [...new Map(data.visits.map((v) => [v.id, v])).values()];
+  const visitYear = (v: TimelineVisit) => Math.max(new Date(v.t).getUTCFullYear(), new Date(data.from).getUTCFullYear());
+  for (const v of visits) add(visitYear(v), 1);
   for (const m of milestones) add(Math.max(new Date(m.t).getUTCFullYear(), new Date(data.from).getUTCFullYear()), 1);
   if (wantMeetings) {
     if (data.buckets.length) for (const b of data.buckets) add(Number(b.key.slice(0, 4)), b.count);
@@ -290,7 +302,7 @@ export async function timelineList(
           .map(meetingMark);
     }
     const events = [...ms, ...meetings].sort((a, b) => a.t - b.t || (a.type === "milestone" ? -1 : 1)).slice(0, cap);
-    out.push({ year: y, count: counts.get(y)!, events });
+    out.push({ year: y, count: counts.get(y)!, events, visits: visits.filter((v) => visitYear(v) === y) });
   }
   return out;
 }

@@ -32,13 +32,17 @@ test.describe("[TIMELINE] managers see every partnership on one axis", () => {
     await page.goto("/timeline");
     const chart = page.getByRole("group", { name: /Timeline chart/ });
     const list = page.getByRole("region", { name: "Chronological list" });
-    await expect(list.getByRole("heading", { level: 3 })).toHaveText([/^2008/, /^2011/, /^2014/, /^2016/, /^2019/]);
-    const listLinks = await list.getByRole("link").evaluateAll((els) => els.map((e) => e.getAttribute("href")).sort());
+    await expect(list.getByRole("heading", { level: 3 })).toHaveText([/^2008/, /^2011/, /^2014/, /^2016/, /^2019/, "Visits to be scheduled"]);
+    // The delegation still "to be scheduled" is listed, not drawn.
+    const unscheduled = list.getByRole("region", { name: "Visits to be scheduled" });
+    await expect(unscheduled.getByRole("link")).toHaveText([/To be scheduled.*Chongqing delegation to Gyeonggi Province/]);
+    const listLinks = await list.locator("section[aria-labelledby^=y] a").evaluateAll((els) => els.map((e) => e.getAttribute("href")).sort());
     // The marks are drawn on the client once the chart has measured itself.
     await expect(chart.getByRole("link")).toHaveCount(listLinks.length);
     const chartLinks = await chart.getByRole("link").evaluateAll((els) => els.map((e) => e.getAttribute("href")).sort());
-    expect(listLinks).toHaveLength(6);
+    expect(listLinks).toHaveLength(7);
     expect(listLinks).toEqual(chartLinks);
+    await expect(list.getByRole("link", { name: /Governor Lee Jae-myung's visit to Chongqing/ })).toContainText("Nov 2019");
     await expect(list.getByRole("link", { name: /Governor Lee Jae-myung meets Mayor Tang Liangzhi/ })).toContainText("27 Nov 2019, 15:00");
   });
 
@@ -51,7 +55,8 @@ test.describe("[TIMELINE] managers see every partnership on one axis", () => {
     const chart = page.getByRole("group", { name: /Timeline chart/ });
     await expect(chart.locator("[data-lane]")).toHaveCount(1);
     await expect(chart.locator("[data-lane]")).toContainText("Chongqing Municipality");
-    await expect(page.getByRole("region", { name: "Chronological list" }).getByRole("link")).toHaveCount(2);
+    // The start, the meeting, the governor's visit; and the delegation to be scheduled.
+    await expect(page.getByRole("region", { name: "Chronological list" }).getByRole("link")).toHaveCount(4);
     await page.reload();
     await expect(chart.locator("[data-lane]")).toHaveCount(1);
     await expect(page.getByRole("form", { name: "Filters" }).getByRole("checkbox", { name: "Chongqing Municipality" })).toBeChecked();
@@ -71,6 +76,29 @@ test.describe("[TIMELINE] managers see every partnership on one axis", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/meetings\/\d+$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("a new door for economic exchange");
+  });
+
+  test("the governor's November 2019 visit is a bar over that month on Chongqing's lane; Tab reaches it and Enter opens it", async ({ page }) => {
+    await page.goto("/timeline?partner=chongqing&from=2019-10-01&to=2019-12-31");
+    const chart = page.getByRole("group", { name: /Timeline chart/ });
+    const visit = chart.getByRole("link", { name: "Outgoing visit (Completed) · Nov 2019 · Chongqing Municipality: Governor Lee Jae-myung's visit to Chongqing" });
+    await expect(visit).toBeVisible();
+    // The bar starts at the November tick and ends at the December one: a month-precision date spans its month.
+    const tickIndex = async (label: string) => (await chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label").allTextContents()).indexOf(label);
+    const tick = async (label: string) => (await chart.locator(".recharts-xAxis-tick-lines line").nth(await tickIndex(label)).boundingBox())!.x;
+    const bar = (await visit.boundingBox())!;
+    expect(Math.abs(bar.x - (await tick("Nov 2019")))).toBeLessThan(3);
+    expect(Math.abs(bar.x + bar.width - (await tick("Dec 2019")))).toBeLessThan(3);
+    // Below the lane, under the meeting of 27 November: distinct from the meeting's mark.
+    const meeting = (await chart.getByRole("link", { name: MEETING }).boundingBox())!;
+    expect(bar.y).toBeGreaterThan(meeting.y + meeting.height);
+    await chart.getByRole("link", { name: MEETING }).focus();
+    await page.keyboard.press("Tab");
+    await expect(visit).toBeFocused();
+    await expect(page.getByTestId("timeline-details")).toContainText("Outgoing visit (Completed) · Nov 2019 · Chongqing Municipality");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/visits\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Governor Lee Jae-myung's visit to Chongqing");
   });
 
   test("zooming writes the period into the URL and Fit all removes it", async ({ page }) => {

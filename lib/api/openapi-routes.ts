@@ -82,7 +82,7 @@ export function extraPaths(): Json {
         ],
         responses: {
           "200": {
-            description: "Swimlanes, marks (or monthly buckets when there are many) and the drawn period in UTC milliseconds.",
+            description: "Swimlanes, marks (or monthly buckets when there are many), dated visits per lane and the drawn period in UTC milliseconds.",
             content: json(
               view({
                 lanes: { type: "array", items: { type: "object" } },
@@ -91,6 +91,7 @@ export function extraPaths(): Json {
                 today: { type: "integer" },
                 marks: { type: "array", items: { type: "object" } },
                 buckets: { type: "array", items: { type: "object" } },
+                visits: { type: "array", items: { type: "object" } },
                 meetingCount: { type: "integer" },
               }),
             ),

@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { partnerOptions } from "@/db/queries/partners";
 import { getHomeRegion } from "@/db/queries/settings";
 import { timelineData, timelineList } from "@/db/queries/timeline";
+import { unscheduledVisits } from "@/db/queries/timeline-visits";
 import { requireUser } from "@/lib/auth/guard";
 import { afterShell } from "@/lib/defer";
 import { formatNumber, formatPrecisionDate, todayIn } from "@/lib/format";
@@ -45,6 +46,7 @@ async function TimelineBody({ filters, expandYear }: { filters: Filters; expandY
   const [t, locale, { zone }] = await Promise.all([getTranslations("timeline"), viewerLocale(), viewerTimeZone()]);
   const data = await timelineData(db, filters, { today: todayIn(zone) });
   const years = await timelineList(db, data, filters, { expandYear });
+  const unscheduled = await unscheduledVisits(db, filters, data.lanes.map((l) => l.id));
   const events = years.reduce((a, y) => a + y.count, 0);
   const period = `${formatPrecisionDate(isoDay(data.from), "day", locale)} – ${formatPrecisionDate(isoDay(data.to - DAY), "day", locale)}`;
   return (
@@ -63,7 +65,7 @@ async function TimelineBody({ filters, expandYear }: { filters: Filters; expandY
         ) : null}
         {data.lanes.length ? <TimelineExplorer data={data} locale={locale} label={t("chartLabel")} /> : <p className="text-sm text-slate-700">{t("noLanes")}</p>}
       </section>
-      <TimelineList years={years} data={data} filters={filters} locale={locale} />
+      <TimelineList years={years} data={data} filters={filters} locale={locale} unscheduled={unscheduled.map((v) => ({ ...v, startsOn: null }))} />
     </>
   );
 }

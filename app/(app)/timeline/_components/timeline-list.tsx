@@ -3,8 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { laneName } from "@/components/timeline/lane-name";
 import { MarkIcon } from "@/components/timeline/mark-icon";
 import type { TimelineListYear } from "@/db/queries/timeline";
+import { visitPeriod } from "@/components/timeline/timeline-items";
+import { VISIT_FILL, VISIT_STROKE } from "@/components/timeline/timeline-legend";
 import { formatInstant, formatNumber, formatPrecisionDate, type Locale } from "@/lib/format";
-import { timelineSearch, type TimelineData, type TimelineFilters } from "@/lib/timeline";
+import { timelineSearch, type TimelineData, type TimelineFilters, type TimelineVisit } from "@/lib/timeline";
+
+type ListedVisit = Pick<TimelineVisit, "id" | "laneId" | "title" | "direction" | "status" | "endsOn" | "precision"> & { startsOn: string | null };
 
 /**
  * The accessible and printable form of the timeline: the same events, grouped by year, as
@@ -15,14 +19,18 @@ export async function TimelineList({
   data,
   filters,
   locale,
+  unscheduled,
 }: {
   years: TimelineListYear[];
+  /** Visits with no date yet: not drawn, listed at the end. */
+  unscheduled: ListedVisit[];
   data: TimelineData;
   filters: TimelineFilters;
   locale: Locale;
 }) {
   const t = await getTranslations("timeline");
   const te = await getTranslations("enums");
+  const tv = await getTranslations("visits");
   const lanes = new Map(data.lanes.map((l) => [l.id, l]));
   return (
     <section aria-labelledby="list-h" className="rounded-lg border border-slate-200 bg-white shadow-sm print:border-0 print:shadow-none">
@@ -35,7 +43,7 @@ export async function TimelineList({
       {years.length ? (
         <div className="divide-y divide-slate-100">
           {years.map((y) => {
-            const more = y.count - y.events.length;
+            const more = y.count - y.events.length - y.visits.length;
             const yearFrom = `${y.year}-01-01`;
             const yearTo = `${y.year}-12-31`;
             const zoomed = timelineSearch({ ...filters, from: yearFrom, to: yearTo });
@@ -77,6 +85,7 @@ export async function TimelineList({
                       </li>
                     );
                   })}
+                  {y.visits.map((v) => visitItem(v))}
                 </ol>
                 {more > 0 ? (
                   <p className="mt-2 print:hidden">
@@ -98,6 +107,40 @@ export async function TimelineList({
       ) : (
         <p className="px-4 py-6 text-sm text-slate-700">{t("noEvents")}</p>
       )}
+      {unscheduled.length ? (
+        <section aria-labelledby="unscheduled-h" className="border-t border-slate-200 px-4 py-3">
+          <h3 id="unscheduled-h" className="text-lg font-semibold text-slate-900">
+            {t("unscheduledHeading")}
+          </h3>
+          <p className="text-sm text-slate-600">{t("unscheduledLead")}</p>
+          <ol className="mt-2 space-y-1">{unscheduled.map((v) => visitItem(v))}</ol>
+        </section>
+      ) : null}
     </section>
   );
+
+  function visitItem(v: ListedVisit) {
+    const lane = lanes.get(v.laneId);
+    return (
+      <li key={`visit${v.id}`}>
+        <Link
+          href={`/visits/${v.id}`}
+          className="group flex flex-col gap-0.5 rounded-md px-2 py-1.5 hover:bg-slate-50 sm:flex-row sm:items-baseline sm:gap-3"
+          data-event={`visit-${v.id}`}
+        >
+          <span className="w-44 shrink-0 text-sm tabular-nums text-slate-700">{v.startsOn ? visitPeriod({ ...v, startsOn: v.startsOn }, locale) : t("toBeScheduled")}</span>
+          <span className="inline-flex shrink-0 items-center gap-1 text-xs text-slate-600 sm:w-40">
+            <svg aria-hidden width="14" height="8" viewBox="0 0 14 8" className="shrink-0">
+              <rect x="0.5" y="0.5" width="13" height="7" rx="2" fill={VISIT_FILL} fillOpacity={v.status === "cancelled" ? 0.25 : 0.8} stroke={VISIT_STROKE} />
+            </svg>
+            {t(v.direction === "outgoing" ? "visitOutgoing" : "visitIncoming")} · {tv(`status.${v.status}`)}
+          </span>
+          <span className="min-w-0 text-sm">
+            <span className="font-medium text-brand-700 group-hover:underline">{v.title}</span>
+            {lane ? <span className="text-slate-600"> · {laneName(lane, locale)}</span> : null}
+          </span>
+        </Link>
+      </li>
+    );
+  }
 }
