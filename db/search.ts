@@ -118,9 +118,9 @@ const DOCS: Record<SearchType, string> = {
     from gift x join meeting m on m.id = x.meeting_id join partner p on p.id = m.partner_id
     left join person f on f.id = x.from_person_id left join person r on r.id = x.to_person_id where {where}`,
   visit: `select x.id, concat_ws(' \n ', x.title, x.purpose,
-      (select group_concat(concat_ws(' ', ${NAMES("p")}), ' \n ') from visit_partner vp join partner p on p.id = vp.partner_id where vp.visit_id = x.id),
-      (select group_concat(concat_ws(' ', pe.name_en, pe.name_local, vm.title_at_time), ' \n ') from visit_member vm join person pe on pe.id = vm.person_id where vm.visit_id = x.id),
-      (select group_concat(concat_ws(' ', pi.title, pi.place), ' \n ') from programme_item pi where pi.visit_id = x.id)) t
+      (select ${groupConcat(`concat_ws(' ', ${NAMES("p")})`, "' \n '")} from visit_partner vp join partner p on p.id = vp.partner_id where vp.visit_id = x.id),
+      (select ${groupConcat("concat_ws(' ', pe.name_en, pe.name_local, vm.title_at_time)", "' \n '")} from visit_member vm join person pe on pe.id = vm.person_id where vm.visit_id = x.id),
+      (select ${groupConcat("concat_ws(' ', pi.title, pi.place)", "' \n '")} from programme_item pi where pi.visit_id = x.id)) t
     from visit x where {where}`,
 };
 

@@ -5,15 +5,16 @@ import { action, meeting, partner } from "@/db/schema";
 import { seededDb } from "../helpers/db";
 
 describe("[DASHBOARD] counts", () => {
-  it("counts the demo data: five active partners, one meeting in 2019, three open follow-ups", async () => {
+  it("counts the demo data: five active partners, one meeting in 2019, four open follow-ups", async () => {
     const db = await seededDb();
     const d = await dashboardData(db, "2019-12-20", new Date("2019-12-20T03:00:00Z"));
     expect(d.partnersByStatus).toEqual({ active: 5 });
     expect(d.meetingsThisYear).toBe(1);
     expect(d.meetingsLastYear).toBe(0);
     expect(d.meetingsPerYear).toEqual([{ year: 2019, partnerId: d.partners.at(-1)!.id, count: 1 }]);
-    expect(d.openActions).toBe(3);
-    expect(d.actionsByStatus).toEqual({ open: 3 });
+    // The meeting's three follow-ups and the delegation's checklist item of ours.
+    expect(d.openActions).toBe(4);
+    expect(d.actionsByStatus).toEqual({ open: 4 });
     expect(d.overdueActions).toBe(0);
     // Coldest first: the four partners never met, then Chongqing, 23 days after 27 Nov.
     expect(d.coldest.map((c) => c.days)).toEqual([null, null, null, null, 23]);
@@ -36,8 +37,8 @@ describe("[DASHBOARD] counts", () => {
     const newYear = await dashboardData(db, "2020-01-05");
     expect(newYear.overdueActions).toBe(2);
     expect(newYear.overdueList.map((x) => x.dueOn)).toEqual(["2019-12-10", "2019-12-31"]);
-    expect(newYear.openActions).toBe(2);
-    expect(newYear.actionsByStatus).toEqual({ open: 1, in_progress: 1, done: 1 });
+    expect(newYear.openActions).toBe(3);
+    expect(newYear.actionsByStatus).toEqual({ open: 2, in_progress: 1, done: 1 });
   });
 
   it("leaves cancelled and archived meetings out, and shows planned ones as upcoming", async () => {

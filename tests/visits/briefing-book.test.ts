@@ -114,7 +114,10 @@ describe("[VISITS] the briefing book's content", () => {
       { partnerId: chongqing, title: "An archived commitment", side: "ours", status: "open", archivedAt: new Date() },
     ]);
     const m = await book(delegationVisit, "en");
-    expect(m.commitments.ours.map((a) => a.title)).toEqual(["Start cooperation on big data information and data sharing"]);
+    expect(m.commitments.ours.map((a) => a.title)).toEqual([
+      "Start cooperation on big data information and data sharing",
+      "Cooperate closely with Chongqing's task force (Director General Lim Mun-yeong and Director Luo Qingchen)",
+    ]);
     expect(m.commitments.theirs.map((a) => a.title)).toEqual([
       "Organise a task force for a Chongqing delegation's visit to Gyeonggi Province",
       "Mayor Tang's visit to Gyeonggi Province: Pangyo Techno Valley and SK Hynix",
