@@ -182,3 +182,9 @@ export async function one<T>(rows: PromiseLike<T[]>): Promise<T> {
   if (row === undefined) throw new Error("Expected one row, got none.");
   return row;
 }
+
+/** How many rows an insert, update or delete touched: SQLite's `changes`, PostgreSQL's `rowCount`. */
+export function affected(result: unknown): number {
+  const r = result as { changes?: number; rowCount?: number | null };
+  return r.changes ?? r.rowCount ?? 0;
+}

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import { closeDb, describeDatabase, openDb, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
+import { authSecret } from "@/lib/auth/secret";
 import { seedDemo } from "@/db/seed";
 import { SYSTEM_ACTOR } from "@/db/audit";
 import { countUsers, createUser } from "@/db/queries/users";
@@ -23,6 +24,8 @@ function connectionProblem(e: unknown): string | null {
 }
 
 export async function prepareDatabase(opts: { seed?: boolean } = {}): Promise<Db> {
+  // Said at start rather than as a failed first sign-in.
+  authSecret();
   const db = openDb();
   try {
     await runMigrations(db);

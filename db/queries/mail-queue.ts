@@ -5,7 +5,7 @@ import type { NoticeRow } from "./notifications";
 import { isValidTimeZone, isLocale, type Locale } from "@/lib/format";
 import type { MailPreference, NotificationKind } from "@/lib/notifications/kinds";
 import { nextDigestAt } from "@/lib/notifications/rules";
-import { inTransaction } from "../tx";
+import { inTransaction, affected } from "../tx";
 import { isDistinct } from "../dialect";
 
 export interface Preference {
@@ -211,7 +211,7 @@ export async function markFailed(db: Db, ids: number[], error: string, now: Date
 
 /** A send a crashed runner left half-way: back to pending, to be sent with the same Message-ID. */
 export async function releaseStuck(db: Db): Promise<number> {
-  return (await db.update(notification).set({ mailState: "pending" }).where(eq(notification.mailState, "sending"))).changes;
+  return affected(await db.update(notification).set({ mailState: "pending" }).where(eq(notification.mailState, "sending")));
 }
 
 export async function setNextDigest(db: Db, userId: string, at: Date | null): Promise<void> {

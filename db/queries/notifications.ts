@@ -8,7 +8,7 @@ import { getNotificationSettings } from "./notification-settings";
 import { type FollowableType, type NotificationKind } from "@/lib/notifications/kinds";
 import { addDays, agreementStage, dueStage, giftStage, type NotificationSettings } from "@/lib/notifications/rules";
 import { todayIn, utcToZonedParts } from "@/lib/format";
-import { inTransaction, isSqlite } from "../tx";
+import { affected, inTransaction, isSqlite } from "../tx";
 
 // Every notification rule is applied here, once. Record changes arrive from writeAudit (inside the
 // change's own transaction); date rules run in the scheduler's pass. The unique `key` makes each
@@ -352,10 +352,10 @@ export async function unreadCount(db: Db, userId: string): Promise<number> {
 /** Marks the user's own notices read (the given ids, or all); returns how many changed. */
 export async function markRead(db: Db, p: { userId: string; ids: number[] | "all"; now?: Date }): Promise<number> {
   if (p.ids !== "all" && p.ids.length === 0) return 0;
-  return (await db
+  return affected(await db
     .update(notification)
     .set({ readAt: p.now ?? new Date() })
     .where(
       and(eq(notification.userId, p.userId), isNull(notification.readAt), p.ids === "all" ? undefined : inArray(notification.id, p.ids)),
-    )).changes;
+    ));
 }

@@ -3,6 +3,7 @@ import { and, eq, lt, or } from "drizzle-orm";
 import { createTransport as smtpTransport, type SendMailOptions } from "nodemailer";
 import type { Db } from "@/db/client";
 import { schedulerLease } from "@/db/schema";
+import { affected } from "@/db/tx";
 import { getNotificationSettings } from "@/db/queries/notification-settings";
 import { applyDateRules } from "@/db/queries/notifications";
 import {
@@ -60,14 +61,14 @@ export interface PassResult {
 export async function acquireLease(db: Db, holder: string, now: Date, ms = LEASE_MS): Promise<boolean> {
   const expiresAt = new Date(now.getTime() + ms);
   return (
-    (await db
+    affected(await db
       .insert(schedulerLease)
       .values({ name: LEASE_NAME, holder, expiresAt })
       .onConflictDoUpdate({
         target: schedulerLease.name,
         set: { holder, expiresAt },
         setWhere: or(lt(schedulerLease.expiresAt, now), eq(schedulerLease.holder, holder)),
-      })).changes > 0
+      })) > 0
   );
 }
 

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { appDatabaseUrl } from "../helpers/db";
 import { SYSTEM_ACTOR, type Actor } from "@/db/audit";
 import { runMigrations } from "@/db/migrate";
 import { OWN_TWO_FACTOR_FIRST, REQUIRE_ADMIN_TWO_FACTOR, adminTwoFactorRequired, setAdminTwoFactorRequired } from "@/db/queries/admin-two-factor";
@@ -26,7 +27,7 @@ vi.mock("next/headers", () => ({
   }),
 }));
 
-vi.stubEnv("DATABASE_URL", ":memory:");
+vi.stubEnv("DATABASE_URL", await appDatabaseUrl());
 vi.stubEnv("BETTER_AUTH_SECRET", "admin-two-factor-test-secret-admin-two-factor");
 vi.stubEnv("BETTER_AUTH_URL", "http://localhost:3000");
 

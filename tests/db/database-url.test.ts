@@ -40,7 +40,7 @@ describe("[DB] DATABASE_URL", () => {
 
   it("npm start on an unreachable PostgreSQL says so in one line, naming the variable, and makes no folder named postgres:", () => {
     const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
-      env: { ...process.env, DATABASE_URL: "postgres://bh@127.0.0.1:1/bridgehead", SMTP_URL: "", MAIL_FROM: "" },
+      env: { ...process.env, DATABASE_URL: "postgres://bh@127.0.0.1:1/bridgehead", BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret", SMTP_URL: "", MAIL_FROM: "" },
       encoding: "utf8",
       timeout: 60_000,
     });
@@ -48,5 +48,13 @@ describe("[DB] DATABASE_URL", () => {
     expect(r.stderr).toMatch(/Cannot open the database: nothing answers at DATABASE_URL \(postgres:\/\/bh@127\.0\.0\.1:1\/bridgehead\)/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(fs.existsSync("postgres:")).toBe(false);
+  }, 90_000);
+
+  it("npm start on PostgreSQL without BETTER_AUTH_SECRET says the instances need one", () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "postgres://bh@127.0.0.1:1/bridgehead", SMTP_URL: "", MAIL_FROM: "" };
+    delete env.BETTER_AUTH_SECRET;
+    const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], { env, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/On PostgreSQL, set BETTER_AUTH_SECRET/);
   }, 90_000);
 });

@@ -16,6 +16,8 @@ export default async function setup(): Promise<() => void> {
   }
   const shared = process.env.PG_TEST_URL;
   process.env.DATABASE_URL = shared;
+  // PostgreSQL keeps no secret file; instances (and tests) share BETTER_AUTH_SECRET.
+  process.env.BETTER_AUTH_SECRET ??= "postgres-run-secret-postgres-run-secret";
   const admin = new pg.Client({ connectionString: shared });
   await admin.connect();
   try {
@@ -32,5 +34,17 @@ export default async function setup(): Promise<() => void> {
   await runMigrations(db);
   await closeDb(db);
   process.env.PG_TEMPLATE_DB = TEMPLATE;
+  // What the app opens by itself (getDb(), better-auth) in a test that does not set its own:
+  // a migrated copy, as `:memory:` is a migrated database in the SQLite run's tests.
+  const own = new pg.Client({ connectionString: shared });
+  await own.connect();
+  try {
+    await own.query(`drop database if exists bh_app`);
+    await own.query(`create database bh_app template ${TEMPLATE}`);
+  } finally {
+    await own.end();
+  }
+  u.pathname = "/bh_app";
+  process.env.DATABASE_URL = u.toString();
   return stop;
 }
