@@ -59,7 +59,7 @@ export function isoDatePlus(column: unknown, unit: "year" | "month" | "day"): SQ
 /** LIKE without regard to (ASCII) case, as SQLite's LIKE is; the pattern escapes with a backslash. */
 export function likeCi(column: unknown, rawPattern: string): SQL {
   // PostgreSQL's text cannot hold NUL (a query holding one is refused); nothing stored has one.
-  const pattern = ON_PG ? rawPattern.replace(/\u0000/g, "") : rawPattern;
+  const pattern = ON_PG ? rawPattern.replaceAll(String.fromCharCode(0), "") : rawPattern;
   return ON_PG ? sql`${column} ilike ${pattern} escape '\\'` : sql`${column} like ${pattern} escape '\\'`;
 }
 
