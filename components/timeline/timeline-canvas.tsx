@@ -21,6 +21,8 @@ const MARK_CLASS = "tl-mark cursor-pointer [&:is(:focus,:hover)_:is(path,circle,
 /** Milestones sit just above their lane, meetings on it, visits below it: all three show on one day. */
 const MILESTONE_LIFT = 0.2;
 const VISIT_DROP = 0.3;
+/** On a phone the next lane's name sits between the lanes: two stacked visit bars must end above it. */
+const VISIT_DROP_NARROW = 0.2;
 const VISIT_BAR = 8;
 
 export const rightMargin = (narrow: boolean) => (narrow ? 12 : 24);
@@ -198,10 +200,11 @@ export const TimelineCanvas = memo(function TimelineCanvas(p: CanvasProps) {
       const i = seen.get(s.v.laneId) ?? 0;
       seen.set(s.v.laneId, i + 1);
       const level = Math.min(1, levels.get(s.v.laneId)![i]!);
-      return { ...s, y: laneY(laneIndex.get(s.v.laneId)!) + VISIT_DROP * laneHeight - VISIT_BAR / 2 + level * (VISIT_BAR + 2) };
+      const drop = narrow ? VISIT_DROP_NARROW : VISIT_DROP;
+      return { ...s, y: laneY(laneIndex.get(s.v.laneId)!) + drop * laneHeight - VISIT_BAR / 2 + level * (VISIT_BAR + 2) };
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data.visits, laneIndex, view.from, view.to, yWidth, plotWidth, laneHeight]);
+  }, [data.visits, laneIndex, view.from, view.to, yWidth, plotWidth, laneHeight, narrow]);
 
   return (
     <>
