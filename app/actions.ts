@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { isLocale } from "@/lib/format";
 import { servesHttps } from "@/lib/https";
-import { getAuth } from "@/lib/auth/server";
+import { getAuth } from "@/server/auth/server";
 import { LOCALE_COOKIE } from "@/i18n/request";
 
 /** Keeps the chosen language in a cookie for a year. */

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDb, type Db } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/db/audit";
-import { parseExportParams, runExport, type ExportFormat } from "@/lib/export/reports";
+import { parseExportParams, runExport, type ExportFormat } from "@/server/export/reports";
 
 export interface ExportMeasure {
   format: ExportFormat;

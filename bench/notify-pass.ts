@@ -7,7 +7,7 @@
 import { eq, sql } from "drizzle-orm";
 import { openDb } from "@/db/client";
 import { notification, notificationPreference, person, user } from "@/db/schema";
-import { runPass, type PassResult } from "@/lib/notifications/scheduler";
+import { runPass, type PassResult } from "@/server/notifications/scheduler";
 
 const MiB = 2 ** 20;
 

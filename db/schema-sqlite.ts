@@ -148,7 +148,7 @@ export const twoFactor = sqliteTable(
   (t) => [index("two_factor_user_idx").on(t.userId)],
 );
 
-/** Sign-in attempts, counted per account and per IP (see lib/auth/rate-limit.ts). */
+/** Sign-in attempts, counted per account and per IP (see server/auth/rate-limit.ts). */
 export const signInAttempt = sqliteTable(
   "sign_in_attempt",
   {
@@ -161,7 +161,7 @@ export const signInAttempt = sqliteTable(
 
 /**
  * Addresses an account signed in from with its password: tries from these count in their own
- * bucket, so failures from elsewhere cannot lock the owner out (lib/auth/rate-limit.ts).
+ * bucket, so failures from elsewhere cannot lock the owner out (server/auth/rate-limit.ts).
  */
 export const signInKnownAddress = sqliteTable(
   "sign_in_known_address",

@@ -1,5 +1,5 @@
 // Errors made for users: only these reach the screen or the API body. Anything else is
-// logged and answered with a generic message and an id (see lib/http.ts).
+// logged and answered with a generic message and an id (see server/http.ts).
 
 export type ErrorCode =
   | "validation_failed"

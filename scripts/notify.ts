@@ -5,7 +5,7 @@ import { closeDb, openDb } from "@/db/client";
 import { inTransaction } from "@/db/tx";
 import { runMigrations } from "@/db/migrate";
 import { MailConfigError, readMailConfig } from "@/lib/notifications/mail-config";
-import { runPass } from "@/lib/notifications/scheduler";
+import { runPass } from "@/server/notifications/scheduler";
 
 const KNOWN = new Set(["--dry-run", "--retry-now"]);
 

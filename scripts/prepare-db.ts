@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import { closeDb, describeDatabase, openDb, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { authSecret } from "@/lib/auth/secret";
+import { authSecret } from "@/server/auth/secret";
 import { seedDemo } from "@/db/seed";
 import { SYSTEM_ACTOR } from "@/db/audit";
 import { countUsers, createUser } from "@/db/queries/users";

@@ -1,7 +1,7 @@
 // `npm start`: migrate and seed, build when the build is missing or older than the source,
 // then serve on PORT (default 3000).
 import { spawn } from "node:child_process";
-import { checkFonts } from "@/lib/export/fonts";
+import { checkFonts } from "@/server/export/fonts";
 import { ensureBuild, serveCommand } from "./build";
 import { readMailConfig } from "@/lib/notifications/mail-config";
 import { closeDb } from "@/db/client";

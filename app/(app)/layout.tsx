@@ -11,8 +11,8 @@ import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { getDb } from "@/db";
 import { recordUserContext } from "@/db/queries/mail-queue";
-import { requireUser } from "@/lib/auth/guard";
-import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { requireUser } from "@/server/auth/guard";
+import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   // Each page checks the temporary password and a required enrolment itself, so the password and

@@ -12,12 +12,12 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { dashboardData } from "@/db/queries/dashboard";
 import { getHomeRegion } from "@/db/queries/settings";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { cn } from "@/lib/cn";
 import { ACTION_STATUSES, PARTNER_STATUSES, UNFINISHED_ACTION_STATUSES } from "@/lib/domain";
 import { formatDate, formatNumber, todayIn } from "@/lib/format";
 import { SERIES_COLORS } from "@/lib/timeline";
-import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("dashboard.title");

@@ -4,7 +4,7 @@ import { recordHistory } from "@/db/queries/audit";
 import { Card } from "@/components/ui/card";
 import { Empty } from "@/components/ui/empty";
 import { formatInstant } from "@/lib/format";
-import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { auditDescriber } from "./describer";
 import { FieldChanges } from "./field-changes";
 import { auditLabels } from "./labels";

@@ -7,7 +7,7 @@ import { useErrorMessage } from "@/components/records/use-record-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/server/auth/action";
 
 export interface RecordActionsProps {
   id: number;

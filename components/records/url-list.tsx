@@ -4,7 +4,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { useHydrated } from "@/components/use-hydrated";
-import type { ActionResult } from "@/lib/auth/action";
+import type { ActionResult } from "@/server/auth/action";
 import { cleanParams } from "@/lib/query/keys";
 import { inputClass } from "@/components/ui/field";
 import { FiltersToggle } from "@/components/records/filters-toggle";

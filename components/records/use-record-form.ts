@@ -2,7 +2,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
-import type { ActionError, ActionResult } from "@/lib/auth/action";
+import type { ActionError, ActionResult } from "@/server/auth/action";
 import { clientFieldErrors, translateFieldErrors, type FieldErrors } from "@/lib/validation/error-keys";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 

@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { timelineData } from "@/db/queries/timeline";
 import { todayIn } from "@/lib/format";
-import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { PartnerTimelineChart } from "./partner-timeline-chart";
 
 /** The partner page's timeline: the /timeline chart with this partner's lane only. */

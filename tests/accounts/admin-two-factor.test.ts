@@ -32,9 +32,9 @@ vi.stubEnv("BETTER_AUTH_SECRET", "admin-two-factor-test-secret-admin-two-factor"
 vi.stubEnv("BETTER_AUTH_URL", "http://localhost:3000");
 
 const { getDb } = await import("@/db");
-const { getAuth } = await import("@/lib/auth/server");
-const { requireUser } = await import("@/lib/auth/guard");
-const { runAction } = await import("@/lib/auth/action");
+const { getAuth } = await import("@/server/auth/server");
+const { requireUser } = await import("@/server/auth/guard");
+const { runAction } = await import("@/server/auth/action");
 const tokensRoute = await import("@/app/api/v1/tokens/route");
 const meRoute = await import("@/app/api/v1/me/route");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/db/audit";
 import { createUser } from "@/db/queries/users";
-import { clearCurrentPasswordChecks, MAX_CURRENT_PASSWORD, reserveCurrentPasswordCheck, WINDOW_MS } from "@/lib/auth/rate-limit";
+import { clearCurrentPasswordChecks, MAX_CURRENT_PASSWORD, reserveCurrentPasswordCheck, WINDOW_MS } from "@/server/auth/rate-limit";
 import { ValidationError } from "@/lib/errors";
 import { passwordScore } from "@/lib/password-strength";
 import { translateFieldErrors } from "@/lib/validation/error-keys";

@@ -3,8 +3,8 @@ import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { describe, expect, it } from "vitest";
 import { writeAudit } from "@/db/audit";
 import { auditEvent } from "@/db/schema";
-import { attemptSignIn, type PasswordCheck } from "@/lib/auth/sign-in";
-import { MAX_PER_ACCOUNT, MAX_PER_IP, WINDOW_MS } from "@/lib/auth/rate-limit";
+import { attemptSignIn, type PasswordCheck } from "@/server/auth/sign-in";
+import { MAX_PER_ACCOUNT, MAX_PER_IP, WINDOW_MS } from "@/server/auth/rate-limit";
 import { CLIENT_IP_HEADER, CLIENT_IP_PROOF_HEADER, clientIpProof, parseTrustedProxies, readClientIp, resolveClientIp } from "@/lib/client-ip";
 import { testDb } from "../helpers/db";
 

@@ -1,8 +1,8 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { appDatabaseUrl } from "../helpers/db";
-import { getAuth } from "@/lib/auth/server";
-import { SESSION_MAX_AGE_MS, sessionOutlived } from "@/lib/auth/session";
+import { getAuth } from "@/server/auth/server";
+import { SESSION_MAX_AGE_MS, sessionOutlived } from "@/server/auth/session";
 import { proxy } from "@/proxy";
 
 afterEach(() => vi.unstubAllEnvs());

@@ -7,8 +7,8 @@ import { SYSTEM_ACTOR } from "@/db/audit";
 import { runMigrations } from "@/db/migrate";
 import { createUser, resetUserTwoFactor } from "@/db/queries/users";
 import { auditEvent, session, twoFactor, user, verification } from "@/db/schema";
-import { attemptSecondFactor, attemptSignIn, type PasswordCheck } from "@/lib/auth/sign-in";
-import { MAX_PER_ACCOUNT } from "@/lib/auth/rate-limit";
+import { attemptSecondFactor, attemptSignIn, type PasswordCheck } from "@/server/auth/sign-in";
+import { MAX_PER_ACCOUNT } from "@/server/auth/rate-limit";
 import { userCommand } from "../../scripts/user-command";
 
 // The real stack: better-auth with its twoFactor plugin on a migrated in-memory SQLite. Codes
@@ -18,8 +18,8 @@ vi.stubEnv("BETTER_AUTH_SECRET", "two-factor-test-secret-two-factor-test-secret"
 vi.stubEnv("BETTER_AUTH_URL", "http://localhost:3000");
 
 const { getDb } = await import("@/db");
-const { getAuth } = await import("@/lib/auth/server");
-const { checkSecondFactor, pendingSecondFactor, secretOf } = await import("@/lib/auth/two-factor");
+const { getAuth } = await import("@/server/auth/server");
+const { checkSecondFactor, pendingSecondFactor, secretOf } = await import("@/server/auth/two-factor");
 
 const PASSWORD = "Chongqing-bigdata-2019";
 const db = getDb();

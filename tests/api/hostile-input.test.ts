@@ -10,8 +10,8 @@ import * as meetingRoute from "@/app/api/v1/meetings/[id]/route";
 import * as boardActionRoute from "@/app/api/v1/board/actions/[id]/route";
 import * as peopleOptionsRoute from "@/app/(app)/meetings/people-options/route";
 import { GET as feed } from "@/app/api/v1/calendar.ics/route";
-import { readJson } from "@/lib/http";
-import { parseExportParams } from "@/lib/export/reports";
+import { readJson } from "@/server/http";
+import { parseExportParams } from "@/server/export/reports";
 import { cleanText, id } from "@/lib/validation/common";
 import { EDITOR, seededDb } from "../helpers/db";
 

@@ -1,7 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "@/lib/api/openapi";
-import { RESOURCES } from "@/lib/api/resources";
+import { openApiDocument } from "@/server/api/openapi";
+import { RESOURCES } from "@/server/api/resources";
 import { createMeetingSchema } from "@/lib/validation/meetings";
 
 describe("[API] the OpenAPI document", () => {

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/db/audit";
 import { createApiToken } from "@/db/queries/tokens";
-import { collectionHandlers, itemHandlers } from "@/lib/api/handlers";
-import { RESOURCES } from "@/lib/api/resources";
+import { collectionHandlers, itemHandlers } from "@/server/api/handlers";
+import { RESOURCES } from "@/server/api/resources";
 import { seededDb } from "../helpers/db";
 
 // Whatever a GET returns can be sent back: PUT of the GET as it is changes nothing, a PATCH of one

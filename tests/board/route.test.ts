@@ -9,7 +9,7 @@ import { seededDb } from "../helpers/db";
 // The route under test with a real database; only "who is signed in" is stood in for.
 const state: { db: Db | null; userId: string | null } = { db: null, userId: null };
 vi.mock("@/db", () => ({ getDb: () => state.db }));
-vi.mock("@/lib/auth/server", () => ({
+vi.mock("@/server/auth/server", () => ({
   getAuth: () => ({ api: { getSession: () => Promise.resolve(state.userId ? { user: { id: state.userId }, session: { id: "s", createdAt: new Date() } } : null) } }),
 }));
 

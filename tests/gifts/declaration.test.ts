@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { giftDeclarationStatus, importExchangeRates, listExchangeRates, saveExchangeRate, undeclaredGiftCounts } from "@/db/queries/exchange-rates";
 import Papa from "papaparse";
 import { createGift } from "@/db/queries/gifts";
-import { parseExportParams, runExport } from "@/lib/export/reports";
+import { parseExportParams, runExport } from "@/server/export/reports";
 import { EDITOR, seededDb, testDb } from "../helpers/db";
 
 // The declaration rule on a real database: KRW 100,000 or US$100, any other currency at the rate

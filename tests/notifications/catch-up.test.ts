@@ -5,7 +5,7 @@ import { insertNotices } from "@/db/queries/notifications";
 import { action, notification } from "@/db/schema";
 import { inTransaction } from "@/db/tx";
 import { readMailConfig } from "@/lib/notifications/mail-config";
-import { runPass } from "@/lib/notifications/scheduler";
+import { runPass } from "@/server/notifications/scheduler";
 import { addPartner, addUser, openTestDb, tempDbFile } from "./fixtures";
 import { startSmtp } from "./smtp";
 

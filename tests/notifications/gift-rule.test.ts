@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { applyDateRules, listNotifications } from "@/db/queries/notifications";
 import { setFollowing } from "@/db/queries/follows";
 import { exchangeRate, gift, meeting, notification, person } from "@/db/schema";
-import { noticeText, notificationTranslator } from "@/lib/notifications/compose";
+import { noticeText, notificationTranslator } from "@/server/notifications/compose";
 import { addPartner, addUser, openedDbs, openTestDb, tempDbFile } from "./fixtures";
 import { inTransaction, one } from "@/db/tx";
 

@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from "@/db/audit";
 import { createAction } from "@/db/queries/actions";
 import { listNotifications, unreadCount } from "@/db/queries/notifications";
 import { gift, meeting } from "@/db/schema";
-import { runPass } from "@/lib/notifications/scheduler";
+import { runPass } from "@/server/notifications/scheduler";
 import { addPartner, addUser, openTestDb, tempDbFile } from "./fixtures";
 import { one } from "@/db/tx";
 

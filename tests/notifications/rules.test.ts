@@ -6,7 +6,7 @@ import { addComment } from "@/db/queries/board";
 import { applyDateRules, listNotifications, markRead, unreadCount } from "@/db/queries/notifications";
 import { setFollowing } from "@/db/queries/follows";
 import { milestone, notification, person } from "@/db/schema";
-import { runPass } from "@/lib/notifications/scheduler";
+import { runPass } from "@/server/notifications/scheduler";
 import { addPartner, addUser, openedDbs, openTestDb, tempDbFile } from "./fixtures";
 import { one } from "@/db/tx";
 

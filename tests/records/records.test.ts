@@ -6,7 +6,7 @@ import { createPartner, deletePartner, listPartnerPage, partnerIsReferenced, par
 import { decodeCursor } from "@/db/queries/paging";
 import { isUserError } from "@/lib/errors";
 import { createPartnerSchema } from "@/lib/validation/partners";
-import { RESOURCES } from "@/lib/api/resources";
+import { RESOURCES } from "@/server/api/resources";
 import { EDITOR, seededDb, testDb } from "../helpers/db";
 
 const osaka = {

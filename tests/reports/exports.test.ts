@@ -9,8 +9,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvent, partner } from "@/db/schema";
 import { createMeeting } from "@/db/queries/meetings";
-import { csvCell, neutralise } from "@/lib/export/csv";
-import { parseExportParams, runExport, type ReportKind } from "@/lib/export/reports";
+import { csvCell, neutralise } from "@/server/export/csv";
+import { parseExportParams, runExport, type ReportKind } from "@/server/export/reports";
 import { isUserError } from "@/lib/errors";
 import { EDITOR, seededDb } from "../helpers/db";
 

@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from "@/db/audit";
 import type { Db } from "@/db/client";
 import { createAction } from "@/db/queries/actions";
 import { createApiToken } from "@/db/queries/tokens";
-import { itemHandlers } from "@/lib/api/handlers";
+import { itemHandlers } from "@/server/api/handlers";
 import { seededDb } from "../helpers/db";
 
 // The feed read by two independent parsers, Python's icalendar (Debian's python3-icalendar) and

@@ -6,7 +6,7 @@ import { createAction } from "@/db/queries/actions";
 import { SYSTEM_ACTOR } from "@/db/audit";
 import type { Db } from "@/db/client";
 import { GET as feed } from "@/app/api/v1/calendar.ics/route";
-import { buildCalendar, escapeText, fold } from "@/lib/export/ics";
+import { buildCalendar, escapeText, fold } from "@/server/export/ics";
 import { seededDb } from "../helpers/db";
 
 describe("[REPORTS] iCalendar", () => {

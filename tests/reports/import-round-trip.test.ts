@@ -6,7 +6,7 @@ import { commitImport, previewImport, type ImportKind, type ImportMode } from "@
 import { createMeeting } from "@/db/queries/meetings";
 import { createPerson } from "@/db/queries/people";
 import { meeting, partner, person } from "@/db/schema";
-import { parseExportParams, runExport } from "@/lib/export/reports";
+import { parseExportParams, runExport } from "@/server/export/reports";
 import type { Locale } from "@/lib/format";
 import { EDITOR, seededDb, testDb } from "../helpers/db";
 

@@ -11,7 +11,7 @@ import type { Db } from "@/db/client";
 import { partner } from "@/db/schema";
 import { createMeeting } from "@/db/queries/meetings";
 import { seedScale } from "@/db/seed";
-import { parseExportParams, runExport, type ReportKind } from "@/lib/export/reports";
+import { parseExportParams, runExport, type ReportKind } from "@/server/export/reports";
 import { EDITOR, seededDb, onPostgres } from "../helpers/db";
 import { run } from "../helpers/tools";
 

@@ -7,9 +7,9 @@ import { SYSTEM_ACTOR } from "@/db/audit";
 import { openDb } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { seedDemo, seedScale } from "@/db/seed";
-import { csvStream } from "@/lib/export/csv";
-import { parseExportParams, runExport } from "@/lib/export/reports";
-import type { Column } from "@/lib/export/table";
+import { csvStream } from "@/server/export/csv";
+import { parseExportParams, runExport } from "@/server/export/reports";
+import type { Column } from "@/server/export/table";
 
 describe("[REPORTS] streaming", () => {
   it("pulls rows from the cursor only as the reader reads (backpressure)", async () => {

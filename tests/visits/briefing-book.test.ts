@@ -13,9 +13,9 @@ import { createVisit } from "@/db/queries/visits";
 import { action, auditEvent, partner, person, visit } from "@/db/schema";
 import { seedScale } from "@/db/seed";
 import * as route from "@/app/api/v1/visits/[id]/briefing/route";
-import { parseExportParams, runExport, translator } from "@/lib/export/reports";
-import { buildVisitBook } from "@/lib/export/visit-book";
-import { parseVisitBookParams, runVisitBookExport } from "@/lib/export/visit-book-export";
+import { parseExportParams, runExport, translator } from "@/server/export/reports";
+import { buildVisitBook } from "@/server/export/visit-book";
+import { parseVisitBookParams, runVisitBookExport } from "@/server/export/visit-book-export";
 import { EDITOR, seededDb, onPostgres } from "../helpers/db";
 import { run } from "../helpers/tools";
 

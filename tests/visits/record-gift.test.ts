@@ -18,7 +18,7 @@ beforeEach(async () => {
 // The server action with a real database; only "who is signed in" is stood in for.
 const who: { role: "viewer" | "editor" } = { role: "viewer" };
 vi.mock("@/db", () => ({ getDb: () => db }));
-vi.mock("@/lib/auth/guard", () => ({
+vi.mock("@/server/auth/guard", () => ({
   getCurrentUser: () => Promise.resolve({ id: "u1", email: `${who.role}@test`, name: who.role, role: who.role, mustChangePassword: false }),
   clientIp: () => Promise.resolve(null),
   actorOf: (u: { id: string; email: string; role: string }) => ({ userId: null, label: u.email, role: u.role, ip: null }),

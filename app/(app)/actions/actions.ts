@@ -1,10 +1,10 @@
 "use server";
 import { listActions } from "@/db/queries/actions";
 import { followedIds } from "@/db/queries/follows";
-import { runAction } from "@/lib/auth/action";
+import { runAction } from "@/server/auth/action";
 import { parseInput } from "@/lib/validation/common";
 import { actionListSchema } from "@/lib/validation/lists";
-import { viewerTimeZone } from "@/lib/viewer";
+import { viewerTimeZone } from "@/server/viewer";
 import { todayIn } from "@/lib/format";
 
 export async function fetchActionPage(params: Record<string, string>) {

@@ -5,11 +5,11 @@ import { getDb } from "@/db";
 import { actionOwnerOptions, listActions } from "@/db/queries/actions";
 import { followedIds } from "@/db/queries/follows";
 import { partnerOptions } from "@/db/queries/partners";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { todayIn } from "@/lib/format";
 import { cleanParams, queryKeys } from "@/lib/query/keys";
 import { ACTION_LIST_PARAMS, actionListSchema, paramsRecord, parseListParams } from "@/lib/validation/lists";
-import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { ActionList } from "./_components/action-list";
 import { pageTitle } from "@/components/layout/page-title";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Coins, History, KeyRound, Mail, Users } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("admin.title");

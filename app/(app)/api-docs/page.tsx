@@ -3,8 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { openApiDocument } from "@/lib/api/openapi";
-import { requireUser } from "@/lib/auth/guard";
+import { openApiDocument } from "@/server/api/openapi";
+import { requireUser } from "@/server/auth/guard";
 import { answerSchema, describeSchema, operationSummary, type Operation, type Schema } from "./_components/describe";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,7 @@
 "use server";
 import { addComment } from "@/db/queries/board";
 import { updateAction } from "@/db/queries/actions";
-import { runAction } from "@/lib/auth/action";
+import { runAction } from "@/server/auth/action";
 import { argId } from "@/lib/validation/common";
 
 /** Saves the side panel's edit of an action (versioned: a stale version answers "conflict"). */

@@ -9,12 +9,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { boardOwnerOptions, getBoard } from "@/db/queries/board";
 import { partnerOptions } from "@/db/queries/partners";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { afterShell } from "@/lib/defer";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/permissions";
 import { filtersToQuery, parseBoardFilters, type BoardFilters as Filters } from "@/lib/board/filters";
 import { todayIn } from "@/lib/format";
-import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("board.title");

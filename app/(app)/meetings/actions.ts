@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { createMeeting, setMeetingArchived, updateMeeting } from "@/db/queries/meetings";
-import { runAction } from "@/lib/auth/action";
+import { runAction } from "@/server/auth/action";
 import { argFlag, argId } from "@/lib/validation/common";
 
 /** Saves the whole meeting form (meeting, participants, gifts, actions) in one transaction. */

@@ -1,7 +1,7 @@
 "use server";
 import { setFollowing } from "@/db/queries/follows";
 import { partner, meeting, action } from "@/db/schema";
-import { runAction, type ActionResult } from "@/lib/auth/action";
+import { runAction, type ActionResult } from "@/server/auth/action";
 import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { followSchema } from "@/lib/validation/notifications";

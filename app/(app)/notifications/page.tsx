@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/guard";
-import { viewerTimeZone } from "@/lib/viewer";
+import { requireUser } from "@/server/auth/guard";
+import { viewerTimeZone } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Notifications" };
 

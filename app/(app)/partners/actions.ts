@@ -1,7 +1,7 @@
 "use server";
 import { createMilestone, setMilestoneArchived, updateMilestone } from "@/db/queries/milestones";
 import { createPartner, deletePartner, listPartnerPage, setPartnerArchived, updatePartner } from "@/db/queries/partners";
-import { runAction } from "@/lib/auth/action";
+import { runAction } from "@/server/auth/action";
 import { partnerListSchema } from "@/lib/validation/lists";
 import { argFlag, argId, parseInput } from "@/lib/validation/common";
 

@@ -1,6 +1,6 @@
 "use server";
 import { createPerson, deletePerson, listPeople, setPersonArchived, updatePerson } from "@/db/queries/people";
-import { runAction } from "@/lib/auth/action";
+import { runAction } from "@/server/auth/action";
 import { argFlag, argId, parseInput } from "@/lib/validation/common";
 import { personListSchema } from "@/lib/validation/lists";
 

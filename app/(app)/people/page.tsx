@@ -6,11 +6,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { partnerOptions } from "@/db/queries/partners";
 import { listPeople } from "@/db/queries/people";
-import { requireUser } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/server/auth/guard";
+import { can } from "@/lib/permissions";
 import { cleanParams, queryKeys } from "@/lib/query/keys";
 import { PERSON_LIST_PARAMS, paramsRecord, parseListParams, personListSchema } from "@/lib/validation/lists";
-import { viewerLocale } from "@/lib/viewer";
+import { viewerLocale } from "@/server/viewer";
 import { PeopleList } from "./_components/people-list";
 import { pageTitle } from "@/components/layout/page-title";
 

@@ -5,7 +5,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { ownsCalendarToken } from "@/db/queries/reports";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
-import { runAction } from "@/lib/auth/action";
+import { runAction } from "@/server/auth/action";
 import { NotFoundError } from "@/lib/errors";
 import { id, optionalId, parseInput, requiredText } from "@/lib/validation/common";
 

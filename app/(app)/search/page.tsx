@@ -8,9 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { searchAll } from "@/db/queries/search";
 import type { SearchType } from "@/db/search";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { formatInstant } from "@/lib/format";
-import { viewerLocale } from "@/lib/viewer";
+import { viewerLocale } from "@/server/viewer";
 
 export const metadata: Metadata = { title: "Search" };
 

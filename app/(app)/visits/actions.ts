@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { createVisit, programmeItemToMeeting, recordPlannedGift, setChecklistDone, setVisitArchived, updateVisit } from "@/db/queries/visits";
-import { runAction } from "@/lib/auth/action";
+import { runAction } from "@/server/auth/action";
 import { argFlag, argId, parseInput } from "@/lib/validation/common";
 import { recordPlannedGiftSchema, tickChecklistSchema } from "@/lib/validation/visits";
 

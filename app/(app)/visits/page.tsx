@@ -11,13 +11,13 @@ import { getDb } from "@/db";
 import { partnerOptions } from "@/db/queries/partners";
 import { getHomeRegion } from "@/db/queries/settings";
 import { listVisits } from "@/db/queries/visit-views";
-import { requireUser } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/server/auth/guard";
+import { can } from "@/lib/permissions";
 import { VISIT_DIRECTIONS, VISIT_STATUSES } from "@/lib/domain";
 import { todayIn } from "@/lib/format";
 import { paramsRecord, parseListParams } from "@/lib/validation/lists";
 import { visitScreenSchema } from "@/lib/validation/visits";
-import { viewerLocale } from "@/lib/viewer";
+import { viewerLocale } from "@/server/viewer";
 import { visitDates } from "@/lib/visits/when";
 import { VisitFilters } from "./_components/visit-filters";
 

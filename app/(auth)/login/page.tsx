@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/layout/language-switch";
-import { getCurrentUser } from "@/lib/auth/guard";
+import { getCurrentUser } from "@/server/auth/guard";
 import { SignInForm } from "./sign-in-form";
 import { pageTitle } from "@/components/layout/page-title";
 

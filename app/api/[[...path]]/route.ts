@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/server/http";
 import { UserError } from "@/lib/errors";
 
 // Any /api path no route serves, /api itself included (a typo, a retired version, or

@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { user } from "@/db/schema";
 import { isLocale } from "@/lib/format";
-import { notificationTranslator } from "@/lib/notifications/compose";
-import { verifyUnsubscribeToken } from "@/lib/notifications/unsubscribe-token";
+import { notificationTranslator } from "@/server/notifications/compose";
+import { verifyUnsubscribeToken } from "@/server/notifications/unsubscribe-token";
 
 export const metadata: Metadata = { title: "Unsubscribe" };
 

@@ -2,7 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import { setMailPreference } from "@/db/queries/mail-queue";
 import { getNotificationSettings } from "@/db/queries/notification-settings";
-import { runAction } from "@/lib/auth/action";
+import { runAction } from "@/server/auth/action";
 import { UserError } from "@/lib/errors";
 import { formText } from "@/lib/form-data";
 import { mailPreferenceSchema } from "@/lib/validation/notifications";

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { getPreference } from "@/db/queries/mail-queue";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { isNotificationKind } from "@/lib/notifications/kinds";
 import { mailEnabled } from "@/lib/notifications/mail-status";
 import { MailPreferenceForm } from "./mail-preference-form";

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { twoFactorEnabled } from "@/db/queries/users";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { PasswordForm } from "./password-form";
 import { pageTitle } from "@/components/layout/page-title";
 

@@ -7,10 +7,10 @@ import { getTranslations } from "next-intl/server";
 import type { Db } from "@/db/client";
 import { mayTurnOffTwoFactor } from "@/db/queries/admin-two-factor";
 import { recordTwoFactorChange } from "@/db/queries/users";
-import { runAction } from "@/lib/auth/action";
-import { clearCurrentPasswordChecks, reserveCurrentPasswordCheck } from "@/lib/auth/rate-limit";
-import { getAuth } from "@/lib/auth/server";
-import { secretOf } from "@/lib/auth/two-factor";
+import { runAction } from "@/server/auth/action";
+import { clearCurrentPasswordChecks, reserveCurrentPasswordCheck } from "@/server/auth/rate-limit";
+import { getAuth } from "@/server/auth/server";
+import { secretOf } from "@/server/auth/two-factor";
 import { UserError } from "@/lib/errors";
 import { formText } from "@/lib/form-data";
 import { currentPasswordSchema, totpCodeSchema } from "@/lib/validation/users";
@@ -30,7 +30,7 @@ export interface DisableState {
   fieldError?: string;
 }
 
-/** The enrolment is what an admin who must enrol may do (lib/auth/action.ts). */
+/** The enrolment is what an admin who must enrol may do (server/auth/action.ts). */
 const ENROLMENT = { whileTwoFactorEnrolmentRequired: true };
 
 /**

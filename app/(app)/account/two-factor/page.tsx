@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { mayTurnOffTwoFactor } from "@/db/queries/admin-two-factor";
 import { twoFactorEnabled } from "@/db/queries/users";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { DisableForm } from "./disable-form";
 import { EnrolFlow } from "./enrol-flow";
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { deleteExchangeRate, importExchangeRates, saveExchangeRate } from "@/db/queries/exchange-rates";
-import { runAction } from "@/lib/auth/action";
+import { runAction } from "@/server/auth/action";
 import { formText } from "@/lib/form-data";
 import { argId } from "@/lib/validation/common";
 import { localFieldErrors } from "@/lib/validation/local-errors";

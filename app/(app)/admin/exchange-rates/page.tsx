@@ -6,10 +6,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listExchangeRates } from "@/db/queries/exchange-rates";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { formatDate, formatMoney } from "@/lib/format";
 import { GIFT_DECLARATION_THRESHOLD } from "@/lib/domain";
-import { viewerLocale } from "@/lib/viewer";
+import { viewerLocale } from "@/server/viewer";
 import { AdminBack } from "../_components/admin-back";
 import { ImportRatesForm, RateForm, RemoveRateForm } from "./_components/rate-forms";
 

@@ -1,7 +1,7 @@
 "use server";
 import { getTranslations } from "next-intl/server";
 import { setNotificationSettings } from "@/db/queries/notification-settings";
-import { runAction } from "@/lib/auth/action";
+import { runAction } from "@/server/auth/action";
 import { UserError } from "@/lib/errors";
 import { formText } from "@/lib/form-data";
 import { notificationSettingsSchema } from "@/lib/validation/notifications";

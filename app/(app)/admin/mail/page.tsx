@@ -7,12 +7,12 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { mailStatus } from "@/db/queries/mail-queue";
 import { getNotificationSettings } from "@/db/queries/notification-settings";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { formatInstant } from "@/lib/format";
 import { MAIL_STATES, isNotificationKind } from "@/lib/notifications/kinds";
 import { mailConfigOrNull } from "@/lib/notifications/mail-status";
-import { lastPass } from "@/lib/notifications/scheduler";
-import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { lastPass } from "@/server/notifications/scheduler";
+import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { AdminBack } from "../_components/admin-back";
 import { ThresholdForm } from "./threshold-form";
 

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { formText } from "@/lib/form-data";
-import { runAction } from "@/lib/auth/action";
+import { runAction } from "@/server/auth/action";
 import { localFieldErrors } from "@/lib/validation/local-errors";
 import { parseIdParam } from "@/lib/validation/common";
 

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { OWN_TWO_FACTOR_FIRST, setAdminTwoFactorRequired } from "@/db/queries/admin-two-factor";
 import { createUser, resetUserPassword, resetUserTwoFactor, setUserActive, setUserRole } from "@/db/queries/users";
 import { formText } from "@/lib/form-data";
-import { runAction, type ActionResult } from "@/lib/auth/action";
+import { runAction, type ActionResult } from "@/server/auth/action";
 import { UserError } from "@/lib/errors";
 import { localFieldErrors } from "@/lib/validation/local-errors";
 import { requireAdminTwoFactorSchema } from "@/lib/validation/users";

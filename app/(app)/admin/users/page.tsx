@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { AdminBack } from "../_components/admin-back";
 import { InviteForm } from "./_components/invite-form";
 import { TwoFactorRequirement } from "./_components/two-factor-requirement";

@@ -6,10 +6,10 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { partnerOverview } from "@/db/queries/board";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { cn } from "@/lib/cn";
 import { daysSince, formatDate, formatPrecisionDate, todayIn } from "@/lib/format";
-import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("board.tiles.title");

@@ -1,6 +1,6 @@
 import { meetingListPage, parseMeetingListParams } from "../list-params";
-import { apiRoute } from "@/lib/http";
-import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { apiRoute } from "@/server/http";
+import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 
 // The /meetings list's client-side data: the same query and shape as the server's first render.
 export const GET = apiRoute("read", async ({ req, db }) => {

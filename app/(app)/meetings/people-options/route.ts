@@ -1,5 +1,5 @@
 import { meetingPeopleOptions } from "@/db/queries/meetings";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/server/http";
 import { parseIdParam } from "@/lib/validation/common";
 
 // The meeting form's person picker: our side plus the chosen partner's people. Lives under

@@ -10,10 +10,10 @@ import { Empty } from "@/components/ui/empty";
 import { getDb } from "@/db";
 import { getPartner } from "@/db/queries/partners";
 import { getPerson, personIsReferenced, personMeetings } from "@/db/queries/people";
-import { requireUser } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/server/auth/guard";
+import { can } from "@/lib/permissions";
 import { localLang } from "@/lib/lang";
-import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
+import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { PersonRecordActions } from "../_components/person-record-actions";
 import { parseIdParam } from "@/lib/validation/common";
 

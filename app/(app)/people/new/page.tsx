@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { partnerOptions } from "@/db/queries/partners";
-import { requireUser } from "@/lib/auth/guard";
-import { viewerLocale } from "@/lib/viewer";
+import { requireUser } from "@/server/auth/guard";
+import { viewerLocale } from "@/server/viewer";
 import { PersonForm } from "../_components/person-form";
 import { pageTitle } from "@/components/layout/page-title";
 

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { commitImport, IMPORT_KINDS, IMPORT_MODES, MAX_IMPORT_BYTES, previewImport, type ImportRequest } from "@/db/queries/import";
-import { runAction } from "@/lib/auth/action";
+import { runAction } from "@/server/auth/action";
 import { ENCODINGS } from "@/lib/import/decode";
 import { parseInput } from "@/lib/validation/common";
 

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/db/queries/import";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { IMPORT_KINDS, templateColumns, type ImportKind } from "@/lib/import/columns";
 import { translatorFor } from "@/lib/import/labels";
 import { LOCALES, type Locale } from "@/lib/format";

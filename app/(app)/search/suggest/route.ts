@@ -1,5 +1,5 @@
 import { searchAll } from "@/db/queries/search";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/server/http";
 
 // The shell search box's suggestions: a few best hits of each type. Lives under /search (not
 // /api/v1) because it is the box's own data, shaped for it.

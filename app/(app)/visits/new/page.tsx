@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/guard";
-import { viewerLocale } from "@/lib/viewer";
+import { requireUser } from "@/server/auth/guard";
+import { viewerLocale } from "@/server/viewer";
 import { visitFormContext } from "../_components/form-context";
 import { blankVisit } from "../_components/form-values";
 import { VisitForm } from "../_components/visit-form";

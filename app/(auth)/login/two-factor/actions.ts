@@ -3,9 +3,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { clientIp } from "@/lib/auth/guard";
-import { attemptSecondFactor } from "@/lib/auth/sign-in";
-import { checkSecondFactor, pendingSecondFactor } from "@/lib/auth/two-factor";
+import { clientIp } from "@/server/auth/guard";
+import { attemptSecondFactor } from "@/server/auth/sign-in";
+import { checkSecondFactor, pendingSecondFactor } from "@/server/auth/two-factor";
 import { formText } from "@/lib/form-data";
 import { secondFactorCodeSchema } from "@/lib/validation/users";
 

@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/layout/language-switch";
-import { getCurrentUser } from "@/lib/auth/guard";
-import { pendingSecondFactor } from "@/lib/auth/two-factor";
+import { getCurrentUser } from "@/server/auth/guard";
+import { pendingSecondFactor } from "@/server/auth/two-factor";
 import { CodeForm } from "./code-form";
 
 export const metadata: Metadata = { title: "Sign in: code" };

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
-import { jsonError } from "@/lib/http";
-import { unsubscribeWithToken } from "@/lib/notifications/unsubscribe";
+import { jsonError } from "@/server/http";
+import { unsubscribeWithToken } from "@/server/notifications/unsubscribe";
 
 // RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` here without any
 // session; the signed token in the path is the only credential and names one user and the kinds it stops.

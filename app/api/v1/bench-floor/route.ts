@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { jsonError } from "@/lib/http";
+import { jsonError } from "@/server/http";
 
 // The benchmark's floor: a handler of this same app that answers a precomputed body of a given
 // size without touching the database, so `npm run bench` can report app/floor ratios. It only

@@ -2,10 +2,10 @@ import { getDb } from "@/db";
 import { calendarData } from "@/db/queries/reports";
 import { verifyApiToken } from "@/db/queries/tokens";
 import { visitCalendarData } from "@/db/queries/visit-views";
-import { buildCalendar } from "@/lib/export/ics";
-import { translator } from "@/lib/export/reports";
+import { buildCalendar } from "@/server/export/ics";
+import { translator } from "@/server/export/reports";
 import { isLocale } from "@/lib/format";
-import { errorResponse, jsonError } from "@/lib/http";
+import { errorResponse, jsonError } from "@/server/http";
 
 export const dynamic = "force-dynamic";
 

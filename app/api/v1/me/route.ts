@@ -1,5 +1,5 @@
-import { answer, meResponse } from "@/lib/api/responses";
-import { apiRoute } from "@/lib/http";
+import { answer, meResponse } from "@/server/api/responses";
+import { apiRoute } from "@/server/http";
 
 /** Who is calling: a signed-in user or an API token, and with which role. */
 export const GET = apiRoute("read", async ({ actor }) =>

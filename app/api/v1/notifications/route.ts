@@ -1,5 +1,5 @@
 import { listNotifications, unreadCount } from "@/db/queries/notifications";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/server/http";
 import { UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { paramsRecord } from "@/lib/validation/lists";

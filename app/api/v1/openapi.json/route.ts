@@ -1,4 +1,4 @@
-import { openApiDocument } from "@/lib/api/openapi";
-import { apiRoute } from "@/lib/http";
+import { openApiDocument } from "@/server/api/openapi";
+import { apiRoute } from "@/server/http";
 
 export const GET = apiRoute("read", async () => openApiDocument());

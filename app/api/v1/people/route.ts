@@ -1,3 +1,3 @@
-import { collectionHandlers } from "@/lib/api/handlers";
+import { collectionHandlers } from "@/server/api/handlers";
 
 export const { GET, POST } = collectionHandlers("people");

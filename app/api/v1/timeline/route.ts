@@ -1,8 +1,8 @@
 import { timelineData } from "@/db/queries/timeline";
 import { todayIn } from "@/lib/format";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/server/http";
 import { parseTimelineParams } from "@/lib/timeline";
-import { viewerTimeZone } from "@/lib/viewer";
+import { viewerTimeZone } from "@/server/viewer";
 
 /** GET /api/v1/timeline?partner=&kind=&from=&to=&q= — what the timeline chart draws for a period. */
 export const GET = apiRoute("read", async ({ req, db }) => {

@@ -1,6 +1,6 @@
 import { createApiToken, listApiTokens } from "@/db/queries/tokens";
-import { answer, createdToken, tokenList } from "@/lib/api/responses";
-import { apiRoute, readJson } from "@/lib/http";
+import { answer, createdToken, tokenList } from "@/server/api/responses";
+import { apiRoute, readJson } from "@/server/http";
 
 export const GET = apiRoute("admin", async ({ db }) => answer(tokenList, { data: await listApiTokens(db) }));
 

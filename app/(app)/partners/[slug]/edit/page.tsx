@@ -5,7 +5,7 @@ import { titleMetadata } from "@/components/layout/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { getPartnerBySlug } from "@/db/queries/partners";
-import { requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/server/auth/guard";
 import { isUserError } from "@/lib/errors";
 import { PartnerForm } from "../../_components/partner-form";
 

@@ -6,8 +6,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { partnerOptions } from "@/db/queries/partners";
 import { getPerson } from "@/db/queries/people";
-import { requireUser } from "@/lib/auth/guard";
-import { viewerLocale } from "@/lib/viewer";
+import { requireUser } from "@/server/auth/guard";
+import { viewerLocale } from "@/server/viewer";
 import { PersonForm } from "../../_components/person-form";
 import { parseIdParam } from "@/lib/validation/common";
 

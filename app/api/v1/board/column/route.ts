@@ -4,7 +4,7 @@ import { parseBoardFilters } from "@/lib/board/filters";
 import { ACTION_STATUSES, type ActionStatus } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { todayIn } from "@/lib/format";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/server/http";
 import { parseIdParam } from "@/lib/validation/common";
 
 async function today(req: Request, db: Parameters<typeof getHomeRegion>[0]): Promise<string> {

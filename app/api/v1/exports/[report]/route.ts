@@ -1,8 +1,8 @@
-import { can } from "@/lib/auth/permissions";
-import { jsonError } from "@/lib/http";
-import { apiRoute } from "@/lib/http";
-import { parseExportParams, REPORTS, runExport, type ReportKind } from "@/lib/export/reports";
-import { exportResponse, viewerZoneOf } from "@/lib/export/response";
+import { can } from "@/lib/permissions";
+import { jsonError } from "@/server/http";
+import { apiRoute } from "@/server/http";
+import { parseExportParams, REPORTS, runExport, type ReportKind } from "@/server/export/reports";
+import { exportResponse, viewerZoneOf } from "@/server/export/response";
 
 export const dynamic = "force-dynamic";
 

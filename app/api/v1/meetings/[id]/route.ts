@@ -1,3 +1,3 @@
-import { itemHandlers } from "@/lib/api/handlers";
+import { itemHandlers } from "@/server/api/handlers";
 
 export const { GET, PUT, PATCH, DELETE } = itemHandlers("meetings");

@@ -1,5 +1,5 @@
 import { markRead, unreadCount } from "@/db/queries/notifications";
-import { apiRoute, readJson } from "@/lib/http";
+import { apiRoute, readJson } from "@/server/http";
 import { UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { markReadSchema } from "@/lib/validation/notifications";

@@ -1,6 +1,6 @@
 import { revokeApiToken } from "@/db/queries/tokens";
 import { NotFoundError } from "@/lib/errors";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/server/http";
 import { parseIdParam } from "@/lib/validation/common";
 
 /** Revokes a token (kept, marked revoked, so the audit trail and the list still name it). */

@@ -1,7 +1,7 @@
 import { getActionDetail, ownerChoices } from "@/db/queries/board";
 import { isFollowing } from "@/db/queries/follows";
 import { UserError } from "@/lib/errors";
-import { apiRoute } from "@/lib/http";
+import { apiRoute } from "@/server/http";
 import { parseIdParam } from "@/lib/validation/common";
 
 /** GET: one action for the board's side panel: fields, comments, history, owner choices, and whether the caller follows it. */

@@ -1,3 +1,3 @@
-import { archiveHandler } from "@/lib/api/handlers";
+import { archiveHandler } from "@/server/api/handlers";
 
 export const POST = archiveHandler("visits", true);

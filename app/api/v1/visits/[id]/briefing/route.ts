@@ -1,6 +1,6 @@
-import { apiRoute, jsonError } from "@/lib/http";
-import { exportResponse, viewerZoneOf } from "@/lib/export/response";
-import { parseVisitBookParams, runVisitBookExport } from "@/lib/export/visit-book-export";
+import { apiRoute, jsonError } from "@/server/http";
+import { exportResponse, viewerZoneOf } from "@/server/export/response";
+import { parseVisitBookParams, runVisitBookExport } from "@/server/export/visit-book-export";
 import { parseIdParam } from "@/lib/validation/common";
 
 export const dynamic = "force-dynamic";

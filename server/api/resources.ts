@@ -40,7 +40,7 @@ export interface ApiResource {
   listSchema: z.ZodObject;
   createSchema: z.ZodType;
   updateSchema: z.ZodType;
-  /** A row of the list, as answered (lib/api/responses.ts). */
+  /** A row of the list, as answered (server/api/responses.ts). */
   record: z.ZodType;
   /** The record as GET, POST, PUT, PATCH and archive answer it. */
   detail: z.ZodType;

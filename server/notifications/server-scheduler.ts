@@ -1,5 +1,5 @@
 import { openDb, type Db } from "@/db/client";
-import { MailConfigError, readMailConfig } from "./mail-config";
+import { MailConfigError, readMailConfig } from "@/lib/notifications/mail-config";
 import { runPass } from "./scheduler";
 
 // The scheduler inside the server (started by instrumentation.ts): a timer, no cron, no second

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { muteKinds } from "@/db/queries/mail-queue";
-import type { NotificationKind } from "./kinds";
+import type { NotificationKind } from "@/lib/notifications/kinds";
 import { verifyUnsubscribeToken } from "./unsubscribe-token";
 
 /** Applies a one-click unsubscribe link: only its own user, only its own kinds. */

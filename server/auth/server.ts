@@ -23,7 +23,7 @@ function createAuth() {
     }),
     // Accounts are created by an admin (web or CLI), never by sign-up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
-    // Sliding: a week idle ends it. Absolute: 30 days after sign-in (lib/auth/session.ts).
+    // Sliding: a week idle ends it. Absolute: 30 days after sign-in (server/auth/session.ts).
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     advanced: {
       useSecureCookies: servesHttps(),
@@ -34,13 +34,13 @@ function createAuth() {
     // A pending two-step sign-in (and any other verification) is found by a hash of its cookie's
     // identifier, so a copy of the database cannot complete someone's challenge.
     verification: { storeIdentifier: "hashed" },
-    // Sign-in is rate limited by lib/auth/rate-limit.ts per account and per IP.
+    // Sign-in is rate limited by server/auth/rate-limit.ts per account and per IP.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     plugins: [
       admin({ defaultRole: "viewer", adminRoles: ["admin"] }),
       // TOTP (RFC 6238: 6 digits, 30 s) and 10 encrypted one-use backup codes; no trusted devices,
-      // so every sign-in asks for a code. Wrong codes also count in lib/auth/rate-limit.ts.
+      // so every sign-in asks for a code. Wrong codes also count in server/auth/rate-limit.ts.
       twoFactor({ issuer: "Bridgehead" }),
       nextCookies(),
     ],

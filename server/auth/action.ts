@@ -9,7 +9,7 @@ import { LOCALE_COOKIE, loadMessages } from "@/i18n/request";
 import { isUserError, type ErrorCode } from "@/lib/errors";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/format";
 import { actorOf, clientIp, getCurrentUser, type CurrentUser } from "./guard";
-import { can, type Permission } from "./permissions";
+import { can, type Permission } from "@/lib/permissions";
 
 export type ActionError = {
   code: ErrorCode | "internal";

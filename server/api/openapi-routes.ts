@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES } from "@/lib/domain";
 import { DUE_FILTERS, GROUPS } from "@/lib/board/filters";
-import { REPORT_FORMATS, REPORT_STATUSES, REPORTS } from "@/lib/export/reports";
+import { REPORT_FORMATS, REPORT_STATUSES, REPORTS } from "@/server/export/reports";
 import { EVENT_KINDS } from "@/lib/timeline";
 import { moveActionSchema } from "@/lib/validation/actions";
 

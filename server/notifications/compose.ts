@@ -3,7 +3,7 @@ import path from "node:path";
 import { createTranslator } from "next-intl";
 import { formatDate, type Locale } from "@/lib/format";
 import type { NoticeRow } from "@/db/queries/notifications";
-import { isNotificationKind } from "./kinds";
+import { isNotificationKind } from "@/lib/notifications/kinds";
 import { unsubscribeToken } from "./unsubscribe-token";
 
 // One mail for one user: a single notice, or a digest grouped by kind. Multipart text and HTML in

@@ -7,7 +7,7 @@ import type { Actor } from "@/db/audit";
 import { findSessionUser } from "@/db/queries/admin-two-factor";
 import { readClientIp } from "@/lib/client-ip";
 import type { Role } from "@/lib/domain";
-import { can, type Permission } from "./permissions";
+import { can, type Permission } from "@/lib/permissions";
 import { getLiveSession } from "./session";
 
 export interface CurrentUser {

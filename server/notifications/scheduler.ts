@@ -18,10 +18,10 @@ import {
   type QueuedNotice,
   type Recipient,
 } from "@/db/queries/mail-queue";
-import { authBaseUrl } from "@/lib/auth/secret";
+import { authBaseUrl } from "@/server/auth/secret";
 import { composeMail } from "./compose";
-import type { MailConfig } from "./mail-config";
-import { nextDigestAt } from "./rules";
+import type { MailConfig } from "@/lib/notifications/mail-config";
+import { nextDigestAt } from "@/lib/notifications/rules";
 
 // One scheduler pass: the date rules, the mail that is due (at once, digests, retries). Exactly one
 // runner at a time across processes: a lease row in the database, taken atomically, with an expiry

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { getHomeRegion } from "@/db/queries/settings";
-import { isLocale, isValidTimeZone, type Locale } from "./format";
+import { isLocale, isValidTimeZone, type Locale } from "@/lib/format";
 
 /** The viewer's zone: the browser's (cookie), else the home region's. */
 export async function viewerTimeZone(): Promise<{ zone: string; fromBrowser: string | null }> {

@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/domain";
 
 // The permission table: one place says who may do what. Checked on the server by every
-// page, server action, route handler and export (lib/auth/guard.ts, lib/http.ts).
+// page, server action, route handler and export (server/auth/guard.ts, server/http.ts).
 export type Permission = "read" | "write" | "export" | "admin";
 
 const TABLE: Record<Role, readonly Permission[]> = {

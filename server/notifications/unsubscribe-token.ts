@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import { authSecret } from "@/lib/auth/secret";
-import { isNotificationKind, type NotificationKind } from "./kinds";
+import { authSecret } from "@/server/auth/secret";
+import { isNotificationKind, type NotificationKind } from "@/lib/notifications/kinds";
 
 // A one-click unsubscribe link names one user and the kinds of mail it stops (one kind for a body
 // link or a single notice; a digest's header link names the kinds that digest carried), signed

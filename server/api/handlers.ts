@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/db/audit";
 import type { Db } from "@/db/client";
-import { apiRoute, readJson } from "@/lib/http";
+import { apiRoute, readJson } from "@/server/http";
 import { UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { cursorSchema, paramsRecord } from "@/lib/validation/lists";
