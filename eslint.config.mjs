@@ -3,6 +3,39 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import drizzle from "eslint-plugin-drizzle";
 import tseslint from "typescript-eslint";
 
+// The house's layers (README, "Code layout"): app → components → server → db → lib. A module may
+// import its own layer and the ones to its right, never one to its left.
+const LAYER = "imports against the layer direction (app → components → server → db → lib; README, Code layout)";
+const layers = [
+  { target: "./lib", from: ["./db", "./server", "./app", "./components"], message: `lib/ is pure code: ${LAYER}.` },
+  { target: "./db", from: ["./server", "./app", "./components"], message: `db/ uses only lib/: ${LAYER}.` },
+  { target: "./server", from: ["./app", "./components"], message: `server/ uses only db/ and lib/: ${LAYER}.` },
+  // Components may call the server actions (the write door), and nothing else of app/.
+  {
+    target: "./components",
+    from: "./app",
+    except: ["./actions.ts", "./(app)/board/actions.ts", "./(app)/notifications/actions.ts"],
+    message: `components/ may import app/'s server actions only: ${LAYER}.`,
+  },
+];
+
+// A "use client" module goes to the browser: it may not pull in database or server code.
+const clientBoundary = {
+  meta: { type: "problem", schema: [] },
+  create(context) {
+    const isClient = context.sourceCode.ast.body.some((n) => n.type === "ExpressionStatement" && n.directive === "use client");
+    if (!isClient) return {};
+    const check = (node) => {
+      const src = node.source?.value;
+      if (typeof src !== "string" || !/^@\/(db|server)(\/|$)/.test(src)) return;
+      if (node.importKind === "type" || node.exportKind === "type") return;
+      if (node.specifiers?.length && node.specifiers.every((s) => s.importKind === "type")) return;
+      context.report({ node, message: `A "use client" module may not import ${src}: it would ship server code to the browser.` });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+  },
+};
+
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "vitest.config.mts", "playwright.config.ts", "bench/out/**", ".probe/**"] },
   js.configs.recommended,
@@ -10,8 +43,11 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
-    plugins: { drizzle },
+    plugins: { drizzle, house: { rules: { "client-boundary": clientBoundary } } },
+    settings: { "import/resolver": { typescript: { project: "./tsconfig.json" } } },
     rules: {
+      "import/no-restricted-paths": ["error", { zones: layers }],
+      "house/client-boundary": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
       // Query functions are async by contract (a second, async SQL dialect must be a contained

@@ -1,14 +1,11 @@
 import "server-only";
-import crypto from "node:crypto";
 import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/db/audit";
-import { findSessionUser } from "@/db/queries/admin-two-factor";
 import { verifyApiToken } from "@/db/queries/tokens";
-import { getLiveSession } from "@/server/auth/session";
+import { actorOf, callerIp, logUnexpected, userFromHeaders } from "@/server/auth/actor";
 import { can, type Permission } from "@/lib/permissions";
 import { declaredOver, readBodyUpTo } from "@/lib/body-limit";
-import { readClientIp } from "@/lib/client-ip";
 import { isUserError, UserError } from "@/lib/errors";
 
 /** Request bodies above this are refused with 413 before parsing. */
@@ -23,8 +20,7 @@ export function jsonError(status: number, code: string, message: string, extra: 
 
 export function errorResponse(e: unknown): Response {
   if (isUserError(e)) return Response.json(e.toJSON(), { status: e.status, headers: closeIfTooLarge(e.status) });
-  const id = crypto.randomUUID().slice(0, 8);
-  console.error(`[error ${id}]`, e);
+  const id = logUnexpected(e);
   return jsonError(500, "internal", `Something went wrong on our side (reference ${id}).`);
 }
 
@@ -32,22 +28,20 @@ export function errorResponse(e: unknown): Response {
 export async function apiActor(req: Request, db: Db): Promise<Actor | null> {
   const auth = req.headers.get("authorization");
   // Resolved by our server from the socket and TRUSTED_PROXIES; X-Forwarded-For is the client's to forge.
-  const ip = readClientIp(req.headers);
+  const ip = callerIp(req.headers);
   if (auth?.toLowerCase().startsWith("bearer ")) {
     const t = await verifyApiToken(db, auth.slice(7).trim(), "api");
     return t ? { userId: null, label: `token:${t.name}`, role: t.role as Actor["role"], ip, onBehalfOf: t.createdBy } : null;
   }
-  const s = await getLiveSession(req.headers);
-  if (!s) return null;
-  const row = await findSessionUser(db, s.user.id);
-  if (!row || row.banned) return null;
+  const row = await userFromHeaders(req.headers, db);
+  if (!row) return null;
   // A temporary password opens only the password form, for the API as for pages and actions.
   if (row.mustChangePassword) throw new UserError("forbidden", "Change your temporary password first.");
   // So does a missing two-step sign-in while it is required for admins. A token is its own
   // credential and is not refused (README, "Two-step sign-in required for administrators").
   if (row.mustEnrolTwoFactor)
     throw new UserError("forbidden", "Two-step sign-in is required for administrators: turn it on at /account/two-factor first.");
-  return { userId: s.user.id, label: row.email, role: row.role as Actor["role"], ip };
+  return actorOf(row, ip);
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);

@@ -1,5 +1,4 @@
 import "server-only";
-import crypto from "node:crypto";
 import { cookies } from "next/headers";
 import { createTranslator } from "next-intl";
 import { getDb } from "@/db";
@@ -8,7 +7,8 @@ import type { Actor } from "@/db/audit";
 import { LOCALE_COOKIE, loadMessages } from "@/i18n/request";
 import { isUserError, type ErrorCode } from "@/lib/errors";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/format";
-import { actorOf, clientIp, getCurrentUser, type CurrentUser } from "./guard";
+import { actorOf, logUnexpected, type CurrentUser } from "./actor";
+import { clientIp, getCurrentUser } from "./guard";
 import { can, type Permission } from "@/lib/permissions";
 
 export type ActionError = {
@@ -57,7 +57,6 @@ async function enrolFirstMessage(): Promise<string> {
 
 export function toActionError(e: unknown): ActionError {
   if (isUserError(e)) return { code: e.code, message: e.message, fields: e.fields, details: e.details };
-  const id = crypto.randomUUID().slice(0, 8);
-  console.error(`[error ${id}]`, e);
+  const id = logUnexpected(e);
   return { code: "internal", message: `Something went wrong on our side (reference ${id}). Nothing was saved.` };
 }

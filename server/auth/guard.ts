@@ -3,43 +3,16 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
-import type { Actor } from "@/db/audit";
-import { findSessionUser } from "@/db/queries/admin-two-factor";
-import { readClientIp } from "@/lib/client-ip";
-import type { Role } from "@/lib/domain";
 import { can, type Permission } from "@/lib/permissions";
-import { getLiveSession } from "./session";
+import { callerIp, userFromHeaders, type CurrentUser } from "./actor";
 
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  mustChangePassword: boolean;
-  /** Two-step sign-in is required for admins and this admin has not turned it on: enrol only. */
-  mustEnrolTwoFactor: boolean;
-}
 
-/** The signed-in, active user of this request, read fresh so role changes apply at once. */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const h = await headers();
-  const s = await getLiveSession(h);
-  if (!s) return null;
-  const row = await findSessionUser(getDb(), s.user.id);
-  if (!row || row.banned) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role, mustChangePassword: row.mustChangePassword, mustEnrolTwoFactor: row.mustEnrolTwoFactor };
-});
+/** The signed-in, active user of this request (one lookup per request, whoever asks). */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => userFromHeaders(await headers(), getDb()));
 
-/**
- * The caller's address, as our server resolved it from the socket and TRUSTED_PROXIES
- * (scripts/next-server.ts). Never X-Forwarded-For itself: a client can write anything there.
- */
+/** The caller's address for this request (see callerIp). */
 export async function clientIp(): Promise<string | null> {
-  return readClientIp(await headers());
-}
-
-export function actorOf(u: CurrentUser, ip?: string | null): Actor {
-  return { userId: u.id, label: u.email, role: u.role, ip: ip ?? null };
+  return callerIp(await headers());
 }
 
 export const PASSWORD_PATH = "/account/password";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, gt, gte, inArray, lt } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { signInAttempt, signInKnownAddress } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 // iCalendar (RFC 5545) for the calendar feed: meetings, visits' programme items and travel legs as
 // VEVENTs in their own zones (TZID with a VTIMEZONE built from the platform's time-zone data),
 // action due dates as all-day VEVENTs.

@@ -1,3 +1,4 @@
+import "server-only";
 // How every export answers: the file as an attachment (with a UTF-8 filename), never cached.
 import type { ExportResult } from "./reports";
 

@@ -1,3 +1,4 @@
+import "server-only";
 // The visit briefing book as a download: parameters checked (400 naming the field), the visit
 // read (404 when unknown), the export audited like every report, and the file built.
 import { z } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 // The visit briefing book as a PDF, on the partner briefing's kit (pdf-kit.tsx): the same fonts,
 // styles, sections and footer. The words come from visit-book.ts, which the workbook shares.
 import { Document, Page, StyleSheet, View, renderToBuffer } from "@react-pdf/renderer";

@@ -1,3 +1,4 @@
+import "server-only";
 // The visit briefing book as workbook sheets, one per part, with the PDF's own words
 // (visit-book.ts); written by the exports' xlsx writer.
 import type { Column, Sheet } from "./table";

@@ -1,3 +1,4 @@
+import "server-only";
 // The visit briefing book's content: every word the PDF and the workbook print, worked out once
 // here so both formats say the same thing. Times are shown in the place's zone and, where the
 // clock differs, in the home region's.

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { muteKinds } from "@/db/queries/mail-queue";
 import type { NotificationKind } from "@/lib/notifications/kinds";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionStatusBadge } from "@/components/actions/action-status-badge";
 import { MeetingTime } from "@/components/meetings/meeting-time";
@@ -15,25 +14,18 @@ import { requireUser } from "@/server/auth/guard";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { followedIds, isFollowing } from "@/db/queries/follows";
 import { can } from "@/lib/permissions";
-import { isUserError } from "@/lib/errors";
 import { formatDate, formatMoney, utcToZonedParts } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { RecordHistory } from "@/components/audit/record-history";
 import { ArchiveMeetingButton } from "../_components/archive-button";
 import { parseIdParam } from "@/lib/validation/common";
 import { visitOfMeeting } from "@/db/queries/visit-views";
+import { loadByIdOr404 } from "@/server/not-found";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(idParam: string): Promise<MeetingDetail> {
-  const id = parseIdParam(idParam);
-  if (id === null) notFound();
-  try {
-    return await getMeeting(getDb(), id);
-  } catch (e) {
-    if (isUserError(e) && e.code === "not_found") notFound();
-    throw e;
-  }
+function load(idParam: string): Promise<MeetingDetail> {
+  return loadByIdOr404(idParam, (id) => getMeeting(getDb(), id));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

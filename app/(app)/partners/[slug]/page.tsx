@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionStatusBadge } from "@/components/actions/action-status-badge";
 import { MeetingTime } from "@/components/meetings/meeting-time";
@@ -21,22 +20,17 @@ import { PartnerRecordActions } from "../_components/partner-record-actions";
 import { requireUser } from "@/server/auth/guard";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { followedIds, isFollowing } from "@/db/queries/follows";
-import { isUserError } from "@/lib/errors";
 import { daysSince, formatDate, formatMoney, formatPrecisionDate, utcToZonedParts, type Locale } from "@/lib/format";
 import { localLang } from "@/lib/lang";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { RecordHistory } from "@/components/audit/record-history";
 import { PartnerVisits } from "@/components/visits/partner-visits";
+import { loadOr404 } from "@/server/not-found";
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function load(slug: string) {
-  try {
-    return await getPartnerBySlug(getDb(), slug);
-  } catch (e) {
-    if (isUserError(e) && e.code === "not_found") notFound();
-    throw e;
-  }
+function load(slug: string) {
+  return loadOr404(() => getPartnerBySlug(getDb(), slug));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

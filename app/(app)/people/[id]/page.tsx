@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { MeetingTime } from "@/components/meetings/meeting-time";
 import { Badge } from "@/components/ui/badge";
@@ -16,13 +15,12 @@ import { localLang } from "@/lib/lang";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { PersonRecordActions } from "../_components/person-record-actions";
 import { parseIdParam } from "@/lib/validation/common";
+import { loadByIdOr404 } from "@/server/not-found";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(idParam: string) {
-  const id = parseIdParam(idParam);
-  if (id === null) notFound();
-  return getPerson(getDb(), id).catch(() => notFound());
+  return loadByIdOr404(idParam, (id) => getPerson(getDb(), id));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Pencil } from "lucide-react";
 import { RecordHistory } from "@/components/audit/record-history";
@@ -11,7 +10,6 @@ import { getDb } from "@/db";
 import { getVisit, meetingTitles, peopleByIds, visitGiftWarnings, type VisitDetail } from "@/db/queries/visit-views";
 import { requireUser } from "@/server/auth/guard";
 import { can } from "@/lib/permissions";
-import { isUserError } from "@/lib/errors";
 import { formatDate, formatMoney, utcToZonedParts } from "@/lib/format";
 import { parseIdParam } from "@/lib/validation/common";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
@@ -23,18 +21,12 @@ import { Checklist } from "../_components/checklist";
 import { PrintButton } from "../_components/print-button";
 import { RecordGiftForm } from "../_components/record-gift-form";
 import { VisitVersion } from "../_components/visit-version";
+import { loadByIdOr404 } from "@/server/not-found";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(idParam: string): Promise<VisitDetail> {
-  const id = parseIdParam(idParam);
-  if (id === null) notFound();
-  try {
-    return await getVisit(getDb(), id);
-  } catch (e) {
-    if (isUserError(e) && e.code === "not_found") notFound();
-    throw e;
-  }
+function load(idParam: string): Promise<VisitDetail> {
+  return loadByIdOr404(idParam, (id) => getVisit(getDb(), id));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,29 +1,20 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { getMeeting, type MeetingDetail } from "@/db/queries/meetings";
 import { requireUser } from "@/server/auth/guard";
-import { isUserError } from "@/lib/errors";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { formContext, valuesFromMeeting } from "../../_components/form-data";
 import { MeetingForm } from "../../_components/meeting-form";
 import { pageTitle } from "@/components/layout/page-title";
-import { parseIdParam } from "@/lib/validation/common";
+import { loadByIdOr404 } from "@/server/not-found";
 
 export const generateMetadata = pageTitle("meetings.form.editTitle");
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(idParam: string): Promise<MeetingDetail> {
-  const id = parseIdParam(idParam);
-  if (id === null) notFound();
-  try {
-    return await getMeeting(getDb(), id);
-  } catch (e) {
-    if (isUserError(e) && e.code === "not_found") notFound();
-    throw e;
-  }
+function load(idParam: string): Promise<MeetingDetail> {
+  return loadByIdOr404(idParam, (id) => getMeeting(getDb(), id));
 }
 
 export default async function EditMeetingPage({ params }: Props) {

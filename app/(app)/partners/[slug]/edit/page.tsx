@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { titleMetadata } from "@/components/layout/page-title";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { getPartnerBySlug } from "@/db/queries/partners";
 import { requireUser } from "@/server/auth/guard";
-import { isUserError } from "@/lib/errors";
 import { PartnerForm } from "../../_components/partner-form";
+import { loadOr404 } from "@/server/not-found";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -20,10 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditPartnerPage({ params }: Props) {
   await requireUser("write");
   const { slug } = await params;
-  const p = await getPartnerBySlug(getDb(), slug).catch((e: unknown) => {
-    if (isUserError(e) && e.code === "not_found") notFound();
-    throw e;
-  });
+  const p = await loadOr404(() => getPartnerBySlug(getDb(), slug));
   const t = await getTranslations("partners.form");
   const since = !p.sinceDate ? "" : p.sincePrecision === "year" ? p.sinceDate.slice(0, 4) : p.sincePrecision === "month" ? p.sinceDate.slice(0, 7) : p.sinceDate;
   return (

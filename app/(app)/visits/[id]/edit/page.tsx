@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { getVisit } from "@/db/queries/visit-views";
 import { requireUser } from "@/server/auth/guard";
-import { isUserError } from "@/lib/errors";
-import { parseIdParam } from "@/lib/validation/common";
 import { viewerLocale } from "@/server/viewer";
 import { visitFormContext } from "../../_components/form-context";
 import { valuesFromVisit } from "../../_components/form-values";
 import { VisitForm } from "../../_components/visit-form";
+import { loadByIdOr404 } from "@/server/not-found";
 
 export const metadata: Metadata = { title: "Edit visit" };
 
@@ -18,12 +16,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function EditVisitPage({ params }: Props) {
   await requireUser("write");
-  const id = parseIdParam((await params).id);
-  if (id === null) notFound();
-  const v = await getVisit(getDb(), id).catch((e: unknown) => {
-    if (isUserError(e) && e.code === "not_found") notFound();
-    throw e;
-  });
+  const v = await loadByIdOr404((await params).id, (id) => getVisit(getDb(), id));
   const [t, locale] = await Promise.all([getTranslations("visits.form"), viewerLocale()]);
   const ctx = await visitFormContext(locale);
   return (
