@@ -13,7 +13,6 @@ const FOLLOW_UP = "Share big-data information with Chongqing (recorded through i
 
 const at = (name: InstanceName, path: string) => `${INSTANCES[name].url}${path}`;
 
-test.use({ timezoneId: "Asia/Seoul" });
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 let context: BrowserContext;
