@@ -160,6 +160,10 @@ export const meeting = pgTable(
     index("meeting_live_partner_starts_idx")
       .on(t.partnerId, t.startsAt, t.status, t.kind)
       .where(sql`${t.archivedAt} is null`),
+    // The meeting list's default order (newest first, id as tie-break), index-only for deep pages.
+    index("meeting_live_starts_id_idx")
+      .on(t.startsAt, t.id)
+      .where(sql`${t.archivedAt} is null`),
     index("meeting_live_starts_idx")
       .on(t.startsAt, t.status, t.partnerId)
       .where(sql`${t.archivedAt} is null`),

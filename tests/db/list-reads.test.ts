@@ -88,6 +88,16 @@ describe("[PERF] lists that page and count off indexes read the same rows", () =
     expect(recent).toEqual([...recent].sort((a, b) => b - a));
   });
 
+  it("meeting pages, newest first with ties by id, add up to one full ordered read", async () => {
+    const db = await seededDb();
+    await moreMeetings(db, 80);
+    const all = await db.select({ id: meeting.id, startsAt: meeting.startsAt }).from(meeting).where(isNull(meeting.archivedAt));
+    const expected = all.sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || b.id - a.id).map((m) => m.id);
+    const seen: number[] = [];
+    for (let page = 1; page <= Math.ceil(expected.length / 9); page++) seen.push(...(await listMeetings(db, { size: 9, page })).rows.map((r) => r.id));
+    expect(seen).toEqual(expected);
+  });
+
   it("meeting counts by kind or status match the rows", async () => {
     const db = await seededDb();
     const all = await db.select().from(meeting).where(isNull(meeting.archivedAt));
