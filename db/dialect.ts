@@ -46,6 +46,13 @@ export function monthKey(column: unknown): SQL<string> {
   return ON_PG ? sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM')` : sql<string>`strftime('%Y-%m', ${column} / 1000, 'unixepoch')`;
 }
 
+/** The first instant of the (UTC) month after an instant's: the timeline's month-by-month index seeks. */
+export function nextMonthStart(column: unknown): SQL {
+  return ON_PG
+    ? sql`((date_trunc('month', ${column} at time zone 'UTC') + interval '1 month') at time zone 'UTC')`
+    : sql`(cast(strftime('%s', ${column} / 1000, 'unixepoch', 'start of month', '+1 month') as integer) * 1000)`;
+}
+
 /** "YYYY" of an instant column, in UTC. */
 export function yearKey(column: unknown): SQL<string> {
   return ON_PG ? sql<string>`to_char(${column} at time zone 'UTC', 'YYYY')` : sql<string>`strftime('%Y', ${column} / 1000, 'unixepoch')`;

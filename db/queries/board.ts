@@ -396,22 +396,19 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
 
 /** One tile per partner, those needing attention (overdue work, an agreement about to lapse) first. */
 export async function partnerOverview(db: Db, today: string): Promise<PartnerTile[]> {
-  const acts = db
-    .select({
-      partnerId: action.partnerId,
-      open: count().as("open_n"),
-      overdue: sql<number>`sum(case when ${action.dueOn} < ${today} then 1 else 0 end)`.as("overdue_n"),
-    })
-    .from(action)
-    .where(unfinishedAction())
-    .groupBy(action.partnerId)
-    .as("acts");
+  // Per-partner subqueries, not GROUP BYs over whole tables: each counts one partner's entries
+  // of action_live_partner_idx and reads its last held meeting off meeting_live_partner_starts_idx.
+  // Overdue is the open count less the few not yet due or undated, so the big range is read once.
+  const mine = and(eq(action.partnerId, partner.id), unfinishedAction());
+  const open = db.select({ n: count() }).from(action).where(mine);
+  const notYetDue = db.select({ n: count() }).from(action).where(and(mine, gte(action.dueOn, today)));
+  const undated = db.select({ n: count() }).from(action).where(and(mine, isNull(action.dueOn)));
   const last = db
-    .select({ partnerId: meeting.partnerId, last: epochMs(sql`max(${meeting.startsAt})`).as("last") })
+    .select({ at: meeting.startsAt })
     .from(meeting)
-    .where(and(eq(meeting.status, "held"), isNull(meeting.archivedAt)))
-    .groupBy(meeting.partnerId)
-    .as("lastm");
+    .where(and(eq(meeting.partnerId, partner.id), isNull(meeting.archivedAt), eq(meeting.status, "held")))
+    .orderBy(desc(meeting.startsAt))
+    .limit(1);
   const rows = await db
     .select({
       id: partner.id,
@@ -422,13 +419,11 @@ export async function partnerOverview(db: Db, today: string): Promise<PartnerTil
       level: partner.level,
       sinceDate: partner.sinceDate,
       sincePrecision: partner.sincePrecision,
-      last: last.last,
-      open: sql<number>`coalesce(${acts.open}, 0)`,
-      overdue: sql<number>`coalesce(${acts.overdue}, 0)`,
+      last: epochMs(sql`(${last})`),
+      open: sql<number>`(${open})`.mapWith(Number),
+      notOverdue: sql<number>`(${notYetDue}) + (${undated})`.mapWith(Number),
     })
     .from(partner)
-    .leftJoin(acts, eq(acts.partnerId, partner.id))
-    .leftJoin(last, eq(last.partnerId, partner.id))
     .where(isNull(partner.archivedAt));
   // The soonest expiry not long past: a lapsed agreement (up to a year ago) still needs attention.
   const expiries = await db
@@ -451,10 +446,10 @@ export async function partnerOverview(db: Db, today: string): Promise<PartnerTil
       sincePrecision: r.sincePrecision as PartnerTile["sincePrecision"],
       lastContactAt: r.last == null ? null : new Date(r.last).toISOString(),
       openCount: r.open,
-      overdueCount: r.overdue,
+      overdueCount: r.open - r.notOverdue,
       nextExpiry: e ? { on: e.on!, title: e.title } : null,
       expirySoon,
-      needsAttention: r.overdue > 0 || expirySoon,
+      needsAttention: r.open - r.notOverdue > 0 || expirySoon,
     };
   });
   const score = (t: PartnerTile) => (t.overdueCount > 0 ? 2 : 0) + (t.expirySoon ? 2 : 0);

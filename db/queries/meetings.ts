@@ -275,25 +275,38 @@ function listMeetingsQuery(db: Db, f: MeetingListParams, size: number, page: num
     })
     .from(meeting)
     .innerJoin(partner, eq(partner.id, meeting.partnerId))
-    .where(meetingWhere(f))
-    .orderBy(...order)
-    .limit(size)
-    .offset((page - 1) * size);
+    // The page's ids first, off meeting_live_starts_idx alone: a deep page skips index entries,
+    // not joined rows (page 3,000 of 100k meetings: 440 ms read whole, a few ms this way).
+    .where(inArray(meeting.id, db.select({ id: meeting.id }).from(meeting).where(meetingWhere(f)).orderBy(...order).limit(size).offset((page - 1) * size)))
+    .orderBy(...order);
 }
 
 export async function listMeetings(db: Db, f: MeetingListParams = {}) {
   const size = pageSize(f.size, 25);
   const page = Math.max(1, Math.floor(f.page ?? 1));
   const rows = await listMeetingsQuery(db, f, size, page);
-  // A short first page is its own total. Otherwise count with one sequential pass: through an
-  // index SQLite would look up every row for archived_at (10x slower at 100k meetings); the
-  // rowid lookups of a search still apply under NOT INDEXED.
+  // A short first page is its own total. Otherwise count from an index that holds every column
+  // the filters name, so SQLite never looks up rows (see countHint).
   const where = meetingWhere(f) ?? sql`1 = 1`;
   const total =
     page === 1 && rows.length < size
       ? rows.length
-      : (await rawGet<{ n: number }>(db, sql`select count(*) as n from ${meeting} ${ON_PG ? sql`` : sql`not indexed`} where ${where}`))!.n;
+      : (await rawGet<{ n: number }>(db, sql`select count(*) as n from ${meeting} ${countHint(f)} where ${where}`))!.n;
   return { rows, total, page, size };
+}
+
+/**
+ * SQLite's count plan. Live meetings: the planner's own choice is index-only for a partner or a
+ * date range, but for a kind or status alone it walks meeting_live_starts_idx and looks up every
+ * row (440 ms at 100k), so those read meeting_live_partner_starts_idx, which holds both columns
+ * (20 ms). Archived ones included, or a search: one sequential pass, the search's rowid lookups
+ * still apply (through an index, a row lookup each for archived_at is 10x slower).
+ */
+function countHint(f: MeetingFilters): SQL {
+  if (ON_PG) return sql``;
+  if (f.includeArchived || f.q) return sql`not indexed`;
+  if ((f.kind || f.status) && !f.partnerId && !f.from && !f.to) return sql`indexed by meeting_live_partner_starts_idx`;
+  return sql``;
 }
 
 /** SQLite's plan for the list query (for tests and the performance note). */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, max, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
@@ -46,33 +46,29 @@ const partnerColumns = {
   archivedAt: partner.archivedAt,
 };
 
-async function partnerListQuery(db: Db, where: SQL | undefined, order: SQL[], limit?: number, offset?: number): Promise<PartnerListItem[]> {
-  const meetingStats = db
-    .select({
-      partnerId: meeting.partnerId,
-      n: count().as("n"),
-      last: max(sql`case when ${meeting.status} = 'held' then ${meeting.startsAt} end`).as("last"),
-    })
+/** When the partner's last held meeting began: a backward read of meeting_live_partner_starts_idx. */
+function lastHeldMeeting(db: Db): SQL {
+  return sql`(${db
+    .select({ at: meeting.startsAt })
     .from(meeting)
-    .where(isNull(meeting.archivedAt))
-    .groupBy(meeting.partnerId)
-    .as("ms");
-  const actionStats = db
-    .select({ partnerId: action.partnerId, n: count().as("open_n") })
-    .from(action)
-    .where(unfinishedAction())
-    .groupBy(action.partnerId)
-    .as("acts");
+    .where(and(eq(meeting.partnerId, partner.id), isNull(meeting.archivedAt), eq(meeting.status, "held")))
+    .orderBy(desc(meeting.startsAt))
+    .limit(1)})`;
+}
+
+async function partnerListQuery(db: Db, where: SQL | undefined, order: SQL[], limit?: number, offset?: number): Promise<PartnerListItem[]> {
+  // Subqueries per listed partner, from its entries in the live indexes, instead of GROUP BYs
+  // over every meeting and action of every partner.
+  const meetingCount = db.select({ n: count() }).from(meeting).where(and(eq(meeting.partnerId, partner.id), isNull(meeting.archivedAt)));
+  const openActions = db.select({ n: count() }).from(action).where(and(eq(action.partnerId, partner.id), unfinishedAction()));
   const q = db
     .select({
       ...partnerColumns,
-      meetingCount: sql<number>`coalesce(${meetingStats.n}, 0)`,
-      openActionCount: sql<number>`coalesce(${actionStats.n}, 0)`,
-      lastContact: epochMs(meetingStats.last),
+      meetingCount: sql<number>`(${meetingCount})`.mapWith(Number),
+      openActionCount: sql<number>`(${openActions})`.mapWith(Number),
+      lastContact: epochMs(lastHeldMeeting(db)),
     })
     .from(partner)
-    .leftJoin(meetingStats, eq(meetingStats.partnerId, partner.id))
-    .leftJoin(actionStats, eq(actionStats.partnerId, partner.id))
     .where(where)
     .orderBy(...order)
     .limit(limit ?? -1)
@@ -115,7 +111,7 @@ export async function listPartnerPage(db: Db, f: Partial<PartnerListParams> & { 
     f.sort === "name"
       ? [asc(partner.nameEn), asc(partner.id)]
       : f.sort === "recent"
-        ? [sql`"ms"."last" desc nulls last`, asc(partner.id)]
+        ? [sql`${lastHeldMeeting(db)} desc nulls last`, asc(partner.id)]
         : [asc(partner.sinceDate), asc(partner.nameEn), asc(partner.id)];
   const rows = await partnerListQuery(db, where, order, size, (page - 1) * size);
   const total = (await db.select({ n: count() }).from(partner).where(where).limit(1))[0]!.n;

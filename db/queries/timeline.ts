@@ -19,6 +19,7 @@ import {
 import { isoDatePlus, likeCi, monthKey } from "../dialect";
 import { fitPeriod } from "@/lib/timeline-geometry";
 import { timelineVisits, visitContact } from "./timeline-visits";
+import { monthsWithMeetings } from "./timeline-months";
 
 /** Above this many meetings in the period, meetings are drawn as counted buckets. */
 export const MAX_MEETING_MARKS = 400;
@@ -63,11 +64,7 @@ export async function timelineLanes(db: Db, f: Pick<TimelineFilters, "partners">
 
   // Contact per partner and month: enough to find year-long silences without reading every meeting.
   const contact = await memoAggregate(db, `timeline:contact:${ids.join(",")}`, async () =>
-    await db
-      .select({ partnerId: meeting.partnerId, month: MONTH_KEY })
-      .from(meeting)
-      .where(and(inArray(meeting.partnerId, ids), eq(meeting.status, "held"), isNull(meeting.archivedAt)))
-      .groupBy(meeting.partnerId, MONTH_KEY),
+    (await monthsWithMeetings(db, ids, { where: eq(meeting.status, "held"), count: false })).map((m) => ({ partnerId: m.laneId, month: m.month })),
   );
   const ms = await db
     .select({ partnerId: milestone.partnerId, date: milestone.date, precision: milestone.datePrecision })
@@ -112,14 +109,18 @@ function wants(f: TimelineFilters, kind: string) {
   return !f.kinds.length || f.kinds.includes(kind as never);
 }
 
-function meetingWhere(f: TimelineFilters, laneIds: number[], from: number, to: number): SQL | undefined {
+function kindWhere(f: TimelineFilters): SQL | undefined {
   const kinds = f.kinds.filter((k) => k !== "milestone");
+  return f.kinds.length ? inArray(meeting.kind, kinds.length ? kinds : ["-"]) : undefined;
+}
+
+function meetingWhere(f: TimelineFilters, laneIds: number[], from: number, to: number): SQL | undefined {
   return and(
     inArray(meeting.partnerId, laneIds),
     isNull(meeting.archivedAt),
     gte(meeting.startsAt, new Date(from)),
     lt(meeting.startsAt, new Date(to)),
-    f.kinds.length ? inArray(meeting.kind, kinds.length ? kinds : ["-"]) : undefined,
+    kindWhere(f),
     f.q ? matchesSearch("meeting", meeting.id, f.q) : undefined,
   );
 }
@@ -217,15 +218,20 @@ export interface MonthCount {
   count: number;
 }
 
-/** Matching meetings per partner and month within [from, to): one grouped scan, kept until a write. */
+/**
+ * Matching meetings per partner and month within [from, to), kept until a write: month by month
+ * off the index (monthsWithMeetings), or for a search, one grouped read of its matches.
+ */
 export async function meetingMonths(db: Db, f: TimelineFilters, laneIds: number[], from: number, to: number): Promise<MonthCount[]> {
   const key = `timeline:months:${laneIds.join(",")}:${f.kinds.join(",")}:${f.q ?? ""}:${from}:${to}`;
   return memoAggregate(db, key, async () =>
-    await db
-      .select({ laneId: meeting.partnerId, month: MONTH_KEY, count: sql<number>`count(*)` })
-      .from(meeting)
-      .where(meetingWhere(f, laneIds, from, to))
-      .groupBy(meeting.partnerId, MONTH_KEY),
+    !f.q
+      ? await monthsWithMeetings(db, laneIds, { where: kindWhere(f), from, to, count: true })
+      : await db
+          .select({ laneId: meeting.partnerId, month: MONTH_KEY, count: sql<number>`count(*)` })
+          .from(meeting)
+          .where(meetingWhere(f, laneIds, from, to))
+          .groupBy(meeting.partnerId, MONTH_KEY),
   );
 }
 

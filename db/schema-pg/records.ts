@@ -160,6 +160,10 @@ export const meeting = pgTable(
     index("meeting_live_partner_starts_idx")
       .on(t.partnerId, t.startsAt, t.status, t.kind)
       .where(sql`${t.archivedAt} is null`),
+    // The meeting list's default order (newest first, id as tie-break), index-only for deep pages.
+    index("meeting_live_starts_id_idx")
+      .on(t.startsAt, t.id)
+      .where(sql`${t.archivedAt} is null`),
     index("meeting_live_starts_idx")
       .on(t.startsAt, t.status, t.partnerId)
       .where(sql`${t.archivedAt} is null`),
@@ -267,6 +271,18 @@ export const action = pgTable(
       .where(sql`${t.archivedAt} is null`),
     index("action_live_due_idx")
       .on(t.dueOn, t.id)
+      .where(sql`${t.archivedAt} is null`),
+    // /actions' default order (undated last) read straight off an index, so page 1 stops at 50 rows.
+    index("action_live_order_idx")
+      .on(sql`(${t.dueOn} is null)`, t.dueOn, t.id)
+      .where(sql`${t.archivedAt} is null`),
+    // A partner's live follow-ups: its open and overdue counts from the index alone, and its
+    // page's list in due order without sorting all of them.
+    index("action_live_partner_idx")
+      .on(t.partnerId, t.status, t.dueOn)
+      .where(sql`${t.archivedAt} is null`),
+    index("action_live_partner_order_idx")
+      .on(t.partnerId, sql`(${t.dueOn} is null)`, t.dueOn, t.id, t.status)
       .where(sql`${t.archivedAt} is null`),
     index("action_partner_status_idx").on(t.partnerId, t.status),
     index("action_due_idx").on(t.status, t.dueOn),
