@@ -12,8 +12,12 @@ const nextConfig = {
   // (discards) the rest; above the proxy's own 1 MiB server-action limit, so the proxy still sees
   // an oversized body as oversized, and low enough that a huge one never sits in memory.
   experimental: { authInterrupts: true, proxyClientMaxBodySize: 2 * 1024 * 1024 },
-  // Migrations are read from drizzle/ at start; keep them next to a standalone build too.
-  outputFileTracingIncludes: { "/**": ["./drizzle/**/*"] },
+  // Files read at run time from paths tracing cannot follow: migrations at start, and the PDF
+  // fonts (server/export/fonts.ts) where PDFs are rendered, in the API's export routes.
+  outputFileTracingIncludes: {
+    "/**": ["./drizzle/**/*"],
+    "/api/**": ["./node_modules/@expo-google-fonts/noto-*/{400Regular,700Bold}/*.ttf"],
+  },
   async headers() {
     return [
       {

@@ -21,6 +21,19 @@ test.describe("[SHELL] public files", () => {
     }
   });
 
+  test("the manifest speaks the reader's language: the app's choice first, else the browser's", async ({ playwright, baseURL }) => {
+    const nameIn = async (extraHTTPHeaders: Record<string, string>) => {
+      const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders });
+      const m = (await (await ctx.get("/manifest.webmanifest")).json()) as { name: string; lang: string };
+      await ctx.dispose();
+      return m;
+    };
+    expect(await nameIn({ "accept-language": "ko-KR,ko;q=0.9,en;q=0.8" })).toMatchObject({ lang: "ko", name: "Bridgehead — 국제교류 협력 관리" });
+    expect(await nameIn({ "accept-language": "en-GB,en;q=0.9" })).toMatchObject({ lang: "en", name: "Bridgehead — Partnership tracker" });
+    expect(await nameIn({ "accept-language": "ko", cookie: "bh_locale=en" })).toMatchObject({ lang: "en" });
+    expect(await nameIn({ "accept-language": "fr-FR", cookie: "bh_locale=ko" })).toMatchObject({ lang: "ko" });
+  });
+
   test("the sign-in page links the icons and the manifest, and asks not to be indexed", async ({ page }) => {
     await page.goto("/login");
     await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");

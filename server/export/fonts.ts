@@ -20,7 +20,10 @@ const WEIGHT_DIR: Record<Weight, string> = { regular: "400Regular", bold: "700Bo
 export function fontFile(family: Family, weight: Weight): string {
   const [pkg, stem] = FAMILIES[family];
   const dir = WEIGHT_DIR[weight];
-  return path.join(process.cwd(), "node_modules", "@expo-google-fonts", pkg, dir, `${stem}_${dir}.ttf`);
+  // Ignored by Turbopack's file tracing, which otherwise takes the computed path for "anything under
+  // the project" and copies the whole tree into the server output; next.config.js's
+  // outputFileTracingIncludes names the font files instead.
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules", "@expo-google-fonts", pkg, dir, `${stem}_${dir}.ttf`);
 }
 
 /** Every font file, or a clear error naming what to reinstall. */

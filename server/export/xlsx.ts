@@ -6,24 +6,12 @@
 // the filter (`_xlnm._FilterDatabase`) and the print setup when it opens the file.
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { toIsoWithOffset } from "@/lib/format";
-import { isZonedInstant, type CellValue, type Column, type Sheet } from "./table";
+import type { Writable } from "node:stream";
+import type { Column, Sheet } from "./table";
+import { rowRenderer } from "./xlsx-rows";
 
 const DATE_FMT = "yyyy-mm-dd";
 const DATETIME_FMT = "yyyy-mm-dd hh:mm";
-
-/** Excel has no time zones: an instant is written as the wall-clock time in its own zone. */
-function wallClock(at: Date, zone: string): Date {
-  return new Date(`${toIsoWithOffset(at, zone).slice(0, 19)}Z`);
-}
-
-function cellOf<R>(col: Column<R>, v: CellValue): ExcelJS.CellValue {
-  if (v === null || v === undefined || v === "") return null;
-  if (isZonedInstant(v)) return wallClock(v.at, v.zone);
-  if (col.type === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
-  if (col.type === "number" && typeof v === "number") return v;
-  return String(v);
-}
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string): string {
@@ -47,6 +35,39 @@ const PAGE_SETUP: Partial<ExcelJS.PageSetup> = {
   printTitlesRow: "1:1",
   margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
 };
+
+/** Rows rendered per write into the sheet's stream. */
+const BATCH = 500;
+/** Bytes the zip may hold unread before the writer waits. */
+const HELD = 256 * 1024;
+
+/** exceljs's sheet stream (utils/stream-buf.js): it pipes into the zip and ignores backpressure. */
+interface SheetStream {
+  write: (chunk: string) => unknown;
+  pipes: Writable[];
+}
+
+/** Bytes a writable holds; the zip's streams are readable-stream 2, which has no writableLength. */
+const held = (w: Writable) => w.writableLength ?? (w as unknown as { _writableState: { length: number } })._writableState.length;
+
+/** Waits until the zip entry has taken the sheet's bytes and the reader has taken the zip's. */
+async function drained(sheet: SheetStream, out: PassThrough): Promise<void> {
+  const pending = (w: Writable) => held(w) > HELD;
+  for (;;) {
+    const full = [...sheet.pipes, out].find(pending);
+    if (!full) return;
+    await new Promise<void>((res) => {
+      const go = () => {
+        full.off("drain", go);
+        full.off("close", go);
+        res();
+      };
+      full.on("drain", go);
+      full.on("close", go);
+    });
+    if (out.destroyed) return;
+  }
+}
 
 interface DefinedName {
   name: string;
@@ -76,25 +97,35 @@ export async function writeWorkbook(sheets: Sheet[], out: PassThrough, opts: { c
     const header = ws.addRow(cols.map((c) => c.header));
     header.font = { bold: true };
     header.commit();
+    // Data rows bypass exceljs's row objects (see xlsx-rows.ts); the styles are the columns' own.
+    const styles = (wb as unknown as { styles: { addStyleModel: (s: object) => number } }).styles;
+    const styleIds = ws.columns.map((c) => styles.addStyleModel(c.style ?? {}));
+    const render = rowRenderer(cols, styleIds, cols.map((_, i) => columnLetter(i + 1)));
+    const sheet = (ws as unknown as { stream: SheetStream }).stream;
     let n = 0;
-    const put = (r: unknown) => ws.addRow(cols.map((c) => cellOf(c, c.value(r)))).commit();
-    const full = () => ++n % 200 === 0 && out.writableNeedDrain;
-    const drained = () => new Promise<void>((res) => out.once("drain", () => res()));
+    let chunk = "";
+    const flush = async () => {
+      sheet.write(chunk);
+      chunk = "";
+      // exceljs hands the sheet to the zip without waiting; wait here for the zip and the reader.
+      await drained(sheet, out);
+    };
     // A SQLite cursor is read synchronously; a PostgreSQL one (async) in fetched batches.
     const rows = s.rows;
     if (Symbol.asyncIterator in rows) {
       for await (const r of rows) {
-        put(r);
-        if (full()) await drained();
+        chunk += render(r, ++n + 1);
+        if (n % BATCH === 0) await flush();
         if (out.destroyed) return;
       }
     } else {
       for (const r of rows) {
-        put(r);
-        if (full()) await drained();
+        chunk += render(r, ++n + 1);
+        if (n % BATCH === 0) await flush();
         if (out.destroyed) return;
       }
     }
+    if (chunk) sheet.write(chunk);
     // The filter and print area cover every row written, known only now; both are written with
     // the sheet's end, so setting them here is still in time.
     const ref = `A1:${columnLetter(cols.length)}${n + 1}`;
