@@ -9,6 +9,7 @@ import { getLiveSession } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { declaredOver, readBodyUpTo } from "@/lib/body-limit";
 import { readClientIp } from "@/lib/client-ip";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "@/lib/db-unavailable";
 import { isUserError, UserError } from "@/lib/errors";
 
 /** Request bodies above this are refused with 413 before parsing. */
@@ -23,6 +24,10 @@ export function jsonError(status: number, code: string, message: string, extra: 
 
 export function errorResponse(e: unknown): Response {
   if (isUserError(e)) return Response.json(e.toJSON(), { status: e.status, headers: closeIfTooLarge(e.status) });
+  if (isDatabaseUnavailable(e)) {
+    console.error("[database unavailable]", e instanceof Error ? e.message : e);
+    return Response.json(new UserError("unavailable", UNAVAILABLE_MESSAGE).toJSON(), { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
+  }
   const id = crypto.randomUUID().slice(0, 8);
   console.error(`[error ${id}]`, e);
   return jsonError(500, "internal", `Something went wrong on our side (reference ${id}).`);
