@@ -3,9 +3,12 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { closeDb, openDb } from "@/db/client";
+import { rawGet } from "@/db/tx";
 import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { ConflictError, UserError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
+import { onPostgres } from "../helpers/db";
 import { freshPgDatabase, stopOwnCluster } from "../helpers/pg";
 
 // Losing the PostgreSQL server is answered 503 (tests/reliability/server/postgres.test.ts shows it
@@ -86,5 +89,27 @@ describe("database connection loss", () => {
       expect(isDatabaseUnavailable(e)).toBe(false);
     expect(errorResponse(syntax).status).toBe(500);
     expect(errorResponse(new ConflictError("meeting", {})).status).toBe(409);
+  });
+});
+
+// The app's pool exists only on PostgreSQL (the SQLite run's schema cannot open one).
+describe.runIf(onPostgres)("the app's PostgreSQL pool", () => {
+  it("survives the server ending an idle connection and connects anew by itself", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const db = openDb(await freshPgDatabase("idle"));
+    try {
+      const { pid } = (await rawGet<{ pid: number }>(db, sql`select pg_backend_pid() pid`))!;
+      const admin = new pg.Client({ connectionString: process.env.PG_TEST_URL });
+      await admin.connect();
+      await admin.query("select pg_terminate_backend($1)", [pid]);
+      await admin.end();
+      // Without the pool's error handler this idle client's error would end the process.
+      await expect.poll(() => warn.mock.calls.length).toBeGreaterThan(0);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/^PostgreSQL closed an idle connection/);
+      const again = await rawGet<{ pid: number }>(db, sql`select pg_backend_pid() pid`);
+      expect(again!.pid).not.toBe(pid);
+    } finally {
+      await closeDb(db);
+    }
   });
 });
