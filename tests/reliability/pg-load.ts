@@ -40,8 +40,11 @@ const bump = (m: Map<number, number>, id: number) => m.set(id, (m.get(id) ?? 0) 
 
 type Answer = { status: number; json: Record<string, unknown> | null } | { network: "refused" | "unsure"; detail: string };
 
-/** Longest a request may take: one that takes longer counts as hung, a failure. */
-const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Longest a request may take: one that takes longer counts as hung, a failure. Generous, since on
+ * a shared 2-core machine a busy instance took over 30 s for some answers in a full run.
+ */
+const REQUEST_TIMEOUT_MS = 120_000;
 
 async function send(url: string, token: string, method: string, path: string, body?: unknown): Promise<Answer> {
   try {

@@ -44,8 +44,13 @@ export async function startRig(instances = 2): Promise<Rig> {
       token,
       servers,
       async start(i) {
-        servers[i] = await startServer(cluster.url, instancePort(i));
-        return servers[i];
+        const server = await startServer(cluster.url, instancePort(i));
+        // As a balancer's health check would: the routes the clients use are loaded before the
+        // instance gets their traffic.
+        for (const route of ["/api/v1/meetings?limit=1", "/api/v1/meetings/1", "/api/v1/actions/1", "/api/v1/board/move"])
+          await (await fetch(`${server.url}${route}`, { headers: { authorization: `Bearer ${token}` } })).text();
+        servers[i] = server;
+        return server;
       },
       async query<R extends pg.QueryResultRow>(text: string, args: unknown[] = []) {
         const c = new pg.Client({ connectionString: cluster.url });
