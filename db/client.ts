@@ -58,8 +58,9 @@ function openPg(url: string): Db {
   // Connections are made on first use and dropped after 10 s idle; a lost connection (the server
   // restarted) is replaced by the next query, so instances reconnect by themselves.
   const pool = new pg.Pool({ connectionString: url, max: poolSize(), idleTimeoutMillis: 10_000, connectionTimeoutMillis: 10_000 });
-  // An idle client's error (the server went away) must not crash the process; the pool drops it.
-  pool.on("error", () => undefined);
+  // An idle client's error (the server restarted or went away) must not crash the process: the
+  // pool drops that client and connects anew on a later query. Logged, for the operator.
+  pool.on("error", (e) => console.warn(`PostgreSQL closed an idle connection (${e.message}); a new one is opened when needed.`));
   const db = pgDrizzle(pool, { schema: schema as never });
   return routeToTransaction(db) as unknown as Db;
 }

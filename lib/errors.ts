@@ -10,7 +10,8 @@ export type ErrorCode =
   | "forbidden"
   | "rate_limited"
   | "payload_too_large"
-  | "bad_request";
+  | "bad_request"
+  | "unavailable";
 
 const STATUS: Record<ErrorCode, number> = {
   validation_failed: 422,
@@ -22,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   payload_too_large: 413,
   bad_request: 400,
+  unavailable: 503,
 };
 
 export class UserError extends Error {

@@ -23,6 +23,10 @@ export type PgCluster = {
   createDatabase(name: string): Promise<string>;
   /** Stops and starts the server on the same port and data (a server restart, as in production). */
   restart(): Promise<void>;
+  /** Stops the server (pg_ctl stop -m fast), keeping its data and port, until up(). */
+  down(): void;
+  /** Starts the server that down() stopped, on the same port and data. */
+  up(): void;
   /** Stops the server and deletes the folder; safe to call twice. */
   stop(): void;
 };
@@ -142,7 +146,9 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<PgCluster
     const restart = async () => {
       run(pgCtl, ["restart", "-D", data, "-l", log, "-w", "-t", "30", "-m", "fast"]);
     };
-    return { url, port, dir, createDatabase, restart, stop };
+    const down = () => run(pgCtl, ["stop", "-D", data, "-w", "-t", "30", "-m", "fast"]);
+    const up = () => run(pgCtl, ["start", "-D", data, "-l", log, "-w", "-t", "30"]);
+    return { url, port, dir, createDatabase, restart, down, up, stop };
   } catch (e) {
     stop();
     throw e;

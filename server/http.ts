@@ -6,6 +6,7 @@ import { verifyApiToken } from "@/db/queries/tokens";
 import { actorOf, callerIp, logUnexpected, userFromHeaders } from "@/server/auth/actor";
 import { can, type Permission } from "@/lib/permissions";
 import { declaredOver, readBodyUpTo } from "@/lib/body-limit";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "@/lib/db-unavailable";
 import { isUserError, UserError } from "@/lib/errors";
 
 /** Request bodies above this are refused with 413 before parsing. */
@@ -20,6 +21,10 @@ export function jsonError(status: number, code: string, message: string, extra: 
 
 export function errorResponse(e: unknown): Response {
   if (isUserError(e)) return Response.json(e.toJSON(), { status: e.status, headers: closeIfTooLarge(e.status) });
+  if (isDatabaseUnavailable(e)) {
+    console.error("[database unavailable]", e instanceof Error ? e.message : e);
+    return Response.json(new UserError("unavailable", UNAVAILABLE_MESSAGE).toJSON(), { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
+  }
   const id = logUnexpected(e);
   return jsonError(500, "internal", `Something went wrong on our side (reference ${id}).`);
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/db/audit";
 import { LOCALE_COOKIE, loadMessages } from "@/i18n/request";
+import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { isUserError, type ErrorCode } from "@/lib/errors";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/format";
 import { actorOf, logUnexpected, type CurrentUser } from "./actor";
@@ -27,8 +28,20 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Action
 export async function runAction<T>(
   permission: Permission,
   fn: (ctx: { db: Db; actor: Actor; user: CurrentUser }) => Promise<T>,
-  opts: { whilePasswordChangeRequired?: boolean; whileTwoFactorEnrolmentRequired?: boolean } = {},
+  opts: RunOptions = {},
 ): Promise<ActionResult<T>> {
+  try {
+    return await checkedRun(permission, fn, opts);
+  } catch (e) {
+    // Also the session look-up before the action: without the database the form says so.
+    if (isDatabaseUnavailable(e)) return { ok: false, error: { code: "unavailable", message: await readerMessage("database.unavailable") } };
+    throw e;
+  }
+}
+
+type RunOptions = { whilePasswordChangeRequired?: boolean; whileTwoFactorEnrolmentRequired?: boolean };
+
+async function checkedRun<T>(permission: Permission, fn: (ctx: { db: Db; actor: Actor; user: CurrentUser }) => Promise<T>, opts: RunOptions): Promise<ActionResult<T>> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: { code: "unauthorized", message: "Your session has ended. Sign in again." } };
   // A temporary password only opens the password-change form, for actions as for pages.
@@ -36,23 +49,24 @@ export async function runAction<T>(
     return { ok: false, error: { code: "forbidden", message: "Change your temporary password first." } };
   // Two-step sign-in required for admins: such an admin can only enrol (after the password above).
   if (user.mustEnrolTwoFactor && !user.mustChangePassword && !opts.whileTwoFactorEnrolmentRequired)
-    return { ok: false, error: { code: "forbidden", message: await enrolFirstMessage() } };
+    return { ok: false, error: { code: "forbidden", message: await readerMessage("twoFactor.required.refused") } };
   if (!can(user.role, permission))
     return { ok: false, error: { code: "forbidden", message: "Your role does not allow this change." } };
   try {
     const data = await fn({ db: getDb(), actor: actorOf(user, await clientIp()), user });
     return { ok: true, data };
   } catch (e) {
+    if (isDatabaseUnavailable(e)) throw e;
     return { ok: false, error: toActionError(e) };
   }
 }
 
 /** In the reader's language: a form shows it as it is (read from the cookie, as i18n/request.ts does). */
-async function enrolFirstMessage(): Promise<string> {
+async function readerMessage(key: string): Promise<string> {
   const value = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(value) ? value : DEFAULT_LOCALE;
   const t = createTranslator({ locale, messages: loadMessages(locale) as never }) as unknown as (key: string) => string;
-  return t("twoFactor.required.refused");
+  return t(key);
 }
 
 export function toActionError(e: unknown): ActionError {
