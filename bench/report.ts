@@ -91,7 +91,9 @@ export function growthTable(runs: RunResult[]): string[] {
     const g = pairs.map((_, i) => v[i + 1]! / v[i]!);
     return `| ${name} | ${v.map(x).join(" | ")} | ${g.map((n) => (n > GROWTH_GOAL ? `**${x(n)}**` : x(n))).join(" | ")} |`;
   };
-  const rows = runs[0]!.pages.filter((p) => p.route !== FLOOR_PAGE).map((p) => line(`${p.name} \`${p.route}\``, (r) => (r.pages.find((q) => q.name === p.name)?.p50 ?? NaN) / floorP50(r)));
+  // A page whose address differs by scale (the meeting, the visit: ids of that database) is named only.
+  const label = (name: string, route: string) => (runs.every((r) => r.pages.some((q) => q.name === name && q.route === route)) ? `${name} \`${route}\`` : name);
+  const rows = runs[0]!.pages.filter((p) => p.route !== FLOOR_PAGE).map((p) => line(label(p.name, p.route), (r) => (r.pages.find((q) => q.name === p.name)?.p50 ?? NaN) / floorP50(r)));
   const api = runs[0]!.api[0]!.routes.map((a) => line(`API \`${a.route}\` (floor req/s ÷ its req/s, 16 connections)`, (r) => apiCost(r, a.route)));
   return [...head, ...rows, ...api];
 }
