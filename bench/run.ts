@@ -1,6 +1,6 @@
 // `npm run bench`: the production build measured on --demo-scale databases, at each scale of
 // BENCH_SCALE (default 10000,100000,1000000) and on each engine of BENCH_ENGINES (default
-// sqlite,postgres; PostgreSQL up to BENCH_PG_MAX_SCALE, default 100000, loaded from the same
+// sqlite,postgres; PostgreSQL at the scales of BENCH_PG_SCALES, default 100000, loaded from the same
 // SQLite file with `npm run db:copy`). Prints the tables as it goes and writes them all to
 // bench/results.md after every run, so a run stopped late keeps what it measured. The machines
 // here are shared and noisy: compare within one run (ratios against the floor page and route).
@@ -111,14 +111,14 @@ async function main() {
   fs.mkdirSync("bench", { recursive: true });
   out(`# Bridgehead benchmark`, "");
   out(`${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`);
-  out(`Scales: ${cfg.scales.join(", ")} meetings; engines: ${cfg.engines.join(", ")} (PostgreSQL up to ${cfg.pgMaxScale}). Load average at the start: ${load()} (${os.cpus().length} cores).`, "");
+  out(`Scales: ${cfg.scales.join(", ")} meetings; engines: ${cfg.engines.join(", ")} (PostgreSQL at ${cfg.pgScales.join(", ")}). Load average at the start: ${load()} (${os.cpus().length} cores).`, "");
   const reference = cfg.scales.includes(100_000) ? 100_000 : cfg.scales.filter((s) => s <= 100_000).at(-1) ?? cfg.scales[0]!;
   try {
     for (const scale of cfg.scales) {
       const s = await seed(cfg, scale);
       const seeded = s.seedSeconds === null ? "Seeded earlier (BENCH_DB_CACHE). " : `Seeded in ${s.seedSeconds} s. `;
       for (const engine of cfg.engines) {
-        if (engine === "postgres" && scale > cfg.pgMaxScale) continue;
+        if (engine === "postgres" && !cfg.pgScales.includes(scale)) continue;
         console.error(`Measuring ${engine} at ${scale} meetings …`);
         let url = s.file;
         let extra = seeded;
