@@ -1,17 +1,12 @@
-// `npx tsx bench/export.ts [--rows 100000] [--db path]`: builds a database with N synthetic
-// meetings (npm run db:seed -- --demo-scale N, in a temp folder unless --db is given), then
-// exports every meeting as CSV and as XLSX through the same code as the export route, and prints
-// rows per second and the peak resident memory while each export ran.
+// Exports against the raw read: each measurement runs in a child process (bench/export-child.ts)
+// on the engine DATABASE_URL names, so the memory an export adds is its own and PostgreSQL's
+// figures come from a process whose schema is PostgreSQL's.
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { openDb, type Db } from "@/db/client";
-import { SYSTEM_ACTOR } from "@/db/audit";
-import { parseExportParams, runExport, type ExportFormat } from "@/server/export/reports";
+
+export type ExportMode = "csv" | "xlsx" | "raw";
 
 export interface ExportMeasure {
-  format: ExportFormat;
+  mode: ExportMode;
   rows: number;
   bytes: number;
   seconds: number;
@@ -20,59 +15,42 @@ export interface ExportMeasure {
   peakRssMiB: number;
 }
 
-const mib = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
-
-/** Exports all meetings in one format, reading the stream to the end like a client would. */
-export async function measureExport(db: Db, format: ExportFormat): Promise<ExportMeasure> {
-  global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
-  let peak = rssBefore;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const t0 = performance.now();
-  const out = await runExport(db, SYSTEM_ACTOR, "meetings", parseExportParams("meetings", new URLSearchParams({ format })));
-  let bytes = 0;
-  const reader = out.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  clearInterval(timer);
-  const rows = out.rows ?? 0;
-  return { format, rows, bytes, seconds: Math.round(seconds * 100) / 100, rowsPerSecond: Math.round(rows / seconds), rssBeforeMiB: mib(rssBefore), peakRssMiB: mib(peak) };
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-async function main() {
-  const n = Number(arg("--rows") ?? "100000");
-  let file = arg("--db");
-  if (!file) {
-    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bh-bench-")), "bench.db");
-    console.log(`Seeding ${n} meetings into ${file} …`);
-    execFileSync("npm", ["run", "-s", "db:seed", "--", "--demo-scale", String(n)], { stdio: "inherit", env: { ...process.env, DATABASE_URL: file } });
-  }
-  const db = openDb(file);
-  const results: ExportMeasure[] = [];
-  for (const format of ["csv", "xlsx"] as const) {
-    const r = await measureExport(db, format);
-    results.push(r);
-    console.log(
-      `${format.padEnd(4)} ${r.rows} rows, ${mib(r.bytes)} MiB in ${r.seconds} s: ${r.rowsPerSecond} rows/s; RSS ${r.rssBeforeMiB} → peak ${r.peakRssMiB} MiB`,
-    );
-  }
-  db.$client.close();
-  if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 2));
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  main().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
+export function measureExport(databaseUrl: string, mode: ExportMode): ExportMeasure {
+  const out = execFileSync("npx", ["tsx", "bench/export-child.ts", mode], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: "--expose-gc" },
+    maxBuffer: 1 << 20,
   });
+  return JSON.parse(out.trim().split("\n").at(-1)!) as ExportMeasure;
+}
+
+export interface ExportTable {
+  raw: ExportMeasure;
+  csv: ExportMeasure;
+  xlsx: ExportMeasure;
+}
+
+/** The raw read first, then each export; all of the same rows in the same run. */
+export function measureExports(databaseUrl: string): ExportTable {
+  const raw = measureExport(databaseUrl, "raw");
+  return { raw, csv: measureExport(databaseUrl, "csv"), xlsx: measureExport(databaseUrl, "xlsx") };
+}
+
+/**
+ * The briefing PDF of a partner through the export route of the running server (the PDF renderer
+ * loads only under Next's bundling): median of 3 requests after a first one, whole body read.
+ */
+export async function measureBriefingPdf(baseUrl: string, token: string, partnerId: number): Promise<{ seconds: number; kib: number }> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < 4; i++) {
+    const t0 = performance.now();
+    const r = await fetch(`${baseUrl}/api/v1/exports/briefing?format=pdf&partner=${partnerId}`, { headers: { authorization: `Bearer ${token}` } });
+    bytes = (await r.arrayBuffer()).byteLength;
+    if (r.status !== 200) throw new Error(`The briefing PDF answered ${r.status}`);
+    if (i > 0) times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { seconds: Math.round(times[1]! / 10) / 100, kib: Math.round(bytes / 1024) };
 }

@@ -1,191 +1,155 @@
-// `npm run bench`: measures the production build on a database made with --demo-scale 100000
-// (100,000 meetings, 200,000 participants, ~300,000 actions) and prints one table, also written
-// to bench/results.md. Machines here are shared and noisy: compare within one run (ratios).
-import crypto from "node:crypto";
+// `npm run bench`: the production build measured on --demo-scale databases, at each scale of
+// BENCH_SCALE (default 10000,100000,1000000) and on each engine of BENCH_ENGINES (default
+// sqlite,postgres; PostgreSQL at the scales of BENCH_PG_SCALES, default 100000, loaded from the same
+// SQLite file with `npm run db:copy`). Prints the tables as it goes and writes them all to
+// bench/results.md after every run, so a run stopped late keeps what it measured. The machines
+// here are shared and noisy: compare within one run (ratios against the floor page and route).
+// Other settings: BENCH_PORT (3199; start-up uses +1, PostgreSQL +15…+19), BENCH_RUNS (20),
+// BENCH_API_SECONDS (8), BENCH_DB_CACHE (a folder that keeps seeded databases between runs).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
-import { chromium } from "@playwright/test";
-import { openDb } from "@/db/client";
+import { closeDb, openDb } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/db/audit";
 import { createApiToken } from "@/db/queries/tokens";
 import { createUser } from "@/db/queries/users";
 import { ensureBuild } from "@/scripts/build";
-import { startServer } from "@/scripts/server-process";
-import { clientJsPerRoute } from "./client-js";
-import { measureExport } from "./export";
-import { measureNotifyPass, per10k } from "./notify";
-import { signInCookie } from "./session";
-import { timeGets } from "./stats";
-import { measureWrites } from "./writes";
+import { benchConfig, type BenchConfig } from "./config";
+import { extrasLines } from "./extras";
+import { BENCH_EMAIL, BENCH_PASSWORD, measureRun, type RunResult } from "./measure";
+import type { PageIds } from "./pages";
+import { pgCopyOf, stopPg } from "./postgres";
+import { apiTable, browserLines, budgetLines, engineComparison, exportTable, growthTable, pagesTable, runName } from "./report";
 
-const SCALE = Number(process.env.BENCH_SCALE ?? 100_000);
-// A port of its own can be given, so that two benchmarks on one machine do not collide.
-const PORT = Number(process.env.BENCH_PORT ?? 3199);
-const PASSWORD = "bench-password-123";
-const RENDER = ["/", "/timeline", "/board", "/meetings", "/meetings?q=semiconductors", "/partners/chongqing", "/reports", "/visits"];
+const lines: string[] = [];
+const out = (...ls: string[]) => {
+  for (const l of ls.length ? ls : [""]) {
+    console.log(l);
+    lines.push(l);
+  }
+};
+const runs: RunResult[] = [];
+let extras: string[] = [];
+/** The growth tables and the engine comparison of the runs so far, after the runs' own tables. */
+function summary(cfg: BenchConfig): string[] {
+  const s: string[] = [];
+  for (const engine of cfg.engines) {
+    const g = growthTable(runs.filter((r) => r.engine === engine));
+    if (g.length) s.push(`## Growth on ${engine === "sqlite" ? "SQLite" : "PostgreSQL"}: each page and API list against its own run's floor, at each scale`, "", ...g, "");
+  }
+  for (const scale of cfg.scales) {
+    const a = runs.find((r) => r.scale === scale && r.engine === "sqlite");
+    const b = runs.find((r) => r.scale === scale && r.engine === "postgres");
+    if (a && b) s.push(`## SQLite beside PostgreSQL at ${scale.toLocaleString("en")} meetings (same data, same run)`, "", ...engineComparison(a, b), "");
+  }
+  return s;
+}
+// Written after every run, so a run stopped late (the million is long) keeps what it measured.
+const save = (cfg: BenchConfig, tail: string[] = []) => fs.writeFileSync("bench/results.md", [...lines, ...summary(cfg), ...extras, ...tail].join("\n") + "\n");
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(", ");
 
-/**
- * First contentful paint and the load event (every byte of the page, the streamed part included)
- * in Chromium, median of 4 loads after a first one. The browser is a returning user's: signed in
- * and with its time-zone cookie set, so no first-visit refresh is counted.
- */
-async function firstPaint(baseUrl: string, cookie: string, route: string): Promise<{ fcp: number; load: number }> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  try {
-    const ctx = await browser.newContext({ timezoneId: "Asia/Seoul" });
-    const cookies = [...cookie.split("; "), `bh_tz=${encodeURIComponent("Asia/Seoul")}`];
-    await ctx.addCookies(cookies.map((c) => ({ name: c.split("=")[0]!, value: c.slice(c.indexOf("=") + 1), url: baseUrl })));
-    const page = await ctx.newPage();
-    const fcps: number[] = [];
-    const loads: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      await page.goto(baseUrl + route, { waitUntil: "load" });
-      const m = await page.evaluate(() => ({
-        fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
-        load: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventStart,
-      }));
-      if (i > 0) {
-        fcps.push(m.fcp);
-        loads.push(m.load);
-      }
+interface Seeded {
+  file: string;
+  seedSeconds: number | null;
+  counts: Record<"m" | "p" | "a" | "v" | "i", number>;
+  ids: PageIds;
+  token: string;
+}
+
+/** A fresh database of `scale` synthetic meetings with the bench's account and token. */
+async function seed(cfg: BenchConfig, scale: number): Promise<Seeded> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bh-bench-")), "bench.db");
+  const cached = cfg.cacheDir ? path.join(cfg.cacheDir, `scale-${scale}.db`) : undefined;
+  let seedSeconds: number | null = null;
+  if (cached && fs.existsSync(cached)) fs.copyFileSync(cached, file);
+  else {
+    console.error(`Seeding ${scale} meetings into ${file} …`);
+    const t0 = performance.now();
+    execFileSync("npm", ["run", "-s", "db:seed", "--", "--demo-scale", String(scale), "--seed", "1"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: file } });
+    seedSeconds = Math.round((performance.now() - t0) / 100) / 10;
+    if (cached) {
+      fs.mkdirSync(cfg.cacheDir!, { recursive: true });
+      fs.copyFileSync(file, cached);
     }
-    const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
-    return { fcp: median(fcps), load: median(loads) };
+  }
+  const db = openDb(file);
+  try {
+    await createUser(db, SYSTEM_ACTOR, { email: BENCH_EMAIL, name: "Bench", role: "admin", password: BENCH_PASSWORD });
+    const { token } = await createApiToken(db, SYSTEM_ACTOR, { name: "bench", role: "editor" });
+    const q = <T>(s: string) => db.$client.prepare(s).get() as T;
+    const counts = q<Seeded["counts"]>(
+      "select (select count(*) from meeting) m, (select count(*) from participant) p, (select count(*) from action) a, (select count(*) from visit) v, (select count(*) from programme_item) i",
+    );
+    const busy = q<{ id: number } | undefined>("select visit_id id, count(*) n from programme_item group by visit_id order by n desc, visit_id limit 1");
+    const meetingId = q<{ id: number }>("select m.id from meeting m join partner p on p.id = m.partner_id where p.slug = 'chongqing' order by m.starts_at desc, m.id desc limit 1").id;
+    const busiestPartner = q<{ id: number; meetings: number }>("select partner_id id, count(*) meetings from meeting group by partner_id order by meetings desc, partner_id limit 1");
+    return { file, seedSeconds, counts, ids: { meetingId, busyVisitId: busy?.id, busiestPartner }, token };
   } finally {
-    await browser.close();
+    await closeDb(db);
   }
 }
 
-async function cannon(url: string, token: string, connections: number) {
-  const r = await autocannon({ url, connections, duration: 8, headers: { authorization: `Bearer ${token}` } });
-  return { rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx };
+function printRun(cfg: BenchConfig, r: RunResult, s: Seeded, extra: string) {
+  const c = s.counts;
+  out(`## ${runName(r)}`, "");
+  out(
+    `Data: ${c.m.toLocaleString("en")} meetings, ${c.p.toLocaleString("en")} participants, ${c.a.toLocaleString("en")} actions, ${c.v.toLocaleString("en")} visits with ${c.i.toLocaleString("en")} programme items. ${extra}Load average when this run began: ${r.loadBefore.toFixed(1)}.`,
+    "",
+  );
+  out(`### Server render (${r.pages.length} pages, sequential requests after two warm-ups; ratio to the floor page, goal ≤ 2×)`, "", ...pagesTable(r), "");
+  out(`### API lists against the floor route (autocannon)`, "", ...apiTable(r), "");
+  out(`### Exports of all meetings against the raw read (each in a child process of its own)`, "", ...exportTable(r), "");
+  out(`### Browser and start-up`, "", ...browserLines(r), "");
+  if (r.budget) out(`### Client JavaScript per route (scripts the served HTML loads, gzip -9; \`scripts/bundle-budget.ts\`)`, "", ...budgetLines(r), "");
+  save(cfg);
 }
 
 async function main() {
-  const lines: string[] = [];
-  const out = (s = "") => {
-    console.log(s);
-    lines.push(s);
-  };
+  const cfg = benchConfig();
   ensureBuild();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bh-bench-"));
-  const file = path.join(dir, "bench.db");
-  console.log(`Seeding ${SCALE} meetings into ${file} …`);
-  execFileSync("npm", ["run", "-s", "db:seed", "--", "--demo-scale", String(SCALE), "--seed", "1"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: file } });
-  const db = openDb(file);
-  await createUser(db, SYSTEM_ACTOR, { email: "bench@bench.local", name: "Bench", role: "admin", password: PASSWORD });
-  const { token } = await createApiToken(db, SYSTEM_ACTOR, { name: "bench", role: "editor" });
-  const counts = db.$client
-    .prepare("select (select count(*) from meeting) m, (select count(*) from participant) p, (select count(*) from action) a, (select count(*) from visit) v, (select count(*) from programme_item) i")
-    .get() as { m: number; p: number; a: number; v: number; i: number };
-  // The busiest visit (most programme items): its page is the heaviest visit page to render.
-  const busy = db.$client.prepare("select visit_id id, count(*) n from programme_item group by visit_id order by n desc, visit_id limit 1").get() as { id: number; n: number } | undefined;
-  const render = busy ? [...RENDER, `/visits/${busy.id}`] : RENDER;
-
-  process.env.BENCH_FLOOR_TOKEN_SHA256 = crypto.createHash("sha256").update(token).digest("hex");
-  const server = await startServer(file, PORT);
-  try {
-    const cookie = await signInCookie(server.url, "bench@bench.local", PASSWORD);
-    out(`# Bridgehead benchmark`);
-    out();
-    out(`${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`);
-    out(
-      `Data: ${counts.m.toLocaleString("en")} meetings, ${counts.p.toLocaleString("en")} participants, ${counts.a.toLocaleString("en")} actions, ${counts.v.toLocaleString("en")} visits with ${counts.i.toLocaleString("en")} programme items (--demo-scale ${SCALE}); the busy visit has ${busy?.n ?? 0} items.`,
-    );
-    out(`Load average when the run began: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")}.`);
-    out();
-    out("## Server render (20 sequential requests, full response)");
-    out();
-    out("| page | p50 ms | p95 ms | first byte p50 ms | KiB |");
-    out("| --- | ---: | ---: | ---: | ---: |");
-    for (const route of render) {
-      const r = await timeGets(server.url + route, { cookie }, 20);
-      if (r.status !== 200) throw new Error(`${route} answered ${r.status}`);
-      out(`| \`${route}\` | ${r.p50} | ${r.p95} | ${r.firstByteP50} | ${Math.round(r.bytes / 1024)} |`);
-    }
-    out();
-    out("## First contentful paint in Chromium (median of 4 loads; load = the whole streamed page)");
-    out();
-    out("| page | first paint ms | load event ms |");
-    out("| --- | ---: | ---: |");
-    for (const route of ["/timeline", "/board"]) {
-      const p = await firstPaint(server.url, cookie, route);
-      out(`| \`${route}\` | ${p.fcp} | ${p.load} |`);
-    }
-    out();
-    const listUrl = `${server.url}/api/v1/meetings?limit=50`;
-    const size = (await (await fetch(listUrl, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer()).byteLength;
-    const floorUrl = `${server.url}/api/v1/bench-floor?bytes=${size}`;
-    out(`## \`GET /api/v1/meetings?limit=50\` (${size} B) against the floor (same app, same auth header, precomputed body of the same size, no database), autocannon 8 s`);
-    out();
-    out("| connections | app req/s | app p99 ms | floor req/s | floor p99 ms | app/floor throughput | errors |");
-    out("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for (const c of [1, 16, 64]) {
-      const app = await cannon(listUrl, token, c);
-      const floor = await cannon(floorUrl, token, c);
-      out(`| ${c} | ${app.rps} | ${app.p99} | ${floor.rps} | ${floor.p99} | ${(app.rps / floor.rps).toFixed(2)} | ${app.errors + floor.errors} |`);
-    }
-    out();
-    out("## Export of all meetings (in-process, the export route's code, stream read to the end)");
-    out();
-    out("| format | rows | MiB | seconds | rows/s | RSS before MiB | peak RSS MiB |");
-    out("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for (const f of ["csv", "xlsx"] as const) {
-      const m = await measureExport(db, f);
-      out(`| ${f} | ${m.rows} | ${(m.bytes / 2 ** 20).toFixed(1)} | ${m.seconds} | ${m.rowsPerSecond} | ${m.rssBeforeMiB} | ${m.peakRssMiB} |`);
-    }
-    out();
-    out("## Client JavaScript per route (scripts the served HTML loads, gzip -9)");
-    out();
-    out("| route | scripts | KiB gzipped |");
-    out("| --- | ---: | ---: |");
-    for (const r of await clientJsPerRoute(server.url, cookie, ["/login", "/", "/partners", "/meetings", "/meetings/new", "/timeline", "/board", "/reports"]))
-      out(`| \`${r.route}\` | ${r.files} | ${r.gzipKb} |`);
-    out();
-    out("## Durable commits: sequential writes (createMeeting in-process, 2 alternating rounds of 200 per mode)");
-    out();
-    out("| synchronous | writes | writes/s | p50 ms | p99 ms |");
-    out("| --- | ---: | ---: | ---: | ---: |");
-    const writes = await measureWrites(file);
-    for (const w of writes) out(`| ${w.mode} | ${w.writes} | ${w.writesPerSecond} | ${w.p50Ms} | ${w.p99Ms} |`);
-    const [normal, full] = writes;
-    out();
-    out(`FULL/NORMAL throughput: ${(full!.writesPerSecond / normal!.writesPerSecond).toFixed(2)}`);
-  } finally {
-    await server.stop();
-    db.$client.close();
-  }
-  // Last, with the server stopped: it adds accounts and gifts to the data.
-  const n = measureNotifyPass(file);
-  out();
-  out(`## Scheduler: one notify pass (${n.users} accounts, ${n.openActions.toLocaleString("en")} open follow-ups, ${n.gifts.toLocaleString("en")} gifts; mail composed and dropped)`);
-  out();
-  out("| pass | due items | new notices | mails | wall ms | CPU ms | CPU ms per 10,000 due items | peak RSS MiB |");
-  out("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-  out(
-    `| first (all new) | ${n.first.dueItems} | ${n.first.created} | ${n.first.mails} | ${n.first.ms} | ${n.first.cpuMs} | ${per10k(n.first.cpuMs, n.first.dueItems)} | ${n.peakRssMiB} (from ${n.rssBeforeMiB}) |`,
-  );
-  out(`| second (none new) | ${n.second.dueItems} | ${n.second.created} | ${n.second.mails} | ${n.second.ms} | ${n.second.cpuMs} | ${per10k(n.second.cpuMs, n.second.dueItems)} | |`);
-  out();
-  out("How SQLite runs the first pass's selects and updates on this data (EXPLAIN QUERY PLAN; SCAN only on `user`, the accounts):");
-  out();
-  out("```");
-  for (const p of n.plans) out([p.sql, ...p.plan.map((l) => `    ${l}`)].join("\n"));
-  out("```");
-  out();
-  out(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} (${os.cpus().length} cores).`);
   fs.mkdirSync("bench", { recursive: true });
-  fs.writeFileSync("bench/results.md", lines.join("\n") + "\n");
+  out(`# Bridgehead benchmark`, "");
+  out(`${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`);
+  out(`Scales: ${cfg.scales.join(", ")} meetings; engines: ${cfg.engines.join(", ")} (PostgreSQL at ${cfg.pgScales.join(", ")}). Load average at the start: ${load()} (${os.cpus().length} cores).`, "");
+  const reference = cfg.scales.includes(100_000) ? 100_000 : cfg.scales.filter((s) => s <= 100_000).at(-1) ?? cfg.scales[0]!;
+  try {
+    for (const scale of cfg.scales) {
+      const s = await seed(cfg, scale);
+      const seeded = s.seedSeconds === null ? "Seeded earlier (BENCH_DB_CACHE). " : `Seeded in ${s.seedSeconds} s. `;
+      for (const engine of cfg.engines) {
+        if (engine === "postgres" && !cfg.pgScales.includes(scale)) continue;
+        console.error(`Measuring ${engine} at ${scale} meetings …`);
+        let url = s.file;
+        let extra = seeded;
+        if (engine === "postgres") {
+          const pg = await pgCopyOf(s.file, scale, cfg.port);
+          url = pg.url;
+          extra = `Copied from the SQLite file with \`npm run db:copy\` in ${pg.copySeconds} s. `;
+        }
+        const r = await measureRun(cfg, { scale, engine, databaseUrl: url, token: s.token, ids: s.ids, budget: runs.length === 0 });
+        runs.push(r);
+        printRun(cfg, r, s, extra);
+      }
+      // Durable commits and the notify pass write to the data: once, after the reference scale's runs.
+      if (scale === reference) {
+        console.error("Durable commits and the notify pass …");
+        extras = await extrasLines(s.file);
+        save(cfg);
+      }
+      fs.rmSync(path.dirname(s.file), { recursive: true, force: true });
+    }
+  } finally {
+    stopPg();
+  }
+  const tail = ["", `Load average at the end: ${load()} (${os.cpus().length} cores).`];
+  for (const l of [...summary(cfg), ...extras, ...tail]) console.log(l);
+  save(cfg, tail);
   console.log("\nWritten to bench/results.md");
 }
 
 main().catch((e: unknown) => {
   console.error(e);
+  stopPg();
   process.exit(1);
 });
