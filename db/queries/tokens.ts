@@ -74,3 +74,28 @@ export async function verifyApiToken(db: Db, token: string, scope: "api" | "cale
     await db.update(apiToken).set({ lastUsedAt: new Date() }).where(eq(apiToken.id, row.id));
   return row;
 }
+
+/** A user's calendar feed tokens, newest first (never the secret: only its hash is stored). */
+export async function listCalendarTokens(db: Db, userId: string) {
+  return await db
+    .select({
+      id: apiToken.id,
+      name: apiToken.name,
+      prefix: apiToken.prefix,
+      partnerId: apiToken.partnerId,
+      createdAt: apiToken.createdAt,
+      lastUsedAt: apiToken.lastUsedAt,
+      revokedAt: apiToken.revokedAt,
+    })
+    .from(apiToken)
+    .where(and(eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar")))
+    .orderBy(desc(apiToken.id));
+}
+
+/** Whether a calendar token belongs to a user (a user revokes only their own feeds). */
+export async function ownsCalendarToken(db: Db, userId: string, id: number): Promise<boolean> {
+  return !!(await db
+    .select({ id: apiToken.id })
+    .from(apiToken)
+    .where(and(eq(apiToken.id, id), eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar"))).limit(1))[0];
+}
