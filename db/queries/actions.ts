@@ -1,17 +1,18 @@
-import { and, asc, count, desc, eq, exists, gt, gte, inArray, isNull, lt, lte, max, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gt, gte, isNull, lt, lte, max, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, actionComment, meeting, partner, person, type Action } from "../schema";
 import { matchesSearch, reindexRecords } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
-import { UNFINISHED_ACTION_STATUSES, type ActionStatus } from "@/lib/domain";
+import type { ActionStatus } from "@/lib/domain";
 import { parseInput } from "@/lib/validation/common";
 import { commentSchema, createActionSchema, moveActionSchema, updateActionSchema } from "@/lib/validation/actions";
 import { planMove } from "@/lib/board/position";
 import type { ActionListParams } from "@/lib/validation/lists";
 import { mirrorActionToChecklist } from "./checklist-link";
-import { pageSize, staleOrMissing, unfinishedAction } from "./common";
+import { overdueAction, unfinishedAction } from "./action-rules";
+import { pageSize, staleOrMissing } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
 
@@ -116,7 +117,7 @@ export async function partnerActions(db: Db, partnerId: number, limit = PARTNER_
 export function actionWhere(f: Partial<ActionListParams>, today?: string): SQL | undefined {
   const todayIso = today ?? new Date().toISOString().slice(0, 10);
   const inAWeek = new Date(Date.parse(`${todayIso}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
-  const unfinished = inArray(action.status, [...UNFINISHED_ACTION_STATUSES]);
+  const unfinished = unfinishedAction({ archived: true });
   return and(
     f.archived ? undefined : isNull(action.archivedAt),
     f.partner ? eq(action.partnerId, f.partner) : undefined,
@@ -125,7 +126,7 @@ export function actionWhere(f: Partial<ActionListParams>, today?: string): SQL |
     f.priority ? eq(action.priority, f.priority) : undefined,
     f.owner ? eq(action.ownerPersonId, f.owner) : undefined,
     f.meeting ? eq(action.meetingId, f.meeting) : undefined,
-    f.due === "overdue" ? and(unfinished, lt(action.dueOn, todayIso)) : undefined,
+    f.due === "overdue" ? overdueAction(todayIso, { archived: true }) : undefined,
     f.due === "week" ? and(unfinished, gte(action.dueOn, todayIso), lt(action.dueOn, inAWeek)) : undefined,
     f.due === "none" ? isNull(action.dueOn) : undefined,
     f.from ? gte(action.dueOn, f.from) : undefined,

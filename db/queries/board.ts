@@ -1,10 +1,10 @@
-import { aliasedTable, and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { action, actionComment, auditEvent, checklistItem, meeting, milestone, partner, person, user, visit } from "../schema";
 import { NotFoundError } from "@/lib/errors";
 import { BOARD_COLUMNS, dueRange, type BoardFilters } from "@/lib/board/filters";
 import type { ActionStatus } from "@/lib/domain";
-import { unfinishedAction } from "./common";
+import { overdueAction, overdueCount, unfinishedAction } from "./action-rules";
 import { epochMs } from "../dialect";
 
 /** Cards sent per column on first paint; the rest load on scroll. */
@@ -103,7 +103,7 @@ async function filterWhere(tx: Tx, f: BoardFilters, today: string): Promise<SQL[
   if (f.side) w.push(eq(action.side, f.side));
   if (f.due) {
     const r = dueRange(f.due, today);
-    if (r.before) w.push(lt(action.dueOn, r.before), unfinishedAction());
+    if (r.before) w.push(overdueAction(r.before));
     if (r.from) w.push(gte(action.dueOn, r.from));
     if (r.to) w.push(lte(action.dueOn, r.to));
   }
@@ -319,7 +319,7 @@ export async function partnerOverview(db: Db, today: string): Promise<PartnerTil
     .select({
       partnerId: action.partnerId,
       open: count().as("open_n"),
-      overdue: sql<number>`sum(case when ${action.dueOn} < ${today} then 1 else 0 end)`.as("overdue_n"),
+      overdue: overdueCount(today).as("overdue_n"),
     })
     .from(action)
     .where(unfinishedAction())

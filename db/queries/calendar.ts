@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { action, meeting, partner } from "../schema";
-import { unfinishedAction } from "./common";
+import { unfinishedAction } from "./action-rules";
 
 /** Meetings and dated open actions for the calendar feed, one partner or all. */
 export async function calendarData(db: Db, partnerId: number | null) {

@@ -12,7 +12,7 @@ import { isSqlite } from "../tx";
 import { loadRateLookup, rateLookup, type RateLookup } from "./exchange-rates";
 import { action, gift, meeting, milestone, participant, partner, person, user } from "../schema";
 import { recordLabelSql } from "./audit";
-import { unfinishedAction } from "./common";
+import { unfinishedAction } from "./action-rules";
 import { partnersQuery, peopleQuery, type PartnerRow, type PersonRow } from "./report-records";
 
 export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "partners", "people", "audit"] as const;
