@@ -12,9 +12,10 @@ import { planMove } from "@/lib/board/position";
 import type { ActionListParams } from "@/lib/validation/lists";
 import { mirrorActionToChecklist } from "./checklist-link";
 import { overdueAction, unfinishedAction } from "./action-rules";
-import { pageSize, staleOrMissing } from "./common";
+import { pageSize } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
+import { currentRow, setArchived, staleOrMissing, updateVersioned } from "./versioned";
 
 /** Gap between neighbouring cards, so most moves write one row (see lib/board/position.ts). */
 export const POSITION_GAP = 1024;
@@ -57,25 +58,18 @@ export async function updateAction(db: Db, actor: Actor, id: number, input: unkn
   const { version, ownerParticipantIndex: _i, ...v } = parseInput(updateActionSchema, input);
   return await inTransaction(db, async (tx) => {
     await assertRefs(tx, v);
-    const before = (await tx.select().from(action).where(eq(action.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("action", id);
+    const before = await currentRow(tx, action, "action", id);
     const statusChanged = before.status !== v.status;
-    const row = (await tx
-      .update(action)
-      .set({
-        ...v,
-        meetingId: v.meetingId ?? null,
-        ownerPersonId: v.ownerPersonId ?? null,
-        ownerUserId: v.ownerUserId ?? null,
-        dueOn: v.dueOn ?? null,
-        description: v.description ?? null,
-        completedAt: v.status === "done" ? (before.completedAt ?? new Date()) : null,
-        position: statusChanged ? (await nextPositionAtBottom(tx, v.status)) : before.position,
-        version: sql`${action.version} + 1`,
-      })
-      .where(and(eq(action.id, id), eq(action.version, version)))
-      .returning())[0];
-    if (!row) throw await staleOrMissing(tx, action, "action", id);
+    const row = await updateVersioned(tx, action, "action", id, version, {
+      ...v,
+      meetingId: v.meetingId ?? null,
+      ownerPersonId: v.ownerPersonId ?? null,
+      ownerUserId: v.ownerUserId ?? null,
+      dueOn: v.dueOn ?? null,
+      description: v.description ?? null,
+      completedAt: v.status === "done" ? (before.completedAt ?? new Date()) : null,
+      position: statusChanged ? (await nextPositionAtBottom(tx, v.status)) : before.position,
+    });
     await reindexRecords(tx, "action", [row.id]);
     await writeAudit(tx, actor, { event: "update", recordType: "action", recordId: id, ...diff(before, row) });
     await mirrorActionToChecklist(tx, actor, row);
@@ -192,17 +186,7 @@ export async function getAction(db: Db, id: number): Promise<Action> {
 }
 
 export async function setActionArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Action> {
-  return await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(action).where(eq(action.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("action", id);
-    const row = await one(tx
-      .update(action)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${action.version} + 1` })
-      .where(eq(action.id, id))
-      .returning());
-    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "action", recordId: id, ...diff(before, row) });
-    return row;
-  });
+  return await setArchived(db, actor, action, "action", id, archived);
 }
 
 /** People who own a live follow-up: the owner filter of /actions and of the exports. */
@@ -270,12 +254,7 @@ export async function moveAction(db: Db, actor: Actor, input: unknown) {
         if (r.id !== v.id) await tx.update(action).set({ position: r.position }).where(eq(action.id, r.id));
     }
     const completedAt = v.status === "done" ? (before.status === "done" ? before.completedAt : new Date()) : null;
-    const row = (await tx
-      .update(action)
-      .set({ status: v.status, position: plan.position, completedAt, version: sql`${action.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(action.id, v.id), eq(action.version, v.version)))
-      .returning())[0];
-    if (!row) throw await staleOrMissing(tx, action, "action", v.id);
+    const row = await updateVersioned(tx, action, "action", v.id, v.version, { status: v.status, position: plan.position, completedAt, updatedAt: new Date() });
     const d = diff(before, row);
     await writeAudit(tx, actor, { event: "move", recordType: "action", recordId: v.id, before: d.before, after: { ...d.after, renumbered: !!plan.renumbered } });
     await mirrorActionToChecklist(tx, actor, row);

@@ -8,10 +8,11 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createMeetingSchema, updateMeetingSchema, type CreateMeeting } from "@/lib/validation/meetings";
 import { nextPositionAtBottom } from "./actions";
-import { clearOmitted, pageSize, staleOrMissing } from "./common";
+import { clearOmitted, pageSize } from "./common";
 import { indexPerson } from "./people";
 import { inTransaction, rawGet, one } from "../tx";
 import { ON_PG } from "../dialect";
+import { currentRow, setArchived, updateVersioned } from "./versioned";
 
 /** After participants, gifts and actions are saved: the meeting's entry names them all. */
 export async function indexMeeting(tx: Tx, id: number) {
@@ -148,18 +149,11 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: unk
   const { version, ...v } = parseInput(updateMeetingSchema, input);
   return await inTransaction(db, async (tx) => {
     await assertPartner(tx, v.partnerId);
-    const before = (await tx.select().from(meeting).where(eq(meeting.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("meeting", id);
+    const before = await currentRow(tx, meeting, "meeting", id);
     const { participants: _p, gifts: _g, actions: _a, ...fields } = v;
-    const row = (await tx
-      .update(meeting)
-      .set({
-        ...clearOmitted(fields, ["durationMinutes", "venue", "city", "attendeeCount", "topics", "summary", "outcomes", "notes"]),
-        version: sql`${meeting.version} + 1`,
-      })
-      .where(and(eq(meeting.id, id), eq(meeting.version, version)))
-      .returning())[0];
-    if (!row) throw await staleOrMissing(tx, meeting, "meeting", id);
+    const row = await updateVersioned(tx, meeting, "meeting", id, version, {
+      ...clearOmitted(fields, ["durationMinutes", "venue", "city", "attendeeCount", "topics", "summary", "outcomes", "notes"]),
+    });
     const beforeParticipants = await tx.select().from(participant).where(eq(participant.meetingId, id));
     const beforeGifts = await tx.select().from(gift).where(eq(gift.meetingId, id));
     await tx.delete(participant).where(eq(participant.meetingId, id));
@@ -194,17 +188,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: unk
 }
 
 export async function setMeetingArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Meeting> {
-  return await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(meeting).where(eq(meeting.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("meeting", id);
-    const row = await one(tx
-      .update(meeting)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${meeting.version} + 1` })
-      .where(eq(meeting.id, id))
-      .returning());
-    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "meeting", recordId: id, ...diff(before, row) });
-    return row;
-  });
+  return await setArchived(db, actor, meeting, "meeting", id, archived);
 }
 
 export async function getMeeting(db: Db, id: number) {
