@@ -5,6 +5,7 @@ import type { Db, Tx } from "../client";
 import { action, gift, meeting, participant, partner, person, user, type Meeting } from "../schema";
 import { matchesSearch, reindexRecords, unindexRecord } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
+import { dayPeriodUtc } from "@/lib/format";
 import { parseInput } from "@/lib/validation/common";
 import { createMeetingSchema, updateMeetingSchema, type CreateMeeting } from "@/lib/validation/meetings";
 import { nextPositionAtBottom } from "./actions";
@@ -212,12 +213,29 @@ export interface MeetingFilters {
   partnerId?: number;
   kind?: string;
   status?: string;
+  /** Starts at or after this instant. */
   from?: Date;
+  /** Starts before this instant. */
   to?: Date;
   includeArchived?: boolean;
 }
 
-function meetingWhere(f: MeetingFilters): SQL | undefined {
+/**
+ * The list's parameters as the list page and the API take them, as filters. `from` and `to` are
+ * calendar days (YYYY-MM-DD), both included, read in `zone`: a meeting is in the period when it
+ * starts between the start of `from` and the end of `to` there. The list page reads them in the
+ * viewer's zone; the API, whose callers have no browser zone, in the home region's, as the exports do.
+ */
+export function meetingFilters(
+  p: { q?: string; partnerId?: number; kind?: string; status?: string; from?: string; to?: string; archived?: boolean },
+  zone: string,
+): MeetingFilters {
+  const { fromAt, toAt } = dayPeriodUtc(p.from, p.to, zone);
+  return { q: p.q, partnerId: p.partnerId, kind: p.kind, status: p.status, from: fromAt, to: toAt, includeArchived: p.archived };
+}
+
+/** The meeting filter of the list page, the partner page and the API. */
+export function meetingWhere(f: MeetingFilters): SQL | undefined {
   return and(
     f.includeArchived ? undefined : isNull(meeting.archivedAt),
     f.partnerId ? eq(meeting.partnerId, f.partnerId) : undefined,
