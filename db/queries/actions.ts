@@ -12,7 +12,7 @@ import { planMove } from "@/lib/board/position";
 import type { ActionListParams } from "@/lib/validation/lists";
 import { mirrorActionToChecklist } from "./checklist-link";
 import { overdueAction, unfinishedAction } from "./action-rules";
-import { pageSize } from "./common";
+import { clearOmitted, pageSize } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
 import { currentRow, setArchived, staleOrMissing, updateVersioned } from "./versioned";
@@ -61,12 +61,7 @@ export async function updateAction(db: Db, actor: Actor, id: number, input: unkn
     const before = await currentRow(tx, action, "action", id);
     const statusChanged = before.status !== v.status;
     const row = await updateVersioned(tx, action, "action", id, version, {
-      ...v,
-      meetingId: v.meetingId ?? null,
-      ownerPersonId: v.ownerPersonId ?? null,
-      ownerUserId: v.ownerUserId ?? null,
-      dueOn: v.dueOn ?? null,
-      description: v.description ?? null,
+      ...clearOmitted(v, ["meetingId", "ownerPersonId", "ownerUserId", "dueOn", "description"]),
       completedAt: v.status === "done" ? (before.completedAt ?? new Date()) : null,
       position: statusChanged ? (await nextPositionAtBottom(tx, v.status)) : before.position,
     });

@@ -11,6 +11,7 @@ import { reindexRecords } from "../search";
 
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
+import { clearOmitted } from "./common";
 import { currentRow, setArchived, updateVersioned } from "./versioned";
 
 // Gifts on their own, for the API (the meeting form saves them with the meeting).
@@ -56,17 +57,9 @@ export async function updateGift(db: Db, actor: Actor, id: number, input: unknow
   return await inTransaction(db, async (tx) => {
     await assertRefs(tx, v);
     const before = await currentRow(tx, gift, "gift", id);
-    const row = await updateVersioned(tx, gift, "gift", id, version, {
-      ...v,
-      description: v.description ?? null,
-      origin: v.origin ?? null,
-      fromPersonId: v.fromPersonId ?? null,
-      toPersonId: v.toPersonId ?? null,
-      estimatedValue: v.estimatedValue ?? null,
-      currency: v.currency ?? null,
-      declaredOn: v.declaredOn ?? null,
-      disposition: v.disposition ?? null,
-    });
+    const row = await updateVersioned(tx, gift, "gift", id, version,
+      clearOmitted(v, ["description", "origin", "fromPersonId", "toPersonId", "estimatedValue", "currency", "declaredOn", "disposition"]),
+    );
     await indexGift(tx, row, before.meetingId);
     await writeAudit(tx, actor, { event: "update", recordType: "gift", recordId: id, ...diff(before, row) });
     return row;

@@ -30,19 +30,20 @@ export async function createApiToken(db: Db, actor: Actor, input: unknown) {
   return { ...row, token };
 }
 
+/** What a token list shows (never the secret: only its hash is stored). */
+const listed = {
+  id: apiToken.id,
+  name: apiToken.name,
+  prefix: apiToken.prefix,
+  partnerId: apiToken.partnerId,
+  createdAt: apiToken.createdAt,
+  lastUsedAt: apiToken.lastUsedAt,
+  revokedAt: apiToken.revokedAt,
+};
+
 export async function listApiTokens(db: Db) {
   return await db
-    .select({
-      id: apiToken.id,
-      name: apiToken.name,
-      role: apiToken.role,
-      scope: apiToken.scope,
-      prefix: apiToken.prefix,
-      partnerId: apiToken.partnerId,
-      createdAt: apiToken.createdAt,
-      lastUsedAt: apiToken.lastUsedAt,
-      revokedAt: apiToken.revokedAt,
-    })
+    .select({ ...listed, role: apiToken.role, scope: apiToken.scope })
     .from(apiToken)
     .orderBy(desc(apiToken.id));
 }
@@ -75,18 +76,10 @@ export async function verifyApiToken(db: Db, token: string, scope: "api" | "cale
   return row;
 }
 
-/** A user's calendar feed tokens, newest first (never the secret: only its hash is stored). */
+/** A user's calendar feed tokens, newest first. */
 export async function listCalendarTokens(db: Db, userId: string) {
   return await db
-    .select({
-      id: apiToken.id,
-      name: apiToken.name,
-      prefix: apiToken.prefix,
-      partnerId: apiToken.partnerId,
-      createdAt: apiToken.createdAt,
-      lastUsedAt: apiToken.lastUsedAt,
-      revokedAt: apiToken.revokedAt,
-    })
+    .select(listed)
     .from(apiToken)
     .where(and(eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar")))
     .orderBy(desc(apiToken.id));
