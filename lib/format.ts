@@ -126,6 +126,19 @@ export function zonedTimeToUtc(date: string, time: string, timeZone: string): Da
   return new Date(instant);
 }
 
+/**
+ * A period of calendar days read in a zone, as UTC bounds: from the start of `from` (included) to
+ * the start of the day after `to` (excluded), so both days are in it. Either end may be open. The
+ * one meaning of a from/to day filter over instants (meetings, the audit trail).
+ */
+export function dayPeriodUtc(from: string | undefined, to: string | undefined, timeZone: string): { fromAt?: Date; toAt?: Date } {
+  const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return {
+    fromAt: from ? (zonedTimeToUtc(from, "00:00", timeZone) ?? undefined) : undefined,
+    toAt: to ? (zonedTimeToUtc(nextDay(to), "00:00", timeZone) ?? undefined) : undefined,
+  };
+}
+
 function offsetMinutes(instant: Date, timeZone: string): number {
   const [sign, hh, mm] = /^([+-])(\d{2}):(\d{2})$/.exec(zoneOffset(instant, timeZone))!.slice(1) as [string, string, string];
   return (sign === "-" ? -1 : 1) * (Number(hh) * 60 + Number(mm));

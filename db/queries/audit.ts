@@ -6,7 +6,7 @@ import type { Db } from "../client";
 import { auditEvent, person } from "../schema";
 import { pageSize } from "./common";
 import { isoDate, parseInput } from "@/lib/validation/common";
-import { zonedTimeToUtc } from "@/lib/format";
+import { dayPeriodUtc } from "@/lib/format";
 import { jsonField } from "../dialect";
 
 export interface AuditRow {
@@ -69,12 +69,6 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
-function nextDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Audit events newest first, filtered by actor label, record type, event and a period of whole
  * days (from and to inclusive) in the viewer's time zone.
@@ -89,8 +83,9 @@ export async function listAuditEvents(
   if (f.actor) where.push(eq(auditEvent.actorLabel, f.actor));
   if (f.type) where.push(eq(auditEvent.recordType, f.type));
   if (f.event) where.push(eq(auditEvent.event, f.event));
-  if (f.from) where.push(gte(auditEvent.at, zonedTimeToUtc(f.from, "00:00", timeZone)!));
-  if (f.to) where.push(lt(auditEvent.at, zonedTimeToUtc(nextDay(f.to), "00:00", timeZone)!));
+  const { fromAt, toAt } = dayPeriodUtc(f.from, f.to, timeZone);
+  if (fromAt) where.push(gte(auditEvent.at, fromAt));
+  if (toAt) where.push(lt(auditEvent.at, toAt));
   const cond = where.length ? and(...where) : undefined;
   const size = pageSize(f.size, 50);
   const total = (await db.select({ n: count() }).from(auditEvent).where(cond).limit(1))[0]!.n;

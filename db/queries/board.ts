@@ -1,17 +1,10 @@
-import { aliasedTable, and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import type { Actor } from "../audit";
-import { diff, writeAudit } from "../audit";
+import { aliasedTable, and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { action, actionComment, auditEvent, checklistItem, meeting, milestone, partner, person, user, visit } from "../schema";
 import { NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/common";
-import { commentSchema, moveActionSchema } from "@/lib/validation/actions";
-import { planMove } from "@/lib/board/position";
 import { BOARD_COLUMNS, dueRange, type BoardFilters } from "@/lib/board/filters";
 import type { ActionStatus } from "@/lib/domain";
-import { mirrorActionToChecklist } from "./checklist-link";
-import { staleOrMissing, unfinishedAction } from "./common";
-import { inTransaction, one } from "../tx";
+import { overdueAction, overdueCount, unfinishedAction } from "./action-rules";
 import { epochMs } from "../dialect";
 
 /** Cards sent per column on first paint; the rest load on scroll. */
@@ -110,7 +103,7 @@ async function filterWhere(tx: Tx, f: BoardFilters, today: string): Promise<SQL[
   if (f.side) w.push(eq(action.side, f.side));
   if (f.due) {
     const r = dueRange(f.due, today);
-    if (r.before) w.push(lt(action.dueOn, r.before), unfinishedAction());
+    if (r.before) w.push(overdueAction(r.before));
     if (r.from) w.push(gte(action.dueOn, r.from));
     if (r.to) w.push(lte(action.dueOn, r.to));
   }
@@ -220,69 +213,6 @@ export async function getColumnPage(
   return cardQuery(db, and(...w, eq(action.status, p.status), after), Math.min(p.limit ?? COLUMN_PAGE * 2, 200));
 }
 
-/** The cards either side of a slot in a column, read in position order (for one move). */
-async function neighbours(tx: Tx, status: string, movingId: number, afterId?: number, beforeId?: number) {
-  const col = async (where: SQL | undefined, dir: "asc" | "desc", limit: number) =>
-    await tx
-      .select({ id: action.id, position: action.position })
-      .from(action)
-      .where(and(eq(action.status, status), sql`${action.id} <> ${movingId}`, where))
-      .orderBy(dir === "asc" ? asc(action.position) : desc(action.position), dir === "asc" ? asc(action.id) : desc(action.id))
-      .limit(limit);
-  const inColumn = async (id: number | undefined) =>
-    id === undefined || id === movingId
-      ? undefined
-      : (await tx.select({ id: action.id, position: action.position }).from(action).where(and(eq(action.id, id), eq(action.status, status))).limit(1))[0];
-  const after = await inColumn(afterId);
-  if (after) {
-    const next = await col(or(gt(action.position, after.position), and(eq(action.position, after.position), gt(action.id, after.id))), "asc", 1);
-    return { slice: [after, ...next], afterId: after.id };
-  }
-  const before = await inColumn(beforeId);
-  if (before) {
-    const prev = await col(or(lt(action.position, before.position), and(eq(action.position, before.position), lt(action.id, before.id))), "desc", 1);
-    return { slice: [...prev, before], beforeId: before.id };
-  }
-  // No anchor in this column (an empty column, or the neighbours moved meanwhile): the bottom.
-  return { slice: await col(undefined, "desc", 1), afterId: undefined, bottom: true };
-}
-
-/**
- * Moves a card to a column and a slot between two cards: one versioned write (plus, rarely, a
- * renumbering of the column when no gap is left), completed_at kept in step with Done, audited.
- */
-export async function moveAction(db: Db, actor: Actor, input: unknown) {
-  const v = parseInput(moveActionSchema, input);
-  return await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(action).where(eq(action.id, v.id)).limit(1))[0];
-    if (!before || before.version !== v.version) throw await staleOrMissing(tx, action, "action", v.id);
-    const n = await neighbours(tx, v.status, v.id, v.afterId, v.beforeId);
-    const anchors = n.bottom ? { afterId: n.slice[0]?.id } : { afterId: n.afterId, beforeId: n.beforeId };
-    let plan = planMove(n.slice, v.id, anchors);
-    if (plan.renumbered) {
-      const column = await tx
-        .select({ id: action.id, position: action.position })
-        .from(action)
-        .where(eq(action.status, v.status))
-        .orderBy(asc(action.position), asc(action.id));
-      plan = planMove(column, v.id, anchors);
-      for (const r of plan.renumbered ?? [])
-        if (r.id !== v.id) await tx.update(action).set({ position: r.position }).where(eq(action.id, r.id));
-    }
-    const completedAt = v.status === "done" ? (before.status === "done" ? before.completedAt : new Date()) : null;
-    const row = (await tx
-      .update(action)
-      .set({ status: v.status, position: plan.position, completedAt, version: sql`${action.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(action.id, v.id), eq(action.version, v.version)))
-      .returning())[0];
-    if (!row) throw await staleOrMissing(tx, action, "action", v.id);
-    const d = diff(before, row);
-    await writeAudit(tx, actor, { event: "move", recordType: "action", recordId: v.id, before: d.before, after: { ...d.after, renumbered: !!plan.renumbered } });
-    await mirrorActionToChecklist(tx, actor, row);
-    return { id: row.id, version: row.version, status: row.status as ActionStatus, position: row.position, completedAt: row.completedAt?.toISOString() ?? null };
-  });
-}
-
 /** One action with what the side panel shows: its fields, comments and history. */
 export async function getActionDetail(db: Db, id: number) {
   const a = (await db
@@ -337,17 +267,6 @@ export async function getActionDetail(db: Db, id: number) {
   };
 }
 export type ActionDetail = Awaited<ReturnType<typeof getActionDetail>>;
-
-/** A comment or progress note on an action, by the signed-in user; audited with the action. */
-export async function addComment(db: Db, actor: Actor, input: unknown) {
-  const v = parseInput(commentSchema, input);
-  return await inTransaction(db, async (tx) => {
-    if (!(await tx.select({ id: action.id }).from(action).where(eq(action.id, v.actionId)).limit(1))[0]) throw new NotFoundError("action", v.actionId);
-    const row = await one(tx.insert(actionComment).values({ actionId: v.actionId, body: v.body, authorUserId: actor.userId }).returning());
-    await writeAudit(tx, actor, { event: "comment", recordType: "action", recordId: v.actionId, after: { commentId: row.id, body: row.body } });
-    return { id: row.id };
-  });
-}
 
 /** Owners for the filter: people who own an action (an indexed EXISTS, fast on large boards) and the app's users. */
 export async function boardOwnerOptions(db: Db): Promise<{ value: string; label: string }[]> {

@@ -1,32 +1,3 @@
-import { and, eq, inArray, isNull, type SQL } from "drizzle-orm";
-import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { UNFINISHED_ACTION_STATUSES } from "@/lib/domain";
-import { ConflictError, NotFoundError } from "@/lib/errors";
-import { lastChangedBy } from "../audit";
-import type { Tx } from "../client";
-import { action } from "../schema";
-
-/**
- * The where-clause of an unfinished ("open") follow-up, the same on the dashboard, the board, the
- * partner overview, the partners list, partner pages and reports: its status is one of
- * UNFINISHED_ACTION_STATUSES and it is not archived.
- */
-export function unfinishedAction(): SQL {
-  return and(inArray(action.status, [...UNFINISHED_ACTION_STATUSES]), isNull(action.archivedAt))!;
-}
-
-/** After an update matched no row: the record is gone (404) or its version moved on (409). */
-export async function staleOrMissing(
-  tx: Tx,
-  table: SQLiteTable & { id: SQLiteColumn },
-  recordType: string,
-  id: number,
-): Promise<ConflictError | NotFoundError> {
-  const current = (await tx.select().from(table).where(eq(table.id, id)).limit(1))[0];
-  if (!current) return new NotFoundError(recordType, id);
-  return new ConflictError(recordType, current, (await lastChangedBy(tx, recordType, id)));
-}
-
 /** Parses a page size from the API or a URL, capped so no request can ask for everything. */
 export const MAX_PAGE_SIZE = 200;
 export function pageSize(n: number | undefined, fallback = 50): number {

@@ -1,8 +1,8 @@
-import { and, asc, count, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { memoAggregate } from "../memo";
 import { action, meeting, partner } from "../schema";
-import { unfinishedAction } from "./common";
+import { overdueAction, overdueCount, unfinishedAction } from "./action-rules";
 import { isUnfinishedAction } from "@/lib/domain";
 import { epochMs, instant, yearKey } from "../dialect";
 
@@ -15,7 +15,7 @@ export async function headlineCounts(db: Db, today: string) {
     partners: n((await db.select({ n: count() }).from(partner).where(isNull(partner.archivedAt)).limit(1))[0]),
     meetings: n((await db.select({ n: count() }).from(meeting).where(isNull(meeting.archivedAt)).limit(1))[0]),
     openActions: n((await db.select({ n: count() }).from(action).where(OPEN).limit(1))[0]),
-    overdueActions: n((await db.select({ n: count() }).from(action).where(and(OPEN, lt(action.dueOn, today))).limit(1))[0]),
+    overdueActions: n((await db.select({ n: count() }).from(action).where(overdueAction(today)).limit(1))[0]),
   };
 }
 
@@ -54,7 +54,7 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
   );
   const actionStats = await memoAggregate(db, `dashboard:actions:${today}`, async () =>
     await db
-      .select({ status: action.status, n: count(), overdue: sql<number>`coalesce(sum(case when ${action.dueOn} < ${today} then 1 else 0 end), 0)` })
+      .select({ status: action.status, n: count(), overdue: overdueCount(today) })
       .from(action)
       .where(isNull(action.archivedAt))
       .groupBy(action.status),
@@ -62,7 +62,6 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
   const meetingsIn = (y: number) => perYear.filter((r) => Number(r.year) === y).reduce((a, r) => a + r.n, 0);
   const open = actionStats.filter((r) => isUnfinishedAction(r.status)).reduce((a, r) => a + r.n, 0);
   const overdue = actionStats.filter((r) => isUnfinishedAction(r.status)).reduce((a, r) => a + r.overdue, 0);
-  const overdueWhere = and(OPEN, lt(action.dueOn, today));
   const lastContact = await db
     .select({
       partnerId: partner.id,
@@ -88,7 +87,7 @@ export async function dashboardData(db: Db, today: string, now = new Date()) {
   const overdueList = await db
     .select({ id: action.id, title: action.title, dueOn: action.dueOn, partnerId: action.partnerId, side: action.side, status: action.status })
     .from(action)
-    .where(overdueWhere)
+    .where(overdueAction(today))
     .orderBy(asc(action.dueOn), asc(action.id))
     .limit(5);
 

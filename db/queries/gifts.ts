@@ -8,9 +8,11 @@ import { parseInput } from "@/lib/validation/common";
 import { createGiftSchema, updateGiftSchema, type CreateGift } from "@/lib/validation/gifts";
 import type { GiftListParams } from "@/lib/validation/lists";
 import { reindexRecords } from "../search";
-import { staleOrMissing } from "./common";
+
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
+import { clearOmitted } from "./common";
+import { currentRow, setArchived, updateVersioned } from "./versioned";
 
 // Gifts on their own, for the API (the meeting form saves them with the meeting).
 
@@ -54,25 +56,10 @@ export async function updateGift(db: Db, actor: Actor, id: number, input: unknow
   const { version, ...v } = columns(parseInput(updateGiftSchema, input));
   return await inTransaction(db, async (tx) => {
     await assertRefs(tx, v);
-    const before = (await tx.select().from(gift).where(eq(gift.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("gift", id);
-    const row = (await tx
-      .update(gift)
-      .set({
-        ...v,
-        description: v.description ?? null,
-        origin: v.origin ?? null,
-        fromPersonId: v.fromPersonId ?? null,
-        toPersonId: v.toPersonId ?? null,
-        estimatedValue: v.estimatedValue ?? null,
-        currency: v.currency ?? null,
-        declaredOn: v.declaredOn ?? null,
-        disposition: v.disposition ?? null,
-        version: sql`${gift.version} + 1`,
-      })
-      .where(and(eq(gift.id, id), eq(gift.version, version)))
-      .returning())[0];
-    if (!row) throw await staleOrMissing(tx, gift, "gift", id);
+    const before = await currentRow(tx, gift, "gift", id);
+    const row = await updateVersioned(tx, gift, "gift", id, version,
+      clearOmitted(v, ["description", "origin", "fromPersonId", "toPersonId", "estimatedValue", "currency", "declaredOn", "disposition"]),
+    );
     await indexGift(tx, row, before.meetingId);
     await writeAudit(tx, actor, { event: "update", recordType: "gift", recordId: id, ...diff(before, row) });
     return row;
@@ -86,18 +73,7 @@ export async function getGift(db: Db, id: number): Promise<Gift> {
 }
 
 export async function setGiftArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Gift> {
-  return await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(gift).where(eq(gift.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("gift", id);
-    const row = await one(tx
-      .update(gift)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${gift.version} + 1` })
-      .where(eq(gift.id, id))
-      .returning());
-    await indexGift(tx, row);
-    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "gift", recordId: id, ...diff(before, row) });
-    return row;
-  });
+  return await setArchived(db, actor, gift, "gift", id, archived, async (tx, row) => await indexGift(tx, row));
 }
 
 export async function giftCursorPage(db: Db, f: Partial<GiftListParams> & { limit?: number; cursor?: string }) {

@@ -5,13 +5,15 @@ import type { Db, Tx } from "../client";
 import { action, gift, meeting, participant, partner, person, user, type Meeting } from "../schema";
 import { matchesSearch, reindexRecords, unindexRecord } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
+import { dayPeriodUtc } from "@/lib/format";
 import { parseInput } from "@/lib/validation/common";
 import { createMeetingSchema, updateMeetingSchema, type CreateMeeting } from "@/lib/validation/meetings";
 import { nextPositionAtBottom } from "./actions";
-import { clearOmitted, pageSize, staleOrMissing } from "./common";
+import { clearOmitted, pageSize } from "./common";
 import { indexPerson } from "./people";
 import { inTransaction, rawGet, one } from "../tx";
 import { ON_PG } from "../dialect";
+import { currentRow, setArchived, updateVersioned } from "./versioned";
 
 /** After participants, gifts and actions are saved: the meeting's entry names them all. */
 export async function indexMeeting(tx: Tx, id: number) {
@@ -148,18 +150,11 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: unk
   const { version, ...v } = parseInput(updateMeetingSchema, input);
   return await inTransaction(db, async (tx) => {
     await assertPartner(tx, v.partnerId);
-    const before = (await tx.select().from(meeting).where(eq(meeting.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("meeting", id);
+    const before = await currentRow(tx, meeting, "meeting", id);
     const { participants: _p, gifts: _g, actions: _a, ...fields } = v;
-    const row = (await tx
-      .update(meeting)
-      .set({
-        ...clearOmitted(fields, ["durationMinutes", "venue", "city", "attendeeCount", "topics", "summary", "outcomes", "notes"]),
-        version: sql`${meeting.version} + 1`,
-      })
-      .where(and(eq(meeting.id, id), eq(meeting.version, version)))
-      .returning())[0];
-    if (!row) throw await staleOrMissing(tx, meeting, "meeting", id);
+    const row = await updateVersioned(tx, meeting, "meeting", id, version, {
+      ...clearOmitted(fields, ["durationMinutes", "venue", "city", "attendeeCount", "topics", "summary", "outcomes", "notes"]),
+    });
     const beforeParticipants = await tx.select().from(participant).where(eq(participant.meetingId, id));
     const beforeGifts = await tx.select().from(gift).where(eq(gift.meetingId, id));
     await tx.delete(participant).where(eq(participant.meetingId, id));
@@ -194,17 +189,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: unk
 }
 
 export async function setMeetingArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Meeting> {
-  return await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(meeting).where(eq(meeting.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("meeting", id);
-    const row = await one(tx
-      .update(meeting)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${meeting.version} + 1` })
-      .where(eq(meeting.id, id))
-      .returning());
-    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "meeting", recordId: id, ...diff(before, row) });
-    return row;
-  });
+  return await setArchived(db, actor, meeting, "meeting", id, archived);
 }
 
 export async function getMeeting(db: Db, id: number) {
@@ -228,12 +213,29 @@ export interface MeetingFilters {
   partnerId?: number;
   kind?: string;
   status?: string;
+  /** Starts at or after this instant. */
   from?: Date;
+  /** Starts before this instant. */
   to?: Date;
   includeArchived?: boolean;
 }
 
-function meetingWhere(f: MeetingFilters): SQL | undefined {
+/**
+ * The list's parameters as the list page and the API take them, as filters. `from` and `to` are
+ * calendar days (YYYY-MM-DD), both included, read in `zone`: a meeting is in the period when it
+ * starts between the start of `from` and the end of `to` there. The list page reads them in the
+ * viewer's zone; the API, whose callers have no browser zone, in the home region's, as the exports do.
+ */
+export function meetingFilters(
+  p: { q?: string; partnerId?: number; kind?: string; status?: string; from?: string; to?: string; archived?: boolean },
+  zone: string,
+): MeetingFilters {
+  const { fromAt, toAt } = dayPeriodUtc(p.from, p.to, zone);
+  return { q: p.q, partnerId: p.partnerId, kind: p.kind, status: p.status, from: fromAt, to: toAt, includeArchived: p.archived };
+}
+
+/** The meeting filter of the list page, the partner page and the API. */
+export function meetingWhere(f: MeetingFilters): SQL | undefined {
   return and(
     f.includeArchived ? undefined : isNull(meeting.archivedAt),
     f.partnerId ? eq(meeting.partnerId, f.partnerId) : undefined,

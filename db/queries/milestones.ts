@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lte } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db } from "../client";
@@ -7,9 +7,10 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createMilestoneSchema, updateMilestoneSchema } from "@/lib/validation/milestones";
 import type { MilestoneListParams } from "@/lib/validation/lists";
-import { staleOrMissing } from "./common";
+
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
+import { currentRow, setArchived, updateVersioned } from "./versioned";
 
 export async function createMilestone(db: Db, actor: Actor, input: unknown): Promise<Milestone> {
   const v = parseInput(createMilestoneSchema, input);
@@ -25,14 +26,8 @@ export async function createMilestone(db: Db, actor: Actor, input: unknown): Pro
 export async function updateMilestone(db: Db, actor: Actor, id: number, input: unknown): Promise<Milestone> {
   const { version, ...v } = parseInput(updateMilestoneSchema, input);
   return await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(milestone).where(eq(milestone.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("milestone", id);
-    const row = (await tx
-      .update(milestone)
-      .set({ ...v, notes: v.notes ?? null, version: sql`${milestone.version} + 1` })
-      .where(and(eq(milestone.id, id), eq(milestone.version, version)))
-      .returning())[0];
-    if (!row) throw await staleOrMissing(tx, milestone, "milestone", id);
+    const before = await currentRow(tx, milestone, "milestone", id);
+    const row = await updateVersioned(tx, milestone, "milestone", id, version, { ...v, notes: v.notes ?? null });
     await writeAudit(tx, actor, { event: "update", recordType: "milestone", recordId: id, ...diff(before, row) });
     return row;
   });
@@ -45,17 +40,7 @@ export async function getMilestone(db: Db, id: number): Promise<Milestone> {
 }
 
 export async function setMilestoneArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Milestone> {
-  return await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(milestone).where(eq(milestone.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("milestone", id);
-    const row = await one(tx
-      .update(milestone)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${milestone.version} + 1` })
-      .where(eq(milestone.id, id))
-      .returning());
-    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "milestone", recordId: id, ...diff(before, row) });
-    return row;
-  });
+  return await setArchived(db, actor, milestone, "milestone", id, archived);
 }
 
 export async function milestoneCursorPage(db: Db, f: Partial<MilestoneListParams> & { limit?: number; cursor?: string }) {

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "dri
 import type { Actor } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, follow, gift, meeting, milestone, notification, notificationPreference, partner, person, user } from "../schema";
+import { unfinishedAction } from "./action-rules";
 import { giftDeclarationRule } from "./exchange-rates";
 import { getHomeRegion } from "./settings";
 import { getNotificationSettings } from "./notification-settings";
@@ -17,7 +18,6 @@ import { affected, inTransaction, isSqlite } from "../tx";
 type Plain = Record<string, unknown>;
 type NewNotice = typeof notification.$inferInsert;
 
-const OPEN_STATUSES = ["open", "in_progress", "blocked"] as const;
 
 /** Rows per insert statement: 10 values each, well under SQLite's and PostgreSQL's variable limits. */
 const INSERT_CHUNK = 250;
@@ -243,9 +243,8 @@ export async function applyDateRules(db: Db, now = new Date()): Promise<{ create
     .innerJoin(partner, eq(partner.id, action.partnerId))
     .where(
       and(
-        isNull(action.archivedAt),
+        unfinishedAction(),
         lte(action.dueOn, soonHorizon),
-        inArray(action.status, OPEN_STATUSES),
         or(isNotNull(action.ownerUserId), linked.length ? inArray(action.ownerPersonId, [...personUser.keys()]) : sql`1 = 0`),
       ),
     );

@@ -8,10 +8,12 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createPartnerSchema, updatePartnerSchema, type CreatePartner } from "@/lib/validation/partners";
 import type { PartnerListParams } from "@/lib/validation/lists";
-import { clearOmitted, pageSize, staleOrMissing, unfinishedAction } from "./common";
+import { unfinishedAction } from "./action-rules";
+import { clearOmitted, pageSize } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
 import { epochMs } from "../dialect";
+import { currentRow, setArchived, updateVersioned } from "./versioned";
 
 export interface PartnerListItem {
   id: number;
@@ -171,19 +173,13 @@ export async function insertPartner(tx: Tx, actor: Actor, v: CreatePartner): Pro
 export async function updatePartner(db: Db, actor: Actor, id: number, input: unknown): Promise<Partner> {
   const { version, ...v } = parseInput(updatePartnerSchema, input);
   return await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(partner).where(eq(partner.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("partner", id);
+    const before = await currentRow(tx, partner, "partner", id);
     const clash = (await tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, v.slug)).limit(1))[0];
     if (clash && clash.id !== id)
       throw new UserError("validation_failed", "A partner with this short name already exists.", {
         fields: { slug: ["Already in use."] },
       });
-    const row = (await tx
-      .update(partner)
-      .set({ ...clearOmitted(v, ["nameLocal", "summary", "latitude", "longitude"]), version: sql`${partner.version} + 1` })
-      .where(and(eq(partner.id, id), eq(partner.version, version)))
-      .returning())[0];
-    if (!row) throw await staleOrMissing(tx, partner, "partner", id);
+    const row = await updateVersioned(tx, partner, "partner", id, version, clearOmitted(v, ["nameLocal", "summary", "latitude", "longitude"]));
     await indexPartner(tx, row);
     // Its names are in its people's, meetings', follow-ups' and gifts' entries (rare, and in one transaction).
     if (before.nameEn !== row.nameEn || before.nameKo !== row.nameKo || before.nameLocal !== row.nameLocal) await reindexAround(tx, { partnerId: id });
@@ -193,29 +189,13 @@ export async function updatePartner(db: Db, actor: Actor, id: number, input: unk
 }
 
 export async function setPartnerArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Partner> {
-  return await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(partner).where(eq(partner.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("partner", id);
-    const row = await one(tx
-      .update(partner)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${partner.version} + 1` })
-      .where(eq(partner.id, id))
-      .returning());
-    await writeAudit(tx, actor, {
-      event: archived ? "archive" : "restore",
-      recordType: "partner",
-      recordId: id,
-      ...diff(before, row),
-    });
-    return row;
-  });
+  return await setArchived(db, actor, partner, "partner", id, archived);
 }
 
 /** Hard delete, refused while meetings, people, milestones or actions refer to the partner. */
 export async function deletePartner(db: Db, actor: Actor, id: number): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(partner).where(eq(partner.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("partner", id);
+    const before = await currentRow(tx, partner, "partner", id);
     const refs = {
       meetings: (await tx.select({ n: count() }).from(meeting).where(eq(meeting.partnerId, id)).limit(1))[0]!.n,
       people: (await tx.select({ n: count() }).from(person).where(eq(person.partnerId, id)).limit(1))[0]!.n,

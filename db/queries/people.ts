@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, or, type SQL } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
@@ -8,9 +8,10 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/common";
 import { createPersonSchema, updatePersonSchema, type CreatePerson } from "@/lib/validation/people";
 import type { PersonListParams } from "@/lib/validation/lists";
-import { clearOmitted, pageSize, staleOrMissing } from "./common";
+import { clearOmitted, pageSize } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
+import { currentRow, setArchived, updateVersioned } from "./versioned";
 
 export async function indexPerson(tx: Tx, p: Person) {
   await reindexRecords(tx, "person", [p.id]);
@@ -39,14 +40,8 @@ export async function updatePerson(db: Db, actor: Actor, id: number, input: unkn
   const { version, ...v } = parseInput(updatePersonSchema, input);
   return await inTransaction(db, async (tx) => {
     await assertPartnerRef(tx, v.partnerId);
-    const before = (await tx.select().from(person).where(eq(person.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("person", id);
-    const row = (await tx
-      .update(person)
-      .set({ ...clearOmitted(v, ["nameLocal", "title", "organisation", "partnerId", "email", "phone", "notes"]), version: sql`${person.version} + 1` })
-      .where(and(eq(person.id, id), eq(person.version, version)))
-      .returning())[0];
-    if (!row) throw await staleOrMissing(tx, person, "person", id);
+    const before = await currentRow(tx, person, "person", id);
+    const row = await updateVersioned(tx, person, "person", id, version, clearOmitted(v, ["nameLocal", "title", "organisation", "partnerId", "email", "phone", "notes"]));
     await indexPerson(tx, row);
     // Their names are in the entries of their meetings, follow-ups and gifts.
     if (before.nameEn !== row.nameEn || before.nameLocal !== row.nameLocal) await reindexAround(tx, { personId: id });
@@ -56,24 +51,13 @@ export async function updatePerson(db: Db, actor: Actor, id: number, input: unkn
 }
 
 export async function setPersonArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Person> {
-  return await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(person).where(eq(person.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("person", id);
-    const row = await one(tx
-      .update(person)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${person.version} + 1` })
-      .where(eq(person.id, id))
-      .returning());
-    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "person", recordId: id, ...diff(before, row) });
-    return row;
-  });
+  return await setArchived(db, actor, person, "person", id, archived);
 }
 
 /** Hard delete, refused while a meeting, gift or action refers to the person. */
 export async function deletePerson(db: Db, actor: Actor, id: number): Promise<void> {
   await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(person).where(eq(person.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("person", id);
+    const before = await currentRow(tx, person, "person", id);
     const refs = {
       meetings: (await tx.select({ n: count() }).from(participant).where(eq(participant.personId, id)).limit(1))[0]!.n,
       gifts: (await tx.select({ n: count() }).from(gift).where(or(eq(gift.fromPersonId, id), eq(gift.toPersonId, id))).limit(1))[0]!.n,

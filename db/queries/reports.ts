@@ -4,15 +4,15 @@
 // iterating, better-sqlite3 refuses writes on the same connection, and an export must not stall
 // the app's writes. On PostgreSQL the cursor is a server-side one, fetched in batches.
 import Database from "better-sqlite3";
-import { and, asc, desc, eq, exists, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, or } from "drizzle-orm";
 import type { Pool, QueryResultRow } from "pg";
 import type { Db } from "../client";
 import { instantParam, jsonText, msText, numberedParams } from "../dialect";
 import { isSqlite } from "../tx";
 import { loadRateLookup, rateLookup, type RateLookup } from "./exchange-rates";
-import { action, apiToken, gift, meeting, milestone, participant, partner, person, user } from "../schema";
+import { action, gift, meeting, milestone, participant, partner, person, user } from "../schema";
 import { recordLabelSql } from "./audit";
-import { unfinishedAction } from "./common";
+import { unfinishedAction } from "./action-rules";
 import { partnersQuery, peopleQuery, type PartnerRow, type PersonRow } from "./report-records";
 
 export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "partners", "people", "audit"] as const;
@@ -390,81 +390,3 @@ export async function preparerName(db: Db, actor: { userId: string | null; onBeh
   return row ? row.name.trim() || row.email : null;
 }
 export type BriefingData = NonNullable<Awaited<ReturnType<typeof briefingData>>>;
-
-/** Meetings and dated open actions for the calendar feed, one partner or all. */
-export async function calendarData(db: Db, partnerId: number | null) {
-  const meetings = await db
-    .select({
-      id: meeting.id,
-      title: meeting.title,
-      status: meeting.status,
-      startsAt: meeting.startsAt,
-      timeZone: meeting.timeZone,
-      durationMinutes: meeting.durationMinutes,
-      venue: meeting.venue,
-      city: meeting.city,
-      summary: meeting.summary,
-      updatedAt: meeting.updatedAt,
-      version: meeting.version,
-      partnerEn: partner.nameEn,
-      partnerKo: partner.nameKo,
-    })
-    .from(meeting)
-    .innerJoin(partner, eq(partner.id, meeting.partnerId))
-    .where(and(isNull(meeting.archivedAt), partnerId ? eq(meeting.partnerId, partnerId) : undefined))
-    .orderBy(asc(meeting.startsAt));
-  const dues = (await db
-    .select({ id: action.id, title: action.title, dueOn: action.dueOn, status: action.status, updatedAt: action.updatedAt, version: action.version, partnerEn: partner.nameEn, partnerKo: partner.nameKo })
-    .from(action)
-    .innerJoin(partner, eq(partner.id, action.partnerId))
-    .where(
-      and(
-        unfinishedAction(),
-        partnerId ? eq(action.partnerId, partnerId) : undefined,
-      ),
-    )
-    .orderBy(asc(action.dueOn)))
-    .filter((a): a is typeof a & { dueOn: string } => a.dueOn !== null);
-  return { meetings, dues };
-}
-
-/** People who own at least one action, for the owner filter. */
-/** People who own a live action, for the export's owner filter. */
-export function actionOwnerOptionsQuery(db: Db) {
-  // EXISTS walks the people (hundreds) and probes the owner index; a DISTINCT join scanned
-  // every live action (575 ms at 300k actions, 0.5 ms this way).
-  return db
-    .select({ id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal })
-    .from(person)
-    .where(exists(db.select({ one: sql`1` }).from(action).where(and(eq(action.ownerPersonId, person.id), isNull(action.archivedAt)))))
-    .orderBy(asc(person.nameEn));
-}
-
-export async function actionOwnerOptions(db: Db) {
-  return await actionOwnerOptionsQuery(db);
-}
-
-/** A user's calendar feed tokens, newest first (never the secret: only its hash is stored). */
-export async function listCalendarTokens(db: Db, userId: string) {
-  return await db
-    .select({
-      id: apiToken.id,
-      name: apiToken.name,
-      prefix: apiToken.prefix,
-      partnerId: apiToken.partnerId,
-      createdAt: apiToken.createdAt,
-      lastUsedAt: apiToken.lastUsedAt,
-      revokedAt: apiToken.revokedAt,
-    })
-    .from(apiToken)
-    .where(and(eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar")))
-    .orderBy(desc(apiToken.id));
-}
-
-/** Whether a calendar token belongs to a user (a user revokes only their own feeds). */
-export async function ownsCalendarToken(db: Db, userId: string, id: number): Promise<boolean> {
-  return !!(await db
-    .select({ id: apiToken.id })
-    .from(apiToken)
-    .where(and(eq(apiToken.id, id), eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar"))).limit(1))[0];
-}

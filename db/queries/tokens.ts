@@ -30,19 +30,20 @@ export async function createApiToken(db: Db, actor: Actor, input: unknown) {
   return { ...row, token };
 }
 
+/** What a token list shows (never the secret: only its hash is stored). */
+const listed = {
+  id: apiToken.id,
+  name: apiToken.name,
+  prefix: apiToken.prefix,
+  partnerId: apiToken.partnerId,
+  createdAt: apiToken.createdAt,
+  lastUsedAt: apiToken.lastUsedAt,
+  revokedAt: apiToken.revokedAt,
+};
+
 export async function listApiTokens(db: Db) {
   return await db
-    .select({
-      id: apiToken.id,
-      name: apiToken.name,
-      role: apiToken.role,
-      scope: apiToken.scope,
-      prefix: apiToken.prefix,
-      partnerId: apiToken.partnerId,
-      createdAt: apiToken.createdAt,
-      lastUsedAt: apiToken.lastUsedAt,
-      revokedAt: apiToken.revokedAt,
-    })
+    .select({ ...listed, role: apiToken.role, scope: apiToken.scope })
     .from(apiToken)
     .orderBy(desc(apiToken.id));
 }
@@ -73,4 +74,21 @@ export async function verifyApiToken(db: Db, token: string, scope: "api" | "cale
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
     await db.update(apiToken).set({ lastUsedAt: new Date() }).where(eq(apiToken.id, row.id));
   return row;
+}
+
+/** A user's calendar feed tokens, newest first. */
+export async function listCalendarTokens(db: Db, userId: string) {
+  return await db
+    .select(listed)
+    .from(apiToken)
+    .where(and(eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar")))
+    .orderBy(desc(apiToken.id));
+}
+
+/** Whether a calendar token belongs to a user (a user revokes only their own feeds). */
+export async function ownsCalendarToken(db: Db, userId: string, id: number): Promise<boolean> {
+  return !!(await db
+    .select({ id: apiToken.id })
+    .from(apiToken)
+    .where(and(eq(apiToken.id, id), eq(apiToken.createdBy, userId), eq(apiToken.scope, "calendar"))).limit(1))[0];
 }

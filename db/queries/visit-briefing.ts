@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { action, gift, meeting, milestone, participant, partner, person, user } from "../schema";
-import { unfinishedAction } from "./common";
+import { unfinishedAction } from "./action-rules";
 import { getHomeRegion } from "./settings";
 import { getVisit, visitGiftWarnings } from "./visit-views";
 

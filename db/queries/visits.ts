@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
@@ -10,11 +10,12 @@ import { createGiftSchema } from "@/lib/validation/gifts";
 import { createMeetingSchema } from "@/lib/validation/meetings";
 import { createVisitSchema, updateVisitSchema, type CreateVisit } from "@/lib/validation/visits";
 import { followItem, linkedActionIds, syncChecklistActions } from "./checklist-actions";
-import { clearOmitted, staleOrMissing } from "./common";
+import { clearOmitted } from "./common";
 import { insertGift } from "./gifts";
 import { insertMeeting } from "./meetings";
 import { reindexRecords } from "../search";
 import { inTransaction, one } from "../tx";
+import { setArchived, updateVersioned } from "./versioned";
 
 // A visit and everything in it is saved in one transaction: the whole document or nothing. Parts
 // sent with an id are changed in place (a programme item keeps its id and so its meeting link),
@@ -170,12 +171,7 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: unkno
     const before = await snapshot(tx, id);
     if (!before) throw new NotFoundError("visit", id);
     await assertRefs(tx, v);
-    const row = (await tx
-      .update(visit)
-      .set({ ...visitValues(v), version: sql`${visit.version} + 1` })
-      .where(and(eq(visit.id, id), eq(visit.version, version)))
-      .returning())[0];
-    if (!row) throw await staleOrMissing(tx, visit, "visit", id);
+    const row = await updateVersioned(tx, visit, "visit", id, version, visitValues(v));
     const linked = await linkedActionIds(tx, id);
     await saveParts(tx, id, v);
     await syncChecklistActions(tx, actor, id, linked);
@@ -186,17 +182,7 @@ export async function updateVisit(db: Db, actor: Actor, id: number, input: unkno
 }
 
 export async function setVisitArchived(db: Db, actor: Actor, id: number, archived: boolean): Promise<Visit> {
-  return await inTransaction(db, async (tx) => {
-    const before = (await tx.select().from(visit).where(eq(visit.id, id)).limit(1))[0];
-    if (!before) throw new NotFoundError("visit", id);
-    const row = await one(tx
-      .update(visit)
-      .set({ archivedAt: archived ? new Date() : null, version: sql`${visit.version} + 1` })
-      .where(eq(visit.id, id))
-      .returning());
-    await writeAudit(tx, actor, { event: archived ? "archive" : "restore", recordType: "visit", recordId: id, ...diff(before, row) });
-    return row;
-  });
+  return await setArchived(db, actor, visit, "visit", id, archived);
 }
 
 /** Ticks or unticks one checklist item from the visit page (and so its follow-up); it moves the visit's version on. */
@@ -204,12 +190,7 @@ export async function setChecklistDone(db: Db, actor: Actor, visitId: number, p:
   return await inTransaction(db, async (tx) => {
     const item = (await tx.select().from(checklistItem).where(and(eq(checklistItem.id, p.itemId), eq(checklistItem.visitId, visitId))).limit(1))[0];
     if (!item) throw new NotFoundError("checklist item", p.itemId);
-    const row = (await tx
-      .update(visit)
-      .set({ version: sql`${visit.version} + 1` })
-      .where(and(eq(visit.id, visitId), eq(visit.version, p.version)))
-      .returning({ version: visit.version }))[0];
-    if (!row) throw await staleOrMissing(tx, visit, "visit", visitId);
+    const row = await updateVersioned(tx, visit, "visit", visitId, p.version, {});
     const doneAt = p.done ? (item.doneAt ?? new Date()) : null;
     await tx.update(checklistItem).set({ doneAt }).where(eq(checklistItem.id, item.id));
     if (item.actionId) await followItem(tx, actor, item.actionId, { ...item, doneAt });
@@ -236,12 +217,7 @@ export async function programmeItemToMeeting(db: Db, actor: Actor, visitId: numb
     if (item.meetingId) throw new UserError("conflict", "This programme item is already a meeting.", { details: { meetingId: item.meetingId } });
     if (!item.startsAt) throw invalid("startDate", "Schedule the item before it becomes a meeting.");
     const main = (await tx.select({ id: visitPartner.partnerId }).from(visitPartner).where(eq(visitPartner.visitId, visitId)).orderBy(asc(visitPartner.position)).limit(1))[0];
-    const row = (await tx
-      .update(visit)
-      .set({ version: sql`${visit.version} + 1` })
-      .where(and(eq(visit.id, visitId), eq(visit.version, p.version)))
-      .returning({ version: visit.version, headPersonId: visit.headPersonId }))[0];
-    if (!row) throw await staleOrMissing(tx, visit, "visit", visitId);
+    const row = await updateVersioned(tx, visit, "visit", visitId, p.version, {});
     const members = new Map((await tx.select().from(visitMember).where(eq(visitMember.visitId, visitId))).map((m) => [m.personId, m]));
     const attendees = await tx.select({ personId: programmeAttendee.personId }).from(programmeAttendee).where(eq(programmeAttendee.itemId, item.id));
     const created = await insertMeeting(
@@ -286,12 +262,7 @@ export async function recordPlannedGift(db: Db, actor: Actor, visitId: number, p
       .where(and(eq(programmeItem.visitId, visitId), eq(programmeItem.meetingId, p.meetingId), eq(meeting.status, "held"), isNull(meeting.archivedAt)))
       .limit(1))[0];
     if (!held) throw invalid("meetingId", "Choose a held meeting of this visit.");
-    const row = (await tx
-      .update(visit)
-      .set({ version: sql`${visit.version} + 1` })
-      .where(and(eq(visit.id, visitId), eq(visit.version, p.version)))
-      .returning({ version: visit.version }))[0];
-    if (!row) throw await staleOrMissing(tx, visit, "visit", visitId);
+    const row = await updateVersioned(tx, visit, "visit", visitId, p.version, {});
     const entry = await insertGift(
       tx,
       actor,

@@ -1,7 +1,8 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { action, auditEvent } from "@/db/schema";
-import { addComment, getActionDetail, getBoard, moveAction, partnerOverview } from "@/db/queries/board";
+import { addComment, moveAction } from "@/db/queries/actions";
+import { getActionDetail, getBoard, partnerOverview } from "@/db/queries/board";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Db } from "@/db/client";
 import { EDITOR, seededDb, onPostgres } from "../helpers/db";

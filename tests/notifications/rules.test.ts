@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/db/audit";
 import { createAction, updateAction } from "@/db/queries/actions";
-import { addComment } from "@/db/queries/board";
+import { addComment } from "@/db/queries/actions";
 import { applyDateRules, listNotifications, markRead, unreadCount } from "@/db/queries/notifications";
 import { setFollowing } from "@/db/queries/follows";
 import { milestone, notification, person } from "@/db/schema";

@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { calendarData } from "@/db/queries/reports";
+import { calendarData } from "@/db/queries/calendar";
 import { createApiToken } from "@/db/queries/tokens";
 import { createAction } from "@/db/queries/actions";
 import { SYSTEM_ACTOR } from "@/db/audit";

@@ -1,6 +1,6 @@
 import { eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { actionOwnerOptions, actionOwnerOptionsQuery } from "@/db/queries/reports";
+import { actionOwnerOptions, actionOwnerOptionsQuery } from "@/db/queries/actions";
 import { action } from "@/db/schema";
 import { seededDb, onPostgres } from "../helpers/db";
 

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { getAction, updateAction } from "@/db/queries/actions";
-import { getBoard, moveAction } from "@/db/queries/board";
+import { getAction, moveAction, updateAction } from "@/db/queries/actions";
+import { getBoard } from "@/db/queries/board";
 import { getVisit } from "@/db/queries/visit-views";
 import { createVisit, setChecklistDone, updateVisit } from "@/db/queries/visits";
 import { action, auditEvent, checklistItem, partner } from "@/db/schema";

@@ -1,5 +1,5 @@
 "use server";
-import { addComment } from "@/db/queries/board";
+import { addComment } from "@/db/queries/actions";
 import { updateAction } from "@/db/queries/actions";
 import { runAction } from "@/server/auth/action";
 import { argId } from "@/lib/validation/common";

@@ -1,16 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { listMeetings, type MeetingSort } from "@/db/queries/meetings";
+import { listMeetings, meetingFilters, type MeetingSort } from "@/db/queries/meetings";
 import { partner } from "@/db/schema";
-import { formatMeetingTime, zonedTimeToUtc, type Locale } from "@/lib/format";
+import { formatMeetingTime, type Locale } from "@/lib/format";
 export { parseMeetingListParams } from "./_components/list-url";
 import type { MeetingListKeyParams } from "@/lib/query/keys";
-
-function nextDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 export interface MeetingListRow {
   id: number;
@@ -45,12 +39,7 @@ export async function meetingListPage(db: Db, p: MeetingListKeyParams, locale: L
     partnerId = row.id;
   }
   const { rows, total, page, size } = await listMeetings(db, {
-    q: p.q,
-    partnerId,
-    kind: p.kind,
-    status: p.status,
-    from: p.from ? (zonedTimeToUtc(p.from, "00:00", zone) ?? undefined) : undefined,
-    to: p.to ? (zonedTimeToUtc(nextDay(p.to), "00:00", zone) ?? undefined) : undefined,
+    ...meetingFilters({ ...p, partnerId }, zone),
     sort: (p.sort as MeetingSort | undefined) ?? "starts_desc",
     page: p.page,
     size: MEETING_PAGE_SIZE,

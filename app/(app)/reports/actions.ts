@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { ownsCalendarToken } from "@/db/queries/reports";
+import { ownsCalendarToken } from "@/db/queries/tokens";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { runAction } from "@/server/auth/action";
 import { NotFoundError } from "@/lib/errors";

@@ -7,7 +7,8 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Empty } from "@/components/ui/empty";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionsPage } from "@/db/queries/actions";
-import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES, isUnfinishedAction } from "@/lib/domain";
+import { isOverdue } from "@/lib/board/filters";
+import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES } from "@/lib/domain";
 import { formatDate, type Locale } from "@/lib/format";
 import { queryKeys } from "@/lib/query/keys";
 import { ACTION_DUE_FILTERS, ACTION_LIST_PARAMS } from "@/lib/validation/lists";
@@ -78,7 +79,7 @@ export function ActionList({ today, partners, owners }: { today: string; partner
           </thead>
           <tbody>
             {data.rows.map((a) => {
-              const overdue = a.dueOn !== null && a.dueOn < today && isUnfinishedAction(a.status);
+              const overdue = isOverdue(a, today);
               return (
                 <tr key={a.id}>
                   <Td>

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { calendarData } from "@/db/queries/reports";
+import { calendarData } from "@/db/queries/calendar";
 import { verifyApiToken } from "@/db/queries/tokens";
 import { visitCalendarData } from "@/db/queries/visit-views";
 import { buildCalendar } from "@/server/export/ics";

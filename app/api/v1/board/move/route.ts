@@ -1,4 +1,4 @@
-import { moveAction } from "@/db/queries/board";
+import { moveAction } from "@/db/queries/actions";
 import { apiRoute, readJson } from "@/server/http";
 
 /** POST { id, version, status, afterId?, beforeId? }: moves a card; 409 when the version is stale. */
