@@ -33,6 +33,16 @@ export const queryKeys = {
     list: (p: MeetingListKeyParams) => ["meetings", "list", p] as const,
     peopleOptions: (partnerId: number | null) => ["meetings", "people-options", partnerId] as const,
   },
+  board: {
+    all: ["board"] as const,
+    /** The whole board for its URL's filters (the query string, as the page got it). */
+    view: (query: string) => ["board", "view", query] as const,
+    card: (id: number) => ["board", "card", id] as const,
+  },
+  timeline: {
+    all: ["timeline"] as const,
+    partner: (slug: string, from: string | null, to: string | null) => ["timeline", "partner", slug, from, to] as const,
+  },
   search: {
     all: ["search"] as const,
     suggest: (q: string) => ["search", "suggest", q] as const,
