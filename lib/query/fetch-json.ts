@@ -36,3 +36,16 @@ export function searchOf(params: Record<string, string | number | undefined>): s
   const s = q.toString();
   return s ? `?${s}` : "";
 }
+
+/**
+ * JSON carries instants as ISO strings: `keys` of each row back to Dates, as the server page's
+ * first render (which passes Dates through React) has them.
+ */
+export function withDates<R extends object, P extends { rows: R[] }>(page: P, keys: readonly (keyof R)[]): P {
+  const revive = (row: R): R => {
+    const out = { ...row } as Record<string, unknown>;
+    for (const k of keys) if (typeof out[k as string] === "string") out[k as string] = new Date(out[k as string] as string);
+    return out as R;
+  };
+  return { ...page, rows: page.rows.map(revive) };
+}

@@ -3,17 +3,6 @@
 
 type Params = Record<string, unknown>;
 
-export interface MeetingListKeyParams {
-  q?: string;
-  partner?: string;
-  kind?: string;
-  status?: string;
-  from?: string;
-  to?: string;
-  sort?: string;
-  page?: number;
-}
-
 export const queryKeys = {
   partners: {
     all: ["partners"] as const,
@@ -30,7 +19,7 @@ export const queryKeys = {
   meetings: {
     all: ["meetings"] as const,
     lists: () => ["meetings", "list"] as const,
-    list: (p: MeetingListKeyParams) => ["meetings", "list", p] as const,
+    list: (params: Params) => ["meetings", "list", params] as const,
     peopleOptions: (partnerId: number | null) => ["meetings", "people-options", partnerId] as const,
   },
   board: {
