@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -88,10 +88,7 @@ function ReadOnly({ d, zone }: { d: Detail; zone: string }) {
     [t("description"), a.description],
   ];
   return (
-    <section aria-labelledby="panel-details">
-      <h3 id="panel-details" className="mb-2 text-sm font-semibold text-slate-900">
-        {t("details")}
-      </h3>
+    <PanelSection id="panel-details" title={t("details")}>
       <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-2 text-sm">
         {rows
           .filter(([, v]) => v)
@@ -102,7 +99,7 @@ function ReadOnly({ d, zone }: { d: Detail; zone: string }) {
             </div>
           ))}
       </dl>
-    </section>
+    </PanelSection>
   );
 }
 
@@ -144,10 +141,7 @@ function EditForm({ d }: { d: Detail }) {
   }
   const enumOptions = (xs: readonly string[], ns: string) => xs.map((x) => ({ value: x, label: te(`${ns}.${x}`) }));
   return (
-    <section aria-labelledby="panel-edit">
-      <h3 id="panel-edit" className="mb-2 text-sm font-semibold text-slate-900">
-        {t("edit")}
-      </h3>
+    <PanelSection id="panel-edit" title={t("edit")}>
       <p className="mb-3 text-sm text-slate-700">
         <Link href={`/partners/${a.partnerSlug}`} className="text-brand-700 underline-offset-2 hover:underline">
           {locale === "ko" ? a.partnerNameKo : a.partnerNameEn}
@@ -187,7 +181,7 @@ function EditForm({ d }: { d: Detail }) {
           {pending ? t("saving") : t("save")}
         </Button>
       </form>
-    </section>
+    </PanelSection>
   );
 }
 
@@ -215,10 +209,7 @@ function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: str
     );
   }
   return (
-    <section aria-labelledby="panel-comments">
-      <h3 id="panel-comments" className="mb-2 text-sm font-semibold text-slate-900">
-        {t("comments")}
-      </h3>
+    <PanelSection id="panel-comments" title={t("comments")}>
       {d.comments.length ? (
         <ol className="mb-3 space-y-2">
           {d.comments.map((c) => (
@@ -239,7 +230,7 @@ function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: str
           </Button>
         </form>
       ) : null}
-    </section>
+    </PanelSection>
   );
 }
 
@@ -257,10 +248,7 @@ function History({ d, zone }: { d: Detail; zone: string }) {
   };
   const known = new Set(["status", "completedAt", "title", "description", "ownerPersonId", "dueOn", "priority", "side", "meetingId", "body"]);
   return (
-    <section aria-labelledby="panel-history">
-      <h3 id="panel-history" className="mb-2 text-sm font-semibold text-slate-900">
-        {t("history")}
-      </h3>
+    <PanelSection id="panel-history" title={t("history")}>
       {d.history.length ? (
         <ol className="space-y-2 border-l-2 border-slate-200 pl-3">
           {d.history.map((h) => {
@@ -282,6 +270,17 @@ function History({ d, zone }: { d: Detail; zone: string }) {
       ) : (
         <p className="text-sm text-slate-600">{t("noHistory")}</p>
       )}
+    </PanelSection>
+  );
+}
+
+function PanelSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="mb-2 text-sm font-semibold text-slate-900">
+        {title}
+      </h3>
+      {children}
     </section>
   );
 }
