@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { BarListChart } from "@/components/dashboard/bar-list-chart";
 import { MeetingsPerYearChart } from "@/components/dashboard/meetings-per-year-chart";
-import { MeetingTime } from "@/components/meetings/meeting-time";
+import { MeetingRow } from "@/components/meetings/meeting-row";
 import { Card } from "@/components/ui/card";
 import { Empty } from "@/components/ui/empty";
 import { PageHeader } from "@/components/ui/page-header";
@@ -216,15 +216,7 @@ export default async function DashboardPage() {
               {d.upcoming.map((m) => {
                 const p = partnerById.get(m.partnerId);
                 return (
-                  <li key={m.id} className="py-3">
-                    <Link href={`/meetings/${m.id}`} className="font-medium text-brand-700 hover:underline">
-                      {m.title}
-                    </Link>
-                    <span className="block text-xs text-slate-600">{p ? name(p) : ""}</span>
-                    <span className="block text-sm text-slate-700">
-                      <MeetingTime at={m.startsAt} zone={m.timeZone} viewerZone={zone} locale={locale} />
-                    </span>
-                  </li>
+                  <MeetingRow key={m.id} id={m.id} title={m.title} detail={p ? name(p) : ""} at={m.startsAt} zone={m.timeZone} viewerZone={zone} locale={locale} stacked />
                 );
               })}
             </ul>

@@ -15,18 +15,3 @@ export function toContainers(data: BoardData): Containers {
   for (const lane of data.lanes) for (const c of lane.columns) out[containerId(lane.key, c.status)] = c.cards;
   return out;
 }
-
-/** The board with the cards of `containers` in place of its own (counts follow the moves). */
-export function withContainers(data: BoardData, containers: Containers): BoardData {
-  const totals = { ...data.totals };
-  const lanes = data.lanes.map((lane) => ({
-    ...lane,
-    columns: lane.columns.map((c) => {
-      const cards = containers[containerId(lane.key, c.status)] ?? c.cards;
-      const delta = cards.length - c.cards.length;
-      totals[c.status] += delta;
-      return { ...c, cards, count: c.count + delta };
-    }),
-  }));
-  return { ...data, lanes, totals };
-}

@@ -1,11 +1,10 @@
 "use client";
 import * as Dialog from "@radix-ui/react-dialog";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useState, useTransition, type FormEvent } from "react";
-import { commentOnAction, saveBoardAction } from "@/app/(app)/board/actions";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,18 +12,9 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
-import type { ActionDetail } from "@/db/queries/board";
 import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES } from "@/lib/domain";
 import { formatDate, formatInstant, isLocale, utcToZonedParts } from "@/lib/format";
-import { actionKey } from "./board-api";
-
-type Detail = ActionDetail & { owners: { id: number; name: string; side: string }[]; following: boolean };
-
-async function fetchDetail(id: number): Promise<Detail> {
-  const res = await fetch(`/api/v1/board/actions/${id}`);
-  if (!res.ok) throw new Error(String(res.status));
-  return (await res.json()) as Detail;
-}
+import { cardQuery, useCommentOnCard, useSaveCard, type CardDetail as Detail } from "./queries";
 
 /** The side panel of one card: full edit, notes, and history. Read-only for viewers. */
 export function CardPanel({
@@ -32,16 +22,14 @@ export function CardPanel({
   onClose,
   canEdit,
   zone,
-  boardQueryKey,
 }: {
   id: number | null;
   onClose: () => void;
   canEdit: boolean;
   zone: string;
-  boardQueryKey: readonly unknown[];
 }) {
   const t = useTranslations("board.panel");
-  const q = useQuery({ queryKey: actionKey(id ?? 0), queryFn: () => fetchDetail(id!), enabled: id !== null, staleTime: 0 });
+  const q = useQuery(cardQuery(id));
   return (
     <Dialog.Root open={id !== null} onOpenChange={(o) => !o && onClose()}>
       <Dialog.Portal>
@@ -62,7 +50,7 @@ export function CardPanel({
               <>
                 <FollowButton key={q.data.action.id} type="action" id={q.data.action.id} following={q.data.following} />
                 {canEdit ? (
-                  <EditForm key={`${q.data.action.id}-${q.data.action.version}`} d={q.data} boardQueryKey={boardQueryKey} />
+                  <EditForm key={`${q.data.action.id}-${q.data.action.version}`} d={q.data} />
                 ) : (
                   <ReadOnly d={q.data} zone={zone} />
                 )}
@@ -100,10 +88,7 @@ function ReadOnly({ d, zone }: { d: Detail; zone: string }) {
     [t("description"), a.description],
   ];
   return (
-    <section aria-labelledby="panel-details">
-      <h3 id="panel-details" className="mb-2 text-sm font-semibold text-slate-900">
-        {t("details")}
-      </h3>
+    <PanelSection id="panel-details" title={t("details")}>
       <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-2 text-sm">
         {rows
           .filter(([, v]) => v)
@@ -114,17 +99,17 @@ function ReadOnly({ d, zone }: { d: Detail; zone: string }) {
             </div>
           ))}
       </dl>
-    </section>
+    </PanelSection>
   );
 }
 
-function EditForm({ d, boardQueryKey }: { d: Detail; boardQueryKey: readonly unknown[] }) {
+function EditForm({ d }: { d: Detail }) {
   const t = useTranslations("board.panel");
   const te = useTranslations("enums");
   const locale = useLoc();
-  const qc = useQueryClient();
   const toast = useToast();
-  const [pending, start] = useTransition();
+  const save = useSaveCard();
+  const pending = save.isPending;
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const a = d.action;
@@ -138,26 +123,25 @@ function EditForm({ d, boardQueryKey }: { d: Detail; boardQueryKey: readonly unk
       ownerUserId: a.ownerUserId ?? "",
       version: a.version,
     };
-    start(async () => {
-      const r = await saveBoardAction(a.id, input);
-      if (r.ok) {
-        setErrors({});
-        setMessage(null);
-        toast({ tone: "success", message: t("saved") });
-        await Promise.all([qc.invalidateQueries({ queryKey: boardQueryKey }), qc.invalidateQueries({ queryKey: actionKey(a.id) })]);
-      } else {
-        setErrors(r.error.fields ?? {});
-        setMessage(r.error.message);
-        if (r.error.code === "conflict") void qc.invalidateQueries({ queryKey: boardQueryKey });
-      }
-    });
+    save.mutate(
+      { id: a.id, input },
+      {
+        onSuccess: (r) => {
+          if (r.ok) {
+            setErrors({});
+            setMessage(null);
+            toast({ tone: "success", message: t("saved") });
+          } else {
+            setErrors(r.error.fields ?? {});
+            setMessage(r.error.message);
+          }
+        },
+      },
+    );
   }
   const enumOptions = (xs: readonly string[], ns: string) => xs.map((x) => ({ value: x, label: te(`${ns}.${x}`) }));
   return (
-    <section aria-labelledby="panel-edit">
-      <h3 id="panel-edit" className="mb-2 text-sm font-semibold text-slate-900">
-        {t("edit")}
-      </h3>
+    <PanelSection id="panel-edit" title={t("edit")}>
       <p className="mb-3 text-sm text-slate-700">
         <Link href={`/partners/${a.partnerSlug}`} className="text-brand-700 underline-offset-2 hover:underline">
           {locale === "ko" ? a.partnerNameKo : a.partnerNameEn}
@@ -197,35 +181,35 @@ function EditForm({ d, boardQueryKey }: { d: Detail; boardQueryKey: readonly unk
           {pending ? t("saving") : t("save")}
         </Button>
       </form>
-    </section>
+    </PanelSection>
   );
 }
 
 function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: string }) {
   const t = useTranslations("board.panel");
   const locale = useLoc();
-  const qc = useQueryClient();
   const toast = useToast();
   const [body, setBody] = useState("");
   const [errors, setErrors] = useState<string[] | undefined>();
-  const [pending, start] = useTransition();
+  const comment = useCommentOnCard();
+  const pending = comment.isPending;
   function submit(e: FormEvent) {
     e.preventDefault();
-    start(async () => {
-      const r = await commentOnAction(d.action.id, body);
-      if (r.ok) {
-        setBody("");
-        setErrors(undefined);
-        toast({ tone: "success", message: t("commentAdded") });
-        await qc.invalidateQueries({ queryKey: actionKey(d.action.id) });
-      } else setErrors(r.error.fields?.body ?? [r.error.message]);
-    });
+    comment.mutate(
+      { id: d.action.id, body },
+      {
+        onSuccess: (r) => {
+          if (r.ok) {
+            setBody("");
+            setErrors(undefined);
+            toast({ tone: "success", message: t("commentAdded") });
+          } else setErrors(r.error.fields?.body ?? [r.error.message]);
+        },
+      },
+    );
   }
   return (
-    <section aria-labelledby="panel-comments">
-      <h3 id="panel-comments" className="mb-2 text-sm font-semibold text-slate-900">
-        {t("comments")}
-      </h3>
+    <PanelSection id="panel-comments" title={t("comments")}>
       {d.comments.length ? (
         <ol className="mb-3 space-y-2">
           {d.comments.map((c) => (
@@ -246,7 +230,7 @@ function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: str
           </Button>
         </form>
       ) : null}
-    </section>
+    </PanelSection>
   );
 }
 
@@ -264,10 +248,7 @@ function History({ d, zone }: { d: Detail; zone: string }) {
   };
   const known = new Set(["status", "completedAt", "title", "description", "ownerPersonId", "dueOn", "priority", "side", "meetingId", "body"]);
   return (
-    <section aria-labelledby="panel-history">
-      <h3 id="panel-history" className="mb-2 text-sm font-semibold text-slate-900">
-        {t("history")}
-      </h3>
+    <PanelSection id="panel-history" title={t("history")}>
       {d.history.length ? (
         <ol className="space-y-2 border-l-2 border-slate-200 pl-3">
           {d.history.map((h) => {
@@ -289,6 +270,17 @@ function History({ d, zone }: { d: Detail; zone: string }) {
       ) : (
         <p className="text-sm text-slate-600">{t("noHistory")}</p>
       )}
+    </PanelSection>
+  );
+}
+
+function PanelSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="mb-2 text-sm font-semibold text-slate-900">
+        {title}
+      </h3>
+      {children}
     </section>
   );
 }

@@ -1,40 +1,30 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, type QueryKey, type UseQueryOptions } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { useHydrated } from "@/components/use-hydrated";
-import type { ActionResult } from "@/server/auth/action";
 import { cleanParams } from "@/lib/query/keys";
+import { paramsRecord } from "@/lib/validation/lists";
 import { inputClass } from "@/components/ui/field";
 import { FiltersToggle } from "@/components/records/filters-toggle";
 
 /**
  * A list whose filters, sort and page live in the URL. The server page puts the first page into
- * the query cache (HydrationBoundary) under the same key; later changes update the URL with the
- * History API (Next keeps useSearchParams in step) and TanStack Query fetches through a server action.
+ * the query cache (`Hydrated`) under the same key; later changes update the URL with the History
+ * API (Next keeps useSearchParams in step) and TanStack Query fetches over GET with the area's
+ * `queryOptions`.
  */
-export function useUrlList<T>(opts: {
-  key: (params: Record<string, string>) => readonly unknown[];
-  allowed: readonly string[];
-  fetch: (params: Record<string, string>) => Promise<ActionResult<T>>;
-}) {
+export function useUrlList<T, K extends QueryKey>(opts: { allowed: readonly string[]; query: (params: Record<string, string>) => UseQueryOptions<T, Error, T, K> }) {
   const sp = useSearchParams();
   const pathname = usePathname();
   const raw: Record<string, string> = {};
   sp.forEach((v, k) => (raw[k] = v));
   const params = cleanParams(raw, opts.allowed);
-  const query = useQuery({
-    queryKey: opts.key(params),
-    queryFn: async () => {
-      const r = await opts.fetch(params);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.data;
-    },
-    placeholderData: keepPreviousData,
-  });
+  const query = useQuery({ ...opts.query(params), placeholderData: keepPreviousData });
+  /** Changes on top of the address bar as it is now: fresher than a render's during quick changes. */
   const setParams = (changes: Record<string, string | undefined>, keepPage = false) => {
-    const next: Record<string, string> = { ...params };
+    const next = cleanParams(paramsRecord(new URLSearchParams(window.location.search)), opts.allowed);
     for (const [k, v] of Object.entries(changes)) if (v) next[k] = v;
     else delete next[k];
     if (!keepPage && !("page" in changes)) delete next.page;

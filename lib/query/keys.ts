@@ -3,17 +3,6 @@
 
 type Params = Record<string, unknown>;
 
-export interface MeetingListKeyParams {
-  q?: string;
-  partner?: string;
-  kind?: string;
-  status?: string;
-  from?: string;
-  to?: string;
-  sort?: string;
-  page?: number;
-}
-
 export const queryKeys = {
   partners: {
     all: ["partners"] as const,
@@ -30,8 +19,18 @@ export const queryKeys = {
   meetings: {
     all: ["meetings"] as const,
     lists: () => ["meetings", "list"] as const,
-    list: (p: MeetingListKeyParams) => ["meetings", "list", p] as const,
+    list: (params: Params) => ["meetings", "list", params] as const,
     peopleOptions: (partnerId: number | null) => ["meetings", "people-options", partnerId] as const,
+  },
+  board: {
+    all: ["board"] as const,
+    /** The whole board for its URL's filters (the query string, as the page got it). */
+    view: (query: string) => ["board", "view", query] as const,
+    card: (id: number) => ["board", "card", id] as const,
+  },
+  timeline: {
+    all: ["timeline"] as const,
+    partner: (slug: string, from: string | null, to: string | null) => ["timeline", "partner", slug, from, to] as const,
   },
   search: {
     all: ["search"] as const,

@@ -2,8 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Hydrated } from "@/components/records/hydrated";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
-import { actionOwnerOptions, listActions } from "@/db/queries/actions";
-import { followedIds } from "@/db/queries/follows";
+import { actionOwnerOptions } from "@/db/queries/actions";
 import { partnerOptions } from "@/db/queries/partners";
 import { requireUser } from "@/server/auth/guard";
 import { todayIn } from "@/lib/format";
@@ -11,6 +10,7 @@ import { cleanParams, queryKeys } from "@/lib/query/keys";
 import { ACTION_LIST_PARAMS, actionListSchema, paramsRecord, parseListParams } from "@/lib/validation/lists";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { ActionList } from "./_components/action-list";
+import { actionListPage } from "./list-page";
 import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("actions.title");
@@ -23,13 +23,11 @@ export default async function ActionsPage({ searchParams }: Props) {
   const db = getDb();
   const params = cleanParams(paramsRecord(await searchParams), ACTION_LIST_PARAMS);
   const today = todayIn(zone);
-  const [page, partners, owners] = await Promise.all([
-    listActions(db, { ...parseListParams(actionListSchema, params), today }),
+  const [data, partners, owners] = await Promise.all([
+    actionListPage(db, { params: parseListParams(actionListSchema, params), today, userId: user.id }),
     partnerOptions(db),
     actionOwnerOptions(db),
   ]);
-  // The Follow buttons' state rides with the page, so the list reads it in one query.
-  const data = { ...page, followed: [...(await followedIds(db, { userId: user.id, type: "action", ids: page.rows.map((r) => r.id) }))] };
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />

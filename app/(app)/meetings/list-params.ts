@@ -3,8 +3,8 @@ import type { Db } from "@/db/client";
 import { listMeetings, meetingFilters, type MeetingSort } from "@/db/queries/meetings";
 import { partner } from "@/db/schema";
 import { formatMeetingTime, type Locale } from "@/lib/format";
+import type { MeetingListFilters } from "./_components/list-url";
 export { parseMeetingListParams } from "./_components/list-url";
-import type { MeetingListKeyParams } from "@/lib/query/keys";
 
 export interface MeetingListRow {
   id: number;
@@ -31,7 +31,7 @@ export const MEETING_PAGE_SIZE = 25;
  * One page of the list as plain JSON (ISO strings, times already formatted in the viewer's zone
  * and language), so the server's first render and the browser's refetches show the same text.
  */
-export async function meetingListPage(db: Db, p: MeetingListKeyParams, locale: Locale, zone: string): Promise<MeetingListPage> {
+export async function meetingListPage(db: Db, p: MeetingListFilters, locale: Locale, zone: string): Promise<MeetingListPage> {
   let partnerId: number | undefined;
   if (p.partner) {
     const row = (await db.select({ id: partner.id }).from(partner).where(eq(partner.slug, p.partner)).limit(1))[0];

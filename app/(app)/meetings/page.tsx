@@ -1,16 +1,18 @@
 import Link from "next/link";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { getTranslations } from "next-intl/server";
 import { Plus } from "lucide-react";
+import { Hydrated } from "@/components/records/hydrated";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { partnerOptions } from "@/db/queries/partners";
 import { requireUser } from "@/server/auth/guard";
 import { can } from "@/lib/permissions";
-import { queryKeys } from "@/lib/query/keys";
+import { cleanParams, queryKeys } from "@/lib/query/keys";
+import { paramsRecord } from "@/lib/validation/lists";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { MeetingsList } from "./_components/meetings-list";
+import { MEETING_LIST_PARAMS } from "./_components/list-url";
 import { meetingListPage, parseMeetingListParams } from "./list-params";
 import { pageTitle } from "@/components/layout/page-title";
 
@@ -20,13 +22,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function MeetingsPage({ searchParams }: Props) {
   const user = await requireUser();
-  const params = parseMeetingListParams(await searchParams);
+  const params = cleanParams(paramsRecord(await searchParams), MEETING_LIST_PARAMS);
   const [t, locale, { zone }] = await Promise.all([getTranslations("meetings"), viewerLocale(), viewerTimeZone()]);
   const db = getDb();
-  // A QueryClient per server render: the first page arrives in the HTML, the browser takes over.
-  const qc = new QueryClient();
-  await qc.prefetchQuery({ queryKey: queryKeys.meetings.list(params), queryFn: () => meetingListPage(db, params, locale, zone) });
-  const partners = (await partnerOptions(db)).map((p) => ({ value: p.slug, label: locale === "ko" ? p.nameKo : p.nameEn }));
+  const [data, partnerRows] = await Promise.all([meetingListPage(db, parseMeetingListParams(params), locale, zone), partnerOptions(db)]);
+  const partners = partnerRows.map((p) => ({ value: p.slug, label: locale === "ko" ? p.nameKo : p.nameEn }));
   return (
     <>
       <PageHeader
@@ -43,9 +43,9 @@ export default async function MeetingsPage({ searchParams }: Props) {
           ) : null
         }
       />
-      <HydrationBoundary state={dehydrate(qc)}>
+      <Hydrated queryKey={queryKeys.meetings.list(params)} data={data}>
         <MeetingsList partners={partners} />
-      </HydrationBoundary>
+      </Hydrated>
     </>
   );
 }

@@ -1,9 +1,8 @@
 "use server";
 import { createMilestone, setMilestoneArchived, updateMilestone } from "@/db/queries/milestones";
-import { createPartner, deletePartner, listPartnerPage, setPartnerArchived, updatePartner } from "@/db/queries/partners";
+import { createPartner, deletePartner, setPartnerArchived, updatePartner } from "@/db/queries/partners";
 import { runAction } from "@/server/auth/action";
-import { partnerListSchema } from "@/lib/validation/lists";
-import { argFlag, argId, parseInput } from "@/lib/validation/common";
+import { argFlag, argId } from "@/lib/validation/common";
 
 // Every write goes through runAction("write"): the role is checked here, on the server, and the
 // query validates with the shared zod schema and audits in its transaction.
@@ -26,10 +25,6 @@ export async function removePartner(id: number) {
   return runAction("write", async ({ db, actor }) => deletePartner(db, actor, argId(id)));
 }
 
-/** The list's client-side reads (TanStack Query's queryFn), with the URL's filters. */
-export async function fetchPartnerPage(params: Record<string, string>) {
-  return runAction("read", async ({ db }) => listPartnerPage(db, parseInput(partnerListSchema, params)));
-}
 
 export async function saveMilestone(id: number | null, input: Record<string, unknown>) {
   return runAction("write", async ({ db, actor }) => {

@@ -1,8 +1,7 @@
 "use server";
-import { createPerson, deletePerson, listPeople, setPersonArchived, updatePerson } from "@/db/queries/people";
+import { createPerson, deletePerson, setPersonArchived, updatePerson } from "@/db/queries/people";
 import { runAction } from "@/server/auth/action";
-import { argFlag, argId, parseInput } from "@/lib/validation/common";
-import { personListSchema } from "@/lib/validation/lists";
+import { argFlag, argId } from "@/lib/validation/common";
 
 export async function savePerson(id: number | null, input: Record<string, unknown>) {
   return runAction("write", async ({ db, actor }) => {
@@ -22,6 +21,3 @@ export async function removePerson(id: number) {
   return runAction("write", async ({ db, actor }) => deletePerson(db, actor, argId(id)));
 }
 
-export async function fetchPeoplePage(params: Record<string, string>) {
-  return runAction("read", async ({ db }) => listPeople(db, parseInput(personListSchema, params)));
-}

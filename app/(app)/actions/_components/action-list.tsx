@@ -2,23 +2,19 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { FollowButton } from "@/components/notifications/follow-button";
-import { ListFilters, ListPager, useUrlList } from "@/components/records/url-list";
+import { ListResults } from "@/components/records/list-results";
+import { ListFilters, useUrlList } from "@/components/records/url-list";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Empty } from "@/components/ui/empty";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ActionsPage } from "@/db/queries/actions";
 import { isOverdue } from "@/lib/board/filters";
 import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES } from "@/lib/domain";
 import { formatDate, type Locale } from "@/lib/format";
-import { queryKeys } from "@/lib/query/keys";
 import { ACTION_DUE_FILTERS, ACTION_LIST_PARAMS } from "@/lib/validation/lists";
-import { fetchActionPage } from "../actions";
+import { actionListQuery } from "../queries";
 
 const TONE: Record<string, BadgeTone> = { open: "brand", in_progress: "amber", blocked: "red", done: "green", cancelled: "neutral" };
 
 type Option = { id: number; label: string };
-/** A page of the list with the ids of its rows the viewer follows. */
-type ListPage = ActionsPage & { followed: number[] };
 
 export function ActionList({ today, partners, owners }: { today: string; partners: Option[]; owners: Option[] }) {
   const t = useTranslations("actions");
@@ -26,9 +22,8 @@ export function ActionList({ today, partners, owners }: { today: string; partner
   const te = useTranslations("enums");
   const tc = useTranslations("common");
   const locale = useLocale() as Locale;
-  const { params, setParams, query } = useUrlList<ListPage>({ key: queryKeys.actions.list, allowed: ACTION_LIST_PARAMS, fetch: fetchActionPage });
-  const data = query.data;
-  const followed = new Set(data?.followed);
+  const { params, setParams, query } = useUrlList({ allowed: ACTION_LIST_PARAMS, query: actionListQuery });
+  const followed = new Set(query.data?.followed);
   const any = tp("list.any");
   return (
     <>
@@ -65,65 +60,63 @@ export function ActionList({ today, partners, owners }: { today: string; partner
           { name: "archived", label: tp("list.showArchived"), type: "checkbox" },
         ]}
       />
-      {query.isError ? <p role="alert" className="text-sm text-red-700">{tp("errors.failed")}</p> : null}
-      {data && data.rows.length ? (
-        <Table caption={t("title")} stack>
-          <thead>
-            <tr>
-              <Th>{t("action")}</Th>
-              <Th>{t("partner")}</Th>
-              <Th>{t("status")}</Th>
-              <Th>{t("owner")}</Th>
-              <Th>{t("due")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((a) => {
-              const overdue = isOverdue(a, today);
-              return (
-                <tr key={a.id}>
-                  <Td>
-                    <span className="font-medium text-slate-900">{a.title}</span>
-                    <span className="mt-1 flex flex-wrap gap-1">
-                      <Badge>{te(`actionSide.${a.side}`)}</Badge>
-                      {a.priority === "high" || a.priority === "urgent" ? <Badge tone="amber">{te(`priority.${a.priority}`)}</Badge> : null}
-                      {a.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
-                    </span>
-                    {a.meetingId ? (
-                      <Link href={`/meetings/${a.meetingId}`} className="mt-1 block text-xs text-brand-700 hover:underline">
-                        {t("fromMeeting")}
-                      </Link>
-                    ) : null}
-                    <span className="mt-2 block">
-                      <FollowButton type="action" id={a.id} name={a.title} following={followed.has(a.id)} />
-                    </span>
-                  </Td>
-                  <Td label={t("partner")}>
-                    <Link href={`/partners/${a.partnerSlug}`} className="text-brand-700 underline">
-                      {locale === "ko" ? a.partnerNameKo : a.partnerNameEn}
-                    </Link>
-                  </Td>
-                  <Td label={t("status")}>
-                    <Badge tone={TONE[a.status] ?? "neutral"}>{te(`actionStatus.${a.status}`)}</Badge>
-                  </Td>
-                  <Td label={t("owner")}>{a.ownerName ?? "—"}</Td>
-                  <Td label={t("due")} className="whitespace-nowrap">
-                    {a.dueOn ? formatDate(a.dueOn, locale) : t("noDue")}
-                    {overdue ? (
-                      <span className="ml-2">
-                        <Badge tone="red">{t("overdue")}</Badge>
+      <ListResults query={query} failed={tp("errors.failed")} empty={t("none")} setParams={setParams}>
+        {(data) => (
+          <Table caption={t("title")} stack>
+            <thead>
+              <tr>
+                <Th>{t("action")}</Th>
+                <Th>{t("partner")}</Th>
+                <Th>{t("status")}</Th>
+                <Th>{t("owner")}</Th>
+                <Th>{t("due")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((a) => {
+                const overdue = isOverdue(a, today);
+                return (
+                  <tr key={a.id}>
+                    <Td>
+                      <span className="font-medium text-slate-900">{a.title}</span>
+                      <span className="mt-1 flex flex-wrap gap-1">
+                        <Badge>{te(`actionSide.${a.side}`)}</Badge>
+                        {a.priority === "high" || a.priority === "urgent" ? <Badge tone="amber">{te(`priority.${a.priority}`)}</Badge> : null}
+                        {a.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
                       </span>
-                    ) : null}
-                  </Td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
-      ) : (
-        <Empty>{t("none")}</Empty>
-      )}
-      {data ? <ListPager page={data.page} size={data.size} total={data.total} setParams={setParams} busy={query.isFetching} /> : null}
+                      {a.meetingId ? (
+                        <Link href={`/meetings/${a.meetingId}`} className="mt-1 block text-xs text-brand-700 hover:underline">
+                          {t("fromMeeting")}
+                        </Link>
+                      ) : null}
+                      <span className="mt-2 block">
+                        <FollowButton type="action" id={a.id} name={a.title} following={followed.has(a.id)} />
+                      </span>
+                    </Td>
+                    <Td label={t("partner")}>
+                      <Link href={`/partners/${a.partnerSlug}`} className="text-brand-700 underline">
+                        {locale === "ko" ? a.partnerNameKo : a.partnerNameEn}
+                      </Link>
+                    </Td>
+                    <Td label={t("status")}>
+                      <Badge tone={TONE[a.status] ?? "neutral"}>{te(`actionStatus.${a.status}`)}</Badge>
+                    </Td>
+                    <Td label={t("owner")}>{a.ownerName ?? "—"}</Td>
+                    <Td label={t("due")} className="whitespace-nowrap">
+                      {a.dueOn ? formatDate(a.dueOn, locale) : t("noDue")}
+                      {overdue ? (
+                        <span className="ml-2">
+                          <Badge tone="red">{t("overdue")}</Badge>
+                        </span>
+                      ) : null}
+                    </Td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        )}
+      </ListResults>
     </>
   );
 }

@@ -1,48 +1,30 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useState, type FormEvent, type MouseEvent } from "react";
+import { useEffect, useState, type FormEvent, type MouseEvent } from "react";
 import { FiltersToggle } from "@/components/records/filters-toggle";
+import { useUrlList } from "@/components/records/url-list";
 import { Button } from "@/components/ui/button";
 import { Empty } from "@/components/ui/empty";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { Table, Td, Th } from "@/components/ui/table";
 import { MEETING_KINDS, MEETING_STATUSES } from "@/lib/domain";
-import { queryKeys, type MeetingListKeyParams } from "@/lib/query/keys";
-import type { MeetingListPage } from "../list-params";
-import { meetingListSearch, parseMeetingListParams } from "./list-url";
+import { meetingListQuery } from "../queries";
+import { MEETING_LIST_PARAMS, meetingListSearch, parseMeetingListParams } from "./list-url";
 
-async function fetchPage(p: MeetingListKeyParams): Promise<MeetingListPage> {
-  const res = await fetch(`/meetings/list-data${meetingListSearch(p)}`, { headers: { accept: "application/json" } });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  return (await res.json()) as MeetingListPage;
-}
-
-/** Moves the list to new URL state without a server round trip; TanStack Query fetches the data. */
-function go(p: MeetingListKeyParams) {
-  window.history.pushState(null, "", `/meetings${meetingListSearch(p)}`);
-}
-
-/** The list's params as the address bar has them now: fresher than a render's, during quick changes. */
-function liveParams(): MeetingListKeyParams {
-  return parseMeetingListParams(Object.fromEntries(new URLSearchParams(window.location.search).entries()));
-}
+const FORM_FIELDS = ["q", "partner", "kind", "status", "from", "to", "sort"] as const;
 
 export function MeetingsList({ partners }: { partners: { value: string; label: string }[] }) {
   const t = useTranslations("meetings");
   const tl = useTranslations("meetings.list");
   const tc = useTranslations("common");
   const te = useTranslations("enums");
-  const sp = useSearchParams();
-  const params = useMemo(() => parseMeetingListParams(Object.fromEntries(sp.entries())), [sp]);
-  const { data, isFetching, isError, refetch } = useQuery({
-    queryKey: queryKeys.meetings.list(params),
-    queryFn: () => fetchPage(params),
-    placeholderData: keepPreviousData,
-  });
+  const list = useUrlList({ allowed: MEETING_LIST_PARAMS, query: meetingListQuery });
+  const { data, isFetching, isError, refetch } = list.query;
+  const params = parseMeetingListParams(list.params);
+  /** Moves the list to new URL state without a server round trip; TanStack Query fetches the data. */
+  const go = (changes: Record<string, string | undefined>, keepPage = false) => list.setParams(changes, keepPage);
 
   // The filter form is remounted (to show the URL's values) only on back/forward and on "clear":
   // remounting on our own changes would drop what the user is typing in the meantime.
@@ -55,7 +37,7 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
     window.addEventListener("popstate", remount);
     return () => window.removeEventListener("popstate", remount);
   }, []);
-  const apply = (changes: Partial<MeetingListKeyParams>) => go({ ...liveParams(), ...changes, page: undefined });
+  const apply = (changes: Record<string, string | undefined>) => go(changes);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -63,14 +45,16 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
       const v = f.get(k);
       return typeof v === "string" ? v.trim() || undefined : undefined;
     };
-    go(parseMeetingListParams({ q: val("q"), partner: val("partner"), kind: val("kind"), status: val("status"), from: val("from"), to: val("to"), sort: val("sort") }));
+    // Checked as a URL would be: an unknown value is dropped, the default sort is left out.
+    const p = parseMeetingListParams(Object.fromEntries(FORM_FIELDS.map((k) => [k, val(k)])));
+    go(Object.fromEntries(FORM_FIELDS.map((k) => [k, p[k]])));
   };
   const pageLink = (page: number) => ({
     href: `/meetings${meetingListSearch({ ...params, page })}`,
     onClick: (e: MouseEvent<HTMLAnchorElement>) => {
       if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
       e.preventDefault();
-      go({ ...params, page });
+      go({ page: String(page) }, true);
     },
   });
   const pages = data ? Math.max(1, Math.ceil(data.total / data.size)) : 1;
@@ -130,7 +114,7 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
                 href="/meetings"
                 onClick={(e) => {
                   e.preventDefault();
-                  go({});
+                  go(Object.fromEntries(MEETING_LIST_PARAMS.map((k) => [k, undefined])));
                   setFormKey((k) => k + 1);
                 }}
               >

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionStatusBadge } from "@/components/actions/action-status-badge";
-import { MeetingTime } from "@/components/meetings/meeting-time";
+import { MeetingRow } from "@/components/meetings/meeting-row";
 import { PartnerNames } from "@/components/partners/partner-names";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
 import { PartnerTimeline } from "@/components/timeline/partner-timeline";
@@ -124,20 +124,16 @@ export default async function PartnerPage({ params }: Props) {
         {meetings.rows.length ? (
           <ul className="divide-y divide-slate-100">
             {meetings.rows.map((m) => (
-              <li key={m.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-start sm:justify-between">
-                <div>
-                  <Link href={`/meetings/${m.id}`} className="font-medium text-brand-700 hover:underline">
-                    {m.title}
-                  </Link>
-                  <p className="text-xs text-slate-600">
-                    {te(`meetingKind.${m.kind}`)} · {te(`meetingStatus.${m.status}`)}
-                    {m.venue ? ` · ${m.venue}` : ""}
-                  </p>
-                </div>
-                <div className="text-sm text-slate-700 sm:text-right">
-                  <MeetingTime at={m.startsAt} zone={m.timeZone} viewerZone={zone} locale={locale} />
-                </div>
-              </li>
+              <MeetingRow
+                key={m.id}
+                id={m.id}
+                title={m.title}
+                detail={`${te(`meetingKind.${m.kind}`)} · ${te(`meetingStatus.${m.status}`)}${m.venue ? ` · ${m.venue}` : ""}`}
+                at={m.startsAt}
+                zone={m.timeZone}
+                viewerZone={zone}
+                locale={locale}
+              />
             ))}
           </ul>
         ) : (

@@ -2,17 +2,14 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { PartnerNames } from "@/components/partners/partner-names";
-import { ListFilters, ListPager, useUrlList } from "@/components/records/url-list";
+import { ListResults } from "@/components/records/list-results";
+import { ListFilters, useUrlList } from "@/components/records/url-list";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Empty } from "@/components/ui/empty";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { PartnerPage } from "@/db/queries/partners";
 import { PARTNER_KINDS, PARTNER_STATUSES, RELATIONSHIP_LEVELS } from "@/lib/domain";
 import { daysSince, formatPrecisionDate, type Locale } from "@/lib/format";
-import { queryKeys } from "@/lib/query/keys";
 import { PARTNER_LIST_PARAMS } from "@/lib/validation/lists";
-import { fetchPartnerPage } from "../actions";
-
+import { partnerListQuery } from "../queries";
 
 const TONE: Record<string, BadgeTone> = { active: "green", dormant: "amber", exploring: "brand", ended: "neutral" };
 
@@ -21,8 +18,7 @@ export function PartnerList() {
   const te = useTranslations("enums");
   const tc = useTranslations("common");
   const locale = useLocale() as Locale;
-  const { params, setParams, query } = useUrlList<PartnerPage>({ key: queryKeys.partners.list, allowed: PARTNER_LIST_PARAMS, fetch: fetchPartnerPage });
-  const data = query.data;
+  const { params, setParams, query } = useUrlList({ allowed: PARTNER_LIST_PARAMS, query: partnerListQuery });
   const opts = (values: readonly string[], ns: string) => values.map((v) => ({ value: v, label: te(`${ns}.${v}`) }));
   return (
     <>
@@ -47,45 +43,43 @@ export function PartnerList() {
           { name: "archived", label: t("list.showArchived"), type: "checkbox" },
         ]}
       />
-      {query.isError ? <p role="alert" className="text-sm text-red-700">{t("errors.failed")}</p> : null}
-      {data && data.rows.length ? (
-        <Table caption={t("title")} stack>
-          <thead>
-            <tr>
-              <Th>{t("name")}</Th>
-              <Th>{t("since")}</Th>
-              <Th>{t("level")}</Th>
-              <Th>{t("status")}</Th>
-              <Th className="text-right">{t("meetings")}</Th>
-              <Th className="text-right">{t("openActions")}</Th>
-              <Th>{t("lastContact")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((p) => (
-              <tr key={p.id}>
-                <Td>
-                  <Link href={`/partners/${p.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
-                    <PartnerNames p={p} locale={locale} />
-                  </Link>
-                  {p.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
-                </Td>
-                <Td label={t("since")} className="whitespace-nowrap">{p.sincePrecision ? formatPrecisionDate(p.sinceDate, p.sincePrecision, locale) : "—"}</Td>
-                <Td label={t("level")}>{te(`level.${p.level}`)}</Td>
-                <Td label={t("status")}>
-                  <Badge tone={TONE[p.status] ?? "neutral"}>{te(`partnerStatus.${p.status}`)}</Badge>
-                </Td>
-                <Td label={t("meetings")} className="text-right tabular-nums">{p.meetingCount}</Td>
-                <Td label={t("openActions")} className="text-right tabular-nums">{p.openActionCount}</Td>
-                <Td label={t("lastContact")} className="whitespace-nowrap">{p.lastContactAt ? tc("daysAgo", { days: daysSince(p.lastContactAt) }) : t("never")}</Td>
+      <ListResults query={query} failed={t("errors.failed")} empty={t("list.none")} setParams={setParams}>
+        {(data) => (
+          <Table caption={t("title")} stack>
+            <thead>
+              <tr>
+                <Th>{t("name")}</Th>
+                <Th>{t("since")}</Th>
+                <Th>{t("level")}</Th>
+                <Th>{t("status")}</Th>
+                <Th className="text-right">{t("meetings")}</Th>
+                <Th className="text-right">{t("openActions")}</Th>
+                <Th>{t("lastContact")}</Th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      ) : (
-        <Empty>{t("list.none")}</Empty>
-      )}
-      {data ? <ListPager page={data.page} size={data.size} total={data.total} setParams={setParams} busy={query.isFetching} /> : null}
+            </thead>
+            <tbody>
+              {data.rows.map((p) => (
+                <tr key={p.id}>
+                  <Td>
+                    <Link href={`/partners/${p.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      <PartnerNames p={p} locale={locale} />
+                    </Link>
+                    {p.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
+                  </Td>
+                  <Td label={t("since")} className="whitespace-nowrap">{p.sincePrecision ? formatPrecisionDate(p.sinceDate, p.sincePrecision, locale) : "—"}</Td>
+                  <Td label={t("level")}>{te(`level.${p.level}`)}</Td>
+                  <Td label={t("status")}>
+                    <Badge tone={TONE[p.status] ?? "neutral"}>{te(`partnerStatus.${p.status}`)}</Badge>
+                  </Td>
+                  <Td label={t("meetings")} className="text-right tabular-nums">{p.meetingCount}</Td>
+                  <Td label={t("openActions")} className="text-right tabular-nums">{p.openActionCount}</Td>
+                  <Td label={t("lastContact")} className="whitespace-nowrap">{p.lastContactAt ? tc("daysAgo", { days: daysSince(p.lastContactAt) }) : t("never")}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </ListResults>
     </>
   );
 }

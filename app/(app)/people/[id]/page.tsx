@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { MeetingTime } from "@/components/meetings/meeting-time";
+import { MeetingRow } from "@/components/meetings/meeting-row";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -89,20 +89,16 @@ export default async function PersonPage({ params }: Props) {
         {meetings.length ? (
           <ul className="divide-y divide-slate-100">
             {meetings.map((m) => (
-              <li key={m.meetingId} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-start sm:justify-between">
-                <div>
-                  <Link href={`/meetings/${m.meetingId}`} className="font-medium text-brand-700 hover:underline">
-                    {m.title}
-                  </Link>
-                  <p className="text-xs text-slate-600">
-                    {te(`participantRole.${m.role}`)}
-                    {m.titleAtTime ? ` · ${t("titleAtTime", { title: m.titleAtTime })}` : ""} · {locale === "ko" ? m.partnerNameKo : m.partnerNameEn}
-                  </p>
-                </div>
-                <div className="text-sm text-slate-700 sm:text-right">
-                  <MeetingTime at={m.startsAt} zone={m.timeZone} viewerZone={zone} locale={locale} />
-                </div>
-              </li>
+              <MeetingRow
+                key={m.meetingId}
+                id={m.meetingId}
+                title={m.title}
+                detail={`${te(`participantRole.${m.role}`)}${m.titleAtTime ? ` · ${t("titleAtTime", { title: m.titleAtTime })}` : ""} · ${locale === "ko" ? m.partnerNameKo : m.partnerNameEn}`}
+                at={m.startsAt}
+                zone={m.timeZone}
+                viewerZone={zone}
+                locale={locale}
+              />
             ))}
           </ul>
         ) : (

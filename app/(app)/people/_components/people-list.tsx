@@ -1,16 +1,14 @@
 "use client";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { ListFilters, ListPager, useUrlList } from "@/components/records/url-list";
+import { ListResults } from "@/components/records/list-results";
+import { ListFilters, useUrlList } from "@/components/records/url-list";
 import { Badge } from "@/components/ui/badge";
-import { Empty } from "@/components/ui/empty";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { PeoplePage } from "@/db/queries/people";
 import { PERSON_SIDES } from "@/lib/domain";
 import { localLang } from "@/lib/lang";
-import { queryKeys } from "@/lib/query/keys";
 import { PERSON_LIST_PARAMS } from "@/lib/validation/lists";
-import { fetchPeoplePage } from "../actions";
+import { peopleListQuery } from "../queries";
 
 export function PeopleList({ partners }: { partners: { id: number; label: string }[] }) {
   const t = useTranslations("people");
@@ -18,8 +16,7 @@ export function PeopleList({ partners }: { partners: { id: number; label: string
   const te = useTranslations("enums");
   const tc = useTranslations("common");
   const locale = useLocale();
-  const { params, setParams, query } = useUrlList<PeoplePage>({ key: queryKeys.people.list, allowed: PERSON_LIST_PARAMS, fetch: fetchPeoplePage });
-  const data = query.data;
+  const { params, setParams, query } = useUrlList({ allowed: PERSON_LIST_PARAMS, query: peopleListQuery });
   return (
     <>
       <ListFilters
@@ -33,54 +30,52 @@ export function PeopleList({ partners }: { partners: { id: number; label: string
           { name: "archived", label: tp("list.showArchived"), type: "checkbox" },
         ]}
       />
-      {query.isError ? <p role="alert" className="text-sm text-red-700">{tp("errors.failed")}</p> : null}
-      {data && data.rows.length ? (
-        <Table caption={t("title")} stack>
-          <thead>
-            <tr>
-              <Th>{t("name")}</Th>
-              <Th>{t("titleOrg")}</Th>
-              <Th>{t("side")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((p) => (
-              <tr key={p.id}>
-                <Td>
-                  <Link href={`/people/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                    {p.nameEn}
-                  </Link>
-                  {p.nameLocal ? (
-                    <span className="ml-2 text-slate-600" lang={p.side === "home" ? "ko" : localLang(p.partnerCountry)}>
-                      {p.nameLocal}
-                    </span>
-                  ) : null}
-                  {p.archivedAt ? (
-                    <span className="ml-2">
-                      <Badge tone="amber">{tc("archived")}</Badge>
-                    </span>
-                  ) : null}
-                </Td>
-                <Td label={t("titleOrg")}>{[p.title, p.organisation].filter(Boolean).join(", ")}</Td>
-                <Td label={t("side")}>
-                  {te(`personSide.${p.side}`)}
-                  {p.partnerSlug ? (
-                    <>
-                      {" · "}
-                      <Link href={`/partners/${p.partnerSlug}`} className="text-brand-700 underline">
-                        {locale === "ko" ? p.partnerNameKo : p.partnerNameEn}
-                      </Link>
-                    </>
-                  ) : null}
-                </Td>
+      <ListResults query={query} failed={tp("errors.failed")} empty={t("none")} setParams={setParams}>
+        {(data) => (
+          <Table caption={t("title")} stack>
+            <thead>
+              <tr>
+                <Th>{t("name")}</Th>
+                <Th>{t("titleOrg")}</Th>
+                <Th>{t("side")}</Th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      ) : (
-        <Empty>{t("none")}</Empty>
-      )}
-      {data ? <ListPager page={data.page} size={data.size} total={data.total} setParams={setParams} busy={query.isFetching} /> : null}
+            </thead>
+            <tbody>
+              {data.rows.map((p) => (
+                <tr key={p.id}>
+                  <Td>
+                    <Link href={`/people/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      {p.nameEn}
+                    </Link>
+                    {p.nameLocal ? (
+                      <span className="ml-2 text-slate-600" lang={p.side === "home" ? "ko" : localLang(p.partnerCountry)}>
+                        {p.nameLocal}
+                      </span>
+                    ) : null}
+                    {p.archivedAt ? (
+                      <span className="ml-2">
+                        <Badge tone="amber">{tc("archived")}</Badge>
+                      </span>
+                    ) : null}
+                  </Td>
+                  <Td label={t("titleOrg")}>{[p.title, p.organisation].filter(Boolean).join(", ")}</Td>
+                  <Td label={t("side")}>
+                    {te(`personSide.${p.side}`)}
+                    {p.partnerSlug ? (
+                      <>
+                        {" · "}
+                        <Link href={`/partners/${p.partnerSlug}`} className="text-brand-700 underline">
+                          {locale === "ko" ? p.partnerNameKo : p.partnerNameEn}
+                        </Link>
+                      </>
+                    ) : null}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </ListResults>
     </>
   );
 }
