@@ -10,6 +10,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { declaredOver, readBodyUpTo } from "@/lib/body-limit";
 import { readClientIp } from "@/lib/client-ip";
 import { isUserError, UserError } from "@/lib/errors";
+import { englishFieldErrors } from "@/lib/validation/local-errors";
 
 /** Request bodies above this are refused with 413 before parsing. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -22,7 +23,12 @@ export function jsonError(status: number, code: string, message: string, extra: 
 }
 
 export function errorResponse(e: unknown): Response {
-  if (isUserError(e)) return Response.json(e.toJSON(), { status: e.status, headers: closeIfTooLarge(e.status) });
+  if (isUserError(e)) {
+    const body = e.toJSON();
+    // Field errors are message keys; the API speaks English.
+    const error = body.error.fields ? { ...body.error, fields: englishFieldErrors(body.error.fields) } : body.error;
+    return Response.json({ error }, { status: e.status, headers: closeIfTooLarge(e.status) });
+  }
   const id = crypto.randomUUID().slice(0, 8);
   console.error(`[error ${id}]`, e);
   return jsonError(500, "internal", `Something went wrong on our side (reference ${id}).`);

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent } from "react";
 import { commentOnAction, saveBoardAction } from "@/app/(app)/board/actions";
+import { useFieldErrorText } from "@/components/forms/use-field-errors";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -127,6 +128,7 @@ function EditForm({ d, boardQueryKey }: { d: Detail; boardQueryKey: readonly unk
   const [pending, start] = useTransition();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const translate = useFieldErrorText();
   const a = d.action;
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -146,7 +148,7 @@ function EditForm({ d, boardQueryKey }: { d: Detail; boardQueryKey: readonly unk
         toast({ tone: "success", message: t("saved") });
         await Promise.all([qc.invalidateQueries({ queryKey: boardQueryKey }), qc.invalidateQueries({ queryKey: actionKey(a.id) })]);
       } else {
-        setErrors(r.error.fields ?? {});
+        setErrors(translate(r.error.fields));
         setMessage(r.error.message);
         if (r.error.code === "conflict") void qc.invalidateQueries({ queryKey: boardQueryKey });
       }
@@ -209,6 +211,7 @@ function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: str
   const [body, setBody] = useState("");
   const [errors, setErrors] = useState<string[] | undefined>();
   const [pending, start] = useTransition();
+  const translate = useFieldErrorText();
   function submit(e: FormEvent) {
     e.preventDefault();
     start(async () => {
@@ -218,7 +221,7 @@ function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: str
         setErrors(undefined);
         toast({ tone: "success", message: t("commentAdded") });
         await qc.invalidateQueries({ queryKey: actionKey(d.action.id) });
-      } else setErrors(r.error.fields?.body ?? [r.error.message]);
+      } else setErrors(r.error.fields?.body ? translate(r.error.fields).body : [r.error.message]);
     });
   }
   return (

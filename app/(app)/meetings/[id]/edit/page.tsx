@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/guard";
 import { isUserError } from "@/lib/errors";
 import { viewerLocale, viewerTimeZone } from "@/lib/viewer";
 import { formContext, valuesFromMeeting } from "../../_components/form-data";
-import { MeetingForm } from "../../_components/meeting-form";
+import { MeetingForm } from "../../_components/meeting-form/meeting-form";
 import { pageTitle } from "@/components/layout/page-title";
 import { parseIdParam } from "@/lib/validation/common";
 
