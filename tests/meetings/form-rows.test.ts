@@ -25,7 +25,7 @@ describe("[MEETINGS] the form's rows", () => {
     ]);
     expect(next.actions.map((a) => [a.title, a.owner])).toEqual([["Send the MoU draft", ""]]);
     // Pure: the values it was given are as they were.
-    expect(v.gifts[0]!.from).toBe(`row:${gone!.key}`);
+    expect(v.gifts[0].from).toBe(`row:${gone!.key}`);
   });
 
   it("removing a gift or a follow-up touches nothing else", () => {
