@@ -8,6 +8,7 @@ import { can, type Permission } from "@/lib/permissions";
 import { declaredOver, readBodyUpTo } from "@/lib/body-limit";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "@/lib/db-unavailable";
 import { isUserError, UserError } from "@/lib/errors";
+import { englishFieldErrors } from "@/lib/validation/local-errors";
 
 /** Request bodies above this are refused with 413 before parsing. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -20,7 +21,12 @@ export function jsonError(status: number, code: string, message: string, extra: 
 }
 
 export function errorResponse(e: unknown): Response {
-  if (isUserError(e)) return Response.json(e.toJSON(), { status: e.status, headers: closeIfTooLarge(e.status) });
+  if (isUserError(e)) {
+    const body = e.toJSON();
+    // Field errors are message keys; the API speaks English.
+    const error = body.error.fields ? { ...body.error, fields: englishFieldErrors(body.error.fields) } : body.error;
+    return Response.json({ error }, { status: e.status, headers: closeIfTooLarge(e.status) });
+  }
   if (isDatabaseUnavailable(e)) {
     console.error("[database unavailable]", e instanceof Error ? e.message : e);
     return Response.json(new UserError("unavailable", UNAVAILABLE_MESSAGE).toJSON(), { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });

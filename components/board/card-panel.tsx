@@ -5,6 +5,7 @@ import { X } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
+import { useFieldErrorText } from "@/components/forms/use-field-errors";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -112,6 +113,7 @@ function EditForm({ d }: { d: Detail }) {
   const pending = save.isPending;
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const translate = useFieldErrorText();
   const a = d.action;
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -132,7 +134,7 @@ function EditForm({ d }: { d: Detail }) {
             setMessage(null);
             toast({ tone: "success", message: t("saved") });
           } else {
-            setErrors(r.error.fields ?? {});
+            setErrors(translate(r.error.fields));
             setMessage(r.error.message);
           }
         },
@@ -193,6 +195,7 @@ function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: str
   const [errors, setErrors] = useState<string[] | undefined>();
   const comment = useCommentOnCard();
   const pending = comment.isPending;
+  const translate = useFieldErrorText();
   function submit(e: FormEvent) {
     e.preventDefault();
     comment.mutate(
@@ -203,7 +206,7 @@ function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: str
             setBody("");
             setErrors(undefined);
             toast({ tone: "success", message: t("commentAdded") });
-          } else setErrors(r.error.fields?.body ?? [r.error.message]);
+          } else setErrors(r.error.fields?.body ? translate(r.error.fields).body : [r.error.message]);
         },
       },
     );

@@ -16,7 +16,7 @@ export const actionFields = z.object({
   priority: z.enum(ACTION_PRIORITIES).default("normal"),
 });
 
-export const actionInMeetingSchema = actionFields;
+export const actionInMeetingSchema = actionFields.extend({ title: requiredText(300, "enterActionTitle") });
 export const createActionSchema = actionFields.extend({
   partnerId: id,
   meetingId: optionalId,

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { GIFT_DIRECTIONS, GIFT_DISPOSITIONS } from "@/lib/domain";
-import { id, optionalId, optionalIsoDate, optionalNumber, optionalText, requiredText, version } from "./common";
+import { id, keyed, messageKey, optionalId, optionalIsoDate, optionalNumber, optionalText, requiredText, version } from "./common";
 
 const currency = z.preprocess(
   // null is how the API returns a value still to be appraised: it reads back as "no currency".
   (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim().toUpperCase()) : v === null ? undefined : v),
-  z.string().regex(/^[A-Z]{3}$/, { message: "A three-letter currency code, such as KRW." }).optional(),
+  z.string().regex(/^[A-Z]{3}$/, keyed("currencyCode")).optional(),
 );
 
 export const giftFields = z.object({
@@ -26,11 +26,11 @@ export const giftFields = z.object({
 
 export const giftValueRule = <T extends { estimatedValue?: number; currency?: string }>(v: T, ctx: z.RefinementCtx) => {
   if (v.estimatedValue !== undefined && !v.currency)
-    ctx.addIssue({ code: "custom", path: ["currency"], message: "Give the currency of the value." });
+    ctx.addIssue({ code: "custom", path: ["currency"], message: messageKey("currencyNeeded") });
 };
 
 /** A gift in the meeting form or a meeting's API payload; an id keeps an existing gift (and its id). */
-export const giftInMeetingSchema = giftFields.extend({ id: optionalId }).superRefine(giftValueRule);
+export const giftInMeetingSchema = giftFields.extend({ id: optionalId, item: requiredText(300, "enterItem") }).superRefine(giftValueRule);
 export const createGiftSchema = giftFields.extend({ meetingId: id }).superRefine(giftValueRule);
 export const updateGiftSchema = giftFields.extend({ meetingId: id, version }).superRefine(giftValueRule);
 export type GiftInMeeting = z.output<typeof giftInMeetingSchema>;

@@ -3,10 +3,10 @@ import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, PERSON_SIDES } from
 import { zonedTimeToUtc } from "@/lib/format";
 import { actionInMeetingSchema } from "./actions";
 import { giftInMeetingSchema } from "./gifts";
-import { blankToUndefined, id, isoDate, optionalId, optionalNumber, optionalText, requiredText, timeZone, version } from "./common";
+import { blankToUndefined, idWith, isoDate, keyed, messageKey, optionalId, optionalNumber, optionalText, requiredText, timeZone, version } from "./common";
 
 export const newPersonSchema = z.object({
-  nameEn: requiredText(200),
+  nameEn: requiredText(200, "enterName"),
   nameLocal: optionalText(200),
   title: optionalText(300),
   organisation: optionalText(300),
@@ -22,21 +22,22 @@ export const participantInMeetingSchema = z
   })
   .superRefine((v, ctx) => {
     if (!v.personId && !v.newPerson)
-      ctx.addIssue({ code: "custom", path: ["personId"], message: "Choose a person or add a new one." });
+      ctx.addIssue({ code: "custom", path: ["personId"], message: messageKey("choosePerson") });
     if (v.personId && v.newPerson)
-      ctx.addIssue({ code: "custom", path: ["personId"], message: "Choose a person or add a new one, not both." });
+      ctx.addIssue({ code: "custom", path: ["personId"], message: messageKey("choosePersonNotBoth") });
   });
 
 const meetingFields = z.object({
-  partnerId: id,
-  title: requiredText(300),
+  // The form says what to do where a field is missing or unusable, whatever zod calls it.
+  partnerId: idWith("choosePartner"),
+  title: requiredText(300, "enterTitle"),
   kind: z.enum(MEETING_KINDS),
   status: z.enum(MEETING_STATUSES),
   /** The wall-clock date and time in timeZone, as the form sends them… */
   date: blankToUndefined(isoDate.optional()),
-  time: blankToUndefined(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use a time like 15:00." }).optional()),
+  time: blankToUndefined(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, keyed("time")).optional()),
   /** …or the UTC instant, as the API returns it. Date and time win when both are given. */
-  startsAt: blankToUndefined(z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant, such as 2019-11-27T07:00:00Z." }).optional()),
+  startsAt: blankToUndefined(z.iso.datetime({ offset: true, ...keyed("instant") }).optional()),
   timeZone,
   durationMinutes: optionalNumber({ int: true, max: 60 * 24 * 30 }),
   venue: optionalText(300),
@@ -55,10 +56,10 @@ const meetingFields = z.object({
 function instant(v: z.infer<typeof meetingFields>, ctx: z.RefinementCtx): Date | null {
   if (v.date === undefined && v.time === undefined && v.startsAt !== undefined) return new Date(v.startsAt);
   for (const key of ["date", "time"] as const)
-    if (v[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: "Required." });
+    if (v[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: messageKey("enterWhen") });
   if (v.date === undefined || v.time === undefined) return null;
   const at = zonedTimeToUtc(v.date, v.time, v.timeZone);
-  if (!at) ctx.addIssue({ code: "custom", path: ["date"], message: "Not a real date and time." });
+  if (!at) ctx.addIssue({ code: "custom", path: ["date"], message: messageKey("notRealDateTime") });
   return at;
 }
 
@@ -75,7 +76,7 @@ function withInstant<T extends z.infer<typeof meetingFields>>(v: T, ctx: z.Refin
   ];
   for (const [path, idx] of refs)
     if (idx !== undefined && idx >= n)
-      ctx.addIssue({ code: "custom", path: path.split("."), message: "Refers to a participant who is not in the list." });
+      ctx.addIssue({ code: "custom", path: path.split("."), message: messageKey("participantGone") });
   const { date: _d, time: _t, startsAt: _s, ...rest } = v;
   return { ...rest, startsAt };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PARTNER_KINDS, PARTNER_STATUSES, RELATIONSHIP_LEVELS } from "@/lib/domain";
 import { normaliseDate } from "@/lib/format";
-import { blankToUndefined, datePrecision, isoDate, optionalText, partialIsoDate, requiredText, timeZone, version } from "./common";
+import { blankToUndefined, datePrecision, isoDate, keyed, optionalText, partialIsoDate, requiredText, timeZone, version } from "./common";
 
 const coordinate = (min: number, max: number) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().min(min).max(max).optional());
@@ -12,7 +12,7 @@ const partnerFields = z.object({
     .trim()
     .min(2)
     .max(60)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "Lower-case letters, digits and hyphens." }),
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, keyed("slug")),
   nameEn: requiredText(200),
   nameKo: requiredText(200),
   nameLocal: optionalText(200),
@@ -20,7 +20,7 @@ const partnerFields = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, { message: "A two-letter country code (ISO 3166-1), such as CN." }),
+    .regex(/^[A-Z]{2}$/, keyed("country")),
   kind: z.enum(PARTNER_KINDS),
   level: z.enum(RELATIONSHIP_LEVELS),
   status: z.enum(PARTNER_STATUSES),

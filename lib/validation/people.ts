@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PERSON_SIDES } from "@/lib/domain";
-import { optionalId, optionalText, requiredText, version } from "./common";
+import { messageKey, optionalId, optionalText, requiredText, version } from "./common";
 
 const personFields = z.object({
   nameEn: requiredText(200),
@@ -16,9 +16,9 @@ const personFields = z.object({
 
 const sideRule = <T extends { side: string; partnerId?: number }>(v: T, ctx: z.RefinementCtx) => {
   if (v.side === "partner" && !v.partnerId)
-    ctx.addIssue({ code: "custom", path: ["partnerId"], message: "Choose the partner this person belongs to." });
+    ctx.addIssue({ code: "custom", path: ["partnerId"], message: messageKey("choosePartnerOfPerson") });
   if (v.side === "home" && v.partnerId)
-    ctx.addIssue({ code: "custom", path: ["partnerId"], message: "People on our side belong to no partner." });
+    ctx.addIssue({ code: "custom", path: ["partnerId"], message: messageKey("homeNoPartner") });
 };
 
 export const createPersonSchema = personFields.superRefine(sideRule);

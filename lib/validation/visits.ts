@@ -6,6 +6,8 @@ import {
   datePrecision,
   id,
   isoDate,
+  keyed,
+  messageKey,
   optionalId,
   optionalIsoDate,
   optionalNumber,
@@ -20,9 +22,9 @@ import {
 // to prepare and checklist. Times come either as wall-clock date and time in the item's own zone
 // (the form) or as UTC instants (what the API returns); the wall clock wins when both are given.
 
-const time = blankToUndefined(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use a time like 15:00." }).optional());
+const time = blankToUndefined(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, keyed("time")).optional());
 const day = blankToUndefined(isoDate.optional());
-const instant = blankToUndefined(z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant, such as 2019-11-27T07:00:00Z." }).optional());
+const instant = blankToUndefined(z.iso.datetime({ offset: true, ...keyed("instant") }).optional());
 const personIds = z.array(id).max(200).default([]);
 const flag = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
 
@@ -76,7 +78,7 @@ export const plannedGiftSchema = z.object({
   description: optionalText(2000),
   toPersonId: optionalId,
   estimatedValue: optionalNumber(),
-  currency: blankToUndefined(z.string().regex(/^[A-Z]{3}$/, { message: "Use a currency code like KRW." }).optional()),
+  currency: blankToUndefined(z.string().regex(/^[A-Z]{3}$/, keyed("currencyCode")).optional()),
   giftId: optionalId,
 });
 
@@ -97,14 +99,14 @@ const visitFields = z.object({
   startsOn: blankToUndefined(partialIsoDate.optional()),
   endsOn: blankToUndefined(partialIsoDate.optional()),
   datePrecision: datePrecision.default("day"),
-  partnerIds: z.array(id).min(1, { message: "Choose at least one partner." }).max(20),
+  partnerIds: z.array(id).min(1, keyed("chooseAPartner")).max(20),
   headPersonId: optionalId,
   hotel: optionalText(300),
   interpreterLanguages: optionalText(300),
   dietaryNeeds: optionalText(2000),
   accessNeeds: optionalText(2000),
   budgetAmount: optionalNumber(),
-  budgetCurrency: blankToUndefined(z.string().regex(/^[A-Z]{3}$/, { message: "Use a currency code like KRW." }).optional()),
+  budgetCurrency: blankToUndefined(z.string().regex(/^[A-Z]{3}$/, keyed("currencyCode")).optional()),
   notes: optionalText(20_000),
   members: z.array(memberSchema).max(200).default([]),
   programme: z.array(programmeItemSchema).max(500).default([]),
@@ -127,27 +129,27 @@ function at(
 ): Date | null {
   if (date === undefined && t === undefined) return iso === undefined ? null : new Date(iso);
   if (date === undefined || t === undefined) {
-    ctx.addIssue({ code: "custom", path: [...base, date === undefined ? keys[0] : keys[1]], message: "Required." });
+    ctx.addIssue({ code: "custom", path: [...base, date === undefined ? keys[0] : keys[1]], message: messageKey("required") });
     return null;
   }
   const r = zonedTimeToUtc(date, t, zone);
-  if (!r) ctx.addIssue({ code: "custom", path: [...base, keys[0]], message: "Not a real date and time." });
+  if (!r) ctx.addIssue({ code: "custom", path: [...base, keys[0]], message: messageKey("notRealDateTime") });
   return r;
 }
 
 function ordered(ctx: z.RefinementCtx, path: Path, start: Date | null, end: Date | null) {
-  if (start && end && end < start) ctx.addIssue({ code: "custom", path, message: "Ends before it starts." });
+  if (start && end && end < start) ctx.addIssue({ code: "custom", path, message: messageKey("endsBefore") });
 }
 
 function resolve<T extends z.infer<typeof visitFields>>(v: T, ctx: z.RefinementCtx) {
   const startsOn = v.startsOn === undefined ? null : normaliseDate(v.startsOn, v.datePrecision);
   const endsOn = v.endsOn === undefined ? null : normaliseDate(v.endsOn, v.datePrecision);
-  if (startsOn && endsOn && endsOn < startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "Ends before it starts." });
-  if (endsOn && !startsOn) ctx.addIssue({ code: "custom", path: ["startsOn"], message: "Required." });
-  if (new Set(v.partnerIds).size !== v.partnerIds.length) ctx.addIssue({ code: "custom", path: ["partnerIds"], message: "Listed twice." });
+  if (startsOn && endsOn && endsOn < startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: messageKey("endsBefore") });
+  if (endsOn && !startsOn) ctx.addIssue({ code: "custom", path: ["startsOn"], message: messageKey("required") });
+  if (new Set(v.partnerIds).size !== v.partnerIds.length) ctx.addIssue({ code: "custom", path: ["partnerIds"], message: messageKey("listedTwice") });
   const seen = new Set<number>();
   v.members.forEach((m, i) => {
-    if (seen.has(m.personId)) ctx.addIssue({ code: "custom", path: ["members", i, "personId"], message: "Listed twice." });
+    if (seen.has(m.personId)) ctx.addIssue({ code: "custom", path: ["members", i, "personId"], message: messageKey("listedTwice") });
     seen.add(m.personId);
   });
 
@@ -155,7 +157,7 @@ function resolve<T extends z.infer<typeof visitFields>>(v: T, ctx: z.RefinementC
     const { startDate, startTime, endDate, endTime, startsAt: _s, endsAt: _e, ...rest } = p;
     const startsAt = at(ctx, ["programme", i], ["startDate", "startTime"], startDate, startTime, p.startsAt, p.timeZone);
     const endsAt = at(ctx, ["programme", i], ["endDate", "endTime"], endTime === undefined ? endDate : (endDate ?? startDate), endTime, p.endsAt, p.timeZone);
-    if (endsAt && !startsAt) ctx.addIssue({ code: "custom", path: ["programme", i, "startDate"], message: "Required." });
+    if (endsAt && !startsAt) ctx.addIssue({ code: "custom", path: ["programme", i, "startDate"], message: messageKey("required") });
     ordered(ctx, ["programme", i, "endTime"], startsAt, endsAt);
     return { ...rest, attendeeIds: [...new Set(p.attendeeIds)], startsAt, endsAt };
   });

@@ -1,13 +1,14 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/db/audit";
 import { createUser } from "@/db/queries/users";
 import { clearCurrentPasswordChecks, MAX_CURRENT_PASSWORD, reserveCurrentPasswordCheck, WINDOW_MS } from "@/server/auth/rate-limit";
 import { ValidationError } from "@/lib/errors";
 import { passwordScore } from "@/lib/password-strength";
-import { translateFieldErrors } from "@/lib/validation/error-keys";
+import { translateFieldErrors, type Translate } from "@/lib/validation/error-keys";
 import { changePasswordSchema, createUserSchema } from "@/lib/validation/users";
-import en from "@/messages/en/partners.json";
-import ko from "@/messages/ko/partners.json";
+import en from "@/messages/en/validation.json";
+import ko from "@/messages/ko/validation.json";
 import { testDb } from "../helpers/db";
 
 const user = (password: string) => ({ email: "kim@example.org", name: "Kim", role: "viewer", password });
@@ -19,8 +20,8 @@ const fieldsOf = (password: string) => {
 describe("[ACCOUNTS] password policy", () => {
   it("refuses fewer than 12 characters and common, repeated or sequential passwords", () => {
     for (const weak of ["aaaaaaaaaaaa", "123456789012", "password1234", "iloveyou1234", "qwertyuiop12", "passwordpassword"])
-      expect(fieldsOf(weak), weak).toEqual(["Too easy to guess: a common password, word, name, repeat or sequence."]);
-    for (const short of ["password12", "Xk9#pL2!qZ"]) expect(fieldsOf(short), short).toEqual(["At least 12 characters."]);
+      expect(fieldsOf(weak), weak).toEqual(["validation.passwordWeak"]);
+    for (const short of ["password12", "Xk9#pL2!qZ"]) expect(fieldsOf(short), short).toEqual(['validation.passwordLength|{"min":12}']);
     for (const good of ["correct-horse-battery", "Haeundae-sunrise-2019", "temporary-pass-1"]) expect(fieldsOf(good), good).toBeNull();
     expect(passwordScore("aaaaaaaaaaaa")).toBe(0);
   });
@@ -32,10 +33,10 @@ describe("[ACCOUNTS] password policy", () => {
   });
 
   it("the messages reach the form in English and Korean through the error keys", () => {
-    const fields = { password: ["Too easy to guess: a common password, word, name, repeat or sequence."], other: ["At least 12 characters."] };
-    const t = (messages: typeof en) => (key: string) => (messages.partners.errors as Record<string, string>)[key] ?? key;
-    expect(translateFieldErrors(fields, t(en))).toEqual({ password: [en.partners.errors.passwordWeak], other: ["At least 12 characters."] });
-    expect(translateFieldErrors(fields, t(ko))).toEqual({ password: [ko.partners.errors.passwordWeak], other: ["12자 이상이어야 합니다."] });
+    const fields = { password: fieldsOf("password1234")!, other: fieldsOf("password12")! };
+    const t = (messages: typeof en, locale = "en") => createTranslator({ locale, messages }) as unknown as Translate;
+    expect(translateFieldErrors(fields, t(en))).toEqual({ password: [en.validation.passwordWeak], other: ["At least 12 characters."] });
+    expect(translateFieldErrors(fields, t(ko, "ko"))).toEqual({ password: [ko.validation.passwordWeak], other: ["12자 이상이어야 합니다."] });
   });
 });
 

@@ -9,7 +9,7 @@ import { ConflictError, UserError, ValidationError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation/common";
 import { createMeetingSchema } from "@/lib/validation/meetings";
 import { emptyAction, emptyGift, emptyParticipant, formPath, reachesDeclarationThreshold, toPayload, type MeetingFormValues } from "@/app/(app)/meetings/_components/form-values";
-import { errorKey, errorKeyFor } from "@/app/(app)/meetings/_components/field-errors";
+import { keyOf } from "@/lib/validation/error-keys";
 import { EDITOR, seededDb, onPostgres } from "../helpers/db";
 
 const OTHER = { userId: null, label: "other.editor@test", role: "editor" } as const;
@@ -167,8 +167,9 @@ describe("[MEETINGS] one schema for the form, the action and the API", () => {
     const r = createMeetingSchema.safeParse(payload);
     expect(Object.keys(fieldErrors(r.error!))).toEqual(["gifts.0.item"]);
     expect(formPath("gifts.0.item", v)).toBe("gifts.1.item");
-    expect(errorKeyFor("gifts.0.item", r.error!.issues[0]!.message)).toBe("enterItem");
-    expect(errorKeyFor("partnerId", "Too small: expected number to be >0")).toBe("choosePartner");
+    expect(keyOf(r.error!.issues[0]!.message).key).toBe("validation.enterItem");
+    const noPartner = createMeetingSchema.safeParse({ ...payload, partnerId: "" });
+    expect(noPartner.error!.issues.filter((i) => i.path[0] === "partnerId").map((i) => i.message)).toEqual(["validation.choosePartner"]);
   });
 
   it("rejects the form's bad input in the browser exactly as the server does, field by field", async () => {
@@ -197,10 +198,10 @@ describe("[MEETINGS] one schema for the form, the action and the API", () => {
   it("maps every message the schema and the server produce to a translated key", async () => {
     const db = await seededDb();
     const r = createMeetingSchema.safeParse(toPayload(await formValues(db)));
-    const keys = r.error!.issues.map((i) => errorKey(i.message));
-    expect(keys).not.toContain("invalid");
-    expect(errorKey("Unknown person.")).toBe("unknownPerson");
-    expect(errorKey("Listed twice.")).toBe("listedTwice");
+    const keys = r.error!.issues.map((i) => keyOf(i.message).key);
+    expect(keys).not.toContain("validation.invalid");
+    expect(keyOf("Unknown person.").key).toBe("validation.unknownPerson");
+    expect(keyOf("Listed twice.").key).toBe("validation.listedTwice");
   });
 
   it("flags a received gift at the declaration threshold, not a given one or one below it", () => {

@@ -2,8 +2,9 @@ import "server-only";
 import { getDb } from "@/db";
 import { meetingPeopleOptions, type MeetingDetail } from "@/db/queries/meetings";
 import { partnerOptions } from "@/db/queries/partners";
-import { utcToZonedParts, type Locale } from "@/lib/format";
+import type { Locale } from "@/lib/format";
 import { emptyParticipant, rowKey, type MeetingFormValues, type ParticipantRow } from "./form-values";
+import { fieldsFromMeeting } from "./meeting-form/fields-from-meeting";
 
 /** What both the new and the edit page hand to the form. */
 export async function formContext(locale: Locale, partnerId: number | null) {
@@ -42,7 +43,6 @@ const s = (v: string | number | null | undefined) => (v === null || v === undefi
 
 /** A stored meeting as the form's values: its start back in its own zone's wall clock. */
 export function valuesFromMeeting(m: MeetingDetail): MeetingFormValues {
-  const { date, time } = utcToZonedParts(m.startsAt, m.timeZone);
   const participants: ParticipantRow[] = m.participants.map((p) => ({
     ...emptyParticipant(p.person.side as "home" | "partner"),
     personId: String(p.personId),
@@ -55,21 +55,7 @@ export function valuesFromMeeting(m: MeetingDetail): MeetingFormValues {
     return row ? `row:${row.key}` : `id:${personId}`;
   };
   return {
-    partnerId: String(m.partnerId),
-    title: m.title,
-    kind: m.kind,
-    status: m.status,
-    date,
-    time,
-    timeZone: m.timeZone,
-    durationMinutes: s(m.durationMinutes),
-    venue: s(m.venue),
-    city: s(m.city),
-    attendeeCount: s(m.attendeeCount),
-    topics: s(m.topics),
-    summary: s(m.summary),
-    outcomes: s(m.outcomes),
-    notes: s(m.notes),
+    ...fieldsFromMeeting(m),
     participants,
     gifts: m.gifts.map((g) => ({
         key: rowKey(),

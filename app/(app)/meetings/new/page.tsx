@@ -6,7 +6,7 @@ import { requireUser } from "@/server/auth/guard";
 import { todayIn } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { blankValues, formContext } from "../_components/form-data";
-import { MeetingForm } from "../_components/meeting-form";
+import { MeetingForm } from "../_components/meeting-form/meeting-form";
 import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("meetings.form.newTitle");

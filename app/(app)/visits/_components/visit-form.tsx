@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition, type FormEvent } from "react";
+import { useFieldErrorText } from "@/components/forms/use-field-errors";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,7 +12,7 @@ import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
 import { ErrorSummary, fieldId } from "@/app/(app)/meetings/_components/error-summary";
 import { DATE_PRECISIONS, DELEGATION_ROLES, PROGRAMME_KINDS, TRAVEL_MODES, VISIT_DIRECTIONS, VISIT_STATUSES, ACTION_SIDES } from "@/lib/domain";
-import { clientFieldErrors, errorKey } from "@/lib/validation/error-keys";
+import { clientFieldErrors } from "@/lib/validation/error-keys";
 import { createVisitSchema, updateVisitSchema } from "@/lib/validation/visits";
 import { saveVisitAction } from "../actions";
 import { emptyCheck, emptyGift, emptyItem, emptyLeg, emptyMember, toPayload, type VisitFormValues } from "./form-values";
@@ -19,20 +20,11 @@ import { PeopleChecks, Rows, Section, type Option } from "./visit-form-parts";
 
 type ListName = "members" | "programme" | "legs" | "gifts" | "checklist";
 
-// Messages of the visit schema's own rules; the rest go through the shared error keys.
-const OWN: [RegExp, string][] = [
-  [/^Ends before it starts/, "endsBefore"],
-  [/^Listed twice/, "twice"],
-  [/^Unknown person/, "unknownPerson"],
-  [/^Use a time like/, "time"],
-  [/^Use a currency code/, "currency"],
-  [/^Choose at least one partner/, "partner"],
-];
-
 export function VisitForm(props: { visitId?: number; version?: number; initial: VisitFormValues; partners: Option[]; people: Option[]; timeZones: string[]; homeZone: string }) {
   const t = useTranslations("visits");
   const tf = useTranslations("visits.form");
   const tp = useTranslations("partners.errors");
+  const translate = useFieldErrorText();
   const router = useRouter();
   const toast = useToast();
   const [v, setV] = useState(props.initial);
@@ -51,8 +43,6 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
   const add = (list: ListName, row: { key: string }) => setV((x) => ({ ...x, [list]: [...(x[list] as { key: string }[]), row] }));
   const remove = (list: ListName) => (key: string) => setV((x) => ({ ...x, [list]: (x[list] as { key: string }[]).filter((r) => r.key !== key) }));
   const err = (path: string) => errors[path];
-  const translate = (fields: Record<string, string[]> | undefined) =>
-    Object.fromEntries(Object.entries(fields ?? {}).map(([k, msgs]) => [k, [...new Set(msgs.map((m) => { const own = OWN.find(([re]) => re.test(m)); return own ? tf(`errors.${own[1]}`) : tp(errorKey(m)); }))]]));
   const field = (path: string, label: string, value: string, onChange: (s: string) => void, extra: Record<string, unknown> = {}) => (
     <Field id={fieldId(path)} label={label} value={value} errors={err(path)} onChange={(e) => onChange(e.currentTarget.value)} {...extra} />
   );

@@ -5,7 +5,7 @@ import { getMeeting, type MeetingDetail } from "@/db/queries/meetings";
 import { requireUser } from "@/server/auth/guard";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { formContext, valuesFromMeeting } from "../../_components/form-data";
-import { MeetingForm } from "../../_components/meeting-form";
+import { MeetingForm } from "../../_components/meeting-form/meeting-form";
 import { pageTitle } from "@/components/layout/page-title";
 import { loadByIdOr404 } from "@/server/not-found";
 

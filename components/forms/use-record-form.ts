@@ -3,7 +3,8 @@ import { useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import type { ActionError, ActionResult } from "@/server/auth/action";
-import { clientFieldErrors, translateFieldErrors, type FieldErrors } from "@/lib/validation/error-keys";
+import { clientFieldErrors, type FieldErrors } from "@/lib/validation/error-keys";
+import { useFieldErrorText } from "@/components/forms/use-field-errors";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 
 /** The form-level message for a failed save, in the user's language. */
@@ -36,6 +37,7 @@ export function useRecordForm<T>(opts: {
 }) {
   const te = useTranslations("partners.errors");
   const message = useErrorMessage();
+  const translate = useFieldErrorText();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -48,7 +50,7 @@ export function useRecordForm<T>(opts: {
     const values = opts.prepare ? opts.prepare(raw) : raw;
     const local = clientFieldErrors(opts.schema, values);
     if (local) {
-      setErrors(translateFieldErrors(local, te));
+      setErrors(translate(local));
       setFormError(te("fixFields"));
       focusFirstError(e.currentTarget);
       return;
@@ -62,7 +64,7 @@ export function useRecordForm<T>(opts: {
         setDirty(false);
         opts.onSaved(r.data);
       } else {
-        setErrors(translateFieldErrors(r.error.fields, te));
+        setErrors(translate(r.error.fields));
         setFormError(message(r.error));
         focusFirstError(form);
       }
