@@ -14,12 +14,13 @@ const layers = [
   {
     target: "./components",
     from: "./app",
-    except: ["./actions.ts", "./(app)/board/actions.ts", "./(app)/notifications/actions.ts"],
+    except: ["./commands.ts", "./(app)/board/commands.ts", "./(app)/notifications/commands.ts"],
     message: `components/ may import app/'s server actions only: ${LAYER}.`,
   },
 ];
 
-// A "use client" module goes to the browser: it may not pull in database or server code.
+// A "use client" module goes to the browser: it may not pull in database or server code, nor
+// lean on their types (the shapes it reads are lib/types/).
 const clientBoundary = {
   meta: { type: "problem", schema: [] },
   create(context) {
@@ -28,9 +29,7 @@ const clientBoundary = {
     const check = (node) => {
       const src = node.source?.value;
       if (typeof src !== "string" || !/^@\/(db|server)(\/|$)/.test(src)) return;
-      if (node.importKind === "type" || node.exportKind === "type") return;
-      if (node.specifiers?.length && node.specifiers.every((s) => s.importKind === "type")) return;
-      context.report({ node, message: `A "use client" module may not import ${src}: it would ship server code to the browser.` });
+      context.report({ node, message: `A "use client" module may not import ${src}: it would ship server code to the browser (its shapes live in lib/types/).` });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
   },

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isDecodableTextReply } from "@/lib/action-reply";
+import { isDecodableTextReply } from "@/lib/command-reply";
 import { declaredOver, readBodyUpTo } from "@/lib/body-limit";
 import { HSTS, servesHttps } from "@/lib/https";
 

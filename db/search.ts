@@ -6,6 +6,7 @@ import { groupConcat, idsIn, ON_PG } from "./dialect";
 import { setting } from "./schema";
 import { toTsQuery } from "./search-pg";
 import { inTransaction, rawAll, rawGet, rawRun } from "./tx";
+import type { SearchType } from "@/lib/types/search";
 
 // One FTS5 index for every searchable record (created by a drizzle-kit custom migration).
 // Han, Hangul and Kana are indexed one character a token so that any run of them matches,
@@ -14,7 +15,6 @@ import { inTransaction, rawAll, rawGet, rawRun } from "./tx";
 // (pinyin for Han, Revised Romanization for Hangul) and the initial consonants of its Korean
 // words, so "chongqing", "tang liangzhi" and "ㅊㅊ" find 重庆市, 唐良智 and 충칭.
 
-export type SearchType = "meeting" | "partner" | "person" | "action" | "gift" | "visit";
 export const SEARCH_TYPES: readonly SearchType[] = ["partner", "person", "meeting", "action", "gift", "visit"];
 
 /** Bump when what goes into the index changes: the next migrate rebuilds it (ensureSearchIndex). */

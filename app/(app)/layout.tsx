@@ -2,7 +2,7 @@ import { BellRing, KeyRound, LogOut } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { signOut } from "@/app/actions";
+import { signOut } from "@/app/commands";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { MobileNav } from "@/components/layout/mobile-nav";
 import { NavLinks } from "@/components/layout/nav-links";

@@ -1,8 +1,8 @@
 // What dnd-kit says to screen readers during a pointer drag (the keyboard speaks in #board-live).
 import type { Announcements, UniqueIdentifier } from "@dnd-kit/core";
-import type { BoardCard } from "@/db/queries/board";
 import type { Containers } from "./board-containers";
 import { findContainer } from "./board-move";
+import { type BoardCard } from "@/lib/types/board";
 
 type Say = (key: string, values: Record<string, string | number>) => string;
 

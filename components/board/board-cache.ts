@@ -1,7 +1,7 @@
 // Pure patches of the board in the query cache: the saved move's answer, and a column's next page.
-import type { BoardCard, BoardData } from "@/db/queries/board";
 import type { ActionStatus } from "@/lib/domain";
 import { containerId, type Containers } from "./board-containers";
+import { type BoardCard, type BoardData } from "@/lib/types/board";
 
 /** The board with one card's fields replaced by the server's answer, wherever the card is. */
 export function patchCard(data: BoardData, saved: Partial<BoardCard> & { id: number }): BoardData {

@@ -4,10 +4,10 @@ import { CSS } from "@dnd-kit/utilities";
 import { AlertTriangle, CalendarCheck, CalendarDays, GripVertical, Users } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import type { BoardCard as Card } from "@/db/queries/board";
 import { isOverdue } from "@/lib/board/filters";
 import { cn } from "@/lib/cn";
 import { formatDate, isLocale, utcToZonedParts } from "@/lib/format";
+import { type BoardCard as Card } from "@/lib/types/board";
 
 const PRIORITY_TONE: Record<string, string> = {
   urgent: "bg-red-50 text-red-800 ring-red-200",

@@ -5,10 +5,10 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
-import type { BoardCard } from "@/db/queries/board";
 import type { ActionStatus } from "@/lib/domain";
 import { cn } from "@/lib/cn";
 import { SortableCard } from "./board-card";
+import { type BoardCard } from "@/lib/types/board";
 
 /** Above this many loaded cards a column renders only what is in view. */
 const VIRTUAL_FROM = 60;

@@ -1,6 +1,6 @@
 // The board's cards as lists keyed by "<lane>::<status>", the shape both kinds of move work on.
-import type { BoardCard, BoardData } from "@/db/queries/board";
 import type { ActionStatus } from "@/lib/domain";
+import { type BoardCard, type BoardData } from "@/lib/types/board";
 
 export type Containers = Record<string, BoardCard[]>;
 const SEP = "::";

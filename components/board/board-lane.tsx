@@ -1,10 +1,10 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import type { KeyboardEvent } from "react";
-import type { BoardCard, BoardData } from "@/db/queries/board";
 import type { ActionStatus } from "@/lib/domain";
 import { containerId, type Containers } from "./board-containers";
 import { CollapsedColumn, Column } from "./board-column";
+import { type BoardCard, type BoardData } from "@/lib/types/board";
 
 type Lane = BoardData["lanes"][number];
 

@@ -1,8 +1,8 @@
 // The pointer's moves on the board's model (columns as lists), apart from dnd-kit and React.
 import { arrayMove } from "@dnd-kit/sortable";
 import type { UniqueIdentifier } from "@dnd-kit/core";
-import type { BoardCard } from "@/db/queries/board";
 import { splitContainer, type Containers } from "./board-containers";
+import { type BoardCard } from "@/lib/types/board";
 
 /** The column holding `id`: a column's own id, or the column of the card with that id. */
 export function findContainer(cs: Containers, id: UniqueIdentifier): string | null {

@@ -5,12 +5,12 @@ import { useState } from "react";
 import { createPortal } from "react-dom";
 import { GripVertical } from "lucide-react";
 import { useHydrated } from "@/components/use-hydrated";
-import type { BoardData } from "@/db/queries/board";
 import { CardBody } from "./board-card";
 import { BoardLane } from "./board-lane";
 import { CardPanel } from "./card-panel";
 import { useBoardData } from "./use-board-data";
 import { useBoardDnd } from "./use-board-dnd";
+import { type BoardData } from "@/lib/types/board";
 
 export function Board({ initial, query, canMove, zone }: { initial: BoardData; query: string; canMove: boolean; zone: string }) {
   const t = useTranslations("board");

@@ -1,14 +1,14 @@
 // The board's reads (GET /api/v1/board/…) and writes, with the cache keys they read and invalidate.
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { commentOnAction, saveBoardAction } from "@/app/(app)/board/actions";
+import { commentOnAction, saveBoardAction } from "@/app/(app)/board/commands";
 import { useToast } from "@/components/ui/toast";
-import type { ActionDetail, BoardCard, BoardData } from "@/db/queries/board";
 import type { ActionStatus } from "@/lib/domain";
 import { fetchJson, searchOf, type ApiError } from "@/lib/query/fetch-json";
 import { queryKeys } from "@/lib/query/keys";
 import { patchCard, withContainers } from "./board-cache";
 import type { Containers } from "./board-containers";
+import { type ActionDetail, type BoardCard, type BoardData } from "@/lib/types/board";
 
 export type CardDetail = ActionDetail & { owners: { id: number; name: string; side: string }[]; following: boolean };
 

@@ -1,11 +1,11 @@
 // The board's data: the cached board (the server page's first, then GET refetches), its moves and
 // the "load more" of a column.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { BoardCard, BoardData } from "@/db/queries/board";
 import type { ActionStatus } from "@/lib/domain";
 import { queryKeys } from "@/lib/query/keys";
 import { appendCards } from "./board-cache";
 import { boardQuery, fetchColumnPage, useMoveCard } from "./queries";
+import { type BoardCard, type BoardData } from "@/lib/types/board";
 
 export function useBoardData(initial: BoardData, query: string) {
   const qc = useQueryClient();

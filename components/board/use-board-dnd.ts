@@ -3,13 +3,13 @@
 import { PointerSensor, useSensor, useSensors, type DragEndEvent, type DragOverEvent, type DragStartEvent } from "@dnd-kit/core";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import type { BoardCard, BoardData } from "@/db/queries/board";
 import { keyboardStep } from "@/lib/board/keyboard";
 import { boardAnnouncements } from "./board-announcements";
 import { boardCollision } from "./board-collision";
 import { containerId, splitContainer, toContainers, type Containers } from "./board-containers";
 import { dropInto, findContainer, moveAcross } from "./board-move";
 import type { MoveInput } from "./queries";
+import { type BoardCard, type BoardData } from "@/lib/types/board";
 
 /** A move under way; `keyboard` when the keyboard lifted the card. */
 interface Drag {

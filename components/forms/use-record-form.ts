@@ -2,7 +2,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
-import type { ActionError, ActionResult } from "@/server/auth/action";
+import type { CommandError, CommandResult } from "@/lib/types/command";
 import { clientFieldErrors, type FieldErrors } from "@/lib/validation/error-keys";
 import { useFieldErrorText } from "@/components/forms/use-field-errors";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
@@ -10,7 +10,7 @@ import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 /** The form-level message for a failed save, in the user's language. */
 export function useErrorMessage() {
   const t = useTranslations("partners.errors");
-  return (e: ActionError): string => {
+  return (e: CommandError): string => {
     if (e.code === "conflict") {
       const who = e.details?.changedBy;
       return typeof who === "string" ? t("conflictBy", { who }) : t("conflict");
@@ -30,7 +30,7 @@ export function useErrorMessage() {
  */
 export function useRecordForm<T>(opts: {
   schema: z.ZodType;
-  save: (values: Record<string, unknown>) => Promise<ActionResult<T>>;
+  save: (values: Record<string, unknown>) => Promise<CommandResult<T>>;
   onSaved: (data: T) => void;
   /** Adjusts FormData's strings before checking, e.g. drops a hidden empty field. */
   prepare?: (values: Record<string, unknown>) => Record<string, unknown>;

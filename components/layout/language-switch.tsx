@@ -2,7 +2,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { setLocale } from "@/app/actions";
+import { setLocale } from "@/app/commands";
 import { cn } from "@/lib/cn";
 
 export function LanguageSwitch({ className }: { className?: string }) {

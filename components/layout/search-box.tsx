@@ -4,11 +4,11 @@ import { Search } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import type { SearchGroup } from "@/db/queries/search";
 import { inputClass } from "@/components/ui/field";
 import { useHydrated } from "@/components/use-hydrated";
 import { cn } from "@/lib/cn";
 import { queryKeys } from "@/lib/query/keys";
+import { type SearchGroup } from "@/lib/types/search";
 
 async function fetchSuggestions(q: string): Promise<SearchGroup[]> {
   const res = await fetch(`/search/suggest?q=${encodeURIComponent(q)}`, { headers: { accept: "application/json" } });

@@ -2,7 +2,7 @@
 import { Bell, BellOff } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { setFollow } from "@/app/(app)/notifications/actions";
+import { setFollow } from "@/app/(app)/notifications/commands";
 import type { FollowableType } from "@/lib/notifications/kinds";
 
 /** Follow or unfollow; the label says what a press does (and, in a list, of which record). */

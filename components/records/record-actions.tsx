@@ -7,7 +7,7 @@ import { useErrorMessage } from "@/components/forms/use-record-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/server/auth/action";
+import type { CommandResult } from "@/lib/types/command";
 
 export interface RecordActionsProps {
   id: number;
@@ -15,8 +15,8 @@ export interface RecordActionsProps {
   archived: boolean;
   /** Offer delete: only for a record nothing refers to (the server checks again). */
   deletable: boolean;
-  archive: (id: number, archived: boolean) => Promise<ActionResult<unknown>>;
-  remove: (id: number) => Promise<ActionResult<unknown>>;
+  archive: (id: number, archived: boolean) => Promise<CommandResult<unknown>>;
+  remove: (id: number) => Promise<CommandResult<unknown>>;
   /** The list queries to refresh after a change. */
   queryKey: QueryKey;
   /** Where to go once the record is deleted. */

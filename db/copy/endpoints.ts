@@ -12,7 +12,8 @@ import pg from "pg";
 import { MIGRATIONS_FOLDER, PG_MIGRATIONS_FOLDER } from "../migrate";
 import * as pgSchema from "../schema-pg";
 import * as sqliteSchema from "../schema-sqlite";
-import { TYPE_CODE, type SearchType } from "../search";
+import { TYPE_CODE } from "../search";
+import type { SearchType } from "@/lib/types/search";
 
 // The two ends of `npm run db:copy`, one shape for both engines. Each reads a table in primary-key
 // order, bytewise for text (PostgreSQL's "C" collation is SQLite's BINARY), so both sides serialise

@@ -16,6 +16,7 @@ import { clearOmitted, pageSize } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
 import { currentRow, setArchived, staleOrMissing, updateVersioned } from "./versioned";
+import type { ActionsPage } from "@/lib/types/lists";
 
 /** Gap between neighbouring cards, so most moves write one row (see lib/board/position.ts). */
 export const POSITION_GAP = 1024;
@@ -127,7 +128,7 @@ export function actionWhere(f: Partial<ActionListParams>, today?: string): SQL |
 const PRIORITY_RANK = sql`case ${action.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
 
 /** The /actions screen: follow-ups across partners, filtered, sorted and paged from the URL. */
-export async function listActions(db: Db, f: Partial<ActionListParams> & { size?: number; today?: string } = {}) {
+export async function listActions(db: Db, f: Partial<ActionListParams> & { size?: number; today?: string } = {}): Promise<ActionsPage> {
   const size = pageSize(f.size, 50);
   const page = Math.max(1, Math.floor(f.page ?? 1));
   const where = actionWhere(f, f.today);
@@ -166,7 +167,6 @@ export async function listActions(db: Db, f: Partial<ActionListParams> & { size?
   const total = (await db.select({ n: count() }).from(action).where(where).limit(1))[0]!.n;
   return { rows, total, page, size };
 }
-export type ActionsPage = Awaited<ReturnType<typeof listActions>>;
 
 export async function actionCursorPage(db: Db, f: Partial<ActionListParams> & { limit?: number; cursor?: string }) {
   return cursorPage(action.id, actionWhere(f), f, async (where, order, limit) =>

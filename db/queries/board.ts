@@ -4,54 +4,15 @@ import { action, actionComment, auditEvent, checklistItem, meeting, milestone, p
 import { NotFoundError } from "@/lib/errors";
 import { BOARD_COLUMNS, dueRange, type BoardFilters } from "@/lib/board/filters";
 import type { ActionStatus } from "@/lib/domain";
-import { overdueAction, overdueCount, unfinishedAction } from "./action-rules";
+import { overdueAction, unfinishedAction } from "./action-rules";
 import { epochMs } from "../dialect";
+import type { ActionDetail, BoardCard, BoardColumn, BoardData, BoardLane, PartnerTile } from "@/lib/types/board";
 
 /** Cards sent per column on first paint; the rest load on scroll. */
 export const COLUMN_PAGE = 25;
 /** Swimlanes shown at most (owners can be many on a large database). */
 export const MAX_LANES = 30;
 
-export interface BoardCard {
-  id: number;
-  version: number;
-  title: string;
-  status: ActionStatus;
-  priority: string;
-  side: string;
-  dueOn: string | null;
-  /** ISO instant. */
-  completedAt: string | null;
-  position: number;
-  partnerSlug: string;
-  partnerNameEn: string;
-  partnerNameKo: string;
-  ownerName: string | null;
-  meetingId: number | null;
-  meetingTitle: string | null;
-  /** The visit whose checklist item this follow-up is. */
-  visitId: number | null;
-  visitTitle: string | null;
-}
-export interface BoardColumn {
-  status: ActionStatus;
-  count: number;
-  cards: BoardCard[];
-}
-export interface BoardLane {
-  /** "" when not grouped; else "partner:<slug>" or "owner:p12" / "owner:u<id>". */
-  key: string;
-  label: string;
-  labelKo: string;
-  columns: BoardColumn[];
-}
-export interface BoardData {
-  today: string;
-  lanes: BoardLane[];
-  /** Total per column over all lanes (the WIP counts). */
-  totals: Record<ActionStatus, number>;
-  lanesTruncated: boolean;
-}
 
 const ownerUser = aliasedTable(user, "owner_user");
 
@@ -214,7 +175,7 @@ export async function getColumnPage(
 }
 
 /** One action with what the side panel shows: its fields, comments and history. */
-export async function getActionDetail(db: Db, id: number) {
+export async function getActionDetail(db: Db, id: number): Promise<ActionDetail> {
   const a = (await db
     .select({
       id: action.id,
@@ -266,7 +227,6 @@ export async function getActionDetail(db: Db, id: number) {
     })),
   };
 }
-export type ActionDetail = Awaited<ReturnType<typeof getActionDetail>>;
 
 /** Owners for the filter: people who own an action (an indexed EXISTS, fast on large boards) and the app's users. */
 export async function boardOwnerOptions(db: Db): Promise<{ value: string; label: string }[]> {
@@ -293,23 +253,6 @@ export async function ownerChoices(db: Db, partnerId: number) {
     .limit(500);
 }
 
-export interface PartnerTile {
-  id: number;
-  slug: string;
-  nameEn: string;
-  nameKo: string;
-  status: string;
-  level: string;
-  sinceDate: string | null;
-  sincePrecision: "year" | "month" | "day" | null;
-  lastContactAt: string | null;
-  openCount: number;
-  overdueCount: number;
-  nextExpiry: { on: string; title: string } | null;
-  /** Within 90 days, or already lapsed. */
-  expirySoon: boolean;
-  needsAttention: boolean;
-}
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

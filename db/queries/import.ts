@@ -9,9 +9,9 @@ import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { meeting, partner, person } from "../schema";
 import { IMPORT_COLUMNS, IMPORT_KINDS, type ImportKind } from "@/lib/import/columns";
-import type { Encoding, EncodingChoice } from "@/lib/import/decode";
+import type { EncodingChoice } from "@/lib/import/decode";
 import { columnOf, knownHeaders } from "@/lib/import/labels";
-import { readTable, type FileFormat, type TableProblem } from "@/lib/import/read";
+import { readTable } from "@/lib/import/read";
 import { offsetProblem, readRow, type PartnerIndex, type RowProblem } from "@/lib/import/rows";
 import { normalLabel } from "@/lib/import/values";
 import { errorKey } from "@/lib/validation/error-keys";
@@ -24,36 +24,16 @@ import { indexMeeting, insertMeeting } from "./meetings";
 import { indexPartner, insertPartner } from "./partners";
 import { indexPerson, insertPerson } from "./people";
 import { inTransaction, one } from "../tx";
+import type { FileProblem, ImportMode, ImportPreview, RowAction } from "@/lib/types/import";
 
 export { IMPORT_KINDS, type ImportKind, type RowProblem };
-export const IMPORT_MODES = ["update", "create"] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
 
 /** Kept under the server-action body limit (1 MB) with room for the request's own overhead. */
 export const MAX_IMPORT_BYTES = 512 * 1024;
 export const MAX_IMPORT_ROWS = 2000;
 
-export type FileProblem =
-  | TableProblem
-  | { key: "tooBig"; values: { mb: string } }
-  | { key: "tooManyRows"; values: { rows: number } }
-  | { key: "empty"; values?: undefined }
-  | { key: "unknownColumns"; values: { columns: string } }
-  | { key: "duplicateColumns"; values: { columns: string } }
-  | { key: "missingColumns"; values: { columns: string[] } };
 
-export type RowAction = "create" | "update" | "unchanged";
 
-export interface ImportPreview {
-  kind: ImportKind;
-  format: FileFormat;
-  encoding: Encoding | null;
-  guessed: boolean;
-  /** Column keys in the file's order. */
-  columns: string[];
-  rows: { row: number; values: Record<string, string>; action: RowAction }[];
-  problems: RowProblem[];
-}
 
 export interface ImportRequest {
   kind: ImportKind;

@@ -14,6 +14,7 @@ import { indexPerson } from "./people";
 import { inTransaction, rawGet, one } from "../tx";
 import { ON_PG } from "../dialect";
 import { currentRow, setArchived, updateVersioned } from "./versioned";
+import type { MeetingPersonOption } from "@/lib/types/lists";
 
 /** After participants, gifts and actions are saved: the meeting's entry names them all. */
 export async function indexMeeting(tx: Tx, id: number) {
@@ -319,7 +320,7 @@ export function explainListMeetings(db: Db, f: MeetingListParams = {}): string[]
 }
 
 /** People a meeting with this partner can list: our side and the partner's own, not archived. */
-export async function meetingPeopleOptions(db: Db, partnerId: number | null) {
+export async function meetingPeopleOptions(db: Db, partnerId: number | null): Promise<MeetingPersonOption[]> {
   return await db
     .select({ id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal, title: person.title, side: person.side, partnerId: person.partnerId })
     .from(person)
@@ -331,7 +332,6 @@ export async function meetingPeopleOptions(db: Db, partnerId: number | null) {
     )
     .orderBy(asc(person.side), asc(person.nameEn), asc(person.id));
 }
-export type MeetingPersonOption = Awaited<ReturnType<typeof meetingPeopleOptions>>[number];
 
 export type MeetingListItem = Awaited<ReturnType<typeof listMeetings>>["rows"][number];
 

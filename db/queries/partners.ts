@@ -14,24 +14,8 @@ import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
 import { epochMs } from "../dialect";
 import { currentRow, setArchived, updateVersioned } from "./versioned";
+import type { PartnerListItem, PartnerPage } from "@/lib/types/lists";
 
-export interface PartnerListItem {
-  id: number;
-  slug: string;
-  nameEn: string;
-  nameKo: string;
-  nameLocal: string | null;
-  country: string;
-  kind: string;
-  level: string;
-  status: string;
-  sinceDate: string | null;
-  sincePrecision: "year" | "month" | "day" | null;
-  archivedAt: Date | null;
-  meetingCount: number;
-  openActionCount: number;
-  lastContactAt: Date | null;
-}
 
 const partnerColumns = {
   id: partner.id,
@@ -105,7 +89,7 @@ export async function listPartners(
 }
 
 /** The /partners screen: filters, sort and page from the URL. */
-export async function listPartnerPage(db: Db, f: Partial<PartnerListParams> & { size?: number }) {
+export async function listPartnerPage(db: Db, f: Partial<PartnerListParams> & { size?: number }): Promise<PartnerPage> {
   const size = pageSize(f.size, 25);
   const page = Math.max(1, Math.floor(f.page ?? 1));
   const where = partnerWhere(f);
@@ -119,7 +103,6 @@ export async function listPartnerPage(db: Db, f: Partial<PartnerListParams> & { 
   const total = (await db.select({ n: count() }).from(partner).where(where).limit(1))[0]!.n;
   return { rows, total, page, size };
 }
-export type PartnerPage = Awaited<ReturnType<typeof listPartnerPage>>;
 
 /** The API's list: the same filters, keyset pages. */
 export async function partnerCursorPage(db: Db, f: Partial<PartnerListParams> & { limit?: number; cursor?: string }) {

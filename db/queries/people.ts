@@ -12,6 +12,7 @@ import { clearOmitted, pageSize } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
 import { currentRow, setArchived, updateVersioned } from "./versioned";
+import type { PeoplePage } from "@/lib/types/lists";
 
 export async function indexPerson(tx: Tx, p: Person) {
   await reindexRecords(tx, "person", [p.id]);
@@ -95,7 +96,7 @@ export function personWhere(f: Partial<PersonListParams>): SQL | undefined {
 export async function listPeople(
   db: Db,
   f: Partial<PersonListParams> & { size?: number; partnerId?: number; includeArchived?: boolean } = {},
-) {
+): Promise<PeoplePage> {
   const size = pageSize(f.size, 50);
   const page = Math.max(1, Math.floor(f.page ?? 1));
   // partnerId/includeArchived: the names this function took before the list filters existed.
@@ -125,7 +126,6 @@ export async function listPeople(
   const total = (await db.select({ n: count() }).from(person).where(where).limit(1))[0]!.n;
   return { rows, total, page, size };
 }
-export type PeoplePage = Awaited<ReturnType<typeof listPeople>>;
 
 export async function personCursorPage(db: Db, f: Partial<PersonListParams> & { limit?: number; cursor?: string }) {
   return cursorPage(person.id, personWhere(f), f, async (where, order, limit) =>

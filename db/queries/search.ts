@@ -1,9 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { toMatchQuery, TYPE_CODE, type SearchType } from "../search";
+import { toMatchQuery, TYPE_CODE } from "../search";
 import { ON_PG, msText } from "../dialect";
 import { toTsQuery } from "../search-pg";
 import { rawAll, rawGet } from "../tx";
+import type { SearchType } from "@/lib/types/search";
+import type { SearchGroup } from "@/lib/types/search";
 
 // The shell's search: every record type from the one FTS5 index, newest records first. Each
 // type's query walks the index's matches backwards by rowid (which encodes the type and the
@@ -11,25 +13,7 @@ import { rawAll, rawGet } from "../tx";
 // hits shown, not the number of records. (Ranking by relevance would score every match: seconds
 // for a partner's name at 100k meetings.)
 
-export interface SearchHit {
-  type: SearchType;
-  id: number;
-  /** The record's name or title. */
-  title: string;
-  /** A second line: the partner, a title held, a date. */
-  detail: string | null;
-  /** Names in the other scripts, shown beside the title. */
-  alt: string | null;
-  href: string;
-  at: number | null;
-  timeZone: string | null;
-}
 
-export interface SearchGroup {
-  type: SearchType;
-  total: number;
-  hits: SearchHit[];
-}
 
 type Row = { id: number; title: string; detail: string | null; alt: string | null; slug: string | null; link: number | null; at: number | null; tz: string | null };
 

@@ -20,6 +20,7 @@ import { isoDatePlus, likeCi, monthKey } from "../dialect";
 import { fitPeriod } from "@/lib/timeline-geometry";
 import { timelineVisits, visitContact } from "./timeline-visits";
 import { monthsWithMeetings } from "./timeline-months";
+import type { TimelineListYear } from "@/lib/types/timeline-list";
 
 /** Above this many meetings in the period, meetings are drawn as counted buckets. */
 export const MAX_MEETING_MARKS = 400;
@@ -250,15 +251,6 @@ export function bucketsFromMonths(months: MonthCount[], unit: "month" | "year"):
     .map((b) => ({ ...b, unit, t: dayMs(b.key)!, end: periodEnd(b.key, unit) }));
 }
 
-export interface TimelineListYear {
-  year: number;
-  /** Every event of the year that matches the filters. */
-  count: number;
-  /** The first events of the year (all of them when `count` is small enough). */
-  events: TimelineMark[];
-  /** The visits that start in the year (within the period). */
-  visits: TimelineVisit[];
-}
 
 /**
  * The chronological list: events grouped by (UTC) year, each year capped at `perYear` when the

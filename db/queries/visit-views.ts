@@ -6,13 +6,14 @@ import { repeatedGifts, type RegisterGift } from "@/lib/visits/gift-warnings";
 import { matchesSearch } from "../search";
 import { cursorPage } from "./paging";
 import { pageSize } from "./common";
+import type { VisitDetail } from "@/lib/types/visits";
 
 // What the visit screens, the API, the partner page and the dashboard read about visits.
 
 const partnerCols = { id: partner.id, slug: partner.slug, nameEn: partner.nameEn, nameKo: partner.nameKo, nameLocal: partner.nameLocal, timeZone: partner.timeZone };
 const personCols = { id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal, title: person.title, side: person.side, partnerId: person.partnerId };
 
-export async function getVisit(db: Db, id: number) {
+export async function getVisit(db: Db, id: number): Promise<VisitDetail> {
   const [row] = await db.select().from(visit).where(eq(visit.id, id));
   if (!row) throw new NotFoundError("Visit", id);
   const partners = await db
@@ -45,7 +46,6 @@ export async function getVisit(db: Db, id: number) {
     checklist: checklist.map((c) => ({ ...c, done: c.doneAt !== null })),
   };
 }
-export type VisitDetail = Awaited<ReturnType<typeof getVisit>>;
 
 export const VISIT_PERIODS = ["upcoming", "past", "all"] as const;
 export type VisitPeriod = (typeof VISIT_PERIODS)[number];

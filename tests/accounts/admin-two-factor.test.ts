@@ -10,7 +10,7 @@ import { createUser } from "@/db/queries/users";
 import { auditEvent, setting } from "@/db/schema";
 import { userCommand } from "../../scripts/user-command";
 
-// The guards themselves (getCurrentUser, requireUser, runAction, apiRoute) on better-auth's real
+// The guards themselves (getCurrentUser, requireUser, runCommand, apiRoute) on better-auth's real
 // sessions over a migrated in-memory SQLite. Only Next's request scope is stood in for: the
 // headers and cookies of "this request" are those of the browser acting at the moment.
 const request = vi.hoisted(() => ({ headers: new Headers() }));
@@ -34,7 +34,7 @@ vi.stubEnv("BETTER_AUTH_URL", "http://localhost:3000");
 const { getDb } = await import("@/db");
 const { getAuth } = await import("@/server/auth/server");
 const { requireUser } = await import("@/server/auth/guard");
-const { runAction } = await import("@/server/auth/action");
+const { runCommand } = await import("@/server/auth/command");
 const tokensRoute = await import("@/app/api/v1/tokens/route");
 const meRoute = await import("@/app/api/v1/me/route");
 
@@ -101,7 +101,7 @@ describe("[ACCOUNTS] two-step sign-in required for administrators", () => {
     const admin = await signedIn("admin");
     expect(await adminTwoFactorRequired(db)).toBe(false);
     admin.browser.act();
-    expect(await runAction("admin", noop)).toEqual({ ok: true, data: "ran" });
+    expect(await runCommand("admin", noop)).toEqual({ ok: true, data: "ran" });
     expect((await api(tokensRoute.POST, "POST", admin.browser.headers(), { name: "by default", role: "viewer" })).status).toBe(201);
   });
 
@@ -139,12 +139,12 @@ describe("[ACCOUNTS] two-step sign-in required for administrators", () => {
     expect(await redirectOf(requireUser("read"))).toBe("/account/two-factor");
     // Only the enrolment page (and the shell around it) pass.
     expect((await requireUser("read", { allowTwoFactorEnrolment: true })).mustEnrolTwoFactor).toBe(true);
-    const refused = await runAction("admin", noop);
+    const refused = await runCommand("admin", noop);
     expect(refused).toEqual({ ok: false, error: { code: "forbidden", message: expect.stringContaining("Two-step sign-in is required for administrators") as string } });
-    expect(await runAction("read", noop, { whileTwoFactorEnrolmentRequired: true })).toEqual({ ok: true, data: "ran" });
+    expect(await runCommand("read", noop, { whileTwoFactorEnrolmentRequired: true })).toEqual({ ok: true, data: "ran" });
     // In the reader's language.
     late.browser.act({ cookie: `${late.browser.headers().get("cookie")}; bh_locale=ko` });
-    expect(await runAction("write", noop)).toMatchObject({ ok: false, error: { message: expect.stringContaining("관리자는 2단계 로그인을 사용해야 합니다") as string } });
+    expect(await runCommand("write", noop)).toMatchObject({ ok: false, error: { message: expect.stringContaining("관리자는 2단계 로그인을 사용해야 합니다") as string } });
 
     for (const [h, method, body] of [[tokensRoute.POST, "POST", { name: "while required", role: "viewer" }], [tokensRoute.GET, "GET", undefined], [meRoute.GET, "GET", undefined]] as const) {
       const r = await api(h, method, late.browser.headers(), body);
@@ -155,15 +155,15 @@ describe("[ACCOUNTS] two-step sign-in required for administrators", () => {
 
     // Other roles and enrolled admins are not affected.
     editor.browser.act();
-    expect(await runAction("write", noop)).toEqual({ ok: true, data: "ran" });
+    expect(await runCommand("write", noop)).toEqual({ ok: true, data: "ran" });
     boss.browser.act();
-    expect(await runAction("admin", noop)).toEqual({ ok: true, data: "ran" });
+    expect(await runCommand("admin", noop)).toEqual({ ok: true, data: "ran" });
     expect((await api(tokensRoute.POST, "POST", boss.browser.headers(), { name: "by the boss", role: "viewer" })).status).toBe(201);
 
     await enrol(late.browser);
     late.browser.act();
     expect((await requireUser("admin")).mustEnrolTwoFactor).toBe(false);
-    expect(await runAction("admin", noop)).toEqual({ ok: true, data: "ran" });
+    expect(await runCommand("admin", noop)).toEqual({ ok: true, data: "ran" });
     expect((await api(tokensRoute.POST, "POST", late.browser.headers(), { name: "after enrolling", role: "viewer" })).status).toBe(201);
     await setAdminTwoFactorRequired(db, boss.actor, false);
   });
@@ -178,8 +178,8 @@ describe("[ACCOUNTS] two-step sign-in required for administrators", () => {
     expect(await redirectOf(requireUser("read", { allowTwoFactorEnrolment: true }))).toBe("/account/password");
     // The password page passes: no loop between the two pages.
     expect((await requireUser("read", { allowTemporaryPassword: true })).mustEnrolTwoFactor).toBe(true);
-    expect(await runAction("read", noop, { whilePasswordChangeRequired: true })).toEqual({ ok: true, data: "ran" });
-    expect(await runAction("read", noop, { whileTwoFactorEnrolmentRequired: true })).toMatchObject({ ok: false, error: { message: "Change your temporary password first." } });
+    expect(await runCommand("read", noop, { whilePasswordChangeRequired: true })).toEqual({ ok: true, data: "ran" });
+    expect(await runCommand("read", noop, { whileTwoFactorEnrolmentRequired: true })).toMatchObject({ ok: false, error: { message: "Change your temporary password first." } });
     await setAdminTwoFactorRequired(db, boss.actor, false);
   });
 
@@ -194,7 +194,7 @@ describe("[ACCOUNTS] two-step sign-in required for administrators", () => {
     const b = new Browser().take((await auth.api.signInEmail({ body: { email: boss.email, password: PASSWORD }, headers: new Headers(), returnHeaders: true })).headers);
     b.act();
     expect(await redirectOf(requireUser("admin"))).toBe("/account/two-factor");
-    expect(await runAction("read", noop, { whileTwoFactorEnrolmentRequired: true })).toEqual({ ok: true, data: "ran" });
+    expect(await runCommand("read", noop, { whileTwoFactorEnrolmentRequired: true })).toEqual({ ok: true, data: "ran" });
 
     expect(await userCommand(db, ["require-2fa", "off"])).toEqual({ code: 0, out: ["Two-step sign-in is no longer required for administrators."], err: [] });
     expect(await adminTwoFactorRequired(db)).toBe(false);

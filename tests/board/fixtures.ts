@@ -1,7 +1,7 @@
 // Small boards for the pure board helpers: cards with only what the helpers read set apart.
-import type { BoardCard, BoardData } from "@/db/queries/board";
 import type { ActionStatus } from "@/lib/domain";
 import { containerId, type Containers } from "@/components/board/board-containers";
+import { type BoardCard, type BoardData } from "@/lib/types/board";
 
 export function card(id: number, status: ActionStatus, position = id): BoardCard {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDecodableTextReply } from "@/lib/action-reply";
+import { isDecodableTextReply } from "@/lib/command-reply";
 import { argFlag, argId } from "@/lib/validation/common";
 import { ValidationError } from "@/lib/errors";
 

@@ -26,7 +26,7 @@ vi.stubEnv("BETTER_AUTH_URL", "http://localhost:3000");
 
 const { getDb } = await import("@/db");
 const { getAuth } = await import("@/server/auth/server");
-const { runAction } = await import("@/server/auth/action");
+const { runCommand } = await import("@/server/auth/command");
 
 /** The error node-postgres gives when nothing listens where the database should be. */
 async function refused(): Promise<Error> {
@@ -54,10 +54,10 @@ describe("a server action without its database", () => {
     const lost = await refused();
     const fail = () => Promise.reject(lost);
     request.cookie = session;
-    expect(await runAction("write", fail)).toEqual({ ok: false, error: { code: "unavailable", message: expect.stringMatching(/^The database cannot be reached right now/) as unknown } });
+    expect(await runCommand("write", fail)).toEqual({ ok: false, error: { code: "unavailable", message: expect.stringMatching(/^The database cannot be reached right now/) as unknown } });
     request.cookie = `${session}; bh_locale=ko`;
-    expect(await runAction("write", fail)).toEqual({ ok: false, error: { code: "unavailable", message: expect.stringMatching(/^지금은 데이터베이스에 연결할 수 없어/) as unknown } });
+    expect(await runCommand("write", fail)).toEqual({ ok: false, error: { code: "unavailable", message: expect.stringMatching(/^지금은 데이터베이스에 연결할 수 없어/) as unknown } });
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    expect(await runAction("write", () => Promise.reject(new Error("bug")))).toMatchObject({ ok: false, error: { code: "internal" } });
+    expect(await runCommand("write", () => Promise.reject(new Error("bug")))).toMatchObject({ ok: false, error: { code: "internal" } });
   });
 });

@@ -2,13 +2,14 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { commitImport, previewImport, type ImportKind, type ImportMode } from "@/db/queries/import";
+import { commitImport, previewImport, type ImportKind } from "@/db/queries/import";
 import { createMeeting } from "@/db/queries/meetings";
 import { createPerson } from "@/db/queries/people";
 import { meeting, partner, person } from "@/db/schema";
 import { parseExportParams, runExport } from "@/server/export/reports";
 import type { Locale } from "@/lib/format";
 import { EDITOR, seededDb, testDb } from "../helpers/db";
+import type { ImportMode } from "@/lib/types/import";
 
 const VIEWER = { userId: null, label: "viewer@test", role: "viewer" as const };
 

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { recordPlannedGiftAction } from "@/app/(app)/visits/actions";
+import { recordPlannedGiftAction } from "@/app/(app)/visits/commands";
 import type { Db } from "@/db/client";
 import { getVisit, visitGiftWarnings } from "@/db/queries/visit-views";
 import { createVisit, programmeItemToMeeting, recordPlannedGift } from "@/db/queries/visits";

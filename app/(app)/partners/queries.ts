@@ -1,8 +1,8 @@
 // The partners list's reads (GET /partners/list.json) under the factory's keys.
 import { queryOptions } from "@tanstack/react-query";
-import type { PartnerPage } from "@/db/queries/partners";
 import { fetchJson, searchOf, withDates } from "@/lib/query/fetch-json";
 import { queryKeys } from "@/lib/query/keys";
+import { type PartnerPage } from "@/lib/types/lists";
 
 export const partnerListQuery = (params: Record<string, string>) =>
   queryOptions({

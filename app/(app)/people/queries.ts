@@ -1,8 +1,8 @@
 // The people list's reads (GET /people/list.json) under the factory's keys.
 import { queryOptions } from "@tanstack/react-query";
-import type { PeoplePage } from "@/db/queries/people";
 import { fetchJson, searchOf, withDates } from "@/lib/query/fetch-json";
 import { queryKeys } from "@/lib/query/keys";
+import { type PeoplePage } from "@/lib/types/lists";
 
 export const peopleListQuery = (params: Record<string, string>) =>
   queryOptions({

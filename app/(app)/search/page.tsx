@@ -7,10 +7,10 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { searchAll } from "@/db/queries/search";
-import type { SearchType } from "@/db/search";
 import { requireUser } from "@/server/auth/guard";
 import { formatInstant } from "@/lib/format";
 import { viewerLocale } from "@/server/viewer";
+import { type SearchType } from "@/lib/types/search";
 
 export const metadata: Metadata = { title: "Search" };
 

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { signIn, type SignInState } from "./actions";
+import { signIn, type SignInState } from "./commands";
 
 export function SignInForm() {
   const t = useTranslations("auth");

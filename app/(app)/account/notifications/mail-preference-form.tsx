@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { MAIL_PREFERENCES, type MailPreference } from "@/lib/notifications/kinds";
-import { saveMailPreference, type MailPreferenceState } from "./actions";
+import { saveMailPreference, type MailPreferenceState } from "./commands";
 
 export function MailPreferenceForm({ current }: { current: MailPreference }) {
   const t = useTranslations("notifications.pref");

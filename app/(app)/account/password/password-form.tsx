@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/forms/password-field";
 import { Field } from "@/components/ui/field";
-import { changePassword, type ChangePasswordState } from "./actions";
+import { changePassword, type ChangePasswordState } from "./commands";
 
 export function PasswordForm() {
   const t = useTranslations("account");

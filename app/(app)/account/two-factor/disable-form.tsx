@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { disableTwoFactor, type DisableState } from "./actions";
+import { disableTwoFactor, type DisableState } from "./commands";
 
 export function DisableForm() {
   const t = useTranslations("twoFactor");

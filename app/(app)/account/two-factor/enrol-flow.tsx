@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { confirmEnrolment, startEnrolment, type ConfirmState, type EnrolState } from "./actions";
+import { confirmEnrolment, startEnrolment, type ConfirmState, type EnrolState } from "./commands";
 
 /** Groups of four, as authenticator apps print keys: easier to read aloud and to type. */
 function grouped(secret: string): string {

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { NotificationSettings } from "@/lib/notifications/rules";
-import { saveThresholds, type ThresholdState } from "./actions";
+import { saveThresholds, type ThresholdState } from "./commands";
 
 export function ThresholdForm({ settings }: { settings: NotificationSettings }) {
   const t = useTranslations("notifications.admin");

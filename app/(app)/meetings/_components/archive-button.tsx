@@ -7,7 +7,7 @@ import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { queryKeys } from "@/lib/query/keys";
-import { setMeetingArchivedAction } from "../actions";
+import { setMeetingArchivedAction } from "../commands";
 
 /** Archives or restores a meeting; the toast offers to undo. */
 export function ArchiveMeetingButton({ id, archived }: { id: number; archived: boolean }) {

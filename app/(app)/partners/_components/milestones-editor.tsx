@@ -13,7 +13,7 @@ import { useToast } from "@/components/ui/toast";
 import { DATE_PRECISIONS, MILESTONE_KINDS, type DatePrecision } from "@/lib/domain";
 import { formatDate, formatPrecisionDate, type Locale } from "@/lib/format";
 import { createMilestoneSchema, updateMilestoneSchema } from "@/lib/validation/milestones";
-import { archiveMilestone, saveMilestone } from "../actions";
+import { archiveMilestone, saveMilestone } from "../commands";
 
 export interface MilestoneItem {
   id: number;

@@ -13,7 +13,7 @@ import { useToast } from "@/components/ui/toast";
 import { DATE_PRECISIONS, PARTNER_KINDS, PARTNER_STATUSES, RELATIONSHIP_LEVELS } from "@/lib/domain";
 import { queryKeys } from "@/lib/query/keys";
 import { createPartnerSchema, updatePartnerSchema } from "@/lib/validation/partners";
-import { savePartner } from "../actions";
+import { savePartner } from "../commands";
 
 export interface PartnerFormValues {
   id: number;

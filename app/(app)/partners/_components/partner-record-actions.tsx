@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { RecordActions } from "@/components/records/record-actions";
 import { queryKeys } from "@/lib/query/keys";
-import { archivePartner, removePartner } from "../actions";
+import { archivePartner, removePartner } from "../commands";
 
 /** Archive (with undo) or restore a partner; delete only when nothing refers to it. */
 export function PartnerRecordActions(props: { id: number; name: string; archived: boolean; deletable: boolean }) {

@@ -13,7 +13,7 @@ import { useToast } from "@/components/ui/toast";
 import { PERSON_SIDES } from "@/lib/domain";
 import { queryKeys } from "@/lib/query/keys";
 import { createPersonSchema, updatePersonSchema } from "@/lib/validation/people";
-import { savePerson } from "../actions";
+import { savePerson } from "../commands";
 
 export interface PersonFormValues {
   id: number;

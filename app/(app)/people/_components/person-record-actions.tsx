@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { RecordActions } from "@/components/records/record-actions";
 import { queryKeys } from "@/lib/query/keys";
-import { archivePerson, removePerson } from "../actions";
+import { archivePerson, removePerson } from "../commands";
 
 /** Archive (with undo) or restore a person; delete only a person with no history. */
 export function PersonRecordActions(props: { id: number; name: string; archived: boolean; deletable: boolean }) {

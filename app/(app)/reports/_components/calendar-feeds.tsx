@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { createCalendarFeed, revokeCalendarFeed } from "../actions";
+import { createCalendarFeed, revokeCalendarFeed } from "../commands";
 
 interface Feed {
   id: number;

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { laneName } from "@/components/timeline/lane-name";
 import { MarkIcon } from "@/components/timeline/mark-icon";
-import type { TimelineListYear } from "@/db/queries/timeline";
 import { visitPeriod } from "@/components/timeline/timeline-items";
 import { VISIT_FILL, VISIT_STROKE } from "@/components/timeline/timeline-legend";
 import { formatInstant, formatNumber, formatPrecisionDate, type Locale } from "@/lib/format";
 import { timelineSearch, type TimelineData, type TimelineFilters, type TimelineVisit } from "@/lib/timeline";
+import { type TimelineListYear } from "@/lib/types/timeline-list";
 
 type ListedVisit = Pick<TimelineVisit, "id" | "laneId" | "title" | "direction" | "status" | "endsOn" | "precision"> & { startsOn: string | null };
 

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { getVisit, meetingTitles, peopleByIds, visitGiftWarnings, type VisitDetail } from "@/db/queries/visit-views";
+import { getVisit, meetingTitles, peopleByIds, visitGiftWarnings } from "@/db/queries/visit-views";
 import { requireUser } from "@/server/auth/guard";
 import { can } from "@/lib/permissions";
 import { formatDate, formatMoney, utcToZonedParts } from "@/lib/format";
@@ -22,6 +22,7 @@ import { PrintButton } from "../_components/print-button";
 import { RecordGiftForm } from "../_components/record-gift-form";
 import { VisitVersion } from "../_components/visit-version";
 import { loadByIdOr404 } from "@/server/not-found";
+import type { VisitDetail } from "@/lib/types/visits";
 
 type Props = { params: Promise<{ id: string }> };
 

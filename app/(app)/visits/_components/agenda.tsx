@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { VisitDetail } from "@/db/queries/visit-views";
 import { formatDate, formatInstantWithZone, formatMeetingTime, type Locale } from "@/lib/format";
 import { agendaDays } from "@/lib/visits/agenda";
 import { ToMeetingButton } from "./to-meeting-button";
+import { type VisitDetail } from "@/lib/types/visits";
 
 type Item = VisitDetail["programme"][number];
 

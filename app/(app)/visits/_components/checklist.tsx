@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useToast } from "@/components/ui/toast";
-import { setChecklistDoneAction } from "../actions";
+import { setChecklistDoneAction } from "../commands";
 import { useVisitVersion } from "./visit-version";
 
 export interface ChecklistEntry {

@@ -1,5 +1,5 @@
-import type { VisitDetail } from "@/db/queries/visit-views";
 import { utcToZonedParts } from "@/lib/format";
+import { type VisitDetail } from "@/lib/types/visits";
 
 // The visit form's values: strings as the controls hold them, rows keyed for React. toPayload
 // turns them into what createVisitSchema reads (the same schema the server action applies).

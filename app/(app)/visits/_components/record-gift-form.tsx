@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { recordPlannedGiftAction } from "../actions";
+import { recordPlannedGiftAction } from "../commands";
 import { useVisitVersion } from "./visit-version";
 
 /** Records one planned gift into the gift register as given at a held meeting of the visit. */

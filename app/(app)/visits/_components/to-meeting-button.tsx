@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { programmeItemToMeetingAction } from "../actions";
+import { programmeItemToMeetingAction } from "../commands";
 import { useVisitVersion } from "./visit-version";
 
 export function ToMeetingButton({ visitId, itemId, title }: { visitId: number; itemId: number; title: string }) {

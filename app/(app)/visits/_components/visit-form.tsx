@@ -14,7 +14,7 @@ import { ErrorSummary, fieldId } from "@/app/(app)/meetings/_components/error-su
 import { DATE_PRECISIONS, DELEGATION_ROLES, PROGRAMME_KINDS, TRAVEL_MODES, VISIT_DIRECTIONS, VISIT_STATUSES, ACTION_SIDES } from "@/lib/domain";
 import { clientFieldErrors } from "@/lib/validation/error-keys";
 import { createVisitSchema, updateVisitSchema } from "@/lib/validation/visits";
-import { saveVisitAction } from "../actions";
+import { saveVisitAction } from "../commands";
 import { emptyCheck, emptyGift, emptyItem, emptyLeg, emptyMember, toPayload, type VisitFormValues } from "./form-values";
 import { PeopleChecks, Rows, Section, type Option } from "./visit-form-parts";
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { verifyCode, type CodeState } from "./actions";
+import { verifyCode, type CodeState } from "./commands";
 
 export function CodeForm() {
   const t = useTranslations("twoFactor");

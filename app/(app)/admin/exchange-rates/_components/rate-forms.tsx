@@ -4,7 +4,7 @@ import { useActionState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { importRates, removeRate, saveRate, type RateState } from "../actions";
+import { importRates, removeRate, saveRate, type RateState } from "../commands";
 
 function Outcome({ state }: { state: RateState }) {
   if (state.error) return <Alert tone="error">{state.error}</Alert>;

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { revokeToken } from "../actions";
+import { revokeToken } from "../commands";
 
 export function RevokeButton({ id, name }: { id: number; name: string }) {
   const t = useTranslations("admin");

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { ROLES } from "@/lib/domain";
-import { createToken, type TokenState } from "../actions";
+import { createToken, type TokenState } from "../commands";
 
 export function TokenForm() {
   const t = useTranslations("admin");

@@ -7,7 +7,7 @@ import { PasswordField } from "@/components/forms/password-field";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { ROLES } from "@/lib/domain";
-import { inviteUser, type FormState } from "../actions";
+import { inviteUser, type FormState } from "../commands";
 
 export function InviteForm() {
   const t = useTranslations("admin");

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { setTwoFactorRequirement, type RequirementState } from "../actions";
+import { setTwoFactorRequirement, type RequirementState } from "../commands";
 
 /** The admin setting: require two-step sign-in for administrators (on or off, saved explicitly). */
 export function TwoFactorRequirement({ required, missing }: { required: boolean; missing: string[] }) {

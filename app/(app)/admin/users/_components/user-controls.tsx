@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/forms/password-field";
 import { inputClass } from "@/components/ui/field";
 import { ROLES } from "@/lib/domain";
-import { changeRole, resetPassword, resetTwoFactor, setActive, type FormState } from "../actions";
+import { changeRole, resetPassword, resetTwoFactor, setActive, type FormState } from "../commands";
 
 /** The per-user controls of the users table: role, temporary password, active state. */
 export function UserControls({ user, isSelf }: { user: { id: string; email: string; role: string; active: boolean; twoFactor: boolean }; isSelf: boolean }) {

@@ -1,6 +1,6 @@
-import type { MeetingPersonOption } from "@/db/queries/meetings";
 import type { Locale } from "@/lib/format";
 import type { MeetingFormValues } from "../form-values";
+import { type MeetingPersonOption } from "@/lib/types/lists";
 
 export interface PartnerChoice {
   id: number;

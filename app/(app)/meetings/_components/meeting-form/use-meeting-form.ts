@@ -10,7 +10,7 @@ import { useToast } from "@/components/ui/toast";
 import { queryKeys } from "@/lib/query/keys";
 import { clientFieldErrors, type FieldErrors } from "@/lib/validation/error-keys";
 import { createMeetingSchema, updateMeetingSchema } from "@/lib/validation/meetings";
-import { saveMeetingAction } from "../../actions";
+import { saveMeetingAction } from "../../commands";
 import { formPath, MEETING_FIELD_NAMES, toPayload, type MeetingFields, type MeetingFormValues } from "../form-values";
 import { fieldsFromMeeting, type StoredMeeting } from "./fields-from-meeting";
 import { useMeetingLabels } from "./labels";

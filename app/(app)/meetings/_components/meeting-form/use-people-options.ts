@@ -2,10 +2,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import type { MeetingPersonOption } from "@/db/queries/meetings";
 import { PERSON_SIDES } from "@/lib/domain";
 import { queryKeys } from "@/lib/query/keys";
 import type { MeetingFormValues } from "../form-values";
+import { type MeetingPersonOption } from "@/lib/types/lists";
 
 async function fetchPeople(partnerId: number | null): Promise<MeetingPersonOption[]> {
   const res = await fetch(`/meetings/people-options${partnerId ? `?partner=${partnerId}` : ""}`, { headers: { accept: "application/json" } });

@@ -5,12 +5,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import type { FileProblem, ImportMode, ImportPreview, RowProblem } from "@/db/queries/import";
+import type { RowProblem } from "@/lib/types/import";
 import { IMPORT_COLUMNS, IMPORT_KINDS, type ImportKind } from "@/lib/import/columns";
 import { ENCODINGS, type EncodingChoice } from "@/lib/import/decode";
 import type { Locale } from "@/lib/format";
-import { checkImport, saveImport } from "../actions";
+import { checkImport, saveImport } from "../commands";
 import { ImportPreviewTable } from "./import-preview";
+import { type FileProblem, type ImportMode, type ImportPreview } from "@/lib/types/import";
 
 export function ImportForm({ templates, maxRows, maxMb }: { templates: Record<ImportKind, Record<Locale, string>>; maxRows: number; maxMb: string }) {
   const t = useTranslations("import");

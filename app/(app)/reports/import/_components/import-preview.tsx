@@ -3,7 +3,8 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ImportPreview, RowProblem } from "@/db/queries/import";
+import type { RowProblem } from "@/lib/types/import";
+import { type ImportPreview } from "@/lib/types/import";
 
 /** What the file will do, row by row, before anything is saved. */
 export function ImportPreviewTable({

@@ -1,10 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { commitImport, IMPORT_KINDS, IMPORT_MODES, MAX_IMPORT_BYTES, previewImport, type ImportRequest } from "@/db/queries/import";
-import { runAction } from "@/server/auth/action";
+import { commitImport, IMPORT_KINDS, MAX_IMPORT_BYTES, previewImport, type ImportRequest } from "@/db/queries/import";
+import { runCommand } from "@/server/auth/command";
 import { ENCODINGS } from "@/lib/import/decode";
 import { parseInput } from "@/lib/validation/common";
+import { IMPORT_MODES } from "@/lib/types/import";
 
 const importSchema = z.object({
   kind: z.enum(IMPORT_KINDS),
@@ -24,11 +25,11 @@ async function request(form: FormData): Promise<ImportRequest> {
 }
 
 export async function checkImport(form: FormData) {
-  return runAction("write", async ({ db }) => previewImport(db, await request(form)));
+  return runCommand("write", async ({ db }) => previewImport(db, await request(form)));
 }
 
 export async function saveImport(form: FormData) {
-  return runAction("write", async ({ db, actor }) => {
+  return runCommand("write", async ({ db, actor }) => {
     const r = await commitImport(db, actor, await request(form));
     if (r.ok) for (const p of ["/partners", "/people", "/meetings", "/"]) revalidatePath(p);
     return r;

@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { OWN_TWO_FACTOR_FIRST, setAdminTwoFactorRequired } from "@/db/queries/admin-two-factor";
 import { createUser, resetUserPassword, resetUserTwoFactor, setUserActive, setUserRole } from "@/db/queries/users";
 import { formText } from "@/lib/form-data";
-import { runAction, type ActionResult } from "@/server/auth/action";
+import { runCommand } from "@/server/auth/command";
+import type { CommandResult } from "@/lib/types/command";
 import { UserError } from "@/lib/errors";
 import { localFieldErrors } from "@/lib/validation/local-errors";
 import { requireAdminTwoFactorSchema } from "@/lib/validation/users";
@@ -20,7 +21,7 @@ export interface FormState {
 const str = formText;
 
 /** The queries speak English to the CLI; the screen speaks the viewer's language. */
-async function toState<T>(res: ActionResult<T>, done: string): Promise<FormState> {
+async function toState<T>(res: CommandResult<T>, done: string): Promise<FormState> {
   if (res.ok) {
     revalidatePath("/admin/users");
     return { done };
@@ -34,7 +35,7 @@ async function toState<T>(res: ActionResult<T>, done: string): Promise<FormState
 export async function inviteUser(_prev: FormState, form: FormData): Promise<FormState> {
   const t = await getTranslations("admin");
   const email = str(form, "email");
-  const res = await runAction("admin", ({ db, actor }) =>
+  const res = await runCommand("admin", ({ db, actor }) =>
     createUser(db, actor, { name: str(form, "name"), email, role: str(form, "role"), password: str(form, "password") }, { mustChangePassword: true }),
   );
   const state = await toState(res, t("invited", { email: email ?? "" }));
@@ -43,20 +44,20 @@ export async function inviteUser(_prev: FormState, form: FormData): Promise<Form
 
 export async function changeRole(_prev: FormState, form: FormData): Promise<FormState> {
   const t = await getTranslations("admin");
-  const res = await runAction("admin", ({ db, actor }) => setUserRole(db, actor, { userId: str(form, "userId"), role: str(form, "role") }));
+  const res = await runCommand("admin", ({ db, actor }) => setUserRole(db, actor, { userId: str(form, "userId"), role: str(form, "role") }));
   return toState(res, t("roleChanged"));
 }
 
 export async function resetPassword(_prev: FormState, form: FormData): Promise<FormState> {
   const t = await getTranslations("admin");
-  const res = await runAction("admin", ({ db, actor }) => resetUserPassword(db, actor, { userId: str(form, "userId"), password: str(form, "password") }));
+  const res = await runCommand("admin", ({ db, actor }) => resetUserPassword(db, actor, { userId: str(form, "userId"), password: str(form, "password") }));
   return toState(res, t("passwordReset"));
 }
 
 export async function setActive(_prev: FormState, form: FormData): Promise<FormState> {
   const t = await getTranslations("admin");
   const active = str(form, "active") === "true";
-  const res = await runAction("admin", async ({ db, actor, user }) => {
+  const res = await runCommand("admin", async ({ db, actor, user }) => {
     const id = str(form, "userId") ?? "";
     // Locking oneself out is never what an admin means to do.
     if (!active && id === user.id) throw new UserError("bad_request", t("notYourself"));
@@ -69,7 +70,7 @@ export async function setActive(_prev: FormState, form: FormData): Promise<FormS
 export async function resetTwoFactor(_prev: FormState, form: FormData): Promise<FormState> {
   const t = await getTranslations("twoFactor.admin");
   const email = str(form, "email") ?? "";
-  const res = await runAction("admin", async ({ db, actor, user }) => {
+  const res = await runCommand("admin", async ({ db, actor, user }) => {
     const id = str(form, "userId") ?? "";
     if (id === user.id) throw new UserError("bad_request", t("notYourself"));
     const r = await resetUserTwoFactor(db, actor, id);
@@ -87,7 +88,7 @@ export interface RequirementState {
 /** Admin → Users: require two-step sign-in for admins, or stop; refused unless the admin uses it. */
 export async function setTwoFactorRequirement(_prev: RequirementState, form: FormData): Promise<RequirementState> {
   const t = await getTranslations("twoFactor.required");
-  const res = await runAction("admin", async ({ db, actor }) => {
+  const res = await runCommand("admin", async ({ db, actor }) => {
     const parsed = requireAdminTwoFactorSchema.safeParse({ required: formText(form, "required") });
     if (!parsed.success) throw new UserError("validation_failed", t("choose"), { fields: { required: [t("choose")] } });
     const required = parsed.data.required === "on";

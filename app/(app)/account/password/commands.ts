@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { recordPasswordChanged } from "@/db/queries/users";
 import { formText } from "@/lib/form-data";
-import { runAction } from "@/server/auth/action";
+import { runCommand } from "@/server/auth/command";
 import { clearCurrentPasswordChecks, reserveCurrentPasswordCheck } from "@/server/auth/rate-limit";
 import { getAuth } from "@/server/auth/server";
 import { UserError } from "@/lib/errors";
@@ -21,7 +21,7 @@ export interface ChangePasswordState {
 
 export async function changePassword(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
   const t = await getTranslations("account");
-  const res = await runAction(
+  const res = await runCommand(
     "read",
     async ({ db, actor, user }) => {
       const parsed = changePasswordSchema.safeParse({

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { formText } from "@/lib/form-data";
-import { runAction } from "@/server/auth/action";
+import { runCommand } from "@/server/auth/command";
 import { localFieldErrors } from "@/lib/validation/local-errors";
 import { parseIdParam } from "@/lib/validation/common";
 
@@ -21,14 +21,14 @@ export async function createToken(_prev: TokenState, form: FormData): Promise<To
   const t = await getTranslations("admin");
   const name = str(form, "name") ?? "";
   const role = str(form, "role") ?? "viewer";
-  const res = await runAction("admin", ({ db, actor }) => createApiToken(db, actor, { name, role, scope: "api" }));
+  const res = await runCommand("admin", ({ db, actor }) => createApiToken(db, actor, { name, role, scope: "api" }));
   if (!res.ok) return { error: res.error.code === "validation_failed" ? t("fixFields") : res.error.message, fields: await localFieldErrors(res.error.fields), values: { name, role } };
   revalidatePath("/admin/tokens");
   return { created: { name: res.data.name, token: res.data.token } };
 }
 
 export async function revokeToken(_prev: { error?: string }, form: FormData): Promise<{ error?: string }> {
-  const res = await runAction("admin", ({ db, actor }) => revokeApiToken(db, actor, parseIdParam(str(form, "id")) ?? 0));
+  const res = await runCommand("admin", ({ db, actor }) => revokeApiToken(db, actor, parseIdParam(str(form, "id")) ?? 0));
   if (!res.ok) return { error: res.error.message };
   revalidatePath("/admin/tokens");
   return {};

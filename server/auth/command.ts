@@ -6,30 +6,24 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/db/audit";
 import { LOCALE_COOKIE, loadMessages } from "@/i18n/request";
 import { isDatabaseUnavailable } from "@/lib/db-unavailable";
-import { isUserError, type ErrorCode } from "@/lib/errors";
+import { isUserError } from "@/lib/errors";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/format";
 import { actorOf, logUnexpected, type CurrentUser } from "./actor";
 import { clientIp, getCurrentUser } from "./guard";
 import { can, type Permission } from "@/lib/permissions";
+import type { CommandError, CommandResult } from "@/lib/types/command";
 
-export type ActionError = {
-  code: ErrorCode | "internal";
-  message: string;
-  fields?: Record<string, string[]>;
-  details?: Record<string, unknown>;
-};
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 /**
  * The one wrapper of every server action: who is calling, may they (the permission table),
  * run (the query validates with the shared zod schema and audits in its transaction), answer.
  * A page-level check does not protect the actions inside it; this does.
  */
-export async function runAction<T>(
+export async function runCommand<T>(
   permission: Permission,
   fn: (ctx: { db: Db; actor: Actor; user: CurrentUser }) => Promise<T>,
   opts: RunOptions = {},
-): Promise<ActionResult<T>> {
+): Promise<CommandResult<T>> {
   try {
     return await checkedRun(permission, fn, opts);
   } catch (e) {
@@ -41,7 +35,7 @@ export async function runAction<T>(
 
 type RunOptions = { whilePasswordChangeRequired?: boolean; whileTwoFactorEnrolmentRequired?: boolean };
 
-async function checkedRun<T>(permission: Permission, fn: (ctx: { db: Db; actor: Actor; user: CurrentUser }) => Promise<T>, opts: RunOptions): Promise<ActionResult<T>> {
+async function checkedRun<T>(permission: Permission, fn: (ctx: { db: Db; actor: Actor; user: CurrentUser }) => Promise<T>, opts: RunOptions): Promise<CommandResult<T>> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, error: { code: "unauthorized", message: "Your session has ended. Sign in again." } };
   // A temporary password only opens the password-change form, for actions as for pages.
@@ -57,7 +51,7 @@ async function checkedRun<T>(permission: Permission, fn: (ctx: { db: Db; actor: 
     return { ok: true, data };
   } catch (e) {
     if (isDatabaseUnavailable(e)) throw e;
-    return { ok: false, error: toActionError(e) };
+    return { ok: false, error: toCommandError(e) };
   }
 }
 
@@ -69,7 +63,7 @@ async function readerMessage(key: string): Promise<string> {
   return t(key);
 }
 
-export function toActionError(e: unknown): ActionError {
+export function toCommandError(e: unknown): CommandError {
   if (isUserError(e)) return { code: e.code, message: e.message, fields: e.fields, details: e.details };
   const id = logUnexpected(e);
   return { code: "internal", message: `Something went wrong on our side (reference ${id}). Nothing was saved.` };

@@ -1,7 +1,7 @@
 "use server";
 import { getTranslations } from "next-intl/server";
 import { setNotificationSettings } from "@/db/queries/notification-settings";
-import { runAction } from "@/server/auth/action";
+import { runCommand } from "@/server/auth/command";
 import { UserError } from "@/lib/errors";
 import { formText } from "@/lib/form-data";
 import { notificationSettingsSchema } from "@/lib/validation/notifications";
@@ -13,7 +13,7 @@ export interface ThresholdState {
 
 export async function saveThresholds(_prev: ThresholdState, form: FormData): Promise<ThresholdState> {
   const t = await getTranslations("notifications.admin");
-  const res = await runAction("admin", async ({ db }) => {
+  const res = await runCommand("admin", async ({ db }) => {
     const parsed = notificationSettingsSchema.safeParse({
       dueSoonDays: formText(form, "dueSoonDays"),
       agreementFirstDays: formText(form, "agreementFirstDays"),

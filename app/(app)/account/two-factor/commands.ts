@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import type { Db } from "@/db/client";
 import { mayTurnOffTwoFactor } from "@/db/queries/admin-two-factor";
 import { recordTwoFactorChange } from "@/db/queries/users";
-import { runAction } from "@/server/auth/action";
+import { runCommand } from "@/server/auth/command";
 import { clearCurrentPasswordChecks, reserveCurrentPasswordCheck } from "@/server/auth/rate-limit";
 import { getAuth } from "@/server/auth/server";
 import { secretOf } from "@/server/auth/two-factor";
@@ -57,7 +57,7 @@ async function withPassword<T>(db: Db, userId: string, form: FormData, run: (pas
 /** Step 1: a new secret (not yet active) and backup codes, after the password. */
 export async function startEnrolment(_prev: EnrolState, form: FormData): Promise<EnrolState> {
   const t = await getTranslations("twoFactor");
-  const res = await runAction("read", async ({ db, user }) => {
+  const res = await runCommand("read", async ({ db, user }) => {
     const out = await withPassword(db, user.id, form, async (password) =>
       getAuth()
         .api.enableTwoFactor({ body: { password, method: "totp" }, headers: await headers() })
@@ -79,7 +79,7 @@ export async function confirmEnrolment(_prev: ConfirmState, form: FormData): Pro
   const t = await getTranslations("twoFactor");
   const parsed = totpCodeSchema.safeParse({ code: formText(form, "code") });
   if (!parsed.success) return { fieldError: t("totpFormat") };
-  const res = await runAction("read", async ({ db, actor, user }) => {
+  const res = await runCommand("read", async ({ db, actor, user }) => {
     try {
       await getAuth().api.verifyTOTP({ body: { code: parsed.data.code }, headers: await headers() });
     } catch (e) {
@@ -96,7 +96,7 @@ export async function confirmEnrolment(_prev: ConfirmState, form: FormData): Pro
 /** Turning it off takes the password again, so a session left open cannot do it. */
 export async function disableTwoFactor(_prev: DisableState, form: FormData): Promise<DisableState> {
   const t = await getTranslations("twoFactor");
-  const res = await runAction("read", async ({ db, actor, user }) => {
+  const res = await runCommand("read", async ({ db, actor, user }) => {
     // While it is required for admins, an admin keeps it: off, they could do nothing but enrol again.
     if (!(await mayTurnOffTwoFactor(db, user.id))) throw new UserError("forbidden", t("required.keepOn"));
     await withPassword(db, user.id, form, async (password) => getAuth().api.disableTwoFactor({ body: { password }, headers: await headers() }));

@@ -5,7 +5,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { ownsCalendarToken } from "@/db/queries/tokens";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
-import { runAction } from "@/server/auth/action";
+import { runCommand } from "@/server/auth/command";
 import { NotFoundError } from "@/lib/errors";
 import { id, optionalId, parseInput, requiredText } from "@/lib/validation/common";
 
@@ -20,7 +20,7 @@ async function origin(): Promise<string> {
 
 /** Creates a calendar feed token for the signed-in user; the address is returned once. */
 export async function createCalendarFeed(input: { name: string; partnerId?: string }) {
-  return runAction("export", async ({ db, actor, user }) => {
+  return runCommand("export", async ({ db, actor, user }) => {
     const v = parseInput(feedSchema, input);
     const t = await createApiToken(db, actor, { name: v.name, role: user.role, scope: "calendar", partnerId: v.partnerId });
     revalidatePath("/reports");
@@ -31,7 +31,7 @@ export async function createCalendarFeed(input: { name: string; partnerId?: stri
 }
 
 export async function revokeCalendarFeed(tokenId: number) {
-  return runAction("export", async ({ db, actor, user }) => {
+  return runCommand("export", async ({ db, actor, user }) => {
     const tid = parseInput(id, tokenId);
     if (!(await ownsCalendarToken(db, user.id, tid))) throw new NotFoundError("Calendar feed", tid);
     await revokeApiToken(db, actor, tid);

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { deleteExchangeRate, importExchangeRates, saveExchangeRate } from "@/db/queries/exchange-rates";
-import { runAction } from "@/server/auth/action";
+import { runCommand } from "@/server/auth/command";
 import { formText } from "@/lib/form-data";
 import { argId } from "@/lib/validation/common";
 import { localFieldErrors } from "@/lib/validation/local-errors";
@@ -17,7 +17,7 @@ export interface RateState {
 export async function saveRate(_prev: RateState, form: FormData): Promise<RateState> {
   const t = await getTranslations("rates");
   const values = { currency: formText(form, "currency") ?? "", date: formText(form, "date") ?? "", rateToKrw: formText(form, "rateToKrw") ?? "" };
-  const res = await runAction("admin", ({ db, actor }) => saveExchangeRate(db, actor, values));
+  const res = await runCommand("admin", ({ db, actor }) => saveExchangeRate(db, actor, values));
   if (!res.ok) return { error: res.error.code === "validation_failed" ? t("fixFields") : res.error.message, fields: await localFieldErrors(res.error.fields), values };
   revalidatePath("/admin/exchange-rates");
   return { ok: t("saved", { currency: res.data.currency, date: res.data.date }) };
@@ -31,7 +31,7 @@ export async function importRates(_prev: RateState, form: FormData): Promise<Rat
   if (!(file instanceof File) || file.size === 0) return { error: t("chooseFile") };
   if (file.size > 1_000_000) return { error: t("tooBig") };
   const text = await file.text();
-  const res = await runAction("admin", ({ db, actor }) => importExchangeRates(db, actor, text));
+  const res = await runCommand("admin", ({ db, actor }) => importExchangeRates(db, actor, text));
   if (!res.ok) {
     const lines = Object.entries(res.error.fields ?? {}).map(([k, m]) => `${k}: ${m.join(" ")}`);
     return { error: [t("importFailed"), ...lines].join(" ") };
@@ -41,7 +41,7 @@ export async function importRates(_prev: RateState, form: FormData): Promise<Rat
 }
 
 export async function removeRate(_prev: RateState, form: FormData): Promise<RateState> {
-  const res = await runAction("admin", ({ db, actor }) => deleteExchangeRate(db, actor, argId(Number(formText(form, "id")))));
+  const res = await runCommand("admin", ({ db, actor }) => deleteExchangeRate(db, actor, argId(Number(formText(form, "id")))));
   if (!res.ok) return { error: res.error.message };
   revalidatePath("/admin/exchange-rates");
   return {};

@@ -1,0 +1,78 @@
+// One page of each list as the browser gets it (the loaders in db/queries return these).
+
+export interface PartnerListItem {
+  id: number;
+  slug: string;
+  nameEn: string;
+  nameKo: string;
+  nameLocal: string | null;
+  country: string;
+  kind: string;
+  level: string;
+  status: string;
+  sinceDate: string | null;
+  sincePrecision: "year" | "month" | "day" | null;
+  archivedAt: Date | null;
+  meetingCount: number;
+  openActionCount: number;
+  lastContactAt: Date | null;
+}
+
+export type PartnerPage = {
+  rows: PartnerListItem[];
+  total: number;
+  page: number;
+  size: number;
+};
+
+export type PeoplePage = {
+  rows: {
+    id: number;
+    nameEn: string;
+    nameLocal: string | null;
+    title: string | null;
+    organisation: string | null;
+    side: string;
+    partnerId: number | null;
+    partnerSlug: string | null;
+    partnerNameEn: string | null;
+    partnerNameKo: string | null;
+    partnerCountry: string | null;
+    archivedAt: Date | null;
+  }[];
+  total: number;
+  page: number;
+  size: number;
+};
+
+export type ActionsPage = {
+  rows: {
+    id: number;
+    title: string;
+    side: string;
+    status: string;
+    priority: string;
+    dueOn: string | null;
+    meetingId: number | null;
+    partnerId: number;
+    partnerSlug: string;
+    partnerNameEn: string;
+    partnerNameKo: string;
+    ownerPersonId: number | null;
+    ownerName: string | null;
+    archivedAt: Date | null;
+  }[];
+  total: number;
+  page: number;
+  size: number;
+};
+
+/** A person the meeting form offers as a participant. */
+export type MeetingPersonOption = {
+  id: number;
+  nameEn: string;
+  nameLocal: string | null;
+  title: string | null;
+  side: string;
+  partnerId: number | null;
+};
