@@ -8,7 +8,7 @@ import type { DatePrecision } from "@/lib/domain";
 import { localFace, type Family } from "./fonts";
 import { registerFonts, s, Section, Text, When, X } from "./pdf-kit";
 import { printable } from "./pdf-text";
-import type { Translate } from "./reports";
+import type { Translate } from "./report-columns";
 
 export interface BriefingOptions {
   lang: Locale;

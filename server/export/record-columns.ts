@@ -2,7 +2,7 @@
 // (lib/import/columns.ts), so a file downloaded here re-imports without loss.
 import type { PartnerRow, PersonRow } from "@/db/queries/reports";
 import type { Locale } from "@/lib/format";
-import type { Translate } from "./reports";
+import type { Translate } from "./report-columns";
 import type { Column } from "./table";
 
 const enumLabel = (t: Translate, group: string, v: string | null) => (v ? t(`enums.${group}.${v}`) : null);

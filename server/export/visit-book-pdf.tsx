@@ -6,7 +6,7 @@ import { localFace, type Family } from "./fonts";
 import { registerFonts, s, Section, Text, X } from "./pdf-kit";
 import type { Style } from "@react-pdf/types";
 import { keepTogether, printable } from "./pdf-text";
-import type { Translate } from "./reports";
+import type { Translate } from "./report-columns";
 import type { BookModel, CommitmentRow, PartnerNames, ProgrammeRow } from "./visit-book";
 
 const v = StyleSheet.create({

@@ -2,7 +2,7 @@ import "server-only";
 // The visit briefing book as workbook sheets, one per part, with the PDF's own words
 // (visit-book.ts); written by the exports' xlsx writer.
 import type { Column, Sheet } from "./table";
-import type { Translate } from "./reports";
+import type { Translate } from "./report-columns";
 import type { BookModel } from "./visit-book";
 
 type Row = Record<string, string | null>;

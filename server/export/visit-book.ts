@@ -7,7 +7,7 @@ import type { DatePrecision } from "@/lib/domain";
 import { formatDate, formatInstant, formatPrecisionDate, todayIn, utcToZonedParts, zoneOffset, type Locale } from "@/lib/format";
 import { agendaDays } from "@/lib/visits/agenda";
 import { visitDates } from "@/lib/visits/when";
-import type { Translate } from "./reports";
+import type { Translate } from "./report-columns";
 
 type Person = VisitBriefingData["people"][number];
 

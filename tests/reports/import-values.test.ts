@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { commitImport, previewImport, type ImportKind } from "@/db/queries/import";
 import { meeting, partner } from "@/db/schema";
 import { readDate, readPartialDate, readStart, readTime } from "@/lib/import/values";
-import { translator } from "@/server/export/reports";
+import { translator } from "@/server/export/report-columns";
 import { EDITOR, seededDb } from "../helpers/db";
 
 const bytes = (s: string) => Buffer.from(s);

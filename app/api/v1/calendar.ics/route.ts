@@ -3,7 +3,7 @@ import { calendarData } from "@/db/queries/calendar";
 import { verifyApiToken } from "@/db/queries/tokens";
 import { visitCalendarData } from "@/db/queries/visit-views";
 import { buildCalendar } from "@/server/export/ics";
-import { translator } from "@/server/export/reports";
+import { translator } from "@/server/export/report-columns";
 import { isLocale } from "@/lib/format";
 import { errorResponse, jsonError } from "@/server/http";
 
