@@ -12,7 +12,8 @@ export const ROUTE_NAMESPACES = {
   "(app)/actions": ["actions", "enums", "partners"],
   "(app)/admin": ["admin", "enums", "forms", "rates"],
   "(app)/board": ["board", "enums"],
-  "(app)/meetings": ["enums", "forms", "meetings"],
+  // The list machinery (components/records/url-list.tsx) words its search box and pager under partners.list.
+  "(app)/meetings": ["enums", "forms", "meetings", "partners"],
   "(app)/partners": ["enums", "partners", "timeline", "visits"],
   "(app)/people": ["enums", "partners", "people"],
   // The import form names columns by their labels under reports.columns and import.columns.
