@@ -6,20 +6,21 @@
 /** What the shell's client components use on every page (navigation, search, the bell, sign-in). */
 export const SHELL_NAMESPACES = ["auth", "common", "nav", "notifications", "search", "twoFactor"] as const;
 
-/** Per folder (or page file) of app/, what its client components add to the shell's. */
+/** Per folder (or page file) of app/, what its client components add to the shell's ("validation":
+ * the field errors of the forms that check in the browser, components/forms/use-field-errors.ts). */
 export const ROUTE_NAMESPACES = {
   "(app)/account": ["account", "forms"],
   "(app)/actions": ["actions", "enums", "partners"],
   "(app)/admin": ["admin", "enums", "forms", "rates"],
-  "(app)/board": ["board", "enums"],
+  "(app)/board": ["board", "enums", "validation"],
   // The list machinery (components/records/url-list.tsx) words its search box and pager under partners.list.
-  "(app)/meetings": ["enums", "forms", "meetings", "partners"],
-  "(app)/partners": ["enums", "partners", "timeline", "visits"],
-  "(app)/people": ["enums", "partners", "people"],
+  "(app)/meetings": ["enums", "forms", "meetings", "partners", "validation"],
+  "(app)/partners": ["enums", "partners", "timeline", "validation", "visits"],
+  "(app)/people": ["enums", "partners", "people", "validation"],
   // The import form names columns by their labels under reports.columns and import.columns.
   "(app)/reports": ["enums", "import", "reports"],
   "(app)/timeline": ["enums", "timeline", "visits"],
-  "(app)/visits": ["meetings", "partners", "visits"],
+  "(app)/visits": ["meetings", "partners", "validation", "visits"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientScope = keyof typeof ROUTE_NAMESPACES;

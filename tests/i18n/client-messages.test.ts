@@ -56,7 +56,7 @@ describe("[I18N] messages sent to the browser", () => {
   it("a page's provider holds the shell's and its scope's namespaces and nothing else", () => {
     const messages = loadMessages("ko");
     expect(Object.keys(pickMessages(messages)).sort()).toEqual([...SHELL_NAMESPACES].sort());
-    expect(Object.keys(pickMessages(messages, "(app)/board")).sort()).toEqual(["auth", "board", "common", "enums", "nav", "notifications", "search", "twoFactor"]);
+    expect(Object.keys(pickMessages(messages, "(app)/board")).sort()).toEqual(["auth", "board", "common", "enums", "nav", "notifications", "search", "twoFactor", "validation"]);
     expect(JSON.stringify(pickMessages(messages, "(app)/board")).length).toBeLessThan(JSON.stringify(messages).length / 2);
   });
 });
