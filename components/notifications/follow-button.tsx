@@ -1,7 +1,8 @@
 "use client";
 import { Bell, BellOff } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useCommand } from "@/components/forms/use-command";
 import { setFollow } from "@/app/(app)/notifications/commands";
 import type { FollowableType } from "@/lib/notifications/kinds";
 
@@ -10,16 +11,16 @@ export function FollowButton({ type, id, following, name }: { type: FollowableTy
   const t = useTranslations("notifications");
   const [on, setOn] = useState(following);
   const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const toggle = () =>
-    !pending &&
-    start(async () => {
-      const r = await setFollow({ recordType: type, recordId: id, follow: !on });
-      if (r.ok) {
-        setOn(r.data.following);
-        setError(null);
-      } else setError(r.error.message);
-    });
+  const follow = useCommand(setFollow, {
+    onSuccess: (r) => {
+      setOn(r.following);
+      setError(null);
+    },
+    onFailure: (e) => setError(e.message),
+  });
+  const pending = follow.pending;
+  // A press while saving is ignored (the kit's runner drops it), so the button stays focusable.
+  const toggle = () => follow.trigger({ recordType: type, recordId: id, follow: !on });
   const Icon = on ? BellOff : Bell;
   return (
     <span className="inline-flex flex-col items-start gap-1">

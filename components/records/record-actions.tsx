@@ -2,8 +2,9 @@
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { useErrorMessage } from "@/components/forms/use-record-form";
+import { useState } from "react";
+import { useCommand } from "@/components/forms/use-command";
+import { useErrorMessage } from "@/components/forms/use-error-message";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
@@ -33,36 +34,38 @@ export function RecordActions({ id, name, archived, deletable, archive, remove, 
   const qc = useQueryClient();
   const message = useErrorMessage();
   const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
 
-  const setArchived = (value: boolean, undoable: boolean) =>
-    start(async () => {
-      const r = await archive(id, value);
-      if (!r.ok) return setError(message(r.error));
+  // `undoable`: the toast offers to undo (an undo's own toast does not).
+  const setArchived = useCommand((value: boolean, _undoable: boolean) => archive(id, value), {
+    onSuccess: (_, value, undoable) => {
       setError(null);
       void qc.invalidateQueries({ queryKey });
       router.refresh();
       toast({
         message: value ? t("archivedToast", { name }) : t("restoredToast", { name }),
-        action: undoable ? { label: t("undo"), onClick: () => setArchived(!value, false) } : undefined,
+        action: undoable ? { label: t("undo"), onClick: () => setArchived.trigger(!value, false) } : undefined,
       });
-    });
+    },
+    onFailure: (e) => setError(message(e)),
+  });
 
-  const onDelete = () => {
-    if (!window.confirm(t("confirmDelete", { name }))) return;
-    start(async () => {
-      const r = await remove(id);
-      if (!r.ok) return setError(r.error.code === "referenced" ? deleteRefused : message(r.error));
+  const del = useCommand(remove, {
+    onSuccess: () => {
       void qc.invalidateQueries({ queryKey });
       toast({ message: t("deletedToast", { name }) });
       router.push(listHref);
-    });
+    },
+    onFailure: (e) => setError(e.code === "referenced" ? deleteRefused : message(e)),
+  });
+  const onDelete = () => {
+    if (window.confirm(t("confirmDelete", { name }))) del.trigger(id);
   };
+  const pending = setArchived.pending || del.pending;
 
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" size="sm" disabled={pending} onClick={() => setArchived(!archived, true)}>
+        <Button variant="secondary" size="sm" disabled={pending} onClick={() => setArchived.trigger(!archived, true)}>
           {archived ? t("restore") : t("archive")}
         </Button>
         {deletable ? (

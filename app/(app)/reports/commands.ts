@@ -2,14 +2,12 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
-import { z } from "zod";
 import { ownsCalendarToken } from "@/db/queries/tokens";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { runCommand } from "@/server/auth/command";
 import { NotFoundError } from "@/lib/errors";
-import { id, optionalId, parseInput, requiredText } from "@/lib/validation/common";
-
-const feedSchema = z.object({ name: requiredText(100), partnerId: optionalId });
+import { calendarFeedSchema } from "@/lib/validation/calendar-feeds";
+import { id, parseInput } from "@/lib/validation/common";
 
 async function origin(): Promise<string> {
   if (process.env.BETTER_AUTH_URL) return process.env.BETTER_AUTH_URL.replace(/\/$/, "");
@@ -21,7 +19,7 @@ async function origin(): Promise<string> {
 /** Creates a calendar feed token for the signed-in user; the address is returned once. */
 export async function createCalendarFeed(input: { name: string; partnerId?: string }) {
   return runCommand("export", async ({ db, actor, user }) => {
-    const v = parseInput(feedSchema, input);
+    const v = parseInput(calendarFeedSchema, input);
     const t = await createApiToken(db, actor, { name: v.name, role: user.role, scope: "calendar", partnerId: v.partnerId });
     revalidatePath("/reports");
     // The feed speaks the language of the screen it was made on.

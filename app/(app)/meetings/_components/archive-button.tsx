@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
+import { useCommand } from "@/components/forms/use-command";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { queryKeys } from "@/lib/query/keys";
@@ -15,26 +15,22 @@ export function ArchiveMeetingButton({ id, archived }: { id: number; archived: b
   const toast = useToast();
   const router = useRouter();
   const qc = useQueryClient();
-  const [pending, start] = useTransition();
-
-  const run = (to: boolean, withUndo: boolean) =>
-    start(async () => {
-      const r = await setMeetingArchivedAction(id, to);
-      if (!r.ok) {
-        toast({ message: r.error.message, tone: "error" });
-        return;
-      }
+  // `undoable`: the toast offers to undo (an undo's own toast does not).
+  const archive = useCommand((to: boolean, _undoable: boolean) => setMeetingArchivedAction(id, to), {
+    onSuccess: async (_, to, undoable) => {
       await qc.invalidateQueries({ queryKey: queryKeys.meetings.all });
       router.refresh();
       toast({
         message: to ? t("archivedToast") : t("restoredToast"),
         tone: "success",
-        action: withUndo ? { label: t("undo"), onClick: () => run(!to, false) } : undefined,
+        action: undoable ? { label: t("undo"), onClick: () => archive.trigger(!to, false) } : undefined,
       });
-    });
+    },
+    onFailure: (e) => toast({ message: e.message, tone: "error" }),
+  });
 
   return (
-    <Button type="button" variant="secondary" disabled={pending} onClick={() => run(!archived, true)}>
+    <Button type="button" variant="secondary" disabled={archive.pending} onClick={() => archive.trigger(!archived, true)}>
       {archived ? <ArchiveRestore aria-hidden className="size-4" /> : <Archive aria-hidden className="size-4" />}
       {archived ? t("restore") : t("archive")}
     </Button>

@@ -1,8 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { useErrorMessage, useRecordForm } from "@/components/forms/use-record-form";
+import { useState } from "react";
+import { useCommand } from "@/components/forms/use-command";
+import { useErrorMessage } from "@/components/forms/use-error-message";
+import { useRecordForm } from "@/components/forms/use-record-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Empty } from "@/components/ui/empty";
@@ -87,7 +89,6 @@ function MilestoneForm({ partnerId, item, onDone }: { partnerId: number; item?: 
   const toast = useToast();
   const message = useErrorMessage();
   const [archiveError, setArchiveError] = useState<string | null>(null);
-  const [archiving, start] = useTransition();
   const [kind, setKind] = useState(item?.kind ?? "visit");
   const f = useRecordForm({
     schema: item ? updateMilestoneSchema : createMilestoneSchema,
@@ -100,14 +101,14 @@ function MilestoneForm({ partnerId, item, onDone }: { partnerId: number; item?: 
     },
   });
   const e = f.errors;
-  const archive = () =>
-    start(async () => {
-      const r = await archiveMilestone(item!.id, true);
-      if (!r.ok) return setArchiveError(message(r.error));
+  const archive = useCommand(archiveMilestone, {
+    onSuccess: () => {
       toast({ message: t("milestone.archived") });
       onDone();
       router.refresh();
-    });
+    },
+    onFailure: (error) => setArchiveError(message(error)),
+  });
   return (
     <form {...f.formProps} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={item ? t("milestone.editTitle") : t("milestone.add")}>
       {f.formError ? <Alert tone="error">{f.formError}</Alert> : null}
@@ -146,7 +147,7 @@ function MilestoneForm({ partnerId, item, onDone }: { partnerId: number; item?: 
           {tc("cancel")}
         </Button>
         {item ? (
-          <Button type="button" size="sm" variant="ghost" disabled={archiving} onClick={archive}>
+          <Button type="button" size="sm" variant="ghost" disabled={archive.pending} onClick={() => archive.trigger(item.id, true)}>
             {t("form.archive")}
           </Button>
         ) : null}

@@ -1,11 +1,14 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useCommand } from "@/components/forms/use-command";
+import { useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
+import { calendarFeedSchema } from "@/lib/validation/calendar-feeds";
 import { createCalendarFeed, revokeCalendarFeed } from "../commands";
 
 interface Feed {
@@ -25,41 +28,47 @@ export function CalendarFeeds({ partners, feeds }: { partners: { id: number; lab
   const [partnerId, setPartnerId] = useState("");
   const [created, setCreated] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<{ message: string; fields?: Record<string, string[]> } | null>(null);
-  const [pending, start] = useTransition();
+  const [revokeError, setRevokeError] = useState<string | null>(null);
 
-  function create() {
-    start(async () => {
-      setError(null);
-      setCopied(false);
-      const r = await createCalendarFeed({ name, partnerId });
-      if (!r.ok) return setError(r.error);
-      setCreated(r.data.url);
+  const { attach, err, formError, pending: creating, submit } = useCommandForm({
+    command: createCalendarFeed,
+    schema: calendarFeedSchema,
+    // A refused name shows at its field; anything else above the list.
+    message: (e) => e.message,
+    onSaved: (feed) => {
+      setCreated(feed.url);
       setName("");
       router.refresh();
-    });
-  }
+    },
+  });
+  const revoke = useCommand(revokeCalendarFeed, {
+    onSuccess: () => router.refresh(),
+    onFailure: (e) => setRevokeError(e.message),
+  });
+  const pending = creating || revoke.pending;
+  const error = revokeError ?? (formError && !err("name") ? formError : null);
 
-  function revoke(f: Feed) {
+  function onRevoke(f: Feed) {
     if (!window.confirm(t("revokeConfirm", { name: f.name }))) return;
-    start(async () => {
-      const r = await revokeCalendarFeed(f.id);
-      if (!r.ok) return setError(r.error);
-      router.refresh();
-    });
+    setRevokeError(null);
+    revoke.trigger(f.id);
   }
 
   return (
     <div className="space-y-5">
       <p className="text-sm text-slate-600">{t("lead")}</p>
       <form
+        ref={attach}
         className="space-y-3"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          create();
+          setRevokeError(null);
+          setCopied(false);
+          submit({ name, partnerId });
         }}
       >
-        <Field label={t("name")} value={name} onChange={(e) => setName(e.target.value)} placeholder={t("namePlaceholder")} errors={error?.fields?.name} maxLength={100} required />
+        <Field label={t("name")} value={name} onChange={(e) => setName(e.target.value)} placeholder={t("namePlaceholder")} errors={err("name")} maxLength={100} required />
         <SelectField
           label={t("scope")}
           value={partnerId}
@@ -71,7 +80,7 @@ export function CalendarFeeds({ partners, feeds }: { partners: { id: number; lab
           {t("create")}
         </Button>
       </form>
-      {error && !error.fields ? <Alert tone="error">{error.message}</Alert> : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
       {created ? (
         <Alert tone="success" title={t("created")}>
           <label className="mt-2 block text-xs font-medium" htmlFor="feed-url">
@@ -108,7 +117,7 @@ export function CalendarFeeds({ partners, feeds }: { partners: { id: number; lab
               {f.revoked ? (
                 <span className="text-xs text-slate-600">{t("revoked")}</span>
               ) : (
-                <Button type="button" size="sm" variant="danger" disabled={pending} onClick={() => revoke(f)} aria-label={`${t("revoke")}: ${f.name}`}>
+                <Button type="button" size="sm" variant="danger" disabled={pending} onClick={() => onRevoke(f)} aria-label={`${t("revoke")}: ${f.name}`}>
                   {t("revoke")}
                 </Button>
               )}

@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useCommand } from "@/components/forms/use-command";
 import { useToast } from "@/components/ui/toast";
 import { setChecklistDoneAction } from "../commands";
 import { useVisitVersion } from "./visit-version";
@@ -21,21 +22,22 @@ export function Checklist({ visitId, items, canWrite }: { visitId: number; items
   const router = useRouter();
   const { version, setVersion } = useVisitVersion();
   const [done, setDone] = useState(() => new Map(items.map((i) => [i.id, i.done])));
-  const [pending, start] = useTransition();
+  const save = useCommand((id: number, to: boolean) => setChecklistDoneAction(visitId, { itemId: id, done: to, version }), {
+    onSuccess: (r) => {
+      setVersion(r.version);
+      router.refresh();
+    },
+    onFailure: (_, id, to) => {
+      setDone((m) => new Map(m).set(id, !to));
+      toast({ message: t("detail.toggleFailed"), tone: "error" });
+    },
+  });
+  const pending = save.pending;
 
   // Ticked at once on screen; put back if the server refuses.
   const tick = (id: number, to: boolean) => {
     setDone((m) => new Map(m).set(id, to));
-    start(async () => {
-      const r = await setChecklistDoneAction(visitId, { itemId: id, done: to, version });
-      if (!r.ok) {
-        setDone((m) => new Map(m).set(id, !to));
-        toast({ message: t("detail.toggleFailed"), tone: "error" });
-        return;
-      }
-      setVersion(r.data.version);
-      router.refresh();
-    });
+    save.trigger(id, to);
   };
 
   if (!items.length) return <p className="text-sm text-slate-600">{t("detail.noChecklist")}</p>;

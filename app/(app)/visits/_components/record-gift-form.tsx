@@ -2,7 +2,8 @@
 import { Gift } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
+import { useCommand } from "@/components/forms/use-command";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { recordPlannedGiftAction } from "../commands";
@@ -16,22 +17,20 @@ export function RecordGiftForm({ visitId, plannedGiftId, item, meetings }: { vis
   const selectId = useId();
   const { version, setVersion } = useVisitVersion();
   const [meetingId, setMeetingId] = useState(meetings[0]?.id ?? 0);
-  const [pending, start] = useTransition();
+  const record = useCommand(() => recordPlannedGiftAction(visitId, { plannedGiftId, meetingId, version }), {
+    onSuccess: (r) => {
+      setVersion(r.version);
+      toast({ message: t("giftRecorded"), tone: "success" });
+      router.refresh();
+    },
+    onFailure: () => toast({ message: t("recordGiftFailed"), tone: "error" }),
+  });
   return (
     <form
       className="mt-2 flex flex-wrap items-end gap-2 print:hidden"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          const r = await recordPlannedGiftAction(visitId, { plannedGiftId, meetingId, version });
-          if (!r.ok) {
-            toast({ message: t("recordGiftFailed"), tone: "error" });
-            return;
-          }
-          setVersion(r.data.version);
-          toast({ message: t("giftRecorded"), tone: "success" });
-          router.refresh();
-        });
+        record.trigger();
       }}
     >
       <div className="min-w-0">
@@ -51,7 +50,7 @@ export function RecordGiftForm({ visitId, plannedGiftId, item, meetings }: { vis
           ))}
         </select>
       </div>
-      <Button type="submit" size="sm" variant="secondary" disabled={pending} aria-label={t("recordGiftFor", { item })}>
+      <Button type="submit" size="sm" variant="secondary" disabled={record.pending} aria-label={t("recordGiftFor", { item })}>
         <Gift aria-hidden className="size-4" />
         {t("recordGift")}
       </Button>

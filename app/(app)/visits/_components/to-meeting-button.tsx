@@ -2,7 +2,7 @@
 import { Handshake } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
+import { useCommand } from "@/components/forms/use-command";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { programmeItemToMeetingAction } from "../commands";
@@ -13,27 +13,23 @@ export function ToMeetingButton({ visitId, itemId, title }: { visitId: number; i
   const toast = useToast();
   const router = useRouter();
   const { version, setVersion } = useVisitVersion();
-  const [pending, start] = useTransition();
+  const make = useCommand(() => programmeItemToMeetingAction(visitId, itemId, version), {
+    onSuccess: (r) => {
+      setVersion(r.version);
+      toast({ message: t("meetingMade"), tone: "success" });
+      router.refresh();
+    },
+    onFailure: () => toast({ message: t("toMeetingFailed"), tone: "error" }),
+  });
   return (
     <Button
       type="button"
       size="sm"
       variant="secondary"
       className="print:hidden"
-      disabled={pending}
+      disabled={make.pending}
       aria-label={`${t("toMeeting")}: ${title}`}
-      onClick={() =>
-        start(async () => {
-          const r = await programmeItemToMeetingAction(visitId, itemId, version);
-          if (!r.ok) {
-            toast({ message: t("toMeetingFailed"), tone: "error" });
-            return;
-          }
-          setVersion(r.data.version);
-          toast({ message: t("meetingMade"), tone: "success" });
-          router.refresh();
-        })
-      }
+      onClick={() => make.trigger()}
     >
       <Handshake aria-hidden className="size-4" />
       {t("toMeeting")}

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useCommand } from "@/components/forms/use-command";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -23,7 +24,6 @@ export function ImportForm({ templates, maxRows, maxMb }: { templates: Record<Im
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string; problems?: RowProblem[] } | null>(null);
-  const [pending, start] = useTransition();
 
   const label = (k: ImportKind, column: string) => {
     const c = IMPORT_COLUMNS[k].find((x) => x.key === column);
@@ -49,28 +49,33 @@ export function ImportForm({ templates, maxRows, maxMb }: { templates: Record<Im
     return fd;
   };
 
+  const checking = useCommand(checkImport, {
+    onSuccess: (r) => (r.ok ? setPreview(r.preview) : setProblem(fileProblem(r.file))),
+    onFailure: (e) => setProblem(e.message),
+  });
+  // Whatever happened, the old preview no longer describes the database: it goes.
+  const saving = useCommand(saveImport, {
+    onSuccess: (r) => {
+      setPreview(null);
+      if (r.ok) return setResult({ tone: "success", text: t("committed", { created: r.created, updated: r.updated, unchanged: r.unchanged }) });
+      setResult({ tone: "error", text: r.file ? fileProblem(r.file) : t("refused"), problems: r.problems });
+    },
+    onFailure: (e) => {
+      setPreview(null);
+      setResult({ tone: "error", text: e.message });
+    },
+  });
+  const pending = checking.pending || saving.pending;
+
   function check() {
     reset();
     if (!file) return setProblem(t("noFile"));
     if (file.size > Number(maxMb) * 1024 * 1024) return setProblem(t("tooBig", { mb: maxMb }));
-    start(async () => {
-      const r = await checkImport(formData());
-      if (!r.ok) return setProblem(r.error.message);
-      if (!r.data.ok) return setProblem(fileProblem(r.data.file));
-      setPreview(r.data.preview);
-    });
+    checking.trigger(formData());
   }
 
   function commit() {
-    if (!file) return;
-    start(async () => {
-      const r = await saveImport(formData());
-      // Whatever happened, the old preview no longer describes the database: clear it.
-      setPreview(null);
-      if (!r.ok) return setResult({ tone: "error", text: r.error.message });
-      if (r.data.ok) return setResult({ tone: "success", text: t("committed", { created: r.data.created, updated: r.data.updated, unchanged: r.data.unchanged }) });
-      setResult({ tone: "error", text: r.data.file ? fileProblem(r.data.file) : t("refused"), problems: r.data.problems });
-    });
+    if (file) saving.trigger(formData());
   }
 
   const columns = IMPORT_COLUMNS[kind].filter((c) => c.key !== "date" && c.key !== "time");

@@ -1,0 +1,85 @@
+"use client";
+import { useState } from "react";
+import type { z } from "zod";
+import type { CommandError, CommandResult } from "@/lib/types/command";
+import { clientFieldErrors } from "@/lib/validation/error-keys";
+import { cleanForm, errorsAt, localFailure, stateAfter, type FormState, type FormWording } from "./command-state";
+import { useCommand } from "./use-command";
+import { useFieldErrorText } from "./use-field-errors";
+import { useUnsavedChanges } from "./use-unsaved-changes";
+
+/**
+ * The form kit's core: one way for every form, whether its values come from FormData or from
+ * state. It checks the input with the shared schema in the browser (the server checks again), runs
+ * the command, shows field errors in the reader's language and one form-level message, moves the
+ * focus to the first error, lets a form show a conflict itself, and warns before leaving unsaved
+ * changes. The words come from the form (`message`, `guard.message`): the kit is used on pages
+ * that send different namespaces.
+ */
+export function useCommandForm<I, T>(opts: {
+  command: (input: I) => Promise<CommandResult<T>>;
+  /** The schema the server parses with, so the browser refuses exactly what the server would. */
+  schema?: z.ZodType;
+  onSaved: (data: T, input: I) => void | Promise<void>;
+  /** The form-level message for a failure (a browser check fails as `validation_failed`). */
+  message: (error: CommandError) => string;
+  /** A conflict (or other failure) the form shows itself: return true and the kit shows nothing. */
+  onFailure?: (error: CommandError, input: I) => boolean | void;
+  /** A command's field path to the form's own. */
+  path?: (path: string) => string;
+  /** What takes the focus after a failure; by default the form's first invalid field. */
+  focus?: () => HTMLElement | null | undefined;
+  /** Unsaved changes: warns while dirty and not saving. */
+  guard?: { dirty: boolean; message: string };
+}) {
+  const fields = useFieldErrorText();
+  const [state, setState] = useState<FormState>(cleanForm);
+  // The form element, for the focus (set by the callback ref `attach`).
+  const [formEl, attach] = useState<HTMLFormElement | null>(null);
+  const wording: FormWording = { fields, message: opts.message, path: opts.path };
+
+  const show = (next: FormState) => {
+    setState(next);
+    if (next.formError) requestAnimationFrame(() => (opts.focus?.() ?? firstError(formEl))?.focus());
+  };
+  const cmd = useCommand(opts.command, {
+    onSuccess: async (data, input) => {
+      setState(cleanForm);
+      await opts.onSaved(data, input);
+    },
+    onFailure: (error, input) => {
+      if (opts.onFailure?.(error, input) === true) return setState(cleanForm);
+      show(stateAfter({ ok: false, error }, wording));
+    },
+  });
+  useUnsavedChanges(!!opts.guard?.dirty && !cmd.pending, opts.guard?.message ?? "");
+
+  /** Checks `input` in the browser, then saves it. */
+  const submit = (input: I) => {
+    const local = opts.schema ? clientFieldErrors(opts.schema, input) : null;
+    if (local) return show(stateAfter({ ok: false, error: localFailure(local) }, wording));
+    cmd.trigger(input);
+  };
+
+  return {
+    submit,
+    pending: cmd.pending,
+    errors: state.errors,
+    formError: state.formError,
+    /** The errors of one control (which may show several paths' errors). */
+    err: (...paths: string[]) => errorsAt(state.errors, ...paths),
+    /** Drops the field errors (e.g. when the rows they pointed at changed), keeping the message. */
+    clearFieldErrors: () => setState((s) => ({ ...s, errors: {} })),
+    /** The callback ref of the form element (where the focus looks for the first error). */
+    attach,
+  };
+}
+
+/** FormData's entries as the schema reads them (strings; the schema coerces). */
+export function formValues(form: HTMLFormElement): Record<string, unknown> {
+  return Object.fromEntries(new FormData(form));
+}
+
+function firstError(form: HTMLFormElement | null): HTMLElement | null {
+  return form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]') ?? null;
+}
