@@ -1,23 +1,12 @@
 "use client";
-import { Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { Button } from "@/components/ui/button";
+import { RowList } from "@/components/forms/form-section";
 import { fieldId } from "@/app/(app)/meetings/_components/error-summary";
 
 export type Option = { value: string; label: string };
 
-export function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  return (
-    <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
-      <legend className="px-1 text-base font-semibold text-slate-900">{title}</legend>
-      {hint ? <p className="-mt-2 text-sm text-slate-600">{hint}</p> : null}
-      {children}
-    </fieldset>
-  );
-}
-
-/** A list of rows (members, items, legs…) with add and remove, each row its own fieldset. */
+/** The visit's lists of rows (members, items, legs…): the kit's row list in a four-column grid. */
 export function Rows<R extends { key: string }>(props: {
   rows: R[];
   legend: (n: number) => string;
@@ -28,24 +17,17 @@ export function Rows<R extends { key: string }>(props: {
 }) {
   const t = useTranslations("visits.form");
   return (
-    <div className="space-y-3">
-      {props.rows.map((r, i) => (
-        <fieldset key={r.key} data-row={r.key} className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-2 lg:grid-cols-4">
-          <legend className="px-1 text-sm font-medium text-slate-800">{props.legend(i + 1)}</legend>
-          {props.render(r, i)}
-          <div className="flex items-end sm:col-span-2 lg:col-span-4">
-            <Button type="button" variant="ghost" size="sm" onClick={() => props.onRemove(r.key)} aria-label={`${t("remove")}: ${props.legend(i + 1)}`}>
-              <Trash2 aria-hidden className="size-4" />
-              {t("remove")}
-            </Button>
-          </div>
-        </fieldset>
-      ))}
-      <Button type="button" variant="secondary" size="sm" onClick={props.onAdd}>
-        <Plus aria-hidden className="size-4" />
-        {props.addLabel}
-      </Button>
-    </div>
+    <RowList
+      rows={props.rows}
+      legend={props.legend}
+      removeLabel={(n) => `${t("remove")}: ${props.legend(n)}`}
+      onRemove={props.onRemove}
+      addLabel={props.addLabel}
+      onAdd={props.onAdd}
+      bodyClassName="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+    >
+      {props.render}
+    </RowList>
   );
 }
 

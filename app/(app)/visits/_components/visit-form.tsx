@@ -1,9 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition, type FormEvent } from "react";
-import { useFieldErrorText } from "@/components/forms/use-field-errors";
-import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
+import { useRef, useState, type FormEvent } from "react";
+import { FormSection } from "@/components/forms/form-section";
+import { useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -12,11 +12,10 @@ import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
 import { ErrorSummary, fieldId } from "@/app/(app)/meetings/_components/error-summary";
 import { DATE_PRECISIONS, DELEGATION_ROLES, PROGRAMME_KINDS, TRAVEL_MODES, VISIT_DIRECTIONS, VISIT_STATUSES, ACTION_SIDES } from "@/lib/domain";
-import { clientFieldErrors } from "@/lib/validation/error-keys";
 import { createVisitSchema, updateVisitSchema } from "@/lib/validation/visits";
 import { saveVisitAction } from "../commands";
 import { emptyCheck, emptyGift, emptyItem, emptyLeg, emptyMember, toPayload, type VisitFormValues } from "./form-values";
-import { PeopleChecks, Rows, Section, type Option } from "./visit-form-parts";
+import { PeopleChecks, Rows, type Option } from "./visit-form-parts";
 
 type ListName = "members" | "programme" | "legs" | "gifts" | "checklist";
 
@@ -24,16 +23,25 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
   const t = useTranslations("visits");
   const tf = useTranslations("visits.form");
   const tp = useTranslations("partners.errors");
-  const translate = useFieldErrorText();
   const router = useRouter();
   const toast = useToast();
   const [v, setV] = useState(props.initial);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [pending, start] = useTransition();
+  const [baseline, setBaseline] = useState(props.initial);
   const summaryRef = useRef<HTMLDivElement>(null);
-  useUnsavedChanges(!saved && JSON.stringify(v) !== JSON.stringify(props.initial), tp("unsaved"));
+  const form = useCommandForm({
+    command: (payload: Record<string, unknown>) => saveVisitAction(payload, props.visitId),
+    schema: props.visitId === undefined ? createVisitSchema : updateVisitSchema,
+    message: (e) => (e.code === "conflict" ? tf("conflict") : e.code === "validation_failed" ? tf("fixFields") : tf("failed")),
+    focus: () => summaryRef.current,
+    guard: { dirty: JSON.stringify(v) !== JSON.stringify(baseline), message: tp("unsaved") },
+    onSaved: (r) => {
+      setBaseline(v);
+      toast({ message: tf("saved"), tone: "success" });
+      router.push(`/visits/${r.id}`);
+      router.refresh();
+    },
+  });
+  const { err, errors, formError, pending } = form;
 
   const zones = props.timeZones.map((z) => ({ value: z, label: z }));
   const enumOptions = (values: readonly string[], ns: string) => values.map((x) => ({ value: x, label: t(`${ns}.${x}`) }));
@@ -42,7 +50,6 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
     setV((x) => ({ ...x, [list]: (x[list] as { key: string }[]).map((r) => (r.key === key ? { ...r, ...patch } : r)) }));
   const add = (list: ListName, row: { key: string }) => setV((x) => ({ ...x, [list]: [...(x[list] as { key: string }[]), row] }));
   const remove = (list: ListName) => (key: string) => setV((x) => ({ ...x, [list]: (x[list] as { key: string }[]).filter((r) => r.key !== key) }));
-  const err = (path: string) => errors[path];
   const field = (path: string, label: string, value: string, onChange: (s: string) => void, extra: Record<string, unknown> = {}) => (
     <Field id={fieldId(path)} label={label} value={value} errors={err(path)} onChange={(e) => onChange(e.currentTarget.value)} {...extra} />
   );
@@ -50,25 +57,9 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
     <SelectField id={fieldId(path)} label={label} value={value} options={options} placeholder={placeholder} errors={err(path)} onChange={(e) => onChange(e.currentTarget.value)} />
   );
 
-  function fail(fields: Record<string, string[]>, message: string) {
-    setErrors(translate(fields));
-    setFormError(message);
-    requestAnimationFrame(() => summaryRef.current?.focus());
-  }
-
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const payload = toPayload(v, props.version);
-    const local = clientFieldErrors(props.visitId === undefined ? createVisitSchema : updateVisitSchema, payload);
-    if (local) return fail(local, tf("fixFields"));
-    start(async () => {
-      const r = await saveVisitAction(payload, props.visitId);
-      if (!r.ok) return fail(r.error.fields ?? {}, r.error.code === "conflict" ? tf("conflict") : r.error.code === "validation_failed" ? tf("fixFields") : tf("failed"));
-      setSaved(true);
-      toast({ message: tf("saved"), tone: "success" });
-      router.push(`/visits/${r.data.id}`);
-      router.refresh();
-    });
+    form.submit(toPayload(v, props.version));
   }
 
   const labelFor = (path: string) => {
@@ -87,7 +78,7 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
         </div>
       ) : null}
 
-      <Section title={tf("basics")}>
+      <FormSection title={tf("basics")}>
         <div className="grid gap-4 sm:grid-cols-2">
           {field("title", tf("title"), v.title, (s) => set("title", s), { required: true, className: "sm:col-span-2" })}
           {select("direction", tf("direction"), v.direction, enumOptions(VISIT_DIRECTIONS, "direction"), (s) => set("direction", s))}
@@ -99,9 +90,9 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
           </div>
           <TextareaField id={fieldId("purpose")} className="sm:col-span-2" label={tf("purpose")} value={v.purpose} rows={3} errors={err("purpose")} onChange={(e) => set("purpose", e.currentTarget.value)} />
         </div>
-      </Section>
+      </FormSection>
 
-      <Section title={tf("partners")}>
+      <FormSection title={tf("partners")}>
         <div className="grid gap-3 sm:grid-cols-2">
           {v.partnerIds.map((p, i) => (
             <div key={i} className="flex items-end gap-2">
@@ -117,9 +108,9 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
         <Button type="button" variant="secondary" size="sm" onClick={() => set("partnerIds", [...v.partnerIds, ""])}>
           {tf("addPartner")}
         </Button>
-      </Section>
+      </FormSection>
 
-      <Section title={tf("delegation")}>
+      <FormSection title={tf("delegation")}>
         <Rows rows={v.members} legend={(n) => tf("member", { n })} addLabel={tf("addMember")} onAdd={() => add("members", emptyMember())} onRemove={remove("members")} render={(m, i) => (
           <>
             {select(`members.${i}.personId`, tf("person"), m.personId, props.people, (s) => update("members", m.key, { personId: s }), tf("choose"))}
@@ -127,9 +118,9 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
             {field(`members.${i}.titleAtTime`, tf("titleAtTime"), m.titleAtTime, (s) => update("members", m.key, { titleAtTime: s }), { className: "sm:col-span-2" })}
           </>
         )} />
-      </Section>
+      </FormSection>
 
-      <Section title={tf("programme")} hint={tf("programmeHint")}>
+      <FormSection title={tf("programme")} hint={tf("programmeHint")}>
         <Rows rows={v.programme} legend={(n) => tf("item", { n })} addLabel={tf("addItem")} onAdd={() => add("programme", emptyItem(v.programme.at(-1)?.timeZone ?? props.homeZone))} onRemove={remove("programme")} render={(p, i) => (
           <>
             {field(`programme.${i}.title`, tf("itemTitle"), p.title, (s) => update("programme", p.key, { title: s }), { className: "sm:col-span-2" })}
@@ -144,9 +135,9 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
             <PeopleChecks legend={tf("attendees")} path={`programme.${i}.attendeeIds`} people={props.people} value={p.attendeeIds} errors={err(`programme.${i}.attendeeIds`)} onChange={(ids) => update("programme", p.key, { attendeeIds: ids })} />
           </>
         )} />
-      </Section>
+      </FormSection>
 
-      <Section title={tf("legs")}>
+      <FormSection title={tf("legs")}>
         <Rows rows={v.legs} legend={(n) => tf("leg", { n })} addLabel={tf("addLeg")} onAdd={() => add("legs", emptyLeg(props.homeZone))} onRemove={remove("legs")} render={(l, i) => (
           <>
             {select(`legs.${i}.personId`, tf("traveller"), l.personId, props.people, (s) => update("legs", l.key, { personId: s }), tf("everyone"))}
@@ -162,9 +153,9 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
             {field(`legs.${i}.arriveTime`, tf("arriveTime"), l.arriveTime, (s) => update("legs", l.key, { arriveTime: s }), { type: "time" })}
           </>
         )} />
-      </Section>
+      </FormSection>
 
-      <Section title={tf("logistics")}>
+      <FormSection title={tf("logistics")}>
         <div className="grid gap-4 sm:grid-cols-2">
           {field("hotel", tf("hotel"), v.hotel, (s) => set("hotel", s))}
           {field("interpreterLanguages", tf("languages"), v.interpreterLanguages, (s) => set("interpreterLanguages", s))}
@@ -173,9 +164,9 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
           {field("budgetAmount", tf("budget"), v.budgetAmount, (s) => set("budgetAmount", s), { inputMode: "decimal" })}
           {field("budgetCurrency", tf("currency"), v.budgetCurrency, (s) => set("budgetCurrency", s.toUpperCase()), { maxLength: 3, placeholder: "KRW" })}
         </div>
-      </Section>
+      </FormSection>
 
-      <Section title={tf("gifts")}>
+      <FormSection title={tf("gifts")}>
         <Rows rows={v.gifts} legend={(n) => tf("gift", { n })} addLabel={tf("addGift")} onAdd={() => add("gifts", emptyGift())} onRemove={remove("gifts")} render={(g, i) => (
           <>
             {field(`gifts.${i}.item`, tf("giftItem"), g.item, (s) => update("gifts", g.key, { item: s }))}
@@ -183,9 +174,9 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
             {field(`gifts.${i}.description`, tf("giftDescription"), g.description, (s) => update("gifts", g.key, { description: s }), { className: "sm:col-span-2" })}
           </>
         )} />
-      </Section>
+      </FormSection>
 
-      <Section title={tf("checklist")}>
+      <FormSection title={tf("checklist")}>
         <Rows rows={v.checklist} legend={(n) => tf("check", { n })} addLabel={tf("addCheck")} onAdd={() => add("checklist", emptyCheck())} onRemove={remove("checklist")} render={(c, i) => (
           <>
             {field(`checklist.${i}.title`, tf("checkTitle"), c.title, (s) => update("checklist", c.key, { title: s }), { className: "sm:col-span-2" })}
@@ -197,7 +188,7 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
             </label>
           </>
         )} />
-      </Section>
+      </FormSection>
 
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending}>

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { FormSection } from "@/components/forms/form-section";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
@@ -7,7 +8,6 @@ import { MEETING_KINDS, MEETING_STATUSES } from "@/lib/domain";
 import { formatInstantWithZone, zonedTimeToUtc, zoneOffset, type Locale } from "@/lib/format";
 import { fieldId } from "../error-summary";
 import { WhenField } from "../when-field";
-import { Section } from "./section";
 import type { PartnerChoice } from "./types";
 import type { MeetingFormState } from "./use-meeting-form";
 
@@ -29,7 +29,7 @@ export function DetailsSection({ form, partners, timeZones, viewerZone, locale }
     : t("inYourZonePending");
 
   return (
-    <Section title={t("sectionMeeting")}>
+    <FormSection title={t("sectionMeeting")}>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label={tm("partner")}
@@ -84,6 +84,6 @@ export function DetailsSection({ form, partners, timeZones, viewerZone, locale }
       <TextareaField label={tm("summary")} rows={4} value={values.summary} onChange={(e) => set({ summary: e.target.value })} id={fieldId("summary")} errors={err("summary")} />
       <TextareaField label={tm("outcomes")} rows={3} value={values.outcomes} onChange={(e) => set({ outcomes: e.target.value })} id={fieldId("outcomes")} errors={err("outcomes")} />
       <TextareaField label={tm("notes")} rows={2} value={values.notes} onChange={(e) => set({ notes: e.target.value })} id={fieldId("notes")} errors={err("notes")} />
-    </Section>
+    </FormSection>
   );
 }

@@ -1,14 +1,12 @@
 "use client";
-import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { FormSection, RowList } from "@/components/forms/form-section";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { ACTION_PRIORITIES, ACTION_SIDES } from "@/lib/domain";
 import { fieldId } from "../error-summary";
 import { emptyAction, type ActionRow } from "../form-values";
 import { DateField } from "../when-field";
-import { RowFieldset, Section } from "./section";
 import type { MeetingFormState } from "./use-meeting-form";
 import type { usePeopleOptions } from "./use-people-options";
 
@@ -20,7 +18,7 @@ export function FollowUpsSection({ form, people, editing, existing }: { form: Me
   const tm = useTranslations("meetings");
   const te = useTranslations("enums");
   return (
-    <Section title={tm("actions")} hint={editing ? t("actionsEditHint") : t("actionsHint")}>
+    <FormSection title={tm("actions")} hint={editing ? t("actionsEditHint") : t("actionsHint")}>
       {existing.length ? (
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700" aria-label={t("existingActions")}>
           {existing.map((a) => (
@@ -30,18 +28,18 @@ export function FollowUpsSection({ form, people, editing, existing }: { form: Me
           ))}
         </ul>
       ) : null}
-      <ol className="space-y-4">
-        {form.values.actions.map((a, i) => (
-          <li key={a.key} data-row={a.key}>
-            <FollowUpFields form={form} people={people} a={a} i={i} />
-          </li>
-        ))}
-      </ol>
-      <Button type="button" variant="secondary" id="add-action" onClick={() => form.add({ type: "add", list: "actions", row: emptyAction() })}>
-        <Plus aria-hidden className="size-4" />
-        {t("addAction")}
-      </Button>
-    </Section>
+      <RowList
+        rows={form.values.actions}
+        legend={(n) => t("actionLegend", { n })}
+        removeLabel={(n) => t("removeAction", { n })}
+        onRemove={(key) => form.remove("actions", key)}
+        addLabel={t("addAction")}
+        addId="add-action"
+        onAdd={() => form.add({ type: "add", list: "actions", row: emptyAction() })}
+      >
+        {(a, i) => <FollowUpFields form={form} people={people} a={a} i={i} />}
+      </RowList>
+    </FormSection>
   );
 }
 
@@ -53,7 +51,7 @@ function FollowUpFields({ form, people, a, i }: { form: MeetingFormState; people
   const base = `actions.${i}`;
   const patch = (x: Partial<ActionRow>) => form.update({ type: "update", list: "actions", key: a.key, patch: x });
   return (
-    <RowFieldset legend={t("actionLegend", { n: i + 1 })} removeLabel={t("removeAction", { n: i + 1 })} onRemove={() => form.remove("actions", a.key, "add-action")}>
+    <>
       <Field label={t("actionTitle")} required value={a.title} onChange={(e) => patch({ title: e.target.value })} id={fieldId(`${base}.title`)} errors={err(`${base}.title`)} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <SelectField
@@ -80,6 +78,6 @@ function FollowUpFields({ form, people, a, i }: { form: MeetingFormState; people
           id={fieldId(`${base}.priority`)} errors={err(`${base}.priority`)}
         />
       </div>
-    </RowFieldset>
+    </>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
-import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { FormSection, RowList } from "@/components/forms/form-section";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
@@ -11,7 +10,6 @@ import { formatMoney, type Locale } from "@/lib/format";
 import { fieldId } from "../error-summary";
 import { emptyGift, reachesDeclarationThreshold, type GiftRow } from "../form-values";
 import { DateField } from "../when-field";
-import { RowFieldset, Section } from "./section";
 import type { MeetingFormState } from "./use-meeting-form";
 import type { usePeopleOptions } from "./use-people-options";
 
@@ -22,24 +20,24 @@ export function GiftsSection({ form, people, locale }: { form: MeetingFormState;
   const t = useTranslations("meetings.form");
   const tm = useTranslations("meetings");
   return (
-    <Section title={tm("gifts")} hint={t("giftsHint")}>
-      <ol className="space-y-4">
-        {form.values.gifts.map((g, i) => (
-          <li key={g.key} data-row={g.key}>
-            <GiftFields form={form} people={people} locale={locale} g={g} i={i} />
-          </li>
-        ))}
-      </ol>
+    <FormSection title={tm("gifts")} hint={t("giftsHint")}>
       <datalist id="meeting-currencies">
         {["KRW", "USD", "CNY", "EUR", "JPY"].map((c) => (
           <option key={c} value={c} />
         ))}
       </datalist>
-      <Button type="button" variant="secondary" id="add-gift" onClick={() => form.add({ type: "add", list: "gifts", row: emptyGift() })}>
-        <Plus aria-hidden className="size-4" />
-        {t("addGift")}
-      </Button>
-    </Section>
+      <RowList
+        rows={form.values.gifts}
+        legend={(n) => t("giftLegend", { n })}
+        removeLabel={(n) => t("removeGift", { n })}
+        onRemove={(key) => form.remove("gifts", key)}
+        addLabel={t("addGift")}
+        addId="add-gift"
+        onAdd={() => form.add({ type: "add", list: "gifts", row: emptyGift() })}
+      >
+        {(g, i) => <GiftFields form={form} people={people} locale={locale} g={g} i={i} />}
+      </RowList>
+    </FormSection>
   );
 }
 
@@ -50,7 +48,7 @@ function GiftFields({ form, people, locale, g, i }: { form: MeetingFormState; pe
   const base = `gifts.${i}`;
   const patch = (x: Partial<GiftRow>) => form.update({ type: "update", list: "gifts", key: g.key, patch: x });
   return (
-    <RowFieldset legend={t("giftLegend", { n: i + 1 })} removeLabel={t("removeGift", { n: i + 1 })} onRemove={() => form.remove("gifts", g.key, "add-gift")}>
+    <>
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField
           label={t("direction")}
@@ -122,6 +120,6 @@ function GiftFields({ form, people, locale, g, i }: { form: MeetingFormState; pe
           })}
         </Alert>
       ) : null}
-    </RowFieldset>
+    </>
   );
 }

@@ -1,14 +1,12 @@
 "use client";
-import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { FormSection, RowList } from "@/components/forms/form-section";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { PARTICIPANT_ROLES, PERSON_SIDES } from "@/lib/domain";
 import { fieldId } from "../error-summary";
 import { emptyParticipant, type NewPersonValues, type ParticipantRow } from "../form-values";
-import { RowFieldset, Section } from "./section";
 import type { MeetingFormState } from "./use-meeting-form";
 import type { usePeopleOptions } from "./use-people-options";
 
@@ -22,20 +20,20 @@ export function ParticipantsSection({ form, people }: { form: MeetingFormState; 
   const t = useTranslations("meetings.form");
   const tm = useTranslations("meetings");
   return (
-    <Section title={tm("people")} hint={t("peopleHint")}>
+    <FormSection title={tm("people")} hint={t("peopleHint")}>
       {people.isError ? <Alert tone="error">{t("peopleLoadFailed")}</Alert> : null}
-      <ol className="space-y-4">
-        {form.values.participants.map((p, i) => (
-          <li key={p.key} data-row={p.key}>
-            <ParticipantFields form={form} people={people} p={p} i={i} />
-          </li>
-        ))}
-      </ol>
-      <Button type="button" variant="secondary" id="add-participant" onClick={() => form.add({ type: "add", list: "participants", row: emptyParticipant() })}>
-        <Plus aria-hidden className="size-4" />
-        {t("addParticipant")}
-      </Button>
-    </Section>
+      <RowList
+        rows={form.values.participants}
+        legend={(n) => t("participantLegend", { n })}
+        removeLabel={(n) => t("removeParticipant", { n })}
+        onRemove={(key) => form.remove("participants", key)}
+        addLabel={t("addParticipant")}
+        addId="add-participant"
+        onAdd={() => form.add({ type: "add", list: "participants", row: emptyParticipant() })}
+      >
+        {(p, i) => <ParticipantFields form={form} people={people} p={p} i={i} />}
+      </RowList>
+    </FormSection>
   );
 }
 
@@ -49,7 +47,7 @@ function ParticipantFields({ form, people, p, i }: { form: MeetingFormState; peo
   const patch = (x: Partial<ParticipantRow>) => form.update({ type: "update", list: "participants", key: p.key, patch: x });
   const person = (x: Partial<NewPersonValues>) => patch({ newPerson: { ...p.newPerson, ...x } });
   return (
-    <RowFieldset legend={t("participantLegend", { n: i + 1 })} removeLabel={t("removeParticipant", { n: i + 1 })} onRemove={() => form.remove("participants", p.key, "add-participant")}>
+    <>
       {/* One stop for "who": a person on file, or "+ Add a new person" and the fields for them below. */}
       <div className="space-y-1">
         <label htmlFor={fieldId(`${base}.personId`)} className="block text-sm font-medium text-slate-800">
@@ -121,6 +119,6 @@ function ParticipantFields({ form, people, p, i }: { form: MeetingFormState; peo
         />
         <Field label={t("titleAtTime")} value={p.titleAtTime} onChange={(e) => patch({ titleAtTime: e.target.value })} id={fieldId(`${base}.titleAtTime`)} errors={err(`${base}.titleAtTime`)} />
       </div>
-    </RowFieldset>
+    </>
   );
 }

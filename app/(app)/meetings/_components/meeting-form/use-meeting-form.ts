@@ -2,13 +2,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useReducer, useRef, useState, useTransition, type RefObject } from "react";
+import { useReducer, useState, type RefObject } from "react";
 import type { ConflictChange } from "@/components/forms/conflict-notice";
-import { useFieldErrorText } from "@/components/forms/use-field-errors";
-import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
+import { useCommandForm } from "@/components/forms/use-command-form";
 import { useToast } from "@/components/ui/toast";
 import { queryKeys } from "@/lib/query/keys";
-import { clientFieldErrors, type FieldErrors } from "@/lib/validation/error-keys";
 import { createMeetingSchema, updateMeetingSchema } from "@/lib/validation/meetings";
 import { saveMeetingAction } from "../../commands";
 import { formPath, MEETING_FIELD_NAMES, toPayload, type MeetingFields, type MeetingFormValues } from "../form-values";
@@ -23,50 +21,57 @@ import type { MeetingFormProps } from "./types";
  */
 export function useMeetingForm(props: MeetingFormProps, summaryRef: RefObject<HTMLDivElement | null>) {
   const { meetingId } = props;
+  const editing = meetingId !== undefined;
   const t = useTranslations("meetings.form");
   const terr = useTranslations("meetings.errors");
   const tf = useTranslations("forms");
   const router = useRouter();
   const toast = useToast();
   const qc = useQueryClient();
-  const translate = useFieldErrorText();
   const labels = useMeetingLabels(props.partners);
   const [values, dispatch] = useReducer(rowsReducer, props.initial);
   const [baseline, setBaseline] = useState<MeetingFormValues>(props.initial);
   const [version, setVersion] = useState(props.version);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ changedBy: string | null; current: MeetingFields; version: number } | null>(null);
-  const [pending, startTransition] = useTransition();
-  const [saved, setSaved] = useState(false);
-  const [tzTouched, setTzTouched] = useState(meetingId !== undefined);
-  const focusNext = useRef<string | null>(null);
+  const [tzTouched, setTzTouched] = useState(editing);
+  const dirty = JSON.stringify(values) !== JSON.stringify(baseline);
 
-  const dirty = !saved && JSON.stringify(values) !== JSON.stringify(baseline);
-  useUnsavedChanges(dirty, tf("unsaved"));
-
-  // Focus the first field of a row that was just added (keyboard users stay where they work).
-  useEffect(() => {
-    if (!focusNext.current) return;
-    const el = document.querySelector<HTMLElement>(`[data-row="${focusNext.current}"] :is(select, textarea, input)`);
-    el?.focus();
-    focusNext.current = null;
+  const form = useCommandForm({
+    command: (payload: Record<string, unknown>) => saveMeetingAction(payload, meetingId),
+    // The same schema the server parses with: the client refuses exactly what the server would.
+    schema: editing ? updateMeetingSchema : createMeetingSchema,
+    // The payload leaves blank rows out: its row numbers are mapped back to the form's.
+    path: (p) => formPath(p, values),
+    message: (e) => (e.fields ? t("fixErrors") : e.code === "forbidden" ? terr("forbidden") : e.code === "unauthorized" ? terr("signedOut") : e.message),
+    focus: () => summaryRef.current,
+    guard: { dirty, message: tf("unsaved") },
+    onFailure: (e) => {
+      // Someone else saved first: the conflict notice shows who and what, and offers two ways on.
+      const current = e.code === "conflict" ? (e.details?.current as (StoredMeeting & { version: unknown }) | undefined) : undefined;
+      if (!current) return false;
+      setConflict({ changedBy: (e.details?.changedBy as string | null) ?? null, version: Number(current.version), current: fieldsFromMeeting(current) });
+      return true;
+    },
+    onSaved: async (r) => {
+      setConflict(null);
+      setBaseline(values);
+      await qc.invalidateQueries({ queryKey: queryKeys.meetings.all });
+      toast({
+        message: editing ? t("savedChanges", { title: values.title.trim() }) : t("savedNew", { title: values.title.trim() }),
+        tone: "success",
+        link: { href: `/meetings/${r.id}`, label: t("openMeeting") },
+      });
+      router.push(`/meetings/${r.id}`);
+    },
   });
 
   const set = (patch: Partial<MeetingFields>) => dispatch({ type: "set", patch });
   const update = (a: Extract<RowsAction, { type: "update" }>) => dispatch(a);
-  const add = (a: Extract<RowsAction, { type: "add" }>) => {
-    focusNext.current = a.row.key;
-    dispatch(a);
-  };
-  const remove = (list: RowList, key: string, addButtonId: string) => {
+  const add = (a: Extract<RowsAction, { type: "add" }>) => dispatch(a);
+  const remove = (list: RowList, key: string) => {
     dispatch({ type: "remove", list, key });
-    setErrors({});
-    document.getElementById(addButtonId)?.focus();
-  };
-  const err = (...paths: string[]) => {
-    const out = paths.flatMap((p) => errors[p] ?? []);
-    return out.length ? out : undefined;
+    // The errors' row numbers no longer match the rows.
+    form.clearFieldErrors();
   };
 
   const onPartnerChange = (id: string) => {
@@ -78,46 +83,7 @@ export function useMeetingForm(props: MeetingFormProps, summaryRef: RefObject<HT
     set({ timeZone });
   };
 
-  const showErrors = (fields: FieldErrors) => {
-    // The payload leaves blank rows out: its row numbers are mapped back to the form's.
-    const own = Object.fromEntries(Object.entries(fields).map(([path, m]) => [formPath(path, values), m]));
-    setErrors(translate(own));
-    setFormError(t("fixErrors"));
-    requestAnimationFrame(() => summaryRef.current?.focus());
-  };
-
-  const submit = (overrideVersion?: number) => {
-    const v = overrideVersion ?? version;
-    const payload = toPayload(values, meetingId !== undefined ? v : undefined);
-    // The same schema the server parses with: the client refuses exactly what the server would.
-    const local = clientFieldErrors(meetingId !== undefined ? updateMeetingSchema : createMeetingSchema, payload);
-    if (local) return showErrors(local);
-    setErrors({});
-    setFormError(null);
-    startTransition(async () => {
-      const r = await saveMeetingAction(payload, meetingId);
-      if (r.ok) {
-        setConflict(null);
-        setSaved(true);
-        await qc.invalidateQueries({ queryKey: queryKeys.meetings.all });
-        toast({
-          message: meetingId !== undefined ? t("savedChanges", { title: values.title.trim() }) : t("savedNew", { title: values.title.trim() }),
-          tone: "success",
-          link: { href: `/meetings/${r.data.id}`, label: t("openMeeting") },
-        });
-        router.push(`/meetings/${r.data.id}`);
-        return;
-      }
-      const current = r.error.code === "conflict" ? (r.error.details?.current as (StoredMeeting & { version: unknown }) | undefined) : undefined;
-      if (current) {
-        setConflict({ changedBy: (r.error.details?.changedBy as string | null) ?? null, version: Number(current.version), current: fieldsFromMeeting(current) });
-        return;
-      }
-      if (r.error.fields) return showErrors(r.error.fields);
-      setFormError(r.error.code === "forbidden" ? terr("forbidden") : r.error.code === "unauthorized" ? terr("signedOut") : r.error.message);
-      requestAnimationFrame(() => summaryRef.current?.focus());
-    });
-  };
+  const submit = (overrideVersion?: number) => form.submit(toPayload(values, editing ? (overrideVersion ?? version) : undefined));
 
   const conflictChanges: ConflictChange[] = conflict
     ? MEETING_FIELD_NAMES.filter((f) => conflict.current[f] !== baseline[f]).map((f) => ({ field: f, label: labels.fieldLabel(f), theirs: labels.displayValue(f, conflict.current[f]) }))
@@ -144,10 +110,10 @@ export function useMeetingForm(props: MeetingFormProps, summaryRef: RefObject<HT
     update,
     add,
     remove,
-    err,
-    errors,
-    formError,
-    pending,
+    err: form.err,
+    errors: form.errors,
+    formError: form.formError,
+    pending: form.pending,
     dirty,
     summaryLabel: labels.summaryLabel,
     onPartnerChange,
