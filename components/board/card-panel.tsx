@@ -5,7 +5,7 @@ import { X } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { useFieldErrorText } from "@/components/forms/use-field-errors";
+import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -110,36 +110,16 @@ function EditForm({ d }: { d: Detail }) {
   const locale = useLoc();
   const toast = useToast();
   const save = useSaveCard();
-  const pending = save.isPending;
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const translate = useFieldErrorText();
   const a = d.action;
-  function submit(e: FormEvent<HTMLFormElement>) {
+  // The board's mutation (its cache and invalidation) runs under the kit's form state.
+  const { attach, errors, formError, pending, submit } = useCommandForm({
+    command: (input: Record<string, unknown>) => save.mutateAsync({ id: a.id, input }),
+    message: (e) => e.message,
+    onSaved: () => toast({ tone: "success", message: t("saved") }),
+  });
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const input = {
-      ...Object.fromEntries(f.entries()),
-      partnerId: a.partnerId,
-      meetingId: a.meetingId ?? "",
-      ownerUserId: a.ownerUserId ?? "",
-      version: a.version,
-    };
-    save.mutate(
-      { id: a.id, input },
-      {
-        onSuccess: (r) => {
-          if (r.ok) {
-            setErrors({});
-            setMessage(null);
-            toast({ tone: "success", message: t("saved") });
-          } else {
-            setErrors(translate(r.error.fields));
-            setMessage(r.error.message);
-          }
-        },
-      },
-    );
+    submit({ ...formValues(e.currentTarget), partnerId: a.partnerId, meetingId: a.meetingId ?? "", ownerUserId: a.ownerUserId ?? "", version: a.version });
   }
   const enumOptions = (xs: readonly string[], ns: string) => xs.map((x) => ({ value: x, label: te(`${ns}.${x}`) }));
   return (
@@ -157,12 +137,12 @@ function EditForm({ d }: { d: Detail }) {
           </>
         ) : null}
       </p>
-      {message ? (
+      {formError ? (
         <Alert tone="error" className="mb-3">
-          {message}
+          {formError}
         </Alert>
       ) : null}
-      <form onSubmit={submit} className="space-y-3" noValidate>
+      <form ref={attach} onSubmit={onSubmit} className="space-y-3" noValidate>
         <Field label={t("title")} name="title" defaultValue={a.title} required errors={errors.title} />
         <TextareaField label={t("description")} name="description" defaultValue={a.description ?? ""} rows={3} errors={errors.description} />
         <div className="grid gap-3 sm:grid-cols-2">
@@ -192,24 +172,19 @@ function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: str
   const locale = useLoc();
   const toast = useToast();
   const [body, setBody] = useState("");
-  const [errors, setErrors] = useState<string[] | undefined>();
   const comment = useCommentOnCard();
-  const pending = comment.isPending;
-  const translate = useFieldErrorText();
-  function submit(e: FormEvent) {
+  const { attach, err, formError, pending, submit } = useCommandForm({
+    command: (text: string) => comment.mutateAsync({ id: d.action.id, body: text }),
+    message: (e) => e.message,
+    onSaved: () => {
+      setBody("");
+      toast({ tone: "success", message: t("commentAdded") });
+    },
+  });
+  const errors = err("body") ?? (formError ? [formError] : undefined);
+  function onSubmit(e: FormEvent) {
     e.preventDefault();
-    comment.mutate(
-      { id: d.action.id, body },
-      {
-        onSuccess: (r) => {
-          if (r.ok) {
-            setBody("");
-            setErrors(undefined);
-            toast({ tone: "success", message: t("commentAdded") });
-          } else setErrors(r.error.fields?.body ? translate(r.error.fields).body : [r.error.message]);
-        },
-      },
-    );
+    submit(body);
   }
   return (
     <PanelSection id="panel-comments" title={t("comments")}>
@@ -226,7 +201,7 @@ function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: str
         <p className="mb-3 text-sm text-slate-600">{t("noComments")}</p>
       )}
       {canEdit ? (
-        <form onSubmit={submit} className="space-y-2" noValidate>
+        <form ref={attach} onSubmit={onSubmit} className="space-y-2" noValidate>
           <TextareaField label={t("addComment")} name="body" rows={2} value={body} onChange={(e) => setBody(e.target.value)} errors={errors} />
           <Button type="submit" variant="secondary" size="sm" disabled={pending}>
             {t("postComment")}
