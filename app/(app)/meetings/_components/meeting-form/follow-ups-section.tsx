@@ -28,15 +28,7 @@ export function FollowUpsSection({ form, people, editing, existing }: { form: Me
           ))}
         </ul>
       ) : null}
-      <RowList
-        rows={form.values.actions}
-        legend={(n) => t("actionLegend", { n })}
-        removeLabel={(n) => t("removeAction", { n })}
-        onRemove={(key) => form.remove("actions", key)}
-        addLabel={t("addAction")}
-        addId="add-action"
-        onAdd={() => form.add({ type: "add", list: "actions", row: emptyAction() })}
-      >
+      <RowList {...form.rowList("actions", emptyAction, "add-action", { legend: (n) => t("actionLegend", { n }), remove: (n) => t("removeAction", { n }), add: t("addAction") })}>
         {(a, i) => <FollowUpFields form={form} people={people} a={a} i={i} />}
       </RowList>
     </FormSection>

@@ -26,15 +26,7 @@ export function GiftsSection({ form, people, locale }: { form: MeetingFormState;
           <option key={c} value={c} />
         ))}
       </datalist>
-      <RowList
-        rows={form.values.gifts}
-        legend={(n) => t("giftLegend", { n })}
-        removeLabel={(n) => t("removeGift", { n })}
-        onRemove={(key) => form.remove("gifts", key)}
-        addLabel={t("addGift")}
-        addId="add-gift"
-        onAdd={() => form.add({ type: "add", list: "gifts", row: emptyGift() })}
-      >
+      <RowList {...form.rowList("gifts", emptyGift, "add-gift", { legend: (n) => t("giftLegend", { n }), remove: (n) => t("removeGift", { n }), add: t("addGift") })}>
         {(g, i) => <GiftFields form={form} people={people} locale={locale} g={g} i={i} />}
       </RowList>
     </FormSection>

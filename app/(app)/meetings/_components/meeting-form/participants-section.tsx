@@ -22,15 +22,7 @@ export function ParticipantsSection({ form, people }: { form: MeetingFormState; 
   return (
     <FormSection title={tm("people")} hint={t("peopleHint")}>
       {people.isError ? <Alert tone="error">{t("peopleLoadFailed")}</Alert> : null}
-      <RowList
-        rows={form.values.participants}
-        legend={(n) => t("participantLegend", { n })}
-        removeLabel={(n) => t("removeParticipant", { n })}
-        onRemove={(key) => form.remove("participants", key)}
-        addLabel={t("addParticipant")}
-        addId="add-participant"
-        onAdd={() => form.add({ type: "add", list: "participants", row: emptyParticipant() })}
-      >
+      <RowList {...form.rowList("participants", emptyParticipant, "add-participant", { legend: (n) => t("participantLegend", { n }), remove: (n) => t("removeParticipant", { n }), add: t("addParticipant") })}>
         {(p, i) => <ParticipantFields form={form} people={people} p={p} i={i} />}
       </RowList>
     </FormSection>

@@ -74,6 +74,17 @@ export function useMeetingForm(props: MeetingFormProps, summaryRef: RefObject<HT
     form.clearFieldErrors();
   };
 
+  /** A row list's props (components/forms/form-section.tsx RowList) for one of the form's lists. */
+  const rowList = <L extends RowList>(list: L, empty: () => MeetingFormValues[L][number], addId: string, words: { legend: (n: number) => string; remove: (n: number) => string; add: string }) => ({
+    rows: values[list] as MeetingFormValues[L][number][],
+    legend: words.legend,
+    removeLabel: words.remove,
+    addLabel: words.add,
+    addId,
+    onRemove: (key: string) => remove(list, key),
+    onAdd: () => add({ type: "add", list, row: empty() } as Extract<RowsAction, { type: "add" }>),
+  });
+
   const onPartnerChange = (id: string) => {
     const p = props.partners.find((x) => String(x.id) === id);
     set({ partnerId: id, ...(!tzTouched && p ? { timeZone: p.timeZone } : {}) });
@@ -110,6 +121,7 @@ export function useMeetingForm(props: MeetingFormProps, summaryRef: RefObject<HT
     update,
     add,
     remove,
+    rowList,
     err: form.err,
     errors: form.errors,
     formError: form.formError,
