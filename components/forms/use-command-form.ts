@@ -23,6 +23,8 @@ export function useCommandForm<I, T>(opts: {
   onSaved: (data: T, input: I) => void | Promise<void>;
   /** The form-level message for a failure (a browser check fails as `validation_failed`). */
   message: (error: CommandError) => string;
+  /** The form-level message when the browser's check fails, if not `message`'s. */
+  localMessage?: string;
   /** A conflict (or other failure) the form shows itself: return true and the kit shows nothing. */
   onFailure?: (error: CommandError, input: I) => boolean | void;
   /** A command's field path to the form's own. */
@@ -57,7 +59,8 @@ export function useCommandForm<I, T>(opts: {
   /** Checks `input` in the browser, then saves it. */
   const submit = (input: I) => {
     const local = opts.schema ? clientFieldErrors(opts.schema, input) : null;
-    if (local) return show(stateAfter({ ok: false, error: localFailure(local) }, wording));
+    const localMessage = opts.localMessage;
+    if (local) return show(stateAfter({ ok: false, error: localFailure(local) }, localMessage ? { ...wording, message: () => localMessage } : wording));
     cmd.trigger(input);
   };
 

@@ -1,38 +1,76 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
-import type { CommandResult } from "@/lib/types/command";
+import type { CommandError, CommandResult } from "@/lib/types/command";
 import { formValues, useCommandForm } from "@/components/forms/use-command-form";
-import { useErrorMessage } from "@/components/forms/use-error-message";
+
+/** The form-level message for a failed save, in the user's language. */
+export function useErrorMessage() {
+  const t = useTranslations("partners.errors");
+  return (e: CommandError): string => {
+    if (e.code === "conflict") {
+      const who = e.details?.changedBy;
+      return typeof who === "string" ? t("conflictBy", { who }) : t("conflict");
+    }
+    if (e.code === "referenced") return t("referenced");
+    if (e.code === "validation_failed") return t("fixFields");
+    if (e.code === "forbidden" || e.code === "unauthorized") return t("forbidden");
+    if (e.code === "not_found") return t("notFound");
+    return t("failed");
+  };
+}
 
 /**
- * The kit for an uncontrolled form of a record (partner, person, milestone): its values are the
- * FormData of its fields, dirty from the first change. A thin layer over `useCommandForm`.
+ * The kit for an uncontrolled form (a partner, a person, a milestone, a setting): its values are
+ * the FormData of its fields, dirty from the first change. A thin layer over `useCommandForm`,
+ * which checks, saves, shows the errors and guards unsaved changes.
  */
 export function useRecordForm<T>(opts: {
-  schema: z.ZodType;
+  /** The shared schema the browser checks with first; a form of buttons only needs none. */
+  schema?: z.ZodType;
   save: (values: Record<string, unknown>) => Promise<CommandResult<T>>;
-  onSaved: (data: T) => void;
+  onSaved?: (data: T) => void;
   /** Adjusts FormData's strings before checking, e.g. drops a hidden empty field. */
   prepare?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * For a form whose command words its refusals itself, in the reader's language: a refusal
+   * shows the command's message, and the browser's check `fixFields`, instead of the generic words.
+   */
+  ownWords?: { fixFields: string };
+  /** Empties the form after a save ("saved"), or also after a refusal ("always": a setting shows what is stored). */
+  reset?: "saved" | "always";
 }) {
   const te = useTranslations("partners.errors");
-  const message = useErrorMessage();
+  const generic = useErrorMessage();
   const [dirty, setDirty] = useState(false);
+  /** The last save's answer, until the next submit: what a form confirms. */
+  const [saved, setSaved] = useState<{ data: T } | null>(null);
+  // The submitted form, to empty it after the answer (set in the submit handler).
+  const submitted = useRef<HTMLFormElement | null>(null);
   const form = useCommandForm({
     command: opts.save,
     schema: opts.schema,
-    message,
+    message: opts.ownWords ? (e) => e.message : generic,
+    localMessage: opts.ownWords?.fixFields,
     guard: { dirty, message: te("unsaved") },
     onSaved: (data) => {
       setDirty(false);
-      opts.onSaved(data);
+      setSaved({ data });
+      if (opts.reset) submitted.current?.reset();
+      opts.onSaved?.(data);
+    },
+    onFailure: () => {
+      if (opts.reset !== "always") return;
+      submitted.current?.reset();
+      setDirty(false);
     },
   });
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    submitted.current = e.currentTarget;
+    setSaved(null);
     const raw = formValues(e.currentTarget);
     form.submit(opts.prepare ? opts.prepare(raw) : raw);
   }
@@ -40,6 +78,7 @@ export function useRecordForm<T>(opts: {
   return {
     errors: form.errors,
     formError: form.formError,
+    saved,
     pending: form.pending,
     dirty,
     formProps: { ref: form.attach, onSubmit, onChange: () => setDirty(true), noValidate: true },
