@@ -9,6 +9,7 @@ import { getHomeRegion } from "@/db/queries/settings";
 import { partner } from "@/db/schema";
 import { inArray } from "drizzle-orm";
 import { ACTION_STATUSES, MEETING_STATUSES, PARTNER_STATUSES } from "@/lib/domain";
+import { FORMATS, REPORT_FORMATS, REPORTS, type ExportFormat, type ReportKind } from "@/lib/export/formats";
 import { UserError } from "@/lib/errors";
 import { isValidTimeZone, zonedTimeToUtc, type Locale } from "@/lib/format";
 import { fieldErrors, id, isoDate, messageKey } from "@/lib/validation/common";
@@ -18,21 +19,7 @@ import { xlsxStream } from "./xlsx";
 import { inTransaction } from "@/db/tx";
 import { enumLabel, tabularColumns, translator, withDeclarations, type Translate } from "./report-columns";
 
-export const REPORTS = ["briefing", "meetings", "actions", "gifts", "partners", "people", "audit"] as const;
-export type ReportKind = (typeof REPORTS)[number];
-export const FORMATS = ["csv", "xlsx", "pdf"] as const;
-export type ExportFormat = (typeof FORMATS)[number];
-
-/** Which formats each report comes in. */
-export const REPORT_FORMATS: Record<ReportKind, readonly ExportFormat[]> = {
-  briefing: ["pdf", "xlsx"],
-  meetings: ["csv", "xlsx"],
-  actions: ["csv", "xlsx"],
-  gifts: ["csv", "xlsx"],
-  partners: ["csv", "xlsx"],
-  people: ["csv", "xlsx"],
-  audit: ["csv", "xlsx"],
-};
+export { REPORTS, FORMATS, REPORT_FORMATS, type ReportKind, type ExportFormat };
 
 /** The status vocabulary each report filters on. */
 export const REPORT_STATUSES: Record<ReportKind, readonly string[]> = {
