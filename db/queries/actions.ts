@@ -3,6 +3,7 @@ import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, actionComment, meeting, partner, person, type Action } from "../schema";
+import { actionColumns } from "./columns";
 import { matchesSearch, reindexRecords } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { ActionStatus } from "@/lib/domain";
@@ -84,12 +85,7 @@ export async function partnerActions(db: Db, partnerId: number, limit = PARTNER_
   const where = and(eq(action.partnerId, partnerId), unfinishedAction());
   const rows = await db
     .select({
-      id: action.id,
-      title: action.title,
-      side: action.side,
-      status: action.status,
-      priority: action.priority,
-      dueOn: action.dueOn,
+      ...actionColumns,
       completedAt: action.completedAt,
       meetingId: action.meetingId,
       ownerName: person.nameEn,
@@ -142,12 +138,7 @@ export async function listActions(db: Db, f: Partial<ActionListParams> & { size?
           : [sql`${action.dueOn} is null`, asc(action.dueOn), asc(action.id)];
   const rows = await db
     .select({
-      id: action.id,
-      title: action.title,
-      side: action.side,
-      status: action.status,
-      priority: action.priority,
-      dueOn: action.dueOn,
+      ...actionColumns,
       meetingId: action.meetingId,
       partnerId: action.partnerId,
       partnerSlug: partner.slug,

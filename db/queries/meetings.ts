@@ -3,6 +3,7 @@ import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, gift, meeting, participant, partner, person, user, type Meeting } from "../schema";
+import { giftColumns } from "./columns";
 import { matchesSearch, reindexRecords, unindexRecord } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { dayPeriodUtc } from "@/lib/format";
@@ -339,13 +340,7 @@ export type MeetingListItem = Awaited<ReturnType<typeof listMeetings>>["rows"][n
 export async function partnerGifts(db: Db, partnerId: number) {
   return await db
     .select({
-      id: gift.id,
-      direction: gift.direction,
-      item: gift.item,
-      description: gift.description,
-      origin: gift.origin,
-      estimatedValue: gift.estimatedValue,
-      currency: gift.currency,
+      ...giftColumns,
       declaredOn: gift.declaredOn,
       disposition: gift.disposition,
       meetingId: meeting.id,
