@@ -1,4 +1,4 @@
-import { CJK, pinyinSyllables, segment } from "./search";
+import { CJK, pinyinSyllables, searchTerms, segment } from "./search";
 
 // PostgreSQL's side of db/search.ts: the same query as toMatchQuery, as a tsquery for the
 // search_index.tsv column (drizzle-pg/0001_search_index.sql). Tokens are cut and folded here as
@@ -34,13 +34,7 @@ function phrase(tokens: string[], prefix: boolean): string {
 
 /** Builds a tsquery (for `$1::tsquery`) from what a user typed; null when nothing searchable. */
 export function toTsQuery(q: string): string | null {
-  const terms = q
-    .normalize("NFKC")
-    // The same clean-up as toMatchQuery: a NUL or a lone surrogate cannot even be sent to PostgreSQL.
-    .replace(/[\p{Cc}\p{Cs}]/gu, " ")
-    .split(/\s+/)
-    .map((t) => t.replace(/["*^():{}[\]\\+\-~'`.,;!?<>=&|@#$%/]/g, " ").trim())
-    .filter(Boolean);
+  const terms = searchTerms(q);
   const parts: string[] = [];
   for (const term of terms) {
     for (const piece of term.split(/\s+/)) {

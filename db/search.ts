@@ -73,16 +73,24 @@ export function searchBody(texts: (string | null | undefined)[]): string {
   return segment(extra ? `${text} \n ${extra}`.normalize("NFKC") : text);
 }
 
-/** Builds an FTS5 MATCH expression from what a user typed; null when nothing searchable. */
-export function toMatchQuery(q: string): string | null {
-  const terms = q
+/**
+ * What a user typed as search terms, for both engines' query builders: NFKC, and the query
+ * syntax of FTS5 and tsquery taken out. Control characters and lone surrogates go too: a NUL ends
+ * the MATCH string early in SQLite ("unterminated string") and cannot be sent to PostgreSQL, and
+ * neither is ever in the index.
+ */
+export function searchTerms(q: string): string[] {
+  return q
     .normalize("NFKC")
-    // Control characters and lone surrogates: a NUL ends the MATCH string early in SQLite
-    // ("unterminated string"), and neither is ever in the index.
     .replace(/[\p{Cc}\p{Cs}]/gu, " ")
     .split(/\s+/)
     .map((t) => t.replace(/["*^():{}[\]\\+\-~'`.,;!?<>=&|@#$%/]/g, " ").trim())
     .filter(Boolean);
+}
+
+/** Builds an FTS5 MATCH expression from what a user typed; null when nothing searchable. */
+export function toMatchQuery(q: string): string | null {
+  const terms = searchTerms(q);
   const parts: string[] = [];
   for (const term of terms) {
     for (const piece of term.split(/\s+/)) {
