@@ -1,8 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
-import fs from "node:fs";
+import { launchOptions } from "./e2e/fixtures/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
@@ -17,10 +16,7 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: chromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    launchOptions,
   },
   projects: [
     { name: "setup", testMatch: /fixtures\/auth\.setup\.ts/ },

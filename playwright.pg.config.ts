@@ -1,10 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
-import fs from "node:fs";
+import { launchOptions } from "./e2e/fixtures/browser";
 import { INSTANCES } from "./e2e-pg/fixtures/instances";
 
 // The smoke suite on PostgreSQL through two app instances (`npm run test:e2e:pg`). Its global
 // setup starts the cluster and both servers itself; the specs say which instance each step uses.
-const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e-pg",
@@ -23,9 +22,6 @@ export default defineConfig({
     baseURL: INSTANCES.A.url,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: chromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    launchOptions,
   },
 });

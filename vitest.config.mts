@@ -1,14 +1,17 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({
-  resolve: {
-    alias: {
-      "@": path.resolve(import.meta.dirname),
-      // Server modules import "server-only", which throws outside React's server build.
-      "server-only": path.resolve(import.meta.dirname, "tests/helpers/server-only.ts"),
-    },
+/** The project's import paths, shared with vitest.reliability.config.mts. */
+export const resolve = {
+  alias: {
+    "@": path.resolve(import.meta.dirname),
+    // Server modules import "server-only", which throws outside React's server build.
+    "server-only": path.resolve(import.meta.dirname, "tests/helpers/server-only.ts"),
   },
+};
+
+export default defineConfig({
+  resolve,
   test: {
     include: ["tests/**/*.test.ts"],
     // These start the production server: `npm run test:reliability` runs them after a build.

@@ -1,14 +1,9 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { resolve } from "./vitest.config.mts";
 
 // The reliability suite: fuzzing, crash and concurrency tests against the production server.
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": path.resolve(import.meta.dirname),
-      "server-only": path.resolve(import.meta.dirname, "tests/helpers/server-only.ts"),
-    },
-  },
+  resolve,
   test: {
     include: ["tests/reliability/server/**/*.test.ts"],
     environment: "node",

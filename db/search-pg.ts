@@ -1,11 +1,10 @@
-import { CJK, pinyinSyllables, segment } from "./search";
+import { searchQuery, segment } from "./search";
 
 // PostgreSQL's side of db/search.ts: the same query as toMatchQuery, as a tsquery for the
 // search_index.tsv column (drizzle-pg/0001_search_index.sql). Tokens are cut and folded here as
 // that column cuts and folds the bodies, so the query is cast with `::tsquery` (to_tsquery would
 // parse the tokens again) and both engines match the same records.
 
-const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** ICU's [:alnum:], which the column's regexp_replace keeps: everything else separates tokens. */
 const SEPARATORS = /[^\p{Alphabetic}\p{Nd}]+/u;
 
@@ -34,27 +33,15 @@ function phrase(tokens: string[], prefix: boolean): string {
 
 /** Builds a tsquery (for `$1::tsquery`) from what a user typed; null when nothing searchable. */
 export function toTsQuery(q: string): string | null {
-  const terms = q
-    .normalize("NFKC")
-    // The same clean-up as toMatchQuery: a NUL or a lone surrogate cannot even be sent to PostgreSQL.
-    .replace(/[\p{Cc}\p{Cs}]/gu, " ")
-    .split(/\s+/)
-    .map((t) => t.replace(/["*^():{}[\]\\+\-~'`.,;!?<>=&|@#$%/]/g, " ").trim())
-    .filter(Boolean);
-  const parts: string[] = [];
-  for (const term of terms) {
-    for (const piece of term.split(/\s+/)) {
-      if (!piece) continue;
-      if (!CJK.test(piece)) {
-        const tokens = tsTokens(piece);
-        parts.push(tokens.length ? phrase(tokens, true) : NOTHING);
-        continue;
-      }
+  return searchQuery(q, {
+    word: (piece) => {
+      const tokens = tsTokens(piece);
+      return tokens.length ? phrase(tokens, true) : NOTHING;
+    },
+    cjk: (piece, roman) => {
       const native = phrase(tsTokens(segment(piece)), false);
-      // A native form also finds the record that only has it romanised ("重庆" finds "Chongqing").
-      const roman = HAN_ONLY.test(piece) ? pinyinSyllables(piece).join("") : "";
-      parts.push(roman ? `(${native} | ${lexeme(roman, true)})` : native);
-    }
-  }
-  return parts.length ? parts.join(" & ") : null;
+      return roman ? `(${native} | ${lexeme(roman, true)})` : native;
+    },
+    and: " & ",
+  });
 }

@@ -73,30 +73,44 @@ export function searchBody(texts: (string | null | undefined)[]): string {
   return segment(extra ? `${text} \n ${extra}`.normalize("NFKC") : text);
 }
 
-/** Builds an FTS5 MATCH expression from what a user typed; null when nothing searchable. */
-export function toMatchQuery(q: string): string | null {
-  const terms = q
+/**
+ * What a user typed as search terms, for both engines' query builders: NFKC, and the query
+ * syntax of FTS5 and tsquery taken out. Control characters and lone surrogates go too: a NUL ends
+ * the MATCH string early in SQLite ("unterminated string") and cannot be sent to PostgreSQL, and
+ * neither is ever in the index.
+ */
+export function searchTerms(q: string): string[] {
+  return q
     .normalize("NFKC")
-    // Control characters and lone surrogates: a NUL ends the MATCH string early in SQLite
-    // ("unterminated string"), and neither is ever in the index.
     .replace(/[\p{Cc}\p{Cs}]/gu, " ")
     .split(/\s+/)
-    .map((t) => t.replace(/["*^():{}[\]\\+\-~'`.,;!?<>=&|@#$%/]/g, " ").trim())
+    .flatMap((t) => t.replace(/["*^():{}[\]\\+\-~'`.,;!?<>=&|@#$%/]/g, " ").split(/\s+/))
     .filter(Boolean);
-  const parts: string[] = [];
-  for (const term of terms) {
-    for (const piece of term.split(/\s+/)) {
-      if (!piece) continue;
-      if (!CJK.test(piece)) {
-        parts.push(`"${piece}"*`);
-        continue;
-      }
-      // A native form also finds the record that only has it romanised ("重庆" finds "Chongqing").
-      const roman = /^\p{Script=Han}+$/u.test(piece) ? pinyinSyllables(piece).join("") : "";
-      parts.push(roman ? `("${segment(piece)}" OR "${roman}"*)` : `"${segment(piece)}"`);
-    }
-  }
-  return parts.length ? parts.join(" AND ") : null;
+}
+
+/** How one engine writes a query: a word as a prefix, a CJK piece (with its pinyin when all Han), and "all of". */
+export interface QuerySyntax {
+  word: (piece: string) => string;
+  cjk: (piece: string, roman: string) => string;
+  and: string;
+}
+
+/** The query an engine runs for what a user typed: every piece required; null when nothing searchable. */
+export function searchQuery(q: string, syntax: QuerySyntax): string | null {
+  const parts = searchTerms(q).map((piece) =>
+    // A native form also finds the record that only has it romanised ("重庆" finds "Chongqing").
+    CJK.test(piece) ? syntax.cjk(piece, /^\p{Script=Han}+$/u.test(piece) ? pinyinSyllables(piece).join("") : "") : syntax.word(piece),
+  );
+  return parts.length ? parts.join(syntax.and) : null;
+}
+
+/** Builds an FTS5 MATCH expression from what a user typed; null when nothing searchable. */
+export function toMatchQuery(q: string): string | null {
+  return searchQuery(q, {
+    word: (piece) => `"${piece}"*`,
+    cjk: (piece, roman) => (roman ? `("${segment(piece)}" OR "${roman}"*)` : `"${segment(piece)}"`),
+    and: " AND ",
+  });
 }
 
 // What each record type's index entry is made of: a record's own words plus the names around it

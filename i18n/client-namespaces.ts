@@ -18,8 +18,8 @@ export const ROUTE_NAMESPACES = {
   "(app)/partners": ["enums", "partners", "timeline", "validation", "visits"],
   "(app)/people": ["enums", "partners", "people", "validation"],
   // The import form names columns by their labels under reports.columns and import.columns, and
-  // row problems by their words under partners.errors (db/queries/import.ts names those keys);
-  // the calendar feed's form checks its name in the browser.
+  // the rows' field errors in the forms' words (validation); the calendar feed's form checks its
+  // name in the browser and takes its form-level words from partners.errors.
   "(app)/reports": ["enums", "import", "partners", "reports", "validation"],
   "(app)/timeline": ["enums", "timeline", "visits"],
   "(app)/visits": ["meetings", "partners", "validation", "visits"],

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { backupDatabase } from "@/db/backup";
 import { resolveDatabasePath } from "@/db/client";
+import { runMain } from "./run-main";
 
 async function main(): Promise<number> {
   const source = resolveDatabasePath();
@@ -18,9 +19,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main()
-  .then((c) => process.exit(c))
-  .catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
+runMain(main);

@@ -6,6 +6,7 @@ import type { Actor } from "@/db/audit";
 import { adminTwoFactorRequired, setAdminTwoFactorRequired } from "@/db/queries/admin-two-factor";
 import { createUser, findUserByEmail, listUsers, resetUserPassword, resetUserTwoFactor, setUserActive, setUserRole } from "@/db/queries/users";
 import { isUserError } from "@/lib/errors";
+import { englishFieldErrors } from "@/lib/validation/english";
 
 export const CLI_ACTOR: Actor = { userId: null, label: "cli", role: "system" };
 export const USAGE =
@@ -88,7 +89,8 @@ export async function userCommand(db: Db, argv: string[], env: { USER_PASSWORD?:
         return { code: 2, out, err };
     }
   } catch (e) {
-    if (isUserError(e)) err.push(`${e.message}${e.fields ? ` ${JSON.stringify(e.fields)}` : ""}`);
+    // Field errors are message keys; the command line speaks English.
+    if (isUserError(e)) err.push(`${e.message}${e.fields ? ` ${JSON.stringify(englishFieldErrors(e.fields))}` : ""}`);
     else err.push(e instanceof Error ? e.message : String(e));
     return { code: 2, out, err };
   }

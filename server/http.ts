@@ -8,7 +8,7 @@ import { can, type Permission } from "@/lib/permissions";
 import { declaredOver, readBodyUpTo } from "@/lib/body-limit";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "@/lib/db-unavailable";
 import { isUserError, UserError } from "@/lib/errors";
-import { englishFieldErrors } from "@/lib/validation/local-errors";
+import { englishFieldErrors } from "@/lib/validation/english";
 
 /** Request bodies above this are refused with 413 before parsing. */
 export const MAX_BODY_BYTES = 1_000_000;

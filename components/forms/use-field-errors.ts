@@ -1,14 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo } from "react";
+import { useCallback } from "react";
 import { translateFieldErrors, translateMessage, type FieldErrors, type Translate } from "@/lib/validation/error-keys";
 
-// Every field error is a key of the "validation" namespace (lib/validation/message-key.ts). The
-// translator is made for that namespace by name, so the pages' namespace table (and its test,
-// tests/i18n/client-messages.test.ts) knows a form needs it in the browser.
+// Every field error is a key of the "validation" namespace (MESSAGE_NAMESPACE, lib/validation/message-key.ts),
+// and reading it gives the key inside that namespace. The translator is made for the namespace by
+// name, so the pages' namespace table (and its test, tests/i18n/client-messages.test.ts) knows a
+// form needs it in the browser.
 function useValidationTranslator(): Translate {
-  const tv = useTranslations("validation") as unknown as Translate;
-  return useMemo<Translate>(() => (key, values) => tv(key.replace(/^validation\./, ""), values), [tv]);
+  const tv = useTranslations("validation");
+  return tv;
 }
 
 /** Field errors (message keys, from the schema in the browser or an action's answer) in the reader's language. */
@@ -17,7 +18,7 @@ export function useFieldErrorText() {
   return useCallback((fields: FieldErrors | undefined) => translateFieldErrors(fields, t), [t]);
 }
 
-/** One error message (a key, or the data layer's English) in the reader's language. */
+/** One error message (a message key) in the reader's language. */
 export function useErrorText() {
   const t = useValidationTranslator();
   return useCallback((message: string) => translateMessage(message, t), [t]);

@@ -3,10 +3,11 @@ import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, actionComment, meeting, partner, person, type Action } from "../schema";
+import { actionColumns } from "./columns";
 import { matchesSearch, reindexRecords } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { ActionStatus } from "@/lib/domain";
-import { parseInput } from "@/lib/validation/common";
+import { parseInput, messageKey } from "@/lib/validation/common";
 import { commentSchema, createActionSchema, moveActionSchema, updateActionSchema } from "@/lib/validation/actions";
 import { planMove } from "@/lib/board/position";
 import type { ActionListParams } from "@/lib/validation/lists";
@@ -28,17 +29,17 @@ export async function nextPositionAtBottom(tx: Tx, status: string): Promise<numb
 
 async function assertRefs(tx: Tx, v: { partnerId: number; meetingId?: number; ownerPersonId?: number }) {
   if (!(await tx.select({ id: partner.id }).from(partner).where(eq(partner.id, v.partnerId)).limit(1))[0])
-    throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: ["Unknown partner."] } });
+    throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: [messageKey("unknownPartner")] } });
   if (v.meetingId) {
     const m = (await tx.select({ partnerId: meeting.partnerId }).from(meeting).where(eq(meeting.id, v.meetingId)).limit(1))[0];
-    if (!m) throw new UserError("validation_failed", "Unknown meeting.", { fields: { meetingId: ["Unknown meeting."] } });
+    if (!m) throw new UserError("validation_failed", "Unknown meeting.", { fields: { meetingId: [messageKey("unknownMeeting")] } });
     if (m.partnerId !== v.partnerId)
       throw new UserError("validation_failed", "The meeting belongs to another partner.", {
-        fields: { meetingId: ["The meeting belongs to another partner."] },
+        fields: { meetingId: [messageKey("meetingOfOtherPartner")] },
       });
   }
   if (v.ownerPersonId && !(await tx.select({ id: person.id }).from(person).where(eq(person.id, v.ownerPersonId)).limit(1))[0])
-    throw new UserError("validation_failed", "Unknown person.", { fields: { ownerPersonId: ["Unknown person."] } });
+    throw new UserError("validation_failed", "Unknown person.", { fields: { ownerPersonId: [messageKey("unknownPerson")] } });
 }
 
 export async function createAction(db: Db, actor: Actor, input: unknown): Promise<Action> {
@@ -84,12 +85,7 @@ export async function partnerActions(db: Db, partnerId: number, limit = PARTNER_
   const where = and(eq(action.partnerId, partnerId), unfinishedAction());
   const rows = await db
     .select({
-      id: action.id,
-      title: action.title,
-      side: action.side,
-      status: action.status,
-      priority: action.priority,
-      dueOn: action.dueOn,
+      ...actionColumns,
       completedAt: action.completedAt,
       meetingId: action.meetingId,
       ownerName: person.nameEn,
@@ -142,12 +138,7 @@ export async function listActions(db: Db, f: Partial<ActionListParams> & { size?
           : [sql`${action.dueOn} is null`, asc(action.dueOn), asc(action.id)];
   const rows = await db
     .select({
-      id: action.id,
-      title: action.title,
-      side: action.side,
-      status: action.status,
-      priority: action.priority,
-      dueOn: action.dueOn,
+      ...actionColumns,
       meetingId: action.meetingId,
       partnerId: action.partnerId,
       partnerSlug: partner.slug,

@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { action, actionComment, auditEvent, checklistItem, meeting, milestone, partner, person, user, visit } from "../schema";
+import { partnerLaneColumns } from "./columns";
 import { NotFoundError } from "@/lib/errors";
 import { BOARD_COLUMNS, dueRange, type BoardFilters } from "@/lib/board/filters";
 import type { ActionStatus } from "@/lib/domain";
@@ -273,14 +274,8 @@ export async function partnerOverview(db: Db, today: string): Promise<PartnerTil
     .limit(1);
   const rows = await db
     .select({
-      id: partner.id,
-      slug: partner.slug,
-      nameEn: partner.nameEn,
-      nameKo: partner.nameKo,
-      status: partner.status,
+      ...partnerLaneColumns,
       level: partner.level,
-      sinceDate: partner.sinceDate,
-      sincePrecision: partner.sincePrecision,
       last: epochMs(sql`(${last})`),
       open: sql<number>`(${open})`.mapWith(Number),
       notOverdue: sql<number>`(${notYetDue}) + (${undated})`.mapWith(Number),

@@ -31,7 +31,7 @@ import { exchangeRate, gift, meeting, type ExchangeRate } from "../schema";
 import { GIFT_DECLARATION_THRESHOLD } from "@/lib/domain";
 import { ValidationError } from "@/lib/errors";
 import { utcToZonedParts } from "@/lib/format";
-import { fieldErrors, parseInput } from "@/lib/validation/common";
+import { fieldErrors, messageKey, parseInput } from "@/lib/validation/common";
 import { exchangeRateSchema } from "@/lib/validation/exchange-rates";
 import { inTransaction, one } from "../tx";
 
@@ -172,9 +172,9 @@ export async function importExchangeRates(db: Db, actor: Actor, csv: string): Pr
   });
   const headers = parsed.meta.fields ?? [];
   if (!headers.includes("currency") || !headers.includes("date") || !(headers.includes("rate") || headers.includes("rate_to_krw")))
-    throw new ValidationError({ file: ["The first row must name the columns currency, date and rate."] });
-  if (parsed.data.length === 0) throw new ValidationError({ file: ["The file has no rows."] });
-  if (parsed.data.length > MAX_RATE_ROWS) throw new ValidationError({ file: [`At most ${MAX_RATE_ROWS} rows at a time.`] });
+    throw new ValidationError({ file: [messageKey("rateColumns")] });
+  if (parsed.data.length === 0) throw new ValidationError({ file: [messageKey("noRows")] });
+  if (parsed.data.length > MAX_RATE_ROWS) throw new ValidationError({ file: [messageKey("tooManyRows", { max: MAX_RATE_ROWS })] });
   const rows = parsed.data.map((r, i) => {
     const res = exchangeRateSchema.safeParse({ currency: r.currency, date: r.date, rateToKrw: r.rate ?? r.rate_to_krw });
     if (!res.success)

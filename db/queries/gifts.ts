@@ -4,7 +4,7 @@ import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { gift, meeting, person, type Gift } from "../schema";
 import { NotFoundError, UserError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/common";
+import { parseInput, messageKey } from "@/lib/validation/common";
 import { createGiftSchema, updateGiftSchema, type CreateGift } from "@/lib/validation/gifts";
 import type { GiftListParams } from "@/lib/validation/lists";
 import { reindexRecords } from "../search";
@@ -18,11 +18,11 @@ import { currentRow, setArchived, updateVersioned } from "./versioned";
 
 async function assertRefs(tx: Tx, v: { meetingId: number; fromPersonId?: number; toPersonId?: number }) {
   if (!(await tx.select({ id: meeting.id }).from(meeting).where(eq(meeting.id, v.meetingId)).limit(1))[0])
-    throw new UserError("validation_failed", "Unknown meeting.", { fields: { meetingId: ["Unknown meeting."] } });
+    throw new UserError("validation_failed", "Unknown meeting.", { fields: { meetingId: [messageKey("unknownMeeting")] } });
   for (const key of ["fromPersonId", "toPersonId"] as const) {
     const pid = v[key];
     if (pid && !(await tx.select({ id: person.id }).from(person).where(eq(person.id, pid)).limit(1))[0])
-      throw new UserError("validation_failed", "Unknown person.", { fields: { [key]: ["Unknown person."] } });
+      throw new UserError("validation_failed", "Unknown person.", { fields: { [key]: [messageKey("unknownPerson")] } });
   }
 }
 

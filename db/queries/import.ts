@@ -14,8 +14,8 @@ import { columnOf, knownHeaders } from "@/lib/import/labels";
 import { readTable } from "@/lib/import/read";
 import { offsetProblem, readRow, type PartnerIndex, type RowProblem } from "@/lib/import/rows";
 import { normalLabel } from "@/lib/import/values";
-import { errorKey } from "@/lib/validation/error-keys";
 import { utcToZonedParts } from "@/lib/format";
+import { messageKey } from "@/lib/validation/message-key";
 import { createMeetingSchema } from "@/lib/validation/meetings";
 import { createPartnerSchema } from "@/lib/validation/partners";
 import { createPersonSchema } from "@/lib/validation/people";
@@ -162,7 +162,7 @@ async function check(db: Db, req: ImportRequest): Promise<{ ok: false; file: Fil
     if (kind === "partners") {
       const slug = typeof input.slug === "string" ? input.slug.trim() : "";
       const owner = slugOwner.get(slug);
-      if (slug && owner !== undefined && owner !== id) rowProblems.push({ row, column: "slug", key: "partners.errors.slugTaken" });
+      if (slug && owner !== undefined && owner !== id) rowProblems.push({ row, column: "slug", error: messageKey("slugTaken") });
       else if (slug && seenSlugs.has(slug)) rowProblems.push({ row, column: "slug", key: "import.problem.sameSlug", values: { other: seenSlugs.get(slug)! } });
       if (slug) seenSlugs.set(slug, row);
     }
@@ -174,7 +174,7 @@ async function check(db: Db, req: ImportRequest): Promise<{ ok: false; file: Fil
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "_");
         const column = FIELD_COLUMN[field] ?? (startCol && (field === "date" || field === "time") ? startCol : field);
-        if (!rowProblems.some((p) => p.column === column)) rowProblems.push({ row, column, key: `partners.errors.${errorKey(issue.message)}` });
+        if (!rowProblems.some((p) => p.column === column)) rowProblems.push({ row, column, error: issue.message });
       }
     }
     problems.push(...rowProblems);

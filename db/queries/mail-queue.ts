@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { notification, notificationPreference, user } from "../schema";
-import type { NoticeRow } from "./notifications";
+import { NOTICE_COLUMNS, type NoticeRow } from "./notifications";
 import { isValidTimeZone, isLocale, type Locale } from "@/lib/format";
 import type { MailPreference, NotificationKind } from "@/lib/notifications/kinds";
 import { nextDigestAt } from "@/lib/notifications/rules";
@@ -115,16 +115,7 @@ export async function pendingFor(db: Db, userId: string, now: Date, retryNow: bo
   const ready = retryNow ? undefined : or(isNull(notification.mailNextAttemptAt), lte(notification.mailNextAttemptAt, now));
   return await db
     .select({
-      id: notification.id,
-      kind: notification.kind,
-      stage: notification.stage,
-      recordType: notification.recordType,
-      recordId: notification.recordId,
-      subject: notification.subject,
-      detail: notification.detail,
-      href: notification.href,
-      createdAt: notification.createdAt,
-      readAt: notification.readAt,
+      ...NOTICE_COLUMNS,
       mailAttempts: notification.mailAttempts,
     })
     .from(notification)

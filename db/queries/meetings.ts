@@ -3,10 +3,11 @@ import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, gift, meeting, participant, partner, person, user, type Meeting } from "../schema";
+import { giftColumns } from "./columns";
 import { matchesSearch, reindexRecords, unindexRecord } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { dayPeriodUtc } from "@/lib/format";
-import { parseInput } from "@/lib/validation/common";
+import { parseInput, messageKey } from "@/lib/validation/common";
 import { createMeetingSchema, updateMeetingSchema, type CreateMeeting } from "@/lib/validation/meetings";
 import { nextPositionAtBottom } from "./actions";
 import { clearOmitted, pageSize } from "./common";
@@ -24,7 +25,7 @@ export async function indexMeeting(tx: Tx, id: number) {
 
 async function assertPartner(tx: Tx, partnerId: number) {
   const p = (await tx.select({ id: partner.id, archivedAt: partner.archivedAt }).from(partner).where(eq(partner.id, partnerId)).limit(1))[0];
-  if (!p) throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: ["Unknown partner."] } });
+  if (!p) throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: [messageKey("unknownPartner")] } });
   return p;
 }
 
@@ -35,7 +36,7 @@ async function saveParticipants(tx: Tx, actor: Actor, meetingId: number, partner
     let personId = p.personId;
     if (personId) {
       if (!(await tx.select({ id: person.id }).from(person).where(eq(person.id, personId)).limit(1))[0])
-        throw new UserError("validation_failed", "Unknown person.", { fields: { [`participants.${i}.personId`]: ["Unknown person."] } });
+        throw new UserError("validation_failed", "Unknown person.", { fields: { [`participants.${i}.personId`]: [messageKey("unknownPerson")] } });
     } else {
       const np = p.newPerson!;
       const row = await one(tx
@@ -48,7 +49,7 @@ async function saveParticipants(tx: Tx, actor: Actor, meetingId: number, partner
     }
     if (ids.includes(personId))
       throw new UserError("validation_failed", "The same person is listed twice.", {
-        fields: { [`participants.${i}.personId`]: ["Listed twice."] },
+        fields: { [`participants.${i}.personId`]: [messageKey("listedTwice")] },
       });
     ids.push(personId);
     await tx.insert(participant).values({ meetingId, personId, role: p.role, titleAtTime: p.titleAtTime ?? null });
@@ -60,7 +61,7 @@ async function saveParticipants(tx: Tx, actor: Actor, meetingId: number, partner
 async function assertPerson(tx: Tx, personId: number | undefined, path: string) {
   if (personId === undefined) return;
   if (!(await tx.select({ id: person.id }).from(person).where(eq(person.id, personId)).limit(1))[0])
-    throw new UserError("validation_failed", "Unknown person.", { fields: { [path]: ["Unknown person."] } });
+    throw new UserError("validation_failed", "Unknown person.", { fields: { [path]: [messageKey("unknownPerson")] } });
 }
 
 /**
@@ -87,7 +88,7 @@ async function saveGifts(tx: Tx, actor: Actor, meetingId: number, v: CreateMeeti
     }
     const before = existing.get(id);
     if (!before || kept.has(id))
-      throw new UserError("validation_failed", "Not a gift of this meeting.", { fields: { [`gifts.${i}.id`]: ["Unknown gift."] } });
+      throw new UserError("validation_failed", "Not a gift of this meeting.", { fields: { [`gifts.${i}.id`]: [messageKey("unknownGift")] } });
     kept.add(id);
     if (Object.keys(diff(before, { ...before, ...values }).after).length === 0) continue;
     const row = await one(tx.update(gift).set({ ...values, version: sql`${gift.version} + 1` }).where(eq(gift.id, id)).returning());
@@ -106,7 +107,7 @@ async function saveActions(tx: Tx, actor: Actor, meetingId: number, partnerId: n
     if (a.id !== undefined) continue;
     await assertPerson(tx, a.ownerPersonId, `actions.${i}.ownerPersonId`);
     if (a.ownerUserId && !(await tx.select({ id: user.id }).from(user).where(eq(user.id, a.ownerUserId)).limit(1))[0])
-      throw new UserError("validation_failed", "Unknown user.", { fields: { [`actions.${i}.ownerUserId`]: ["Unknown user."] } });
+      throw new UserError("validation_failed", "Unknown user.", { fields: { [`actions.${i}.ownerUserId`]: [messageKey("unknownUser")] } });
     const { ownerParticipantIndex, id: _id, ...rest } = a;
     const row = await one(tx
       .insert(action)
@@ -339,13 +340,7 @@ export type MeetingListItem = Awaited<ReturnType<typeof listMeetings>>["rows"][n
 export async function partnerGifts(db: Db, partnerId: number) {
   return await db
     .select({
-      id: gift.id,
-      direction: gift.direction,
-      item: gift.item,
-      description: gift.description,
-      origin: gift.origin,
-      estimatedValue: gift.estimatedValue,
-      currency: gift.currency,
+      ...giftColumns,
       declaredOn: gift.declaredOn,
       disposition: gift.disposition,
       meetingId: meeting.id,

@@ -4,7 +4,7 @@ import { diff, writeAudit } from "../audit";
 import type { Db } from "../client";
 import { milestone, partner, type Milestone } from "../schema";
 import { NotFoundError, UserError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/common";
+import { parseInput, messageKey } from "@/lib/validation/common";
 import { createMilestoneSchema, updateMilestoneSchema } from "@/lib/validation/milestones";
 import type { MilestoneListParams } from "@/lib/validation/lists";
 
@@ -16,7 +16,7 @@ export async function createMilestone(db: Db, actor: Actor, input: unknown): Pro
   const v = parseInput(createMilestoneSchema, input);
   return await inTransaction(db, async (tx) => {
     if (!(await tx.select({ id: partner.id }).from(partner).where(eq(partner.id, v.partnerId)).limit(1))[0])
-      throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: ["Unknown partner."] } });
+      throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: [messageKey("unknownPartner")] } });
     const row = await one(tx.insert(milestone).values(v).returning());
     await writeAudit(tx, actor, { event: "create", recordType: "milestone", recordId: row.id, after: row });
     return row;

@@ -315,7 +315,8 @@ export interface NoticeRow {
   readAt: Date | null;
 }
 
-const NOTICE_COLUMNS = {
+/** A notice as the bell and the mail queue read it. */
+export const NOTICE_COLUMNS = {
   id: notification.id,
   kind: notification.kind,
   stage: notification.stage,

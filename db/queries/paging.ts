@@ -1,6 +1,7 @@
 import { and, asc, gt, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { UserError } from "@/lib/errors";
+import { messageKey } from "@/lib/validation/message-key";
 import { MAX_PAGE_SIZE, pageSize } from "./common";
 
 // Keyset pagination for the API: rows in id order, the cursor is the last id served (opaque to
@@ -18,7 +19,7 @@ export function encodeCursor(id: number): string {
 export function decodeCursor(cursor: string | undefined): number | null {
   if (!cursor) return null;
   const m = /^id:(\d{1,15})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!m) throw new UserError("bad_request", "The cursor is not one this API gave out.", { fields: { cursor: ["Invalid cursor."] } });
+  if (!m) throw new UserError("bad_request", "The cursor is not one this API gave out.", { fields: { cursor: [messageKey("invalidCursor")] } });
   return Number(m[1]);
 }
 

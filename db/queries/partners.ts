@@ -5,7 +5,7 @@ import type { Db, Tx } from "../client";
 import { action, meeting, milestone, partner, person, type Partner } from "../schema";
 import { matchesSearch, reindexAround, reindexRecords, unindexRecord } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/common";
+import { parseInput, messageKey } from "@/lib/validation/common";
 import { createPartnerSchema, updatePartnerSchema, type CreatePartner } from "@/lib/validation/partners";
 import type { PartnerListParams } from "@/lib/validation/lists";
 import { unfinishedAction } from "./action-rules";
@@ -145,7 +145,7 @@ export async function createPartner(db: Db, actor: Actor, input: unknown): Promi
 export async function insertPartner(tx: Tx, actor: Actor, v: CreatePartner): Promise<Partner> {
   if ((await tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, v.slug)).limit(1))[0])
     throw new UserError("validation_failed", "A partner with this short name already exists.", {
-      fields: { slug: ["Already in use."] },
+      fields: { slug: [messageKey("slugTaken")] },
     });
   const row = await one(tx.insert(partner).values(v).returning());
   await indexPartner(tx, row);
@@ -160,7 +160,7 @@ export async function updatePartner(db: Db, actor: Actor, id: number, input: unk
     const clash = (await tx.select({ id: partner.id }).from(partner).where(eq(partner.slug, v.slug)).limit(1))[0];
     if (clash && clash.id !== id)
       throw new UserError("validation_failed", "A partner with this short name already exists.", {
-        fields: { slug: ["Already in use."] },
+        fields: { slug: [messageKey("slugTaken")] },
       });
     const row = await updateVersioned(tx, partner, "partner", id, version, clearOmitted(v, ["nameLocal", "summary", "latitude", "longitude"]));
     await indexPartner(tx, row);

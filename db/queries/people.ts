@@ -5,7 +5,7 @@ import type { Db, Tx } from "../client";
 import { action, gift, meeting, participant, partner, person, type Person } from "../schema";
 import { matchesSearch, reindexAround, reindexRecords, unindexRecord } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/common";
+import { parseInput, messageKey } from "@/lib/validation/common";
 import { createPersonSchema, updatePersonSchema, type CreatePerson } from "@/lib/validation/people";
 import type { PersonListParams } from "@/lib/validation/lists";
 import { clearOmitted, pageSize } from "./common";
@@ -20,7 +20,7 @@ export async function indexPerson(tx: Tx, p: Person) {
 
 async function assertPartnerRef(tx: Tx, partnerId: number | undefined) {
   if (partnerId && !(await tx.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId)).limit(1))[0])
-    throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: ["Unknown partner."] } });
+    throw new UserError("validation_failed", "Unknown partner.", { fields: { partnerId: [messageKey("unknownPartner")] } });
 }
 
 export async function createPerson(db: Db, actor: Actor, input: unknown): Promise<Person> {

@@ -1,6 +1,7 @@
 // The partners and people reports: the lists whose exports the import reads back
 // (lib/import/columns.ts), in the same query shape as the other reports of reports.ts.
 import type { ReportFilters } from "./reports";
+import type { PartnerBasics } from "@/lib/types/lists";
 
 export interface RecordQuery {
   from: string;
@@ -16,16 +17,7 @@ function partnerIn(w: RecordQuery["w"], col: string, f: ReportFilters) {
   }
 }
 
-export interface PartnerRow {
-  id: number;
-  slug: string;
-  nameEn: string;
-  nameKo: string;
-  nameLocal: string | null;
-  country: string;
-  kind: string;
-  level: string;
-  status: string;
+export interface PartnerRow extends PartnerBasics {
   sinceDate: string | null;
   sincePrecision: string | null;
   timeZone: string;

@@ -11,6 +11,7 @@ import { instantParam, jsonText, msText, numberedParams } from "../dialect";
 import { isSqlite } from "../tx";
 import { loadRateLookup, rateLookup, type RateLookup } from "./exchange-rates";
 import { action, gift, meeting, milestone, participant, partner, person, user } from "../schema";
+import { actionColumns, actionOwnerColumns, giftColumns } from "./columns";
 import { recordLabelSql } from "./audit";
 import { unfinishedAction } from "./action-rules";
 import { partnersQuery, peopleQuery, type PartnerRow, type PersonRow } from "./report-records";
@@ -323,15 +324,8 @@ export async function briefingData(db: Db, partnerId: number, opts: { meetings?:
     .limit(opts.meetings ?? 10);
   const actions = await db
       .select({
-        id: action.id,
-        title: action.title,
-        side: action.side,
-        status: action.status,
-        priority: action.priority,
-        dueOn: action.dueOn,
-        ownerPerson: person.nameEn,
-        ownerPersonLocal: person.nameLocal,
-        ownerUser: user.name,
+        ...actionColumns,
+        ...actionOwnerColumns,
       })
       .from(action)
       .leftJoin(person, eq(person.id, action.ownerPersonId))
@@ -340,13 +334,7 @@ export async function briefingData(db: Db, partnerId: number, opts: { meetings?:
       .orderBy(asc(action.dueOn), asc(action.id));
   const gifts = await db
     .select({
-      id: gift.id,
-      direction: gift.direction,
-      item: gift.item,
-      description: gift.description,
-      origin: gift.origin,
-      estimatedValue: gift.estimatedValue,
-      currency: gift.currency,
+      ...giftColumns,
       meetingTitle: meeting.title,
       meetingAt: meeting.startsAt,
       meetingZone: meeting.timeZone,

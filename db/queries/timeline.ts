@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { meeting, milestone, partner } from "../schema";
+import { partnerLaneColumns } from "./columns";
 import { memoAggregate } from "../memo";
 import { matchesSearch } from "../search";
 import type { DatePrecision, MeetingKind, MilestoneKind } from "@/lib/domain";
@@ -42,13 +43,7 @@ export interface TimelineOptions {
 export async function timelineLanes(db: Db, f: Pick<TimelineFilters, "partners">, o: TimelineOptions): Promise<TimelineLane[]> {
   const rows = await db
     .select({
-      id: partner.id,
-      slug: partner.slug,
-      nameEn: partner.nameEn,
-      nameKo: partner.nameKo,
-      status: partner.status,
-      sinceDate: partner.sinceDate,
-      sincePrecision: partner.sincePrecision,
+      ...partnerLaneColumns,
       createdAt: partner.createdAt,
     })
     .from(partner)

@@ -5,7 +5,7 @@ import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { apiToken, partner, user } from "../schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/common";
+import { parseInput, messageKey } from "@/lib/validation/common";
 import { createTokenSchema } from "@/lib/validation/users";
 import { inTransaction, one } from "../tx";
 
@@ -17,7 +17,7 @@ export function hashToken(token: string): string {
 export async function createApiToken(db: Db, actor: Actor, input: unknown) {
   const v = parseInput(createTokenSchema, input);
   if (v.partnerId !== undefined && !(await db.select({ id: partner.id }).from(partner).where(eq(partner.id, v.partnerId)).limit(1))[0])
-    throw new ValidationError({ partnerId: ["Unknown partner."] });
+    throw new ValidationError({ partnerId: [messageKey("unknownPartner")] });
   const token = `bh_${crypto.randomBytes(24).toString("base64url")}`;
   const row = await inTransaction(db, async (tx) => {
     const r = await one(tx

@@ -6,7 +6,7 @@ import { writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { account, apiToken, auditEvent, session, twoFactor, user } from "../schema";
 import { NotFoundError, UserError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/common";
+import { parseInput, messageKey } from "@/lib/validation/common";
 import { createUserSchema, resetPasswordSchema, setRoleSchema } from "@/lib/validation/users";
 import { inTransaction } from "../tx";
 import { FALSE } from "../dialect";
@@ -54,7 +54,7 @@ export async function createUser(db: Db, actor: Actor, input: unknown, opts: { m
   const hash = await hashPassword(v.password);
   return await inTransaction(db, async (tx) => {
     if ((await tx.select({ id: user.id }).from(user).where(eq(user.email, v.email)).limit(1))[0])
-      throw new UserError("validation_failed", "A user with this email already exists.", { fields: { email: ["Another account already uses this email."] } });
+      throw new UserError("validation_failed", "A user with this email already exists.", { fields: { email: [messageKey("emailTaken")] } });
     const id = crypto.randomUUID();
     await tx.insert(user)
       .values({ id, email: v.email, name: v.name, role: v.role, emailVerified: true, mustChangePassword: opts.mustChangePassword ?? false });

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { action, gift, meeting, milestone, participant, partner, person, user } from "../schema";
+import { actionOwnerColumns } from "./columns";
 import { unfinishedAction } from "./action-rules";
 import { getHomeRegion } from "./settings";
 import { getVisit, visitGiftWarnings } from "./visit-views";
@@ -21,9 +22,7 @@ async function commitments(db: Db, partnerIds: number[], side: "ours" | "theirs"
       status: action.status,
       dueOn: action.dueOn,
       partnerId: action.partnerId,
-      ownerPerson: person.nameEn,
-      ownerPersonLocal: person.nameLocal,
-      ownerUser: user.name,
+      ...actionOwnerColumns,
     })
     .from(action)
     .leftJoin(person, eq(person.id, action.ownerPersonId))

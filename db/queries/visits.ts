@@ -5,7 +5,8 @@ import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { checklistItem, gift, meeting, partner, person, plannedGift, programmeAttendee, programmeItem, travelLeg, visit, visitMember, visitPartner, type Visit } from "../schema";
 import { NotFoundError, UserError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/common";
+import { messageKey, parseInput, type MessageKey } from "@/lib/validation/common";
+import { englishMessage } from "@/lib/validation/english";
 import { createGiftSchema } from "@/lib/validation/gifts";
 import { createMeetingSchema } from "@/lib/validation/meetings";
 import { createVisitSchema, updateVisitSchema, type CreateVisit } from "@/lib/validation/visits";
@@ -21,7 +22,8 @@ import { setArchived, updateVersioned } from "./versioned";
 // sent with an id are changed in place (a programme item keeps its id and so its meeting link),
 // parts without one are added, and the ones left out are removed.
 
-const invalid = (path: string, message: string) => new UserError("validation_failed", message, { fields: { [path]: [message] } });
+// The message is the English words, for logs; the field carries the key.
+const invalid = (path: string, key: MessageKey) => new UserError("validation_failed", englishMessage(messageKey(key)), { fields: { [path]: [messageKey(key)] } });
 
 /** Every id the document refers to must exist: a 422 on its field, never a foreign-key 500. */
 async function assertRefs(tx: Tx, v: CreateVisit) {
@@ -29,7 +31,7 @@ async function assertRefs(tx: Tx, v: CreateVisit) {
     new Set(ids.length ? (await tx.select({ id: table.id }).from(table).where(inArray(table.id, ids))).map((r) => r.id as number) : []);
   const partners = await known(partner, v.partnerIds);
   v.partnerIds.forEach((p, i) => {
-    if (!partners.has(p)) throw invalid(`partnerIds.${i}`, "Unknown partner.");
+    if (!partners.has(p)) throw invalid(`partnerIds.${i}`, "unknownPartner");
   });
   const refs: [string, number | undefined][] = [
     ["headPersonId", v.headPersonId],
@@ -39,22 +41,22 @@ async function assertRefs(tx: Tx, v: CreateVisit) {
     ...v.gifts.map((g, i): [string, number | undefined] => [`gifts.${i}.toPersonId`, g.toPersonId]),
   ];
   const people = await known(person, refs.flatMap(([, id]) => (id === undefined ? [] : [id])));
-  for (const [path, id] of refs) if (id !== undefined && !people.has(id)) throw invalid(path, "Unknown person.");
+  for (const [path, id] of refs) if (id !== undefined && !people.has(id)) throw invalid(path, "unknownPerson");
   const meetings = await known(meeting, v.programme.flatMap((p) => (p.meetingId ? [p.meetingId] : [])));
   v.programme.forEach((p, i) => {
-    if (p.meetingId && !meetings.has(p.meetingId)) throw invalid(`programme.${i}.meetingId`, "Unknown meeting.");
+    if (p.meetingId && !meetings.has(p.meetingId)) throw invalid(`programme.${i}.meetingId`, "unknownMeeting");
   });
   const claimed = new Set<number>();
   for (const [i, p] of v.programme.entries()) {
     if (!p.meetingId) continue;
     // One meeting is one programme item: the unique index would otherwise answer with a 500.
     const holder = (await tx.select({ id: programmeItem.id }).from(programmeItem).where(eq(programmeItem.meetingId, p.meetingId)).limit(1))[0];
-    if (claimed.has(p.meetingId) || (holder && holder.id !== p.id)) throw invalid(`programme.${i}.meetingId`, "Another programme item is already this meeting.");
+    if (claimed.has(p.meetingId) || (holder && holder.id !== p.id)) throw invalid(`programme.${i}.meetingId`, "meetingInOtherItem");
     claimed.add(p.meetingId);
   }
   const gifts = await known(gift, v.gifts.flatMap((g) => (g.giftId ? [g.giftId] : [])));
   v.gifts.forEach((g, i) => {
-    if (g.giftId && !gifts.has(g.giftId)) throw invalid(`gifts.${i}.giftId`, "Unknown gift.");
+    if (g.giftId && !gifts.has(g.giftId)) throw invalid(`gifts.${i}.giftId`, "unknownGift");
   });
 }
 
@@ -70,7 +72,7 @@ async function sync<R extends { id?: number }>(tx: Tx, table: Child, name: strin
   const kept = new Set<number>();
   rows.forEach((r, i) => {
     if (r.id === undefined) return;
-    if (!existing.has(r.id) || kept.has(r.id)) throw invalid(`${name}.${i}.id`, "Not a part of this visit.");
+    if (!existing.has(r.id) || kept.has(r.id)) throw invalid(`${name}.${i}.id`, "notPartOfVisit");
     kept.add(r.id);
   });
   // Removed first, so a part sent again without its id (a member re-added) meets no unique index.
@@ -215,7 +217,7 @@ export async function programmeItemToMeeting(db: Db, actor: Actor, visitId: numb
     const item = (await tx.select().from(programmeItem).where(and(eq(programmeItem.id, p.itemId), eq(programmeItem.visitId, visitId))).limit(1))[0];
     if (!item) throw new NotFoundError("programme item", p.itemId);
     if (item.meetingId) throw new UserError("conflict", "This programme item is already a meeting.", { details: { meetingId: item.meetingId } });
-    if (!item.startsAt) throw invalid("startDate", "Schedule the item before it becomes a meeting.");
+    if (!item.startsAt) throw invalid("startDate", "scheduleFirst");
     const main = (await tx.select({ id: visitPartner.partnerId }).from(visitPartner).where(eq(visitPartner.visitId, visitId)).orderBy(asc(visitPartner.position)).limit(1))[0];
     const row = await updateVersioned(tx, visit, "visit", visitId, p.version, {});
     const members = new Map((await tx.select().from(visitMember).where(eq(visitMember.visitId, visitId))).map((m) => [m.personId, m]));
@@ -261,7 +263,7 @@ export async function recordPlannedGift(db: Db, actor: Actor, visitId: number, p
       .innerJoin(meeting, eq(meeting.id, programmeItem.meetingId))
       .where(and(eq(programmeItem.visitId, visitId), eq(programmeItem.meetingId, p.meetingId), eq(meeting.status, "held"), isNull(meeting.archivedAt)))
       .limit(1))[0];
-    if (!held) throw invalid("meetingId", "Choose a held meeting of this visit.");
+    if (!held) throw invalid("meetingId", "chooseHeldMeeting");
     const row = await updateVersioned(tx, visit, "visit", visitId, p.version, {});
     const entry = await insertGift(
       tx,

@@ -6,15 +6,17 @@ import type { ImportColumn } from "./columns";
 import { enumCode } from "./labels";
 import { normalLabel, readDate, readNumber, readPartialDate, readStart, readTime } from "./values";
 
-export interface RowProblem {
+export type RowProblem = {
   /** The row in the file: the header is row 1. */
   row: number;
   /** The column's key, or "_" for the row as a whole. */
   column: string;
-  /** A message key from the root: "import.problem.enum", "partners.errors.required", … */
-  key: string;
-  values?: Record<string, string | number>;
-}
+} & (
+  /** What the reading found, as a message key from the root: "import.problem.enum", … */
+  | { key: string; values?: Record<string, string | number> }
+  /** What the record's schema or the data layer refused: a field error (lib/validation/message-key.ts), in the forms' words. */
+  | { error: string }
+);
 
 /** Partner lookup: short name or any of its names, normalised → ids (more than one is ambiguous). */
 export type PartnerIndex = Map<string, Set<number>>;

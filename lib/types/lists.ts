@@ -1,6 +1,7 @@
 // One page of each list as the browser gets it (the loaders in db/queries return these).
 
-export interface PartnerListItem {
+/** A partner's names and standing: what its list row, its export row and its form share. */
+export interface PartnerBasics {
   id: number;
   slug: string;
   nameEn: string;
@@ -10,6 +11,19 @@ export interface PartnerListItem {
   kind: string;
   level: string;
   status: string;
+}
+
+/** A person as the meeting and visit forms offer them. */
+export interface PersonBasics {
+  id: number;
+  nameEn: string;
+  nameLocal: string | null;
+  title: string | null;
+  side: string;
+  partnerId: number | null;
+}
+
+export interface PartnerListItem extends PartnerBasics {
   sinceDate: string | null;
   sincePrecision: "year" | "month" | "day" | null;
   archivedAt: Date | null;
@@ -68,11 +82,4 @@ export type ActionsPage = {
 };
 
 /** A person the meeting form offers as a participant. */
-export type MeetingPersonOption = {
-  id: number;
-  nameEn: string;
-  nameLocal: string | null;
-  title: string | null;
-  side: string;
-  partnerId: number | null;
-};
+export type MeetingPersonOption = PersonBasics;

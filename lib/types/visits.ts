@@ -1,4 +1,5 @@
 // A visit as its page, its form and its agenda read it.
+import type { PersonBasics } from "./lists";
 
 export type VisitDetail = {
   partnerIds: number[];
@@ -15,14 +16,7 @@ export type VisitDetail = {
     personId: number;
     role: string;
     titleAtTime: string | null;
-    person: {
-      id: number;
-      nameEn: string;
-      nameLocal: string | null;
-      title: string | null;
-      side: string;
-      partnerId: number | null;
-    };
+    person: PersonBasics;
   }[];
   programme: {
     attendeeIds: number[];

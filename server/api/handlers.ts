@@ -3,7 +3,7 @@ import type { Actor } from "@/db/audit";
 import type { Db } from "@/db/client";
 import { apiRoute, readJson } from "@/server/http";
 import { UserError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/common";
+import { messageKey, parseInput } from "@/lib/validation/common";
 import { cursorSchema, paramsRecord } from "@/lib/validation/lists";
 import { resource, type ApiResource } from "./resources";
 import { answer } from "./responses";
@@ -58,7 +58,7 @@ function withoutLinked(r: ApiResource, stored: Record<string, unknown>, body: Re
 
 async function update(r: ApiResource, req: Request, db: Db, actor: Actor, id: number, merge: boolean) {
   const body = await objectBody(req);
-  if (body.version === undefined) throw new UserError("validation_failed", "Send the version you read.", { fields: { version: ["Required."] } });
+  if (body.version === undefined) throw new UserError("validation_failed", "Send the version you read.", { fields: { version: [messageKey("required")] } });
   const input = merge ? { ...withoutLinked(r, await r.toInput(db, await r.get(db, id)), body), ...body } : body;
   await r.update(db, actor, id, input);
   return detail(r, db, id);

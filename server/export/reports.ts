@@ -9,30 +9,17 @@ import { getHomeRegion } from "@/db/queries/settings";
 import { partner } from "@/db/schema";
 import { inArray } from "drizzle-orm";
 import { ACTION_STATUSES, MEETING_STATUSES, PARTNER_STATUSES } from "@/lib/domain";
+import { FORMATS, REPORT_FORMATS, REPORTS, type ExportFormat, type ReportKind } from "@/lib/export/formats";
 import { UserError } from "@/lib/errors";
 import { isValidTimeZone, zonedTimeToUtc, type Locale } from "@/lib/format";
-import { fieldErrors, id, isoDate } from "@/lib/validation/common";
+import { fieldErrors, id, isoDate, messageKey } from "@/lib/validation/common";
 import { csvStream } from "./csv";
 import { MAX_EXPORT_ROWS, type Column, type Sheet } from "./table";
 import { xlsxStream } from "./xlsx";
 import { inTransaction } from "@/db/tx";
 import { enumLabel, tabularColumns, translator, withDeclarations, type Translate } from "./report-columns";
 
-export const REPORTS = ["briefing", "meetings", "actions", "gifts", "partners", "people", "audit"] as const;
-export type ReportKind = (typeof REPORTS)[number];
-export const FORMATS = ["csv", "xlsx", "pdf"] as const;
-export type ExportFormat = (typeof FORMATS)[number];
-
-/** Which formats each report comes in. */
-export const REPORT_FORMATS: Record<ReportKind, readonly ExportFormat[]> = {
-  briefing: ["pdf", "xlsx"],
-  meetings: ["csv", "xlsx"],
-  actions: ["csv", "xlsx"],
-  gifts: ["csv", "xlsx"],
-  partners: ["csv", "xlsx"],
-  people: ["csv", "xlsx"],
-  audit: ["csv", "xlsx"],
-};
+export { REPORTS, FORMATS, REPORT_FORMATS, type ReportKind, type ExportFormat };
 
 /** The status vocabulary each report filters on. */
 export const REPORT_STATUSES: Record<ReportKind, readonly string[]> = {
@@ -76,13 +63,13 @@ export function parseExportParams(report: ReportKind, search: URLSearchParams): 
   if (!r.success) throw new UserError("bad_request", "Some filters are not valid.", { fields: fieldErrors(r.error) });
   const v = r.data;
   const fields: Record<string, string[]> = {};
-  if (!REPORT_FORMATS[report].includes(v.format)) fields.format = [`The ${report} report comes as ${REPORT_FORMATS[report].join(" or ")}.`];
+  if (!REPORT_FORMATS[report].includes(v.format)) fields.format = [messageKey("reportFormats", { report, formats: REPORT_FORMATS[report].join(", ") })];
   if (v.status && !REPORT_STATUSES[report].includes(v.status))
     fields.status = REPORT_STATUSES[report].length
-      ? [`Use one of: ${REPORT_STATUSES[report].join(", ")}.`]
-      : ["This report has no status filter."];
-  if (v.owner && report !== "actions") fields.owner = ["Only the actions report filters by owner."];
-  if (report === "briefing" && v.partner.length !== 1) fields.partner = ["Choose exactly one partner for a briefing."];
+      ? [messageKey("oneOf", { options: REPORT_STATUSES[report].join(", ") })]
+      : [messageKey("noStatusFilter")];
+  if (v.owner && report !== "actions") fields.owner = [messageKey("ownerActionsOnly")];
+  if (report === "briefing" && v.partner.length !== 1) fields.partner = [messageKey("oneBriefingPartner")];
   if (Object.keys(fields).length) throw new UserError("bad_request", "Some filters are not valid.", { fields });
   return v;
 }
@@ -92,7 +79,7 @@ async function toFilters(db: Db, v: ExportParams): Promise<ReportFilters> {
   if (v.partner.length) {
     const found = new Set((await db.select({ id: partner.id }).from(partner).where(inArray(partner.id, v.partner))).map((r) => r.id));
     const missing = v.partner.filter((id) => !found.has(id));
-    if (missing.length) throw new UserError("bad_request", "Some filters are not valid.", { fields: { partner: [`Unknown partner: ${missing.join(", ")}.`] } });
+    if (missing.length) throw new UserError("bad_request", "Some filters are not valid.", { fields: { partner: [messageKey("unknownPartners", { ids: missing.join(", ") })] } });
   }
   const zone = (await getHomeRegion(db)).timeZone;
   const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -223,7 +210,7 @@ export async function runExport(
 
   if (report === "briefing") {
     const d = await briefingData(db, v.partner[0]!);
-    if (!d) throw new UserError("bad_request", "Some filters are not valid.", { fields: { partner: ["Unknown partner."] } });
+    if (!d) throw new UserError("bad_request", "Some filters are not valid.", { fields: { partner: [messageKey("unknownPartner")] } });
     await audit(null);
     const filename = `briefing-${d.partner.slug}-${stamp}.${v.format}`;
     if (v.format === "pdf") {

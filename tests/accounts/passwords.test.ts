@@ -6,6 +6,7 @@ import { clearCurrentPasswordChecks, MAX_CURRENT_PASSWORD, reserveCurrentPasswor
 import { ValidationError } from "@/lib/errors";
 import { passwordScore } from "@/lib/password-strength";
 import { translateFieldErrors, type Translate } from "@/lib/validation/error-keys";
+import { MESSAGE_NAMESPACE } from "@/lib/validation/message-key";
 import { changePasswordSchema, createUserSchema } from "@/lib/validation/users";
 import en from "@/messages/en/validation.json";
 import ko from "@/messages/ko/validation.json";
@@ -34,7 +35,7 @@ describe("[ACCOUNTS] password policy", () => {
 
   it("the messages reach the form in English and Korean through the error keys", () => {
     const fields = { password: fieldsOf("password1234")!, other: fieldsOf("password12")! };
-    const t = (messages: typeof en, locale = "en") => createTranslator({ locale, messages }) as unknown as Translate;
+    const t = (messages: typeof en, locale = "en") => createTranslator({ locale, messages, namespace: MESSAGE_NAMESPACE }) as unknown as Translate;
     expect(translateFieldErrors(fields, t(en))).toEqual({ password: [en.validation.passwordWeak], other: ["At least 12 characters."] });
     expect(translateFieldErrors(fields, t(ko, "ko"))).toEqual({ password: [ko.validation.passwordWeak], other: ["12자 이상이어야 합니다."] });
   });

@@ -4,6 +4,7 @@ import type { Actor } from "@/db/audit";
 import { apiToken, auditEvent } from "@/db/schema";
 import { createApiToken, hashToken, listApiTokens, revokeApiToken, verifyApiToken } from "@/db/queries/tokens";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { englishFieldErrors } from "@/lib/validation/english";
 import { testDb } from "../helpers/db";
 
 const ADMIN: Actor = { userId: null, label: "root@example.org", role: "admin" };
@@ -33,7 +34,7 @@ describe("[ACCOUNTS] API tokens", () => {
     const db = await testDb();
     const err = await createApiToken(db, ADMIN, { name: "Feed", role: "viewer", scope: "calendar", partnerId: 999999 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).fields).toEqual({ partnerId: ["Unknown partner."] });
+    expect(englishFieldErrors((err as ValidationError).fields!)).toEqual({ partnerId: ["Unknown partner."] });
     expect((await db.select({ n: count() }).from(apiToken).limit(1))[0]!.n).toBe(0);
     expect((await db.select({ n: count() }).from(auditEvent).limit(1))[0]!.n).toBe(0);
   });

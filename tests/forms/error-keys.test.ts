@@ -3,8 +3,8 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { keyOf, translateFieldErrors, type Translate } from "@/lib/validation/error-keys";
-import { englishFieldErrors } from "@/lib/validation/local-errors";
-import { readMessageKey } from "@/lib/validation/message-key";
+import { englishFieldErrors } from "@/lib/validation/english";
+import { MESSAGE_NAMESPACE, messageKey, readMessageKey } from "@/lib/validation/message-key";
 import { createMeetingSchema } from "@/lib/validation/meetings";
 import en from "@/messages/en/validation.json";
 import ko from "@/messages/ko/validation.json";
@@ -23,6 +23,7 @@ const strict = (locale: "en" | "ko") =>
   createTranslator({
     locale,
     messages: { validation: words[locale] },
+    namespace: MESSAGE_NAMESPACE,
     onError: (e) => {
       throw e;
     },
@@ -81,9 +82,8 @@ describe("[FORMS] zod issues carry message keys", () => {
         for (const issue of r.error.issues) {
           const k = readMessageKey(issue.message);
           expect(k, `${issue.path.join(".")}: "${issue.message}" is not a message key`).not.toBeNull();
-          const name = k!.key.slice("validation.".length);
-          expect(words.en[name], `${k!.key} has no English words`).toBeTypeOf("string");
-          expect(words.ko[name], `${k!.key} has no Korean words`).toBeTypeOf("string");
+          expect(words.en[k!.key], `${k!.key} has no English words`).toBeTypeOf("string");
+          expect(words.ko[k!.key], `${k!.key} has no Korean words`).toBeTypeOf("string");
           if (seen.has(issue.message)) continue;
           seen.add(issue.message);
           // Its values are the ones the words take.
@@ -120,11 +120,12 @@ describe("[FORMS] one translator for browser and server", () => {
     expect(translateFieldErrors({ venue: [venue] }, strict("ko"))).toEqual({ venue: ["너무 깁니다. 300자 이하로 입력하세요."] });
   });
 
-  it("reads the data layer's fixed English sentences as their keys, and nothing else", () => {
-    expect(keyOf("Unknown partner.").key).toBe("validation.unknownPartner");
-    expect(keyOf("Listed twice.").key).toBe("validation.listedTwice");
-    expect(keyOf("Something nobody wrote down.").key).toBe("validation.invalid");
-    expect(translateFieldErrors({ slug: ["Already in use."] }, strict("ko"))).toEqual({ slug: ["다른 교류 지역이 이미 쓰고 있습니다."] });
+  it("reads a message key as the key inside the namespace, and any other text as the generic words", () => {
+    expect(keyOf(messageKey("unknownPartner")).key).toBe("unknownPartner");
+    expect(keyOf(messageKey("tooLong", { max: 3 }))).toEqual({ key: "tooLong", values: { max: 3 } });
+    expect(keyOf("Unknown partner.").key).toBe("invalid");
+    expect(keyOf("Something nobody wrote down.").key).toBe("invalid");
+    expect(translateFieldErrors({ slug: [messageKey("slugTaken")] }, strict("ko"))).toEqual({ slug: ["다른 교류 지역이 이미 쓰고 있습니다."] });
   });
 
   it("answers the API in English, keeping the data layer's own sentences as they are", () => {

@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { commitImport, MAX_IMPORT_ROWS, previewImport, type ImportKind, type ImportRequest } from "@/db/queries/import";
 import { auditEvent, meeting, partner, person } from "@/db/schema";
+import { messageKey } from "@/lib/validation/message-key";
 import { EDITOR, seededDb } from "../helpers/db";
 
 const PARTNERS = [
@@ -46,10 +47,10 @@ describe("[IMPORT] CSV import", () => {
     const p = await previewImport(db, file("meetings", csv));
     expect(p.ok).toBe(true);
     if (!p.ok) return;
-    expect(p.preview.problems).toEqual([{ row: 3, column: "date", key: "partners.errors.notRealDate" }]);
+    expect(p.preview.problems).toEqual([{ row: 3, column: "date", error: messageKey("notRealDate") }]);
     const before = await counts(db);
     const r = await commitImport(db, EDITOR, file("meetings", csv));
-    expect(r).toEqual({ ok: false, problems: [{ row: 3, column: "date", key: "partners.errors.notRealDate" }] });
+    expect(r).toEqual({ ok: false, problems: [{ row: 3, column: "date", error: messageKey("notRealDate") }] });
     expect(await counts(db)).toEqual(before);
   });
 
@@ -68,7 +69,7 @@ describe("[IMPORT] CSV import", () => {
     const p = await previewImport(db, file("people", csv));
     expect(p.ok && p.preview.problems).toEqual([
       { row: 3, column: "partner", key: "import.problem.unknownPartner", values: { value: "atlantis" } },
-      { row: 3, column: "email", key: "partners.errors.email" },
+      { row: 3, column: "email", error: messageKey("email") },
     ]);
   });
 

@@ -7,6 +7,7 @@ import { createVisit, programmeItemToMeeting, setChecklistDone, updateVisit } fr
 import { auditEvent, person, programmeItem, visit } from "@/db/schema";
 import { formatInstantWithZone, utcToZonedParts } from "@/lib/format";
 import { agendaDays, durationMinutes } from "@/lib/visits/agenda";
+import { messageKey } from "@/lib/validation/message-key";
 import { findConflicts } from "@/lib/visits/conflicts";
 import { EDITOR, seededDb } from "../helpers/db";
 
@@ -127,7 +128,7 @@ describe("[VISITS] saving", () => {
         checklist: [...input.checklist, { title: "Visas", side: "ours" }],
         programme: [...input.programme, { kind: "press", title: "Press", timeZone: "Asia/Seoul", attendeeIds: [999_999] }],
       }),
-    ).rejects.toMatchObject({ code: "validation_failed", fields: { "programme.2.attendeeIds.0": ["Unknown person."] } });
+    ).rejects.toMatchObject({ code: "validation_failed", fields: { "programme.2.attendeeIds.0": [messageKey("unknownPerson")] } });
     expect(await getVisit(db, id)).toEqual(before);
     expect((await db.select().from(auditEvent)).length).toBe(audits);
     const visits = (await db.select().from(visit)).length;

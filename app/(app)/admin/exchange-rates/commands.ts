@@ -33,7 +33,7 @@ export async function importRates(_prev: RateState, form: FormData): Promise<Rat
   const text = await file.text();
   const res = await runCommand("admin", ({ db, actor }) => importExchangeRates(db, actor, text));
   if (!res.ok) {
-    const lines = Object.entries(res.error.fields ?? {}).map(([k, m]) => `${k}: ${m.join(" ")}`);
+    const lines = Object.entries((await localFieldErrors(res.error.fields)) ?? {}).map(([k, m]) => `${k}: ${m.join(" ")}`);
     return { error: [t("importFailed"), ...lines].join(" ") };
   }
   revalidatePath("/admin/exchange-rates");

@@ -8,18 +8,11 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { ACTION_STATUSES, MEETING_STATUSES, PARTNER_STATUSES } from "@/lib/domain";
 import type { Locale } from "@/lib/format";
+import { REPORT_FORMATS, type ExportFormat, type ReportKind } from "@/lib/export/formats";
 
-type Report = "briefing" | "meetings" | "actions" | "gifts" | "partners" | "people" | "audit";
-type Format = "csv" | "xlsx" | "pdf";
-const FORMATS: Record<Report, Format[]> = {
-  briefing: ["pdf", "xlsx"],
-  meetings: ["csv", "xlsx"],
-  actions: ["csv", "xlsx"],
-  gifts: ["csv", "xlsx"],
-  partners: ["csv", "xlsx"],
-  people: ["csv", "xlsx"],
-  audit: ["csv", "xlsx"],
-};
+type Report = ReportKind;
+type Format = ExportFormat;
+const FORMATS = REPORT_FORMATS;
 /** Partners and people are lists, not events: no period applies to them. */
 const UNDATED: Report[] = ["partners", "people"];
 

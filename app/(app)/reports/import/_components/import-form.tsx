@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCommand } from "@/components/forms/use-command";
+import { useErrorText } from "@/components/forms/use-field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -17,6 +18,7 @@ import { type FileProblem, type ImportMode, type ImportPreview } from "@/lib/typ
 export function ImportForm({ templates, maxRows, maxMb }: { templates: Record<ImportKind, Record<Locale, string>>; maxRows: number; maxMb: string }) {
   const t = useTranslations("import");
   const tr = useTranslations();
+  const errorText = useErrorText();
   const [kind, setKind] = useState<ImportKind>("partners");
   const [mode, setMode] = useState<ImportMode>("update");
   const [encoding, setEncoding] = useState<EncodingChoice>("auto");
@@ -34,7 +36,7 @@ export function ImportForm({ templates, maxRows, maxMb }: { templates: Record<Im
     if (f.key === "badBytes") return t("badBytes", { row: f.values.row, encoding: t(`encodings.${f.values.encoding}`) });
     return t(f.key, f.values as Record<string, string | number>);
   };
-  const problemText = (p: RowProblem) => tr(p.key, p.values);
+  const problemText = (p: RowProblem) => ("error" in p ? errorText(p.error) : tr(p.key, p.values));
   const reset = () => {
     setPreview(null);
     setResult(null);
