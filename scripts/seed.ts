@@ -37,7 +37,7 @@ async function main() {
   if (scale) {
     const t0 = Date.now();
     const r = await seedScale(db, scale.n, scale.seed);
-    console.log(`Added ${r.meetings} meetings, ${r.actions} actions and ${r.visits} visits in ${((Date.now() - t0) / 1000).toFixed(1)} s (seed ${scale.seed}).`);
+    console.log(`Added ${r.meetings} meetings, ${r.actions} actions and ${r.visits} visits in ${((Date.now() - t0) / 1000).toFixed(1)} s (seed ${scale.seed}; rows and indexes ${r.seconds.rows} s, search index ${r.seconds.search} s).`);
   }
   await closeDb(db);
 }

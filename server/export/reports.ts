@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Actor } from "@/db/audit";
 import { writeAudit } from "@/db/audit";
 import type { Db } from "@/db/client";
-import { briefingData, countReport, type ReportRows, openReader, preparerName, type GiftRow, type ReportFilters } from "@/db/queries/reports";
+import { briefingData, type ReportRows, openReader, preparerName, type GiftRow, type ReportFilters } from "@/db/queries/reports";
 import { getHomeRegion } from "@/db/queries/settings";
 import { partner } from "@/db/schema";
 import { inArray } from "drizzle-orm";
@@ -228,11 +228,18 @@ export async function runExport(
     return { body: xlsxStream(briefingSheets(d, t, lang)), filename, contentType: CONTENT_TYPES.xlsx, rows: null };
   }
 
-  const rows = await countReport(db, report, filters);
-  if (rows > maxRows) throw new UserError("payload_too_large", t("reports.errors.tooMany", { n: rows, max: maxRows }), { details: { rows, max: maxRows } });
-  await audit(rows);
-  const columns = tabularColumns(report, t, lang, zone);
+  // Counted on the export's own connection: its pages are not the app's cache to fill.
   const reader = openReader(db);
+  let rows: number;
+  try {
+    rows = await reader.count(report, filters);
+    if (rows > maxRows) throw new UserError("payload_too_large", t("reports.errors.tooMany", { n: rows, max: maxRows }), { details: { rows, max: maxRows } });
+    await audit(rows);
+  } catch (e) {
+    reader.close();
+    throw e;
+  }
+  const columns = tabularColumns(report, t, lang, zone);
   const rowsOf = reader.rows(report, filters);
   const cursor = (report === "gifts" ? withDeclarations(rowsOf as ReportRows<GiftRow>, await reader.rates()) : rowsOf) as ReportRows<never>;
   const filename = `${report}-${stamp}.${v.format}`;

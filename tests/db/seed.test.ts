@@ -7,6 +7,12 @@ import { seedDemo, seedScale } from "@/db/seed";
 import { listPartners } from "@/db/queries/partners";
 import { getMeeting } from "@/db/queries/meetings";
 import { seededDb, testDb, onPostgres } from "../helpers/db";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { closeDb, openDb } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { beginBulkLoad } from "@/db/seed-bulk";
 
 describe("[SEED] demo data from the source article", () => {
   it("seeds five partners in order of their start, with their precision", async () => {
@@ -104,5 +110,53 @@ describe("[SEED] synthetic scale data", () => {
 
   it.skipIf(onPostgres)("needs the demo partners first", async () => {
     await expect(seedScale(await testDb(), 10)).rejects.toThrow(/demo data first/);
+  });
+
+  // The bulk load drops indexes and relaxes the journal while it writes (db/seed-bulk.ts): the
+  // file it leaves must be the app's, with every index and setting back.
+  it.skipIf(onPostgres)("leaves a file database as the app opens it: WAL, the same indexes, foreign keys on and intact", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bh-seed-"));
+    const db = openDb(path.join(dir, "scale.db"));
+    try {
+      await runMigrations(db);
+      await seedDemo(db);
+      const sqlite = db.$client;
+      const schema = () => sqlite.prepare("select type, name, tbl_name, sql from sqlite_master order by type, name").all();
+      const settings = () => ["journal_mode", "synchronous", "foreign_keys", "cache_size"].map((p) => sqlite.pragma(p, { simple: true }));
+      const [before, pragmas] = [schema(), settings()];
+      expect(pragmas.slice(0, 3)).toEqual(["wal", 2, 1]);
+      await seedScale(db, 300, 5);
+      expect(schema()).toEqual(before);
+      expect(settings()).toEqual(pragmas);
+      expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+      expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+      // The indexes are built, not only declared: the meetings list reads by its index.
+      const plan = sqlite.prepare("explain query plan select id from meeting where archived_at is null order by starts_at desc, id desc limit 50").all() as { detail: string }[];
+      expect(plan.map((r) => r.detail).join(" ")).toMatch(/USING (COVERING )?INDEX meeting_live_starts/);
+      expect((sqlite.prepare("select count(*) n from meeting indexed by meeting_partner_starts_idx where partner_id > 0").get() as { n: number }).n).toBe(301);
+    } finally {
+      await closeDb(db);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(onPostgres)("puts the indexes and settings back when the load fails", async () => {
+    const db = await seededDb();
+    const sqlite = db.$client;
+    const indexes = () => sqlite.prepare("select name, sql from sqlite_master where type = 'index' order by name").all();
+    const before = indexes();
+    const bulk = beginBulkLoad(sqlite, ["meeting", "action"]);
+    expect(indexes().length).toBeLessThan(before.length);
+    expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(0);
+    expect(() =>
+      sqlite.transaction(() => {
+        sqlite.prepare("insert into meeting (partner_id, title, kind, status, starts_at, time_zone, created_at, updated_at) values (1, 'x', 'meeting', 'held', 0, 'UTC', 0, 0)").run();
+        throw new Error("generator failed");
+      })(),
+    ).toThrow("generator failed");
+    bulk.finish();
+    expect(indexes()).toEqual(before);
+    expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect((sqlite.prepare("select count(*) n from meeting where title = 'x'").get() as { n: number }).n).toBe(0);
   });
 });
