@@ -2,8 +2,8 @@
 import { Bell, BellOff } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { setFollow } from "@/app/(app)/notifications/commands";
 import type { FollowableType } from "@/lib/notifications/kinds";
+import { useFollowRecord } from "./notifications-api";
 
 /** Follow or unfollow; the label says what a press does (and, in a list, of which record). */
 export function FollowButton({ type, id, following, name }: { type: FollowableType; id: number; following: boolean; name?: string }) {
@@ -11,10 +11,11 @@ export function FollowButton({ type, id, following, name }: { type: FollowableTy
   const [on, setOn] = useState(following);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const follow = useFollowRecord();
   const toggle = () =>
     !pending &&
     start(async () => {
-      const r = await setFollow({ recordType: type, recordId: id, follow: !on });
+      const r = await follow.mutateAsync({ recordType: type, recordId: id, follow: !on });
       if (r.ok) {
         setOn(r.data.following);
         setError(null);

@@ -1,5 +1,4 @@
 "use client";
-import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
@@ -15,10 +14,9 @@ export interface RecordActionsProps {
   archived: boolean;
   /** Offer delete: only for a record nothing refers to (the server checks again). */
   deletable: boolean;
+  /** The area's archive and delete writes (its queries.ts hooks, which refresh what they change). */
   archive: (id: number, archived: boolean) => Promise<CommandResult<unknown>>;
   remove: (id: number) => Promise<CommandResult<unknown>>;
-  /** The list queries to refresh after a change. */
-  queryKey: QueryKey;
   /** Where to go once the record is deleted. */
   listHref: string;
   /** What to say when the server refuses a delete because something refers to the record. */
@@ -26,11 +24,10 @@ export interface RecordActionsProps {
 }
 
 /** Archive (with undo) or restore a partner or person; delete only when nothing refers to it. */
-export function RecordActions({ id, name, archived, deletable, archive, remove, queryKey, listHref, deleteRefused }: RecordActionsProps) {
+export function RecordActions({ id, name, archived, deletable, archive, remove, listHref, deleteRefused }: RecordActionsProps) {
   const t = useTranslations("partners.form");
   const router = useRouter();
   const toast = useToast();
-  const qc = useQueryClient();
   const message = useErrorMessage();
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -40,8 +37,6 @@ export function RecordActions({ id, name, archived, deletable, archive, remove, 
       const r = await archive(id, value);
       if (!r.ok) return setError(message(r.error));
       setError(null);
-      void qc.invalidateQueries({ queryKey });
-      router.refresh();
       toast({
         message: value ? t("archivedToast", { name }) : t("restoredToast", { name }),
         action: undoable ? { label: t("undo"), onClick: () => setArchived(!value, false) } : undefined,
@@ -53,7 +48,6 @@ export function RecordActions({ id, name, archived, deletable, archive, remove, 
     start(async () => {
       const r = await remove(id);
       if (!r.ok) return setError(r.error.code === "referenced" ? deleteRefused : message(r.error));
-      void qc.invalidateQueries({ queryKey });
       toast({ message: t("deletedToast", { name }) });
       router.push(listHref);
     });

@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useErrorMessage, useRecordForm } from "@/components/forms/use-record-form";
@@ -13,7 +12,7 @@ import { useToast } from "@/components/ui/toast";
 import { DATE_PRECISIONS, MILESTONE_KINDS, type DatePrecision } from "@/lib/domain";
 import { formatDate, formatPrecisionDate, type Locale } from "@/lib/format";
 import { createMilestoneSchema, updateMilestoneSchema } from "@/lib/validation/milestones";
-import { archiveMilestone, saveMilestone } from "../commands";
+import { useArchiveMilestone, useSaveMilestone } from "../queries";
 
 export interface MilestoneItem {
   id: number;
@@ -83,7 +82,8 @@ function MilestoneForm({ partnerId, item, onDone }: { partnerId: number; item?: 
   const t = useTranslations("partners");
   const te = useTranslations("enums");
   const tc = useTranslations("common");
-  const router = useRouter();
+  const saveM = useSaveMilestone();
+  const archiveM = useArchiveMilestone();
   const toast = useToast();
   const message = useErrorMessage();
   const [archiveError, setArchiveError] = useState<string | null>(null);
@@ -91,22 +91,20 @@ function MilestoneForm({ partnerId, item, onDone }: { partnerId: number; item?: 
   const [kind, setKind] = useState(item?.kind ?? "visit");
   const f = useRecordForm({
     schema: item ? updateMilestoneSchema : createMilestoneSchema,
-    save: (v) => saveMilestone(item?.id ?? null, v),
+    save: (v) => saveM.mutateAsync({ id: item?.id ?? null, input: v }),
     prepare: (v) => (kind === "agreement" || kind === "mou" ? v : { ...v, expiresOn: "" }),
     onSaved: () => {
       toast({ message: t("milestone.saved") });
       onDone();
-      router.refresh();
     },
   });
   const e = f.errors;
   const archive = () =>
     start(async () => {
-      const r = await archiveMilestone(item!.id, true);
+      const r = await archiveM.mutateAsync({ id: item!.id, archived: true });
       if (!r.ok) return setArchiveError(message(r.error));
       toast({ message: t("milestone.archived") });
       onDone();
-      router.refresh();
     });
   return (
     <form {...f.formProps} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={item ? t("milestone.editTitle") : t("milestone.add")}>

@@ -1,12 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { createCalendarFeed, revokeCalendarFeed } from "../commands";
+import { useCreateFeed, useRevokeFeed } from "../queries";
 
 interface Feed {
   id: number;
@@ -20,7 +19,8 @@ interface Feed {
 
 export function CalendarFeeds({ partners, feeds }: { partners: { id: number; label: string }[]; feeds: Feed[] }) {
   const t = useTranslations("reports.calendar");
-  const router = useRouter();
+  const createFeed = useCreateFeed();
+  const revokeFeed = useRevokeFeed();
   const [name, setName] = useState("");
   const [partnerId, setPartnerId] = useState("");
   const [created, setCreated] = useState<string | null>(null);
@@ -32,20 +32,18 @@ export function CalendarFeeds({ partners, feeds }: { partners: { id: number; lab
     start(async () => {
       setError(null);
       setCopied(false);
-      const r = await createCalendarFeed({ name, partnerId });
+      const r = await createFeed.mutateAsync({ name, partnerId });
       if (!r.ok) return setError(r.error);
       setCreated(r.data.url);
       setName("");
-      router.refresh();
     });
   }
 
   function revoke(f: Feed) {
     if (!window.confirm(t("revokeConfirm", { name: f.name }))) return;
     start(async () => {
-      const r = await revokeCalendarFeed(f.id);
+      const r = await revokeFeed.mutateAsync(f.id);
       if (!r.ok) return setError(r.error);
-      router.refresh();
     });
   }
 

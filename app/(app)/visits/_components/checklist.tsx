@@ -1,9 +1,8 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useToast } from "@/components/ui/toast";
-import { setChecklistDoneAction } from "../commands";
+import { useTickChecklist } from "../queries";
 import { useVisitVersion } from "./visit-version";
 
 export interface ChecklistEntry {
@@ -18,7 +17,7 @@ export interface ChecklistEntry {
 export function Checklist({ visitId, items, canWrite }: { visitId: number; items: ChecklistEntry[]; canWrite: boolean }) {
   const t = useTranslations("visits");
   const toast = useToast();
-  const router = useRouter();
+  const save = useTickChecklist();
   const { version, setVersion } = useVisitVersion();
   const [done, setDone] = useState(() => new Map(items.map((i) => [i.id, i.done])));
   const [pending, start] = useTransition();
@@ -27,14 +26,13 @@ export function Checklist({ visitId, items, canWrite }: { visitId: number; items
   const tick = (id: number, to: boolean) => {
     setDone((m) => new Map(m).set(id, to));
     start(async () => {
-      const r = await setChecklistDoneAction(visitId, { itemId: id, done: to, version });
+      const r = await save.mutateAsync({ visitId, input: { itemId: id, done: to, version } });
       if (!r.ok) {
         setDone((m) => new Map(m).set(id, !to));
         toast({ message: t("detail.toggleFailed"), tone: "error" });
         return;
       }
       setVersion(r.data.version);
-      router.refresh();
     });
   };
 

@@ -1,18 +1,17 @@
 "use client";
 import { Gift } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { recordPlannedGiftAction } from "../commands";
+import { useRecordPlannedGift } from "../queries";
 import { useVisitVersion } from "./visit-version";
 
 /** Records one planned gift into the gift register as given at a held meeting of the visit. */
 export function RecordGiftForm({ visitId, plannedGiftId, item, meetings }: { visitId: number; plannedGiftId: number; item: string; meetings: { id: number; title: string }[] }) {
   const t = useTranslations("visits.detail");
   const toast = useToast();
-  const router = useRouter();
+  const record = useRecordPlannedGift();
   const selectId = useId();
   const { version, setVersion } = useVisitVersion();
   const [meetingId, setMeetingId] = useState(meetings[0]?.id ?? 0);
@@ -23,14 +22,13 @@ export function RecordGiftForm({ visitId, plannedGiftId, item, meetings }: { vis
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const r = await recordPlannedGiftAction(visitId, { plannedGiftId, meetingId, version });
+          const r = await record.mutateAsync({ visitId, input: { plannedGiftId, meetingId, version } });
           if (!r.ok) {
             toast({ message: t("recordGiftFailed"), tone: "error" });
             return;
           }
           setVersion(r.data.version);
           toast({ message: t("giftRecorded"), tone: "success" });
-          router.refresh();
         });
       }}
     >

@@ -1,17 +1,16 @@
 "use client";
 import { Handshake } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { programmeItemToMeetingAction } from "../commands";
+import { useProgrammeItemToMeeting } from "../queries";
 import { useVisitVersion } from "./visit-version";
 
 export function ToMeetingButton({ visitId, itemId, title }: { visitId: number; itemId: number; title: string }) {
   const t = useTranslations("visits.detail");
   const toast = useToast();
-  const router = useRouter();
+  const toMeeting = useProgrammeItemToMeeting();
   const { version, setVersion } = useVisitVersion();
   const [pending, start] = useTransition();
   return (
@@ -24,14 +23,13 @@ export function ToMeetingButton({ visitId, itemId, title }: { visitId: number; i
       aria-label={`${t("toMeeting")}: ${title}`}
       onClick={() =>
         start(async () => {
-          const r = await programmeItemToMeetingAction(visitId, itemId, version);
+          const r = await toMeeting.mutateAsync({ visitId, itemId, version });
           if (!r.ok) {
             toast({ message: t("toMeetingFailed"), tone: "error" });
             return;
           }
           setVersion(r.data.version);
           toast({ message: t("meetingMade"), tone: "success" });
-          router.refresh();
         })
       }
     >

@@ -14,7 +14,7 @@ import { ErrorSummary, fieldId } from "@/app/(app)/meetings/_components/error-su
 import { DATE_PRECISIONS, DELEGATION_ROLES, PROGRAMME_KINDS, TRAVEL_MODES, VISIT_DIRECTIONS, VISIT_STATUSES, ACTION_SIDES } from "@/lib/domain";
 import { clientFieldErrors } from "@/lib/validation/error-keys";
 import { createVisitSchema, updateVisitSchema } from "@/lib/validation/visits";
-import { saveVisitAction } from "../commands";
+import { useSaveVisit } from "../queries";
 import { emptyCheck, emptyGift, emptyItem, emptyLeg, emptyMember, toPayload, type VisitFormValues } from "./form-values";
 import { PeopleChecks, Rows, Section, type Option } from "./visit-form-parts";
 
@@ -26,6 +26,7 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
   const tp = useTranslations("partners.errors");
   const translate = useFieldErrorText();
   const router = useRouter();
+  const save = useSaveVisit();
   const toast = useToast();
   const [v, setV] = useState(props.initial);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -62,12 +63,11 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
     const local = clientFieldErrors(props.visitId === undefined ? createVisitSchema : updateVisitSchema, payload);
     if (local) return fail(local, tf("fixFields"));
     start(async () => {
-      const r = await saveVisitAction(payload, props.visitId);
+      const r = await save.mutateAsync({ payload, id: props.visitId });
       if (!r.ok) return fail(r.error.fields ?? {}, r.error.code === "conflict" ? tf("conflict") : r.error.code === "validation_failed" ? tf("fixFields") : tf("failed"));
       setSaved(true);
       toast({ message: tf("saved"), tone: "success" });
       router.push(`/visits/${r.data.id}`);
-      router.refresh();
     });
   }
 

@@ -1,5 +1,4 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useReducer, useRef, useState, useTransition, type RefObject } from "react";
@@ -7,10 +6,9 @@ import type { ConflictChange } from "@/components/forms/conflict-notice";
 import { useFieldErrorText } from "@/components/forms/use-field-errors";
 import { useUnsavedChanges } from "@/components/forms/use-unsaved-changes";
 import { useToast } from "@/components/ui/toast";
-import { queryKeys } from "@/lib/query/keys";
 import { clientFieldErrors, type FieldErrors } from "@/lib/validation/error-keys";
 import { createMeetingSchema, updateMeetingSchema } from "@/lib/validation/meetings";
-import { saveMeetingAction } from "../../commands";
+import { useSaveMeeting } from "../../queries";
 import { formPath, MEETING_FIELD_NAMES, toPayload, type MeetingFields, type MeetingFormValues } from "../form-values";
 import { fieldsFromMeeting, type StoredMeeting } from "./fields-from-meeting";
 import { useMeetingLabels } from "./labels";
@@ -28,7 +26,7 @@ export function useMeetingForm(props: MeetingFormProps, summaryRef: RefObject<HT
   const tf = useTranslations("forms");
   const router = useRouter();
   const toast = useToast();
-  const qc = useQueryClient();
+  const save = useSaveMeeting();
   const translate = useFieldErrorText();
   const labels = useMeetingLabels(props.partners);
   const [values, dispatch] = useReducer(rowsReducer, props.initial);
@@ -95,11 +93,10 @@ export function useMeetingForm(props: MeetingFormProps, summaryRef: RefObject<HT
     setErrors({});
     setFormError(null);
     startTransition(async () => {
-      const r = await saveMeetingAction(payload, meetingId);
+      const r = await save.mutateAsync({ payload, id: meetingId });
       if (r.ok) {
         setConflict(null);
         setSaved(true);
-        await qc.invalidateQueries({ queryKey: queryKeys.meetings.all });
         toast({
           message: meetingId !== undefined ? t("savedChanges", { title: values.title.trim() }) : t("savedNew", { title: values.title.trim() }),
           tone: "success",
