@@ -1,4 +1,6 @@
 // One page of each list as the browser gets it (the loaders in db/queries return these).
+import type { z } from "zod";
+import type { meetingScreenListSchema } from "@/lib/validation/lists";
 
 export interface PartnerListItem {
   id: number;
@@ -76,3 +78,21 @@ export type MeetingPersonOption = {
   side: string;
   partnerId: number | null;
 };
+
+/** The meetings list's filters, sort and page, as its URL and GET /meetings/list.json carry them. */
+export type MeetingListParams = z.output<typeof meetingScreenListSchema>;
+
+export interface MeetingListRow {
+  id: number;
+  title: string;
+  kind: string;
+  status: string;
+  startsAt: string;
+  whenLocal: string;
+  whenViewer: string | null;
+  place: string;
+  partnerSlug: string;
+  partnerName: string;
+}
+/** One page of the meetings list as plain JSON (times already formatted for the viewer). */
+export type MeetingListPage = { rows: MeetingListRow[]; total: number; page: number; size: number };

@@ -3,7 +3,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { command, useCommand } from "@/lib/query/command-mutation";
 import { fetchJson, searchOf } from "@/lib/query/fetch-json";
 import { queryKeys } from "@/lib/query/keys";
-import type { MeetingListPage } from "./list-params";
+import type { MeetingListPage } from "@/lib/types/lists";
 import { saveMeetingAction, setMeetingArchivedAction } from "./commands";
 
 export const meetingListQuery = (params: Record<string, string>) =>
