@@ -6,17 +6,17 @@ import { useErrorMessage } from "@/components/forms/use-record-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import type { CommandResult } from "@/lib/types/command";
+import { useCommand, type Command } from "@/lib/query/command-mutation";
 
-export interface RecordActionsProps {
+export interface RecordActionsProps<A, R> {
   id: number;
   name: string;
   archived: boolean;
   /** Offer delete: only for a record nothing refers to (the server checks again). */
   deletable: boolean;
-  /** The area's archive and delete writes (its queries.ts hooks, which refresh what they change). */
-  archive: (id: number, archived: boolean) => Promise<CommandResult<unknown>>;
-  remove: (id: number) => Promise<CommandResult<unknown>>;
+  /** The area's archive and delete writes (from its queries.ts: they say what they make stale). */
+  archive: Command<{ id: number; archived: boolean }, A>;
+  remove: Command<number, R>;
   /** Where to go once the record is deleted. */
   listHref: string;
   /** What to say when the server refuses a delete because something refers to the record. */
@@ -24,17 +24,19 @@ export interface RecordActionsProps {
 }
 
 /** Archive (with undo) or restore a partner or person; delete only when nothing refers to it. */
-export function RecordActions({ id, name, archived, deletable, archive, remove, listHref, deleteRefused }: RecordActionsProps) {
+export function RecordActions<A, R>({ id, name, archived, deletable, archive, remove, listHref, deleteRefused }: RecordActionsProps<A, R>) {
   const t = useTranslations("partners.form");
   const router = useRouter();
   const toast = useToast();
   const message = useErrorMessage();
+  const archiveRecord = useCommand(archive);
+  const removeRecord = useCommand(remove);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
 
   const setArchived = (value: boolean, undoable: boolean) =>
     start(async () => {
-      const r = await archive(id, value);
+      const r = await archiveRecord.mutateAsync({ id, archived: value });
       if (!r.ok) return setError(message(r.error));
       setError(null);
       toast({
@@ -46,7 +48,7 @@ export function RecordActions({ id, name, archived, deletable, archive, remove, 
   const onDelete = () => {
     if (!window.confirm(t("confirmDelete", { name }))) return;
     start(async () => {
-      const r = await remove(id);
+      const r = await removeRecord.mutateAsync(id);
       if (!r.ok) return setError(r.error.code === "referenced" ? deleteRefused : message(r.error));
       toast({ message: t("deletedToast", { name }) });
       router.push(listHref);

@@ -1,20 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { RecordActions } from "@/components/records/record-actions";
-import { useArchivePartner, useRemovePartner } from "../queries";
+import { archivePartnerCommand, removePartnerCommand } from "../queries";
 
 /** Archive (with undo) or restore a partner; delete only when nothing refers to it. */
 export function PartnerRecordActions(props: { id: number; name: string; archived: boolean; deletable: boolean }) {
   const t = useTranslations("partners.form");
-  const archive = useArchivePartner();
-  const remove = useRemovePartner();
-  return (
-    <RecordActions
-      {...props}
-      archive={(id, archived) => archive.mutateAsync({ id, archived })}
-      remove={remove.mutateAsync}
-      listHref="/partners"
-      deleteRefused={t("deleteRefused")}
-    />
-  );
+  return <RecordActions {...props} archive={archivePartnerCommand} remove={removePartnerCommand} listHref="/partners" deleteRefused={t("deleteRefused")} />;
 }
