@@ -3,15 +3,16 @@ import { Bell, BellOff } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCommand } from "@/components/forms/use-command";
-import { setFollow } from "@/app/(app)/notifications/commands";
 import type { FollowableType } from "@/lib/notifications/kinds";
+import { useFollowRecord } from "./notifications-api";
 
 /** Follow or unfollow; the label says what a press does (and, in a list, of which record). */
 export function FollowButton({ type, id, following, name }: { type: FollowableType; id: number; following: boolean; name?: string }) {
   const t = useTranslations("notifications");
   const [on, setOn] = useState(following);
   const [error, setError] = useState<string | null>(null);
-  const follow = useCommand(setFollow, {
+  const followRecord = useFollowRecord();
+  const follow = useCommand(followRecord.mutateAsync, {
     onSuccess: (r) => {
       setOn(r.following);
       setError(null);

@@ -1,6 +1,9 @@
 "use client";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { setFollow } from "@/app/(app)/notifications/commands";
+import { command, useCommand } from "@/lib/query/command-mutation";
 import { queryKeys } from "@/lib/query/keys";
+import type { FollowableType } from "@/lib/notifications/kinds";
 
 export interface NoticeJson {
   id: number;
@@ -44,3 +47,13 @@ export function useMarkRead() {
     onSettled: () => qc.invalidateQueries({ queryKey: queryKeys.notifications.all }),
   });
 }
+
+/**
+ * Follows or unfollows a record. The follow-ups list and a card's panel say whether the viewer
+ * follows each follow-up, so those reload; a partner's or meeting's page shows the button's own state.
+ */
+export const followRecord = command({
+  run: (input: { recordType: FollowableType; recordId: number; follow: boolean }) => setFollow(input),
+  invalidates: ({ recordType, recordId }) => (recordType === "action" ? [queryKeys.actions.all, queryKeys.board.card(recordId)] : []),
+});
+export const useFollowRecord = () => useCommand(followRecord);

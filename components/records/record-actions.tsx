@@ -1,5 +1,4 @@
 "use client";
-import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -8,18 +7,17 @@ import { useErrorMessage } from "@/components/forms/use-record-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import type { CommandResult } from "@/lib/types/command";
+import { useCommand as useMutationOf, type Command } from "@/lib/query/command-mutation";
 
-export interface RecordActionsProps {
+export interface RecordActionsProps<A, R> {
   id: number;
   name: string;
   archived: boolean;
   /** Offer delete: only for a record nothing refers to (the server checks again). */
   deletable: boolean;
-  archive: (id: number, archived: boolean) => Promise<CommandResult<unknown>>;
-  remove: (id: number) => Promise<CommandResult<unknown>>;
-  /** The list queries to refresh after a change. */
-  queryKey: QueryKey;
+  /** The area's archive and delete writes (from its queries.ts: they say what they make stale). */
+  archive: Command<{ id: number; archived: boolean }, A>;
+  remove: Command<number, R>;
   /** Where to go once the record is deleted. */
   listHref: string;
   /** What to say when the server refuses a delete because something refers to the record. */
@@ -27,20 +25,19 @@ export interface RecordActionsProps {
 }
 
 /** Archive (with undo) or restore a partner or person; delete only when nothing refers to it. */
-export function RecordActions({ id, name, archived, deletable, archive, remove, queryKey, listHref, deleteRefused }: RecordActionsProps) {
+export function RecordActions<A, R>({ id, name, archived, deletable, archive, remove, listHref, deleteRefused }: RecordActionsProps<A, R>) {
   const t = useTranslations("partners.form");
   const router = useRouter();
   const toast = useToast();
-  const qc = useQueryClient();
   const message = useErrorMessage();
+  const archiveRecord = useMutationOf(archive);
+  const removeRecord = useMutationOf(remove);
   const [error, setError] = useState<string | null>(null);
 
   // `undoable`: the toast offers to undo (an undo's own toast does not).
-  const setArchived = useCommand((value: boolean, _undoable: boolean) => archive(id, value), {
+  const setArchived = useCommand((value: boolean, _undoable: boolean) => archiveRecord.mutateAsync({ id, archived: value }), {
     onSuccess: (_, value, undoable) => {
       setError(null);
-      void qc.invalidateQueries({ queryKey });
-      router.refresh();
       toast({
         message: value ? t("archivedToast", { name }) : t("restoredToast", { name }),
         action: undoable ? { label: t("undo"), onClick: () => setArchived.trigger(!value, false) } : undefined,
@@ -49,9 +46,8 @@ export function RecordActions({ id, name, archived, deletable, archive, remove, 
     onFailure: (e) => setError(message(e)),
   });
 
-  const del = useCommand(remove, {
+  const del = useCommand((recordId: number) => removeRecord.mutateAsync(recordId), {
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey });
       toast({ message: t("deletedToast", { name }) });
       router.push(listHref);
     },

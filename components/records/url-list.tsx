@@ -44,12 +44,15 @@ export function ListFilters({
   params,
   setParams,
   searchLabel,
+  searchHint,
   filters,
   extra,
 }: {
   params: Record<string, string>;
   setParams: (changes: Record<string, string | undefined>) => void;
   searchLabel: string;
+  /** What the search box looks in, under it. */
+  searchHint?: string;
   filters: FilterDef[];
   extra?: ReactNode;
 }) {
@@ -95,7 +98,16 @@ export function ListFilters({
           <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-800">
             {searchLabel}
           </label>
-          <input id={`${id}-q`} ref={search} type="search" name="q" key={params.q ?? ""} defaultValue={params.q ?? ""} className={inputClass} />
+          <input
+            id={`${id}-q`}
+            ref={search}
+            type="search"
+            name="q"
+            key={params.q ?? ""}
+            defaultValue={params.q ?? ""}
+            aria-describedby={searchHint ? `${id}-q-hint` : undefined}
+            className={inputClass}
+          />
         </div>
         <button type="submit" className="h-10 rounded-md bg-brand-700 px-4 text-sm font-medium text-white hover:bg-brand-800">
           {t("search")}
@@ -110,6 +122,11 @@ export function ListFilters({
           </button>
         ) : null}
       </div>
+      {searchHint ? (
+        <p id={`${id}-q-hint`} className="-mt-2 text-xs text-slate-600">
+          {searchHint}
+        </p>
+      ) : null}
       <FiltersToggle open={open} onToggle={() => setOpen((o) => !o)} controls={`${id}-filters`} active={active} />
       <div id={`${id}-filters`} className={`${open ? "grid" : "hidden"} grid-cols-1 gap-3 sm:grid sm:grid-cols-2 lg:grid-cols-4`}>
         {filters.map((f) => {

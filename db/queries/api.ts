@@ -1,6 +1,6 @@
 import type { Db } from "../client";
 import { meeting } from "../schema";
-import type { MeetingListParams } from "@/lib/validation/lists";
+import type { MeetingApiFilters } from "@/lib/validation/lists";
 import { meetingFilters, meetingWhere } from "./meetings";
 import { cursorPage } from "./paging";
 import { getHomeRegion } from "./settings";
@@ -9,7 +9,7 @@ import { getHomeRegion } from "./settings";
  * The API's meeting list: the list page's filter over keyset pages. An API caller has no browser
  * zone, so its days are the home region's, as in the exports.
  */
-export async function meetingCursorPage(db: Db, f: Partial<MeetingListParams> & { limit?: number; cursor?: string }) {
+export async function meetingCursorPage(db: Db, f: Partial<MeetingApiFilters> & { limit?: number; cursor?: string }) {
   const zone = f.from || f.to ? (await getHomeRegion(db)).timeZone : "UTC";
   const where = meetingWhere(meetingFilters({ ...f, partnerId: f.partner }, zone));
   return cursorPage(meeting.id, where, f, async (w, order, limit) => await db.select().from(meeting).where(w).orderBy(order).limit(limit));

@@ -9,6 +9,7 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { dayPeriodUtc } from "@/lib/format";
 import { parseInput, messageKey } from "@/lib/validation/common";
 import { createMeetingSchema, updateMeetingSchema, type CreateMeeting } from "@/lib/validation/meetings";
+import type { MEETING_SORTS } from "@/lib/validation/lists";
 import { nextPositionAtBottom } from "./actions";
 import { clearOmitted, pageSize } from "./common";
 import { indexPerson } from "./people";
@@ -249,11 +250,11 @@ export function meetingWhere(f: MeetingFilters): SQL | undefined {
   );
 }
 
-export type MeetingSort = "starts_desc" | "starts_asc" | "title";
-export const MEETING_SORTS: readonly MeetingSort[] = ["starts_desc", "starts_asc", "title"];
-export type MeetingListParams = MeetingFilters & { sort?: MeetingSort; page?: number; size?: number };
+export type MeetingSort = (typeof MEETING_SORTS)[number];
+/** listMeetings' filters (instants, the partner by id), sort and page. */
+export type ListMeetingsOptions = MeetingFilters & { sort?: MeetingSort; page?: number; size?: number };
 
-function listMeetingsQuery(db: Db, f: MeetingListParams, size: number, page: number) {
+function listMeetingsQuery(db: Db, f: ListMeetingsOptions, size: number, page: number) {
   const order =
     f.sort === "starts_asc"
       ? [asc(meeting.startsAt), asc(meeting.id)]
@@ -285,7 +286,7 @@ function listMeetingsQuery(db: Db, f: MeetingListParams, size: number, page: num
     .orderBy(...order);
 }
 
-export async function listMeetings(db: Db, f: MeetingListParams = {}) {
+export async function listMeetings(db: Db, f: ListMeetingsOptions = {}) {
   const size = pageSize(f.size, 25);
   const page = Math.max(1, Math.floor(f.page ?? 1));
   const rows = await listMeetingsQuery(db, f, size, page);
@@ -314,7 +315,7 @@ function countHint(f: MeetingFilters): SQL {
 }
 
 /** SQLite's plan for the list query (for tests and the performance note). */
-export function explainListMeetings(db: Db, f: MeetingListParams = {}): string[] {
+export function explainListMeetings(db: Db, f: ListMeetingsOptions = {}): string[] {
   const q = listMeetingsQuery(db, f, pageSize(f.size, 25), Math.max(1, Math.floor(f.page ?? 1))).toSQL();
   const rows = db.$client.prepare(`explain query plan ${q.sql}`).all(...(q.params)) as { detail: string }[];
   return rows.map((r) => r.detail);

@@ -20,6 +20,7 @@ export const queryKeys = {
     all: ["meetings"] as const,
     lists: () => ["meetings", "list"] as const,
     list: (params: Params) => ["meetings", "list", params] as const,
+    peopleOptionsAll: ["meetings", "people-options"] as const,
     peopleOptions: (partnerId: number | null) => ["meetings", "people-options", partnerId] as const,
   },
   board: {

@@ -1,4 +1,6 @@
 // One page of each list as the browser gets it (the loaders in db/queries return these).
+import type { z } from "zod";
+import type { meetingScreenListSchema } from "@/lib/validation/lists";
 
 /** A partner's names and standing: what its list row, its export row and its form share. */
 export interface PartnerBasics {
@@ -83,3 +85,21 @@ export type ActionsPage = {
 
 /** A person the meeting form offers as a participant. */
 export type MeetingPersonOption = PersonBasics;
+
+/** The meetings list's filters, sort and page, as its URL and GET /meetings/list.json carry them. */
+export type MeetingListParams = z.output<typeof meetingScreenListSchema>;
+
+export interface MeetingListRow {
+  id: number;
+  title: string;
+  kind: string;
+  status: string;
+  startsAt: string;
+  whenLocal: string;
+  whenViewer: string | null;
+  place: string;
+  partnerSlug: string;
+  partnerName: string;
+}
+/** One page of the meetings list as plain JSON (times already formatted for the viewer). */
+export type MeetingListPage = { rows: MeetingListRow[]; total: number; page: number; size: number };

@@ -70,6 +70,17 @@ export const meetingListSchema = z.object({
   archived: flag,
 });
 
+export const MEETING_SORTS = ["starts_desc", "starts_asc", "title"] as const;
+/**
+ * The meetings screen's list (its URL and GET /meetings/list.json): the API's filters, but the
+ * partner by slug (the addresses people share read /meetings?partner=chongqing), with a sort and a page.
+ */
+export const meetingScreenListSchema = meetingListSchema.omit({ partner: true, archived: true }).extend({
+  partner: z.preprocess(blank, z.string().regex(/^[a-z0-9-]{1,80}$/).optional()),
+  sort: optionalEnum(MEETING_SORTS),
+  page,
+});
+
 export const giftListSchema = z.object({
   partner: optionalId,
   meeting: optionalId,
@@ -94,7 +105,8 @@ export const cursorSchema = z.object({
 export type PartnerListParams = z.output<typeof partnerListSchema>;
 export type PersonListParams = z.output<typeof personListSchema>;
 export type ActionListParams = z.output<typeof actionListSchema>;
-export type MeetingListParams = z.output<typeof meetingListSchema>;
+/** The API's meeting filters (the screen's list params are MeetingListParams in lib/types/lists). */
+export type MeetingApiFilters = z.output<typeof meetingListSchema>;
 export type GiftListParams = z.output<typeof giftListSchema>;
 export type MilestoneListParams = z.output<typeof milestoneListSchema>;
 
@@ -119,3 +131,4 @@ export function parseListParams<S extends z.ZodObject>(schema: S, raw: Record<st
 export const PARTNER_LIST_PARAMS = Object.keys(partnerListSchema.shape);
 export const PERSON_LIST_PARAMS = Object.keys(personListSchema.shape);
 export const ACTION_LIST_PARAMS = Object.keys(actionListSchema.shape);
+export const MEETING_LIST_PARAMS = Object.keys(meetingScreenListSchema.shape);

@@ -9,11 +9,10 @@ import { partnerOptions } from "@/db/queries/partners";
 import { requireUser } from "@/server/auth/guard";
 import { can } from "@/lib/permissions";
 import { cleanParams, queryKeys } from "@/lib/query/keys";
-import { paramsRecord } from "@/lib/validation/lists";
+import { MEETING_LIST_PARAMS, meetingScreenListSchema, paramsRecord, parseListParams } from "@/lib/validation/lists";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { MeetingsList } from "./_components/meetings-list";
-import { MEETING_LIST_PARAMS } from "./_components/list-url";
-import { meetingListPage, parseMeetingListParams } from "./list-params";
+import { meetingListPage } from "./list-page";
 import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("meetings.title");
@@ -25,7 +24,7 @@ export default async function MeetingsPage({ searchParams }: Props) {
   const params = cleanParams(paramsRecord(await searchParams), MEETING_LIST_PARAMS);
   const [t, locale, { zone }] = await Promise.all([getTranslations("meetings"), viewerLocale(), viewerTimeZone()]);
   const db = getDb();
-  const [data, partnerRows] = await Promise.all([meetingListPage(db, parseMeetingListParams(params), locale, zone), partnerOptions(db)]);
+  const [data, partnerRows] = await Promise.all([meetingListPage(db, parseListParams(meetingScreenListSchema, params), locale, zone), partnerOptions(db)]);
   const partners = partnerRows.map((p) => ({ value: p.slug, label: locale === "ko" ? p.nameKo : p.nameEn }));
   return (
     <>

@@ -1,25 +1,19 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCommand } from "@/components/forms/use-command";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { queryKeys } from "@/lib/query/keys";
-import { setMeetingArchivedAction } from "../commands";
+import { useArchiveMeeting } from "../queries";
 
 /** Archives or restores a meeting; the toast offers to undo. */
 export function ArchiveMeetingButton({ id, archived }: { id: number; archived: boolean }) {
   const t = useTranslations("meetings.detail");
   const toast = useToast();
-  const router = useRouter();
-  const qc = useQueryClient();
+  const setArchived = useArchiveMeeting();
   // `undoable`: the toast offers to undo (an undo's own toast does not).
-  const archive = useCommand((to: boolean, _undoable: boolean) => setMeetingArchivedAction(id, to), {
-    onSuccess: async (_, to, undoable) => {
-      await qc.invalidateQueries({ queryKey: queryKeys.meetings.all });
-      router.refresh();
+  const archive = useCommand((to: boolean, _undoable: boolean) => setArchived.mutateAsync({ id, archived: to }), {
+    onSuccess: (_, to, undoable) => {
       toast({
         message: to ? t("archivedToast") : t("restoredToast"),
         tone: "success",

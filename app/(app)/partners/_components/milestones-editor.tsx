@@ -1,5 +1,4 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCommand } from "@/components/forms/use-command";
@@ -14,7 +13,7 @@ import { useToast } from "@/components/ui/toast";
 import { DATE_PRECISIONS, MILESTONE_KINDS, type DatePrecision } from "@/lib/domain";
 import { formatDate, formatPrecisionDate, type Locale } from "@/lib/format";
 import { createMilestoneSchema, updateMilestoneSchema } from "@/lib/validation/milestones";
-import { archiveMilestone, saveMilestone } from "../commands";
+import { useArchiveMilestone, useSaveMilestone } from "../queries";
 
 export interface MilestoneItem {
   id: number;
@@ -84,27 +83,26 @@ function MilestoneForm({ partnerId, item, onDone }: { partnerId: number; item?: 
   const t = useTranslations("partners");
   const te = useTranslations("enums");
   const tc = useTranslations("common");
-  const router = useRouter();
+  const saveM = useSaveMilestone();
+  const archiveM = useArchiveMilestone();
   const toast = useToast();
   const message = useErrorMessage();
   const [archiveError, setArchiveError] = useState<string | null>(null);
   const [kind, setKind] = useState(item?.kind ?? "visit");
   const f = useRecordForm({
     schema: item ? updateMilestoneSchema : createMilestoneSchema,
-    save: (v) => saveMilestone(item?.id ?? null, v),
+    save: (v) => saveM.mutateAsync({ id: item?.id ?? null, input: v }),
     prepare: (v) => (kind === "agreement" || kind === "mou" ? v : { ...v, expiresOn: "" }),
     onSaved: () => {
       toast({ message: t("milestone.saved") });
       onDone();
-      router.refresh();
     },
   });
   const e = f.errors;
-  const archive = useCommand(archiveMilestone, {
+  const archive = useCommand((id: number, archived: boolean) => archiveM.mutateAsync({ id, archived }), {
     onSuccess: () => {
       toast({ message: t("milestone.archived") });
       onDone();
-      router.refresh();
     },
     onFailure: (error) => setArchiveError(message(error)),
   });

@@ -1,5 +1,4 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
@@ -11,9 +10,8 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
 import { DATE_PRECISIONS, PARTNER_KINDS, PARTNER_STATUSES, RELATIONSHIP_LEVELS } from "@/lib/domain";
-import { queryKeys } from "@/lib/query/keys";
 import { createPartnerSchema, updatePartnerSchema } from "@/lib/validation/partners";
-import { savePartner } from "../commands";
+import { useSavePartner } from "../queries";
 
 export interface PartnerFormValues {
   id: number;
@@ -40,13 +38,12 @@ export function PartnerForm({ partner }: { partner?: PartnerFormValues }) {
   const tc = useTranslations("common");
   const router = useRouter();
   const toast = useToast();
-  const qc = useQueryClient();
+  const save = useSavePartner();
   const zones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
   const f = useRecordForm({
     schema: partner ? updatePartnerSchema : createPartnerSchema,
-    save: (v) => savePartner(partner?.id ?? null, v),
+    save: (v) => save.mutateAsync({ id: partner?.id ?? null, input: v }),
     onSaved: (d) => {
-      void qc.invalidateQueries({ queryKey: queryKeys.partners.all });
       toast({ message: t("form.saved"), link: { href: `/partners/${d.slug}`, label: t("form.open") } });
       router.push(`/partners/${d.slug}`);
     },

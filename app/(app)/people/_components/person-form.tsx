@@ -1,5 +1,4 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -11,9 +10,8 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
 import { PERSON_SIDES } from "@/lib/domain";
-import { queryKeys } from "@/lib/query/keys";
 import { createPersonSchema, updatePersonSchema } from "@/lib/validation/people";
-import { savePerson } from "../commands";
+import { useSavePerson } from "../queries";
 
 export interface PersonFormValues {
   id: number;
@@ -35,15 +33,14 @@ export function PersonForm({ person, partners, defaultPartnerId }: { person?: Pe
   const tc = useTranslations("common");
   const router = useRouter();
   const toast = useToast();
-  const qc = useQueryClient();
+  const save = useSavePerson();
   const [side, setSide] = useState(person?.side ?? (defaultPartnerId ? "partner" : "home"));
   const f = useRecordForm({
     schema: person ? updatePersonSchema : createPersonSchema,
-    save: (v) => savePerson(person?.id ?? null, v),
+    save: (v) => save.mutateAsync({ id: person?.id ?? null, input: v }),
     // People on our side belong to no partner: the hidden picker's value is not sent.
     prepare: (v) => (side === "home" ? { ...v, partnerId: "" } : v),
     onSaved: (d) => {
-      void qc.invalidateQueries({ queryKey: queryKeys.people.all });
       toast({ message: t("form.saved", { name: d.name }), link: { href: `/people/${d.id}`, label: t("form.open") } });
       router.push(`/people/${d.id}`);
     },

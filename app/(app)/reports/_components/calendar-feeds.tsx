@@ -1,6 +1,5 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCommand } from "@/components/forms/use-command";
 import { useCommandForm } from "@/components/forms/use-command-form";
@@ -9,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { calendarFeedSchema } from "@/lib/validation/calendar-feeds";
-import { createCalendarFeed, revokeCalendarFeed } from "../commands";
+import { useCreateFeed, useRevokeFeed } from "../queries";
 
 interface Feed {
   id: number;
@@ -23,7 +22,8 @@ interface Feed {
 
 export function CalendarFeeds({ partners, feeds }: { partners: { id: number; label: string }[]; feeds: Feed[] }) {
   const t = useTranslations("reports.calendar");
-  const router = useRouter();
+  const createFeed = useCreateFeed();
+  const revokeFeed = useRevokeFeed();
   const [name, setName] = useState("");
   const [partnerId, setPartnerId] = useState("");
   const [created, setCreated] = useState<string | null>(null);
@@ -31,18 +31,16 @@ export function CalendarFeeds({ partners, feeds }: { partners: { id: number; lab
   const [revokeError, setRevokeError] = useState<string | null>(null);
 
   const { attach, err, formError, pending: creating, submit } = useCommandForm({
-    command: createCalendarFeed,
+    command: (input: { name: string; partnerId?: string }) => createFeed.mutateAsync(input),
     schema: calendarFeedSchema,
     // A refused name shows at its field; anything else above the list.
     message: (e) => e.message,
     onSaved: (feed) => {
       setCreated(feed.url);
       setName("");
-      router.refresh();
     },
   });
-  const revoke = useCommand(revokeCalendarFeed, {
-    onSuccess: () => router.refresh(),
+  const revoke = useCommand((id: number) => revokeFeed.mutateAsync(id), {
     onFailure: (e) => setRevokeError(e.message),
   });
   const pending = creating || revoke.pending;

@@ -1,10 +1,9 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCommand } from "@/components/forms/use-command";
 import { useToast } from "@/components/ui/toast";
-import { setChecklistDoneAction } from "../commands";
+import { useTickChecklist } from "../queries";
 import { useVisitVersion } from "./visit-version";
 
 export interface ChecklistEntry {
@@ -19,13 +18,12 @@ export interface ChecklistEntry {
 export function Checklist({ visitId, items, canWrite }: { visitId: number; items: ChecklistEntry[]; canWrite: boolean }) {
   const t = useTranslations("visits");
   const toast = useToast();
-  const router = useRouter();
+  const tickChecklist = useTickChecklist();
   const { version, setVersion } = useVisitVersion();
   const [done, setDone] = useState(() => new Map(items.map((i) => [i.id, i.done])));
-  const save = useCommand((id: number, to: boolean) => setChecklistDoneAction(visitId, { itemId: id, done: to, version }), {
+  const save = useCommand((id: number, to: boolean) => tickChecklist.mutateAsync({ visitId, input: { itemId: id, done: to, version } }), {
     onSuccess: (r) => {
       setVersion(r.version);
-      router.refresh();
     },
     onFailure: (_, id, to) => {
       setDone((m) => new Map(m).set(id, !to));

@@ -1,27 +1,25 @@
 "use client";
 import { Gift } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useCommand } from "@/components/forms/use-command";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { recordPlannedGiftAction } from "../commands";
+import { useRecordPlannedGift } from "../queries";
 import { useVisitVersion } from "./visit-version";
 
 /** Records one planned gift into the gift register as given at a held meeting of the visit. */
 export function RecordGiftForm({ visitId, plannedGiftId, item, meetings }: { visitId: number; plannedGiftId: number; item: string; meetings: { id: number; title: string }[] }) {
   const t = useTranslations("visits.detail");
   const toast = useToast();
-  const router = useRouter();
+  const recordGift = useRecordPlannedGift();
   const selectId = useId();
   const { version, setVersion } = useVisitVersion();
   const [meetingId, setMeetingId] = useState(meetings[0]?.id ?? 0);
-  const record = useCommand(() => recordPlannedGiftAction(visitId, { plannedGiftId, meetingId, version }), {
+  const record = useCommand(() => recordGift.mutateAsync({ visitId, input: { plannedGiftId, meetingId, version } }), {
     onSuccess: (r) => {
       setVersion(r.version);
       toast({ message: t("giftRecorded"), tone: "success" });
-      router.refresh();
     },
     onFailure: () => toast({ message: t("recordGiftFailed"), tone: "error" }),
   });

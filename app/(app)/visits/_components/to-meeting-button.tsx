@@ -1,23 +1,21 @@
 "use client";
 import { Handshake } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCommand } from "@/components/forms/use-command";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { programmeItemToMeetingAction } from "../commands";
+import { useProgrammeItemToMeeting } from "../queries";
 import { useVisitVersion } from "./visit-version";
 
 export function ToMeetingButton({ visitId, itemId, title }: { visitId: number; itemId: number; title: string }) {
   const t = useTranslations("visits.detail");
   const toast = useToast();
-  const router = useRouter();
+  const toMeeting = useProgrammeItemToMeeting();
   const { version, setVersion } = useVisitVersion();
-  const make = useCommand(() => programmeItemToMeetingAction(visitId, itemId, version), {
+  const make = useCommand(() => toMeeting.mutateAsync({ visitId, itemId, version }), {
     onSuccess: (r) => {
       setVersion(r.version);
       toast({ message: t("meetingMade"), tone: "success" });
-      router.refresh();
     },
     onFailure: () => toast({ message: t("toMeetingFailed"), tone: "error" }),
   });

@@ -13,7 +13,7 @@ import { useToast } from "@/components/ui/toast";
 import { ErrorSummary, fieldId } from "@/app/(app)/meetings/_components/error-summary";
 import { DATE_PRECISIONS, DELEGATION_ROLES, PROGRAMME_KINDS, TRAVEL_MODES, VISIT_DIRECTIONS, VISIT_STATUSES, ACTION_SIDES } from "@/lib/domain";
 import { createVisitSchema, updateVisitSchema } from "@/lib/validation/visits";
-import { saveVisitAction } from "../commands";
+import { useSaveVisit } from "../queries";
 import { emptyCheck, emptyGift, emptyItem, emptyLeg, emptyMember, toPayload, type VisitFormValues } from "./form-values";
 import { PeopleChecks, Rows, type Option } from "./visit-form-parts";
 
@@ -24,12 +24,13 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
   const tf = useTranslations("visits.form");
   const tp = useTranslations("partners.errors");
   const router = useRouter();
+  const save = useSaveVisit();
   const toast = useToast();
   const [v, setV] = useState(props.initial);
   const [baseline, setBaseline] = useState(props.initial);
   const summaryRef = useRef<HTMLDivElement>(null);
   const form = useCommandForm({
-    command: (payload: Record<string, unknown>) => saveVisitAction(payload, props.visitId),
+    command: (payload: Record<string, unknown>) => save.mutateAsync({ payload, id: props.visitId }),
     schema: props.visitId === undefined ? createVisitSchema : updateVisitSchema,
     message: (e) => (e.code === "conflict" ? tf("conflict") : e.code === "validation_failed" ? tf("fixFields") : tf("failed")),
     focus: () => summaryRef.current,
@@ -38,7 +39,6 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
       setBaseline(v);
       toast({ message: tf("saved"), tone: "success" });
       router.push(`/visits/${r.id}`);
-      router.refresh();
     },
   });
   const { err, errors, formError, pending } = form;

@@ -1,14 +1,12 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useReducer, useState, type RefObject } from "react";
 import type { ConflictChange } from "@/components/forms/conflict-notice";
 import { useCommandForm } from "@/components/forms/use-command-form";
 import { useToast } from "@/components/ui/toast";
-import { queryKeys } from "@/lib/query/keys";
 import { createMeetingSchema, updateMeetingSchema } from "@/lib/validation/meetings";
-import { saveMeetingAction } from "../../commands";
+import { useSaveMeeting } from "../../queries";
 import { formPath, MEETING_FIELD_NAMES, toPayload, type MeetingFields, type MeetingFormValues } from "../form-values";
 import { fieldsFromMeeting, type StoredMeeting } from "./fields-from-meeting";
 import { useMeetingLabels } from "./labels";
@@ -27,7 +25,7 @@ export function useMeetingForm(props: MeetingFormProps, summaryRef: RefObject<HT
   const tf = useTranslations("forms");
   const router = useRouter();
   const toast = useToast();
-  const qc = useQueryClient();
+  const save = useSaveMeeting();
   const labels = useMeetingLabels(props.partners);
   const [values, dispatch] = useReducer(rowsReducer, props.initial);
   const [baseline, setBaseline] = useState<MeetingFormValues>(props.initial);
@@ -37,7 +35,7 @@ export function useMeetingForm(props: MeetingFormProps, summaryRef: RefObject<HT
   const dirty = JSON.stringify(values) !== JSON.stringify(baseline);
 
   const form = useCommandForm({
-    command: (payload: Record<string, unknown>) => saveMeetingAction(payload, meetingId),
+    command: (payload: Record<string, unknown>) => save.mutateAsync({ payload, id: meetingId }),
     // The same schema the server parses with: the client refuses exactly what the server would.
     schema: editing ? updateMeetingSchema : createMeetingSchema,
     // The payload leaves blank rows out: its row numbers are mapped back to the form's.
@@ -52,10 +50,9 @@ export function useMeetingForm(props: MeetingFormProps, summaryRef: RefObject<HT
       setConflict({ changedBy: (e.details?.changedBy as string | null) ?? null, version: Number(current.version), current: fieldsFromMeeting(current) });
       return true;
     },
-    onSaved: async (r) => {
+    onSaved: (r) => {
       setConflict(null);
       setBaseline(values);
-      await qc.invalidateQueries({ queryKey: queryKeys.meetings.all });
       toast({
         message: editing ? t("savedChanges", { title: values.title.trim() }) : t("savedNew", { title: values.title.trim() }),
         tone: "success",

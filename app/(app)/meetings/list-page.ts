@@ -1,29 +1,10 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { listMeetings, meetingFilters, type MeetingSort } from "@/db/queries/meetings";
+import { listMeetings, meetingFilters } from "@/db/queries/meetings";
 import { partner } from "@/db/schema";
 import { formatMeetingTime, type Locale } from "@/lib/format";
-import type { MeetingListFilters } from "./_components/list-url";
-export { parseMeetingListParams } from "./_components/list-url";
-
-export interface MeetingListRow {
-  id: number;
-  title: string;
-  kind: string;
-  status: string;
-  startsAt: string;
-  whenLocal: string;
-  whenViewer: string | null;
-  place: string;
-  partnerSlug: string;
-  partnerName: string;
-}
-export interface MeetingListPage {
-  rows: MeetingListRow[];
-  total: number;
-  page: number;
-  size: number;
-}
+import type { MeetingListPage, MeetingListParams } from "@/lib/types/lists";
 
 export const MEETING_PAGE_SIZE = 25;
 
@@ -31,7 +12,7 @@ export const MEETING_PAGE_SIZE = 25;
  * One page of the list as plain JSON (ISO strings, times already formatted in the viewer's zone
  * and language), so the server's first render and the browser's refetches show the same text.
  */
-export async function meetingListPage(db: Db, p: MeetingListFilters, locale: Locale, zone: string): Promise<MeetingListPage> {
+export async function meetingListPage(db: Db, p: MeetingListParams, locale: Locale, zone: string): Promise<MeetingListPage> {
   let partnerId: number | undefined;
   if (p.partner) {
     const row = (await db.select({ id: partner.id }).from(partner).where(eq(partner.slug, p.partner)).limit(1))[0];
@@ -40,7 +21,7 @@ export async function meetingListPage(db: Db, p: MeetingListFilters, locale: Loc
   }
   const { rows, total, page, size } = await listMeetings(db, {
     ...meetingFilters({ ...p, partnerId }, zone),
-    sort: (p.sort as MeetingSort | undefined) ?? "starts_desc",
+    sort: p.sort ?? "starts_desc",
     page: p.page,
     size: MEETING_PAGE_SIZE,
   });
