@@ -6,7 +6,7 @@ import { UserError } from "@/lib/errors";
 import { messageKey, parseInput } from "@/lib/validation/common";
 import { cursorSchema, paramsRecord } from "@/lib/validation/lists";
 import { resource, type ApiResource } from "./resources";
-import { answer } from "./responses";
+import { answer, listEncoder } from "./responses";
 
 type IdParams = { id: string };
 
@@ -30,11 +30,12 @@ async function objectBody(req: Request): Promise<Record<string, unknown>> {
 export function collectionHandlers(path: string) {
   const r = resource(path);
   const schema = r.listSchema.extend(cursorSchema.shape);
+  const encode = listEncoder(r.record);
   return {
     GET: apiRoute("read", async ({ req, db }) => {
       const params = parseInput(schema, paramsRecord(new URL(req.url).searchParams));
       const page = await r.list(db, params);
-      return { data: page.data.map((row) => answer(r.record, row)), next_cursor: page.next_cursor };
+      return { data: page.data.map(encode), next_cursor: page.next_cursor };
     }),
     POST: apiRoute("write", async ({ req, db, actor }) => {
       const row = await r.create(db, actor, await objectBody(req));

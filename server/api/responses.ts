@@ -165,3 +165,21 @@ export const page = <S extends z.ZodType>(row: S) => z.object({ data: z.array(ro
 export function answer<S extends z.ZodType>(schema: S, value: unknown): z.input<S> {
   return z.encode(schema, value as z.output<S>);
 }
+
+/**
+ * The list rows' fast encoder: the schema's keys in its order, instants as ISO strings, nothing
+ * else. z.encode walked every field of every row through zod (a third of a list request's time
+ * in the profile); a list's rows are straight table rows, so the OpenAPI test (ajv against the
+ * document, on real answers) checks what zod checked here, and details keep answer().
+ */
+export function listEncoder(schema: z.ZodType): (row: Record<string, unknown>) => Record<string, unknown> {
+  const keys = Object.keys((schema as unknown as z.ZodObject).shape);
+  return (row) => {
+    const out: Record<string, unknown> = {};
+    for (const k of keys) {
+      const v = row[k];
+      out[k] = v instanceof Date ? v.toISOString() : v;
+    }
+    return out;
+  };
+}
