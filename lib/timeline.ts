@@ -167,3 +167,7 @@ export function markStyle(m: TimelineMark) {
 
 /** Partner colours for stacked charts: Okabe–Ito, then the same hues again in a darker shade. */
 export const SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#F0E442"];
+
+/** Visit bars (chart, legend and list): plain values, so server components inline them. */
+export const VISIT_FILL = "#009E73";
+export const VISIT_STROKE = "#00563f";

@@ -4,11 +4,10 @@ import { useTranslations } from "next-intl";
 import { memo, useMemo, type ReactNode, type RefObject } from "react";
 import { ReferenceArea, ReferenceLine, Scatter, ScatterChart, Symbols, XAxis, YAxis } from "recharts";
 import { formatNumber, formatPrecisionDate, type Locale } from "@/lib/format";
-import { isoDay, markStyle, type TimelineData } from "@/lib/timeline";
+import { isoDay, markStyle, VISIT_FILL, VISIT_STROKE, type TimelineData } from "@/lib/timeline";
 import { groupRow, pixelScale, stackLevels, type Placed } from "@/lib/timeline-geometry";
 import { laneName } from "./lane-name";
 import { describeItem, type ChartItem } from "./timeline-items";
-import { VISIT_FILL, VISIT_STROKE } from "./timeline-legend";
 
 /** A point of the chart. */
 type Datum = { x: number; y: number; item: ChartItem };

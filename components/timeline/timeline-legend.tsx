@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { VISIT_FILL, VISIT_STROKE } from "@/lib/timeline";
 import { MarkIcon } from "./mark-icon";
 
 /** The chart's legend: every shape, line and band the chart can draw, in words. */
@@ -76,6 +77,3 @@ export function TimelineLegend({ hasBuckets, hasCancelledVisits }: { hasBuckets:
   );
 }
 
-/** Visits: a bar, unlike the point marks; the bluish green of visit meetings, with a dark edge. */
-export const VISIT_FILL = "#009E73";
-export const VISIT_STROKE = "#00563f";

@@ -7,6 +7,7 @@ import { BOARD_COLUMNS, dueRange, type BoardFilters } from "@/lib/board/filters"
 import type { ActionStatus } from "@/lib/domain";
 import { overdueAction, unfinishedAction } from "./action-rules";
 import { epochMs } from "../dialect";
+import { memoAggregate } from "../memo";
 import type { ActionDetail, BoardCard, BoardColumn, BoardData, BoardLane, PartnerTile } from "@/lib/types/board";
 
 /** Cards sent per column on first paint; the rest load on scroll. */
@@ -92,15 +93,15 @@ async function cardQuery(tx: Tx, where: SQL | undefined, limit: number): Promise
     .map((r) => toCard(r as CardRow));
 }
 
+/** Live cards per column for the where-clause, kept until a write (db/memo.ts): a count over every matching card. */
+async function statusCounts(tx: Tx, w: SQL[]): Promise<{ status: string; n: number }[]> {
+  const q = tx.select({ status: action.status, n: count() }).from(action).where(and(...w)).groupBy(action.status);
+  const { sql: text, params } = q.toSQL();
+  return memoAggregate(tx, `board:counts:${text}:${JSON.stringify(params)}`, async () => await q);
+}
+
 async function columnsFor(tx: Tx, w: SQL[], limit: number): Promise<BoardColumn[]> {
-  const counts = new Map(
-    (await tx
-      .select({ status: action.status, n: count() })
-      .from(action)
-      .where(and(...w))
-      .groupBy(action.status))
-      .map((r) => [r.status, r.n]),
-  );
+  const counts = new Map((await statusCounts(tx, w)).map((r) => [r.status, r.n]));
   return Promise.all(BOARD_COLUMNS.map(async (status) => {
     const n = counts.get(status) ?? 0;
     return { status, count: n, cards: n ? (await cardQuery(tx, and(...w, eq(action.status, status)), limit)) : [] };
@@ -150,7 +151,7 @@ export async function getBoard(db: Db, f: BoardFilters, today: string, limit = C
   }
   const totals = { ...empty };
   if (lanesTruncated || lanes.length !== 1) {
-    for (const r of (await db.select({ status: action.status, n: count() }).from(action).where(and(...w)).groupBy(action.status)))
+    for (const r of await statusCounts(db, w))
       totals[r.status as ActionStatus] = r.n;
   } else for (const c of lanes[0]!.columns) totals[c.status] = c.count;
   return { today, lanes, totals, lanesTruncated };

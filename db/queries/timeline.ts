@@ -247,6 +247,9 @@ export function bucketsFromMonths(months: MonthCount[], unit: "month" | "year"):
 }
 
 
+/** Rows a window of the list holds at least (whole years: the year that reaches it is kept). */
+export const LIST_WINDOW_ROWS = 60;
+
 /**
  * The chronological list: events grouped by (UTC) year, each year capped at `perYear` when the
  * period holds more than `uncappedUpTo` events; the counts are always complete.
@@ -257,10 +260,26 @@ export async function timelineList(
   f: TimelineFilters,
   o: { perYear?: number; uncappedUpTo?: number; expandYear?: number } = {},
 ): Promise<TimelineListYear[]> {
+  return (await timelineListWindow(db, data, f, { ...o, rows: Infinity })).years;
+}
+
+/**
+ * A window of the list: the years after `after` (all when undefined) until they hold `rows`
+ * listed rows (whole years), with the next year not yet listed and the period's event total.
+ * The page sends the first window; the browser reads the next ones as the reader scrolls
+ * (timeline/list.json), so the work and the HTML follow the screen, not the period.
+ */
+export async function timelineListWindow(
+  db: Db,
+  data: TimelineData,
+  f: TimelineFilters,
+  o: { perYear?: number; uncappedUpTo?: number; expandYear?: number; after?: number; rows?: number } = {},
+): Promise<{ years: TimelineListYear[]; next: number | null; total: number }> {
   const perYear = o.perYear ?? 12;
   const uncappedUpTo = o.uncappedUpTo ?? 300;
+  const budget = o.rows ?? LIST_WINDOW_ROWS;
   const ids = data.lanes.map((l) => l.id);
-  if (!ids.length) return [];
+  if (!ids.length) return { years: [], next: null, total: 0 };
   const wantMeetings = !f.kinds.length || f.kinds.some((k) => k !== "milestone");
   const counts = new Map<number, number>();
   const add = (y: number, n: number) => counts.set(y, (counts.get(y) ?? 0) + n);
@@ -277,7 +296,10 @@ export async function timelineList(
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const capped = total > uncappedUpTo;
   const out: TimelineListYear[] = [];
-  for (const y of [...counts.keys()].sort((a, b) => a - b)) {
+  const all = [...counts.keys()].sort((a, b) => a - b).filter((y) => o.after === undefined || y > o.after);
+  let listed = 0;
+  for (const [i, y] of all.entries()) {
+    if (listed >= budget) return { years: out, next: y, total };
     const cap = capped && y !== o.expandYear ? perYear : 500;
     const yFrom = Math.max(Date.UTC(y, 0, 1), data.from);
     const yTo = Math.min(Date.UTC(y + 1, 0, 1), data.to);
@@ -295,7 +317,13 @@ export async function timelineList(
           .map(meetingMark);
     }
     const events = [...ms, ...meetings].sort((a, b) => a.t - b.t || (a.type === "milestone" ? -1 : 1)).slice(0, cap);
-    out.push({ year: y, count: counts.get(y)!, events, visits: visits.filter((v) => visitYear(v) === y) });
+    // The year's visits share its cap with its events (the first by date; "show all" lists the rest).
+    const yearVisits = visits.filter((v) => visitYear(v) === y);
+    const kept = [...events.map((e) => ({ t: e.t, e })), ...yearVisits.map((v) => ({ t: v.t, v }))].sort((a, b) => a.t - b.t).slice(0, cap);
+    const year = { year: y, count: counts.get(y)!, events: kept.flatMap((k) => ("e" in k ? [k.e] : [])), visits: kept.flatMap((k) => ("v" in k ? [k.v] : [])) };
+    out.push(year);
+    listed += year.events.length + year.visits.length;
+    if (i === all.length - 1) break;
   }
-  return out;
+  return { years: out, next: null, total };
 }

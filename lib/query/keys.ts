@@ -32,6 +32,8 @@ export const queryKeys = {
   timeline: {
     all: ["timeline"] as const,
     partner: (slug: string, from: string | null, to: string | null) => ["timeline", "partner", slug, from, to] as const,
+    /** The chronological list's windows for the page's filters (its query string). */
+    list: (search: string) => ["timeline", "list", search] as const,
   },
   search: {
     all: ["search"] as const,

@@ -12,7 +12,7 @@ import { followedIds, isFollowing } from "@/db/queries/follows";
 import { createMeeting, listMeetings, partnerGifts } from "@/db/queries/meetings";
 import { getPartnerBySlug, lastContact, partnerIsReferenced, partnerMilestones, partnerOptions, partnerPeople } from "@/db/queries/partners";
 import { getHomeRegion } from "@/db/queries/settings";
-import { timelineData, timelineList } from "@/db/queries/timeline";
+import { timelineData, timelineListWindow } from "@/db/queries/timeline";
 import { unscheduledVisits } from "@/db/queries/timeline-visits";
 import { partnerVisits } from "@/db/queries/visit-views";
 import * as schema from "@/db/schema";
@@ -44,7 +44,7 @@ const loaders: Record<string, Loader> = {
     const filters = parseTimelineParams({});
     await Promise.all([getHomeRegion(db), partnerOptions(db)]);
     const data = await timelineData(db, filters, { today: TODAY });
-    await timelineList(db, data, filters, { expandYear: undefined });
+    await timelineListWindow(db, data, filters, { expandYear: undefined });
     await unscheduledVisits(db, filters, data.lanes.map((l) => l.id));
   },
   "partner page": async (db) => {

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { partnerOptions } from "@/db/queries/partners";
 import { getHomeRegion } from "@/db/queries/settings";
-import { timelineData, timelineList } from "@/db/queries/timeline";
+import { timelineData } from "@/db/queries/timeline";
 import { unscheduledVisits } from "@/db/queries/timeline-visits";
 import { requireUser } from "@/server/auth/guard";
 import { afterShell } from "@/lib/defer";
@@ -15,6 +15,7 @@ import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { TimelineExplorer } from "./_components/timeline-explorer";
 import { TimelineFilters } from "./_components/timeline-filters";
 import { TimelineList } from "./_components/timeline-list";
+import { timelineListPage } from "./list-page";
 import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("timeline.title");
@@ -45,9 +46,10 @@ async function TimelineBody({ filters, expandYear }: { filters: Filters; expandY
   const db = getDb();
   const [t, locale, { zone }] = await Promise.all([getTranslations("timeline"), viewerLocale(), viewerTimeZone()]);
   const data = await timelineData(db, filters, { today: todayIn(zone) });
-  const years = await timelineList(db, data, filters, { expandYear });
+  // The list's first window of years only: the rest is read as the reader scrolls.
+  const list = await timelineListPage(db, filters, { today: todayIn(zone), expandYear, data });
   const unscheduled = await unscheduledVisits(db, filters, data.lanes.map((l) => l.id));
-  const events = years.reduce((a, y) => a + y.count, 0);
+  const events = list.total;
   const period = `${formatPrecisionDate(isoDay(data.from), "day", locale)} – ${formatPrecisionDate(isoDay(data.to - DAY), "day", locale)}`;
   return (
     <>
@@ -65,7 +67,7 @@ async function TimelineBody({ filters, expandYear }: { filters: Filters; expandY
         ) : null}
         {data.lanes.length ? <TimelineExplorer data={data} locale={locale} label={t("chartLabel")} /> : <p className="text-sm text-slate-700">{t("noLanes")}</p>}
       </section>
-      <TimelineList years={years} data={data} filters={filters} locale={locale} unscheduled={unscheduled.map((v) => ({ ...v, startsOn: null }))} />
+      <TimelineList first={list} data={data} filters={filters} locale={locale} unscheduled={unscheduled.map((v) => ({ ...v, startsOn: null }))} />
     </>
   );
 }
