@@ -35,7 +35,10 @@ test.describe("[ACCOUNTS] admin manages users", () => {
     await p.getByLabel("New password again").fill("jiwoo-own-password");
     await p.getByRole("button", { name: "Change password" }).click();
     await expect(p.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await expect(p).toHaveURL(/\/$/);
     await p.goto("/partners");
+    // Where a failure went (the sign-in page, the password page or an error) shows in the message.
+    await expect(p).toHaveURL(/\/partners$/);
     await expect(p.getByRole("heading", { level: 1, name: "Partners" })).toBeVisible();
     expect((await p.request.get("/api/v1/partners")).status()).toBe(200);
     await ctx.close();
