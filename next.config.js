@@ -11,7 +11,8 @@ const nextConfig = {
   // proxyClientMaxBodySize: Next copies a request body for the proxy up to this size and reads
   // (discards) the rest; above the proxy's own 1 MiB server-action limit, so the proxy still sees
   // an oversized body as oversized, and low enough that a huge one never sits in memory.
-  experimental: { authInterrupts: true, proxyClientMaxBodySize: 2 * 1024 * 1024 },
+  // preloadEntriesOnStart: off, since scripts/next-server.ts loads the routes after the first answer.
+  experimental: { preloadEntriesOnStart: false, authInterrupts: true, proxyClientMaxBodySize: 2 * 1024 * 1024 },
   // Files read at run time from paths tracing cannot follow: migrations at start, and the PDF
   // fonts (server/export/fonts.ts) where PDFs are rendered, in the API's export routes.
   outputFileTracingIncludes: {

@@ -6,7 +6,7 @@ import path from "node:path";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const root = process.cwd();
-const SOURCES = ["app", "components", "lib", "db", "drizzle", "i18n", "messages", "public", "next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "server", "lib", "db", "drizzle", "i18n", "messages", "public", "next.config.js", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
@@ -25,6 +25,10 @@ export function buildIsStale(): boolean {
 }
 
 export const nextBin = path.join(root, "node_modules", ".bin", "next");
+
+/** Set for a server that must wait for DATABASE_READY over IPC before it listens (scripts/start.ts). */
+export const AWAIT_DATABASE_ENV = "BRIDGEHEAD_AWAIT_DATABASE";
+export const DATABASE_READY = "database-ready";
 
 /** `next start` with the client's address resolved (scripts/next-server.ts): command and arguments. */
 export function serveCommand(port: string): [string, string[]] {

@@ -24,6 +24,8 @@ export function startScheduler(): void {
     if (running) return;
     running = true;
     try {
+      // Under `npm start` the server boots while the database is migrated (scripts/start.ts).
+      await (globalThis as { __bridgeheadDatabaseReady?: Promise<void> }).__bridgeheadDatabaseReady;
       // The same connection db/index.ts opens for requests (one per process).
       g.__bridgeheadDb ??= openDb();
       const r = await runPass(g.__bridgeheadDb, { mail });
