@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 import { cleanParams } from "@/lib/query/keys";
-import { paramsRecord } from "@/lib/validation/lists";
+import { paramsRecord } from "@/lib/validation/list-params";
 import { inputClass } from "@/components/ui/field";
 import { FiltersToggle } from "@/components/records/filters-toggle";
 

@@ -13,6 +13,9 @@ import {
   RELATIONSHIP_LEVELS,
 } from "@/lib/domain";
 import { optionalId, optionalIsoDate } from "./common";
+import { ACTION_DUE_FILTERS } from "./list-params";
+
+export { ACTION_DUE_FILTERS, ACTION_LIST_PARAMS, MEETING_LIST_PARAMS, PARTNER_LIST_PARAMS, PERSON_LIST_PARAMS, paramsRecord } from "./list-params";
 
 // The filters of each list, shared by the screens (URL search params) and the API's list
 // endpoints (query string), so both accept and refuse the same things. Empty values mean "any".
@@ -43,7 +46,6 @@ export const personListSchema = z.object({
   page,
 });
 
-export const ACTION_DUE_FILTERS = ["overdue", "week", "none"] as const;
 export const actionListSchema = z.object({
   q,
   partner: optionalId,
@@ -110,14 +112,6 @@ export type MeetingApiFilters = z.output<typeof meetingListSchema>;
 export type GiftListParams = z.output<typeof giftListSchema>;
 export type MilestoneListParams = z.output<typeof milestoneListSchema>;
 
-/** URLSearchParams or Next's searchParams object → a plain record (last value wins). */
-export function paramsRecord(sp: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (sp instanceof URLSearchParams) sp.forEach((v, k) => (out[k] = v));
-  else for (const [k, v] of Object.entries(sp)) if (v !== undefined) out[k] = Array.isArray(v) ? (v.at(-1) ?? "") : v;
-  return out;
-}
-
 /** Parses list params leniently for a page: an invalid filter is dropped rather than failing the page. */
 export function parseListParams<S extends z.ZodObject>(schema: S, raw: Record<string, string>): z.output<S> {
   const r = schema.safeParse(raw);
@@ -126,9 +120,3 @@ export function parseListParams<S extends z.ZodObject>(schema: S, raw: Record<st
   const kept = Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k)));
   return schema.parse(kept);
 }
-
-/** The URL parameter names of each screen's list (the query key is built from these only). */
-export const PARTNER_LIST_PARAMS = Object.keys(partnerListSchema.shape);
-export const PERSON_LIST_PARAMS = Object.keys(personListSchema.shape);
-export const ACTION_LIST_PARAMS = Object.keys(actionListSchema.shape);
-export const MEETING_LIST_PARAMS = Object.keys(meetingScreenListSchema.shape);

@@ -9,7 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { isOverdue } from "@/lib/board/filters";
 import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES } from "@/lib/domain";
 import { formatDate, type Locale } from "@/lib/format";
-import { ACTION_DUE_FILTERS, ACTION_LIST_PARAMS } from "@/lib/validation/lists";
+import { ACTION_DUE_FILTERS, ACTION_LIST_PARAMS } from "@/lib/validation/list-params";
 import { actionListQuery } from "../queries";
 
 const TONE: Record<string, BadgeTone> = { open: "brand", in_progress: "amber", blocked: "red", done: "green", cancelled: "neutral" };

@@ -5,7 +5,7 @@ import { ListResults } from "@/components/records/list-results";
 import { ListFilters, useUrlList } from "@/components/records/url-list";
 import { Table, Td, Th } from "@/components/ui/table";
 import { MEETING_KINDS, MEETING_STATUSES } from "@/lib/domain";
-import { MEETING_LIST_PARAMS } from "@/lib/validation/lists";
+import { MEETING_LIST_PARAMS } from "@/lib/validation/list-params";
 import { meetingListQuery } from "../queries";
 
 export function MeetingsList({ partners }: { partners: { value: string; label: string }[] }) {

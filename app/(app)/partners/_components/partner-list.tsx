@@ -8,7 +8,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PARTNER_KINDS, PARTNER_STATUSES, RELATIONSHIP_LEVELS } from "@/lib/domain";
 import { daysSince, formatPrecisionDate, type Locale } from "@/lib/format";
-import { PARTNER_LIST_PARAMS } from "@/lib/validation/lists";
+import { PARTNER_LIST_PARAMS } from "@/lib/validation/list-params";
 import { partnerListQuery } from "../queries";
 
 const TONE: Record<string, BadgeTone> = { active: "green", dormant: "amber", exploring: "brand", ended: "neutral" };

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PERSON_SIDES } from "@/lib/domain";
 import { localLang } from "@/lib/lang";
-import { PERSON_LIST_PARAMS } from "@/lib/validation/lists";
+import { PERSON_LIST_PARAMS } from "@/lib/validation/list-params";
 import { peopleListQuery } from "../queries";
 
 export function PeopleList({ partners }: { partners: { id: number; label: string }[] }) {
