@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/layout/client-messages";
-import { Providers } from "@/components/providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,10 +20,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        {/* The shell's words only: each area's layout adds its own (i18n/client-namespaces.ts). */}
-        <ClientMessages>
-          <Providers>{children}</Providers>
-        </ClientMessages>
+        {/* The shell's words only: each area's layout adds its own (i18n/client-namespaces.ts).
+            The query client and toasts live in app/(app)/layout.tsx: the sign-in page needs neither. */}
+        <ClientMessages>{children}</ClientMessages>
       </body>
     </html>
   );

@@ -9,6 +9,7 @@ import { NavLinks } from "@/components/layout/nav-links";
 import { SearchBox } from "@/components/layout/search-box";
 import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { Providers } from "@/components/providers";
 import { getDb } from "@/db";
 import { recordUserContext } from "@/db/queries/mail-queue";
 import { requireUser } from "@/server/auth/guard";
@@ -53,37 +54,39 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     </div>
   );
   return (
-    <div className="min-h-screen md:flex">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-        {t("skipToContent")}
-      </a>
-      <TimeZoneCookie current={fromBrowser} />
-      <header className="flex items-center justify-between bg-brand-900 px-4 py-2 text-white md:hidden">
-        <span className="text-lg font-semibold">{t("appName")}</span>
-        <MobileNav isAdmin={user.role === "admin"} footer={account} />
-      </header>
-      <aside className="hidden w-60 shrink-0 flex-col gap-6 bg-brand-900 p-4 text-white md:flex">
-        <div>
-          <p className="text-lg font-semibold">{t("appName")}</p>
-          <p className="text-xs text-slate-300">{t("tagline")}</p>
-        </div>
-        <nav aria-label={tn("main")}>
-          <NavLinks isAdmin={user.role === "admin"} />
-        </nav>
-        <div className="mt-auto">{account}</div>
-      </aside>
-      <div className="min-w-0 flex-1">
-        <div className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2">
-          <SearchBox />
-          <div className="flex shrink-0 items-center gap-3">
-            <NotificationBell zone={zone} />
-            <LanguageSwitch />
+    <Providers>
+      <div className="min-h-screen md:flex">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          {t("skipToContent")}
+        </a>
+        <TimeZoneCookie current={fromBrowser} />
+        <header className="flex items-center justify-between bg-brand-900 px-4 py-2 text-white md:hidden">
+          <span className="text-lg font-semibold">{t("appName")}</span>
+          <MobileNav isAdmin={user.role === "admin"} footer={account} />
+        </header>
+        <aside className="hidden w-60 shrink-0 flex-col gap-6 bg-brand-900 p-4 text-white md:flex">
+          <div>
+            <p className="text-lg font-semibold">{t("appName")}</p>
+            <p className="text-xs text-slate-300">{t("tagline")}</p>
           </div>
+          <nav aria-label={tn("main")}>
+            <NavLinks isAdmin={user.role === "admin"} />
+          </nav>
+          <div className="mt-auto">{account}</div>
+        </aside>
+        <div className="min-w-0 flex-1">
+          <div className="flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2">
+            <SearchBox />
+            <div className="flex shrink-0 items-center gap-3">
+              <NotificationBell zone={zone} />
+              <LanguageSwitch />
+            </div>
+          </div>
+          <main id="main" className="mx-auto max-w-6xl px-4 py-6 md:px-8">
+            {children}
+          </main>
         </div>
-        <main id="main" className="mx-auto max-w-6xl px-4 py-6 md:px-8">
-          {children}
-        </main>
       </div>
-    </div>
+    </Providers>
   );
 }

@@ -1,34 +1,42 @@
 "use client";
-import * as Dialog from "@radix-ui/react-dialog";
-import { Menu, X } from "lucide-react";
+import { Menu } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
-import { NavLinks } from "./nav-links";
+import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
+
+// The drawer (and Radix's dialog with it) is fetched the first time the menu is wanted: on hover,
+// focus or touch of the button, so it is usually there by the time the click lands.
+const loadDrawer = () => import("./mobile-drawer");
+const MobileDrawer = lazy(loadDrawer);
 
 export function MobileNav({ isAdmin, footer }: { isAdmin: boolean; footer: ReactNode }) {
   const t = useTranslations("common");
   const [open, setOpen] = useState(false);
+  const [wanted, setWanted] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const preload = () => void loadDrawer();
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger className="inline-flex size-10 items-center justify-center rounded-md text-white hover:bg-brand-800 md:hidden" aria-label={t("menu")}>
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="inline-flex size-10 items-center justify-center rounded-md text-white hover:bg-brand-800 md:hidden"
+        aria-label={t("menu")}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onPointerEnter={preload}
+        onFocus={preload}
+        onClick={() => {
+          setWanted(true);
+          setOpen(true);
+        }}
+      >
         <Menu aria-hidden className="size-5" />
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
-        <Dialog.Content className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col gap-4 bg-brand-900 p-4 text-white shadow-xl">
-          <div className="flex items-center justify-between">
-            <Dialog.Title className="text-lg font-semibold">{t("appName")}</Dialog.Title>
-            <Dialog.Close className="inline-flex size-10 items-center justify-center rounded-md hover:bg-brand-800" aria-label={t("closeMenu")}>
-              <X aria-hidden className="size-5" />
-            </Dialog.Close>
-          </div>
-          <Dialog.Description className="sr-only">{t("tagline")}</Dialog.Description>
-          <nav aria-label={t("menu")}>
-            <NavLinks isAdmin={isAdmin} onNavigate={() => setOpen(false)} />
-          </nav>
-          <div className="mt-auto">{footer}</div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      </button>
+      {wanted && (
+        <Suspense fallback={null}>
+          <MobileDrawer open={open} onOpenChange={setOpen} isAdmin={isAdmin} footer={footer} trigger={button} />
+        </Suspense>
+      )}
+    </>
   );
 }
