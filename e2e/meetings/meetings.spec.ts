@@ -285,6 +285,8 @@ test.describe("[MEETINGS] the form by keyboard, with bad input and unsaved chang
 test.describe("[MEETINGS] the list", () => {
   test("filters, sort and page live in the URL and survive a reload", async ({ page }) => {
     await page.goto("/meetings");
+    // Before hydration the filters are a plain GET form: a change submits nothing until then.
+    await expect(page.getByRole("search")).toHaveAttribute("data-ready", "true");
     await page.getByLabel("Partner", { exact: true }).selectOption({ label: "Chongqing Municipality" });
     await expect(page).toHaveURL(/partner=chongqing/);
     await page.getByLabel("Sort by", { exact: true }).selectOption("starts_asc");
