@@ -98,18 +98,7 @@ export default async function DashboardPage() {
       <Card title={t("perYearTitle")} id="per-year" className="mb-6">
         <MeetingsPerYearChart rows={years} partners={series} locale={locale} axisX={t("perYearAxisX")} axisY={t("perYearAxisY")} />
         <FiguresTable summary={t("showTable")}>
-          <Table caption={t("perYearTitle")}>
-            <thead>
-              <tr>
-                <Th>{t("year")}</Th>
-                {d.partners.map((p) => (
-                  <Th key={p.id} className="text-right">
-                    {name(p)}
-                  </Th>
-                ))}
-                <Th className="text-right">{t("total")}</Th>
-              </tr>
-            </thead>
+          <Table caption={t("perYearTitle")} head={[t("year"), ...d.partners.map((p) => ({ label: name(p), numeric: true, key: p.id })), { label: t("total"), numeric: true }]}>
             <tbody>
               {years.map((row) => (
                 <tr key={row.year}>
@@ -144,13 +133,7 @@ export default async function DashboardPage() {
             axis={t("actionsAxisX")}
           />
           <FiguresTable summary={t("showTable")}>
-            <Table caption={t("actionsTitle")}>
-              <thead>
-                <tr>
-                  <Th>{t("status")}</Th>
-                  <Th className="text-right">{t("count")}</Th>
-                </tr>
-              </thead>
+            <Table caption={t("actionsTitle")} head={[t("status"), { label: t("count"), numeric: true }]}>
               <tbody>
                 {ACTION_STATUSES.map((s) => (
                   <tr key={s}>
@@ -180,14 +163,7 @@ export default async function DashboardPage() {
             axis={t("coldAxisX")}
           />
           <FiguresTable summary={t("showTable")}>
-            <Table caption={t("coldTitle")}>
-              <thead>
-                <tr>
-                  <Th>{t("partner")}</Th>
-                  <Th>{t("lastContact")}</Th>
-                  <Th className="text-right">{t("days")}</Th>
-                </tr>
-              </thead>
+            <Table caption={t("coldTitle")} head={[t("partner"), t("lastContact"), { label: t("days"), numeric: true }]}>
               <tbody>
                 {d.coldest.map((c) => {
                   const p = partnerById.get(c.partnerId)!;

@@ -5,14 +5,39 @@ import { cn } from "@/lib/cn";
  * A table that scrolls sideways inside its own box on narrow screens, or with `stack` turns each
  * row into a card on phones (give each Td the `label` of its column; see globals.css).
  */
-export function Table({ caption, children, stack = false }: { caption: ReactNode; children: ReactNode; stack?: boolean }) {
+export function Table({ caption, head, children, stack = false }: { caption: ReactNode; head?: readonly Column[]; children: ReactNode; stack?: boolean }) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" role="region" aria-label={typeof caption === "string" ? caption : undefined} tabIndex={0}>
       <table data-stack={stack ? "" : undefined} className="w-full min-w-[36rem] border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
+        {head ? <TableHead columns={head} /> : null}
         {children}
       </table>
     </div>
+  );
+}
+
+/**
+ * A column header: its words, or words only a screen reader reads (a column of buttons), or a
+ * right-aligned numeric column. The key is the label unless given.
+ */
+export type Column = string | { label: string; hidden?: boolean; numeric?: boolean; key?: string | number };
+
+/** The header row of a table, one `Th` a column: every table's `<thead>` is drawn here. */
+export function TableHead({ columns }: { columns: readonly Column[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => {
+          const col = typeof c === "string" ? { label: c } : c;
+          return (
+            <Th key={col.key ?? col.label} className={col.numeric ? "text-right" : undefined}>
+              {col.hidden ? <span className="sr-only">{col.label}</span> : col.label}
+            </Th>
+          );
+        })}
+      </tr>
+    </thead>
   );
 }
 

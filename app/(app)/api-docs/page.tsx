@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { openApiDocument } from "@/server/api/openapi";
 import { requireUser } from "@/server/auth/guard";
 import { answerSchema, describeSchema, operationSummary, type Operation, type Schema } from "./_components/describe";
@@ -141,14 +141,7 @@ export default async function ApiDocsPage() {
           <h3 id={`schema-h-${name}`} className="font-mono text-base font-semibold text-slate-900">
             {name}
           </h3>
-          <Table caption={name}>
-            <thead>
-              <tr>
-                <Th>{t("field")}</Th>
-                <Th>{t("type")}</Th>
-                <Th>{t("required")}</Th>
-              </tr>
-            </thead>
+          <Table caption={name} head={[t("field"), t("type"), t("required")]}>
             <tbody>
               {Object.entries(s.properties!).map(([field, fs]) => (
                 <tr key={field}>

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Empty } from "@/components/ui/empty";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { partnerOptions } from "@/db/queries/partners";
 import { getHomeRegion } from "@/db/queries/settings";
@@ -64,16 +64,7 @@ export default async function VisitsPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <Empty>{t("empty")}</Empty>
       ) : (
-        <Table caption={t("title")} stack>
-          <thead>
-            <tr>
-              <Th>{t("columns.title")}</Th>
-              <Th>{t("columns.partner")}</Th>
-              <Th>{t("columns.when")}</Th>
-              <Th>{t("columns.direction")}</Th>
-              <Th>{t("columns.status")}</Th>
-            </tr>
-          </thead>
+        <Table caption={t("title")} stack head={[t("columns.title"), t("columns.partner"), t("columns.when"), t("columns.direction"), t("columns.status")]}>
           <tbody>
             {rows.map((v) => (
               <tr key={v.id}>

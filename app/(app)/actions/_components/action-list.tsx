@@ -5,7 +5,7 @@ import { FollowButton } from "@/components/notifications/follow-button";
 import { ListResults } from "@/components/records/list-results";
 import { ListFilters, useUrlList } from "@/components/records/url-list";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { isOverdue } from "@/lib/board/filters";
 import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES } from "@/lib/domain";
 import { formatDate, type Locale } from "@/lib/format";
@@ -62,16 +62,7 @@ export function ActionList({ today, partners, owners }: { today: string; partner
       />
       <ListResults query={query} failed={tp("errors.failed")} empty={t("none")} setParams={setParams}>
         {(data) => (
-          <Table caption={t("title")} stack>
-            <thead>
-              <tr>
-                <Th>{t("action")}</Th>
-                <Th>{t("partner")}</Th>
-                <Th>{t("status")}</Th>
-                <Th>{t("owner")}</Th>
-                <Th>{t("due")}</Th>
-              </tr>
-            </thead>
+          <Table caption={t("title")} stack head={[t("action"), t("partner"), t("status"), t("owner"), t("due")]}>
             <tbody>
               {data.rows.map((a) => {
                 const overdue = isOverdue(a, today);

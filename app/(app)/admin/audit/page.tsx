@@ -12,7 +12,7 @@ import { Field } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { SelectField } from "@/components/ui/select-field";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { requireUser } from "@/server/auth/guard";
 import { formatInstant } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
@@ -64,16 +64,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
       </form>
       {parsed.success ? null : <Alert tone="warning">{t("badFilter")}</Alert>}
       {result.rows.length ? (
-        <Table caption={t("title")} stack>
-          <thead>
-            <tr>
-              <Th>{t("when")}</Th>
-              <Th>{t("actor")}</Th>
-              <Th>{t("event")}</Th>
-              <Th>{t("record")}</Th>
-              <Th>{t("changes")}</Th>
-            </tr>
-          </thead>
+        <Table caption={t("title")} stack head={[t("when"), t("actor"), t("event"), t("record"), t("changes")]}>
           <tbody>
             {result.rows.map((e) => (
               <tr key={e.id}>

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Empty } from "@/components/ui/empty";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listExchangeRates } from "@/db/queries/exchange-rates";
 import { requireUser } from "@/server/auth/guard";
@@ -39,17 +39,7 @@ export default async function Page() {
         </Card>
       </div>
       {rates.length ? (
-        <Table caption={t("table")} stack>
-          <thead>
-            <tr>
-              <Th>{t("currency")}</Th>
-              <Th>{t("date")}</Th>
-              <Th>{t("rate")}</Th>
-              <Th>
-                <span className="sr-only">{t("manage")}</span>
-              </Th>
-            </tr>
-          </thead>
+        <Table caption={t("table")} stack head={[t("currency"), t("date"), t("rate"), { label: t("manage"), hidden: true }]}>
           <tbody>
             {rates.map((r) => (
               <tr key={r.id}>

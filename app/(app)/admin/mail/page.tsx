@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { mailStatus } from "@/db/queries/mail-queue";
 import { getNotificationSettings } from "@/db/queries/notification-settings";
@@ -46,13 +46,7 @@ export default async function Page() {
             })
           : t("noPass")}
       </p>
-      <Table caption={t("state")}>
-        <thead>
-          <tr>
-            <Th>{t("state")}</Th>
-            <Th>{t("count")}</Th>
-          </tr>
-        </thead>
+      <Table caption={t("state")} head={[t("state"), t("count")]}>
         <tbody>
           {MAIL_STATES.map((s) => (
             <tr key={s}>
@@ -69,16 +63,7 @@ export default async function Page() {
         {status.problems.length === 0 ? (
           <p className="text-sm text-slate-600">{t("none")}</p>
         ) : (
-          <Table caption={t("problems")} stack>
-            <thead>
-              <tr>
-                <Th>{t("recipient")}</Th>
-                <Th>{t("state")}</Th>
-                <Th>{t("attempts")}</Th>
-                <Th>{t("nextAttempt")}</Th>
-                <Th>{t("lastError")}</Th>
-              </tr>
-            </thead>
+          <Table caption={t("problems")} stack head={[t("recipient"), t("state"), t("attempts"), t("nextAttempt"), t("lastError")]}>
             <tbody>
               {status.problems.map((p) => (
                 <tr key={p.id}>

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Empty } from "@/components/ui/empty";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { requireUser } from "@/server/auth/guard";
 import { formatInstant } from "@/lib/format";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
@@ -33,20 +33,7 @@ export default async function Page() {
         <TokenForm />
       </Card>
       {tokens.length ? (
-        <Table caption={t("tokensTitle")} stack>
-          <thead>
-            <tr>
-              <Th>{t("tokenName")}</Th>
-              <Th>{t("prefix")}</Th>
-              <Th>{t("role")}</Th>
-              <Th>{t("created")}</Th>
-              <Th>{t("lastUsed")}</Th>
-              <Th>{t("state")}</Th>
-              <Th>
-                <span className="sr-only">{t("manage")}</span>
-              </Th>
-            </tr>
-          </thead>
+        <Table caption={t("tokensTitle")} stack head={[t("tokenName"), t("prefix"), t("role"), t("created"), t("lastUsed"), t("state"), { label: t("manage"), hidden: true }]}>
           <tbody>
             {tokens.map((k) => (
               <tr key={k.id}>

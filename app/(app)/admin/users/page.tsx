@@ -5,7 +5,7 @@ import { listUsers } from "@/db/queries/users";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { requireUser } from "@/server/auth/guard";
 import { AdminBack } from "../_components/admin-back";
 import { InviteForm } from "./_components/invite-form";
@@ -36,15 +36,7 @@ export default async function Page() {
       <Card title={t3("title")} id="require-two-factor">
         <TwoFactorRequirement required={required} missing={missing.map((u) => u.email)} />
       </Card>
-      <Table caption={t("usersTitle")} stack>
-        <thead>
-          <tr>
-            <Th>{t("user")}</Th>
-            <Th>{t("role")}</Th>
-            <Th>{t("state")}</Th>
-            <Th>{t("manage")}</Th>
-          </tr>
-        </thead>
+      <Table caption={t("usersTitle")} stack head={[t("user"), t("role"), t("state"), t("manage")]}>
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>

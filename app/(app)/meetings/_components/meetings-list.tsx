@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ListResults } from "@/components/records/list-results";
 import { ListFilters, useUrlList } from "@/components/records/url-list";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { MEETING_KINDS, MEETING_STATUSES } from "@/lib/domain";
 import { MEETING_LIST_PARAMS } from "@/lib/validation/list-params";
 import { meetingListQuery } from "../queries";
@@ -42,15 +42,7 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
       />
       <ListResults query={query} failed={tl("loadFailed")} empty={filtered ? tl("noMatches") : tc("noRecords")} setParams={setParams}>
         {(data) => (
-          <Table caption={t("title")} stack>
-            <thead>
-              <tr>
-                <Th>{t("when")}</Th>
-                <Th>{t("meeting")}</Th>
-                <Th>{t("partner")}</Th>
-                <Th>{t("status")}</Th>
-              </tr>
-            </thead>
+          <Table caption={t("title")} stack head={[t("when"), t("meeting"), t("partner"), t("status")]}>
             <tbody>
               {data.rows.map((m) => (
                 <tr key={m.id}>

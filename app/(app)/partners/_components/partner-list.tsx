@@ -5,7 +5,7 @@ import { PartnerNames } from "@/components/partners/partner-names";
 import { ListResults } from "@/components/records/list-results";
 import { ListFilters, useUrlList } from "@/components/records/url-list";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { PARTNER_KINDS, PARTNER_STATUSES, RELATIONSHIP_LEVELS } from "@/lib/domain";
 import { daysSince, formatPrecisionDate, type Locale } from "@/lib/format";
 import { PARTNER_LIST_PARAMS } from "@/lib/validation/list-params";
@@ -45,18 +45,7 @@ export function PartnerList() {
       />
       <ListResults query={query} failed={t("errors.failed")} empty={t("list.none")} setParams={setParams}>
         {(data) => (
-          <Table caption={t("title")} stack>
-            <thead>
-              <tr>
-                <Th>{t("name")}</Th>
-                <Th>{t("since")}</Th>
-                <Th>{t("level")}</Th>
-                <Th>{t("status")}</Th>
-                <Th className="text-right">{t("meetings")}</Th>
-                <Th className="text-right">{t("openActions")}</Th>
-                <Th>{t("lastContact")}</Th>
-              </tr>
-            </thead>
+          <Table caption={t("title")} stack head={[t("name"), t("since"), t("level"), t("status"), { label: t("meetings"), numeric: true }, { label: t("openActions"), numeric: true }, t("lastContact")]}>
             <tbody>
               {data.rows.map((p) => (
                 <tr key={p.id}>

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { ListResults } from "@/components/records/list-results";
 import { ListFilters, useUrlList } from "@/components/records/url-list";
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { PERSON_SIDES } from "@/lib/domain";
 import { localLang } from "@/lib/lang";
 import { PERSON_LIST_PARAMS } from "@/lib/validation/list-params";
@@ -32,14 +32,7 @@ export function PeopleList({ partners }: { partners: { id: number; label: string
       />
       <ListResults query={query} failed={tp("errors.failed")} empty={t("none")} setParams={setParams}>
         {(data) => (
-          <Table caption={t("title")} stack>
-            <thead>
-              <tr>
-                <Th>{t("name")}</Th>
-                <Th>{t("titleOrg")}</Th>
-                <Th>{t("side")}</Th>
-              </tr>
-            </thead>
+          <Table caption={t("title")} stack head={[t("name"), t("titleOrg"), t("side")]}>
             <tbody>
               {data.rows.map((p) => (
                 <tr key={p.id}>

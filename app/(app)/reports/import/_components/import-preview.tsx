@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import type { RowProblem } from "@/lib/types/import";
 import { type ImportPreview } from "@/lib/types/import";
 
@@ -34,17 +34,7 @@ export function ImportPreviewTable({
       <p className="text-sm text-slate-700">{t("readAs", { encoding })}</p>
       {preview.guessed ? <Alert tone="warning">{t("guessed", { encoding })}</Alert> : null}
       <Alert tone={bad ? "error" : "info"}>{bad ? t("summaryBad", { bad }) : t("summaryOk", { n: preview.rows.length })}</Alert>
-      <Table caption={t("previewTitle")}>
-        <thead>
-          <tr>
-            <Th>{t("row")}</Th>
-            <Th>{t("action")}</Th>
-            {shown.map((c) => (
-              <Th key={c}>{label(c)}</Th>
-            ))}
-            <Th>{t("problems")}</Th>
-          </tr>
-        </thead>
+      <Table caption={t("previewTitle")} head={[t("row"), t("action"), ...shown.map((c) => ({ label: label(c), key: c })), t("problems")]}>
         <tbody>
           {preview.rows
             .filter((r, i) => i < 200 || byRow.has(r.row))
