@@ -1,8 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Plus } from "lucide-react";
 import { Hydrated } from "@/components/records/hydrated";
-import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { partnerOptions } from "@/db/queries/partners";
@@ -31,16 +29,7 @@ export default async function MeetingsPage({ searchParams }: Props) {
       <PageHeader
         title={t("title")}
         lead={t("lead")}
-        actions={
-          can(user.role, "write") ? (
-            <Button asChild>
-              <Link href="/meetings/new">
-                <Plus aria-hidden className="size-4" />
-                {t("newMeeting")}
-              </Link>
-            </Button>
-          ) : null
-        }
+        link={can(user.role, "write") ? { href: "/meetings/new", label: t("newMeeting"), icon: Plus } : null}
       />
       <Hydrated queryKey={queryKeys.meetings.list(params)} data={data}>
         <MeetingsList partners={partners} />

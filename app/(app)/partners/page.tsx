@@ -1,7 +1,6 @@
-import Link from "next/link";
+import { Plus } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { Hydrated } from "@/components/records/hydrated";
-import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { listPartnerPage } from "@/db/queries/partners";
@@ -26,13 +25,7 @@ export default async function PartnersPage({ searchParams }: Props) {
       <PageHeader
         title={t("title")}
         lead={t("lead")}
-        actions={
-          can(user.role, "write") ? (
-            <Button asChild>
-              <Link href="/partners/new">{t("form.newTitle")}</Link>
-            </Button>
-          ) : null
-        }
+        link={can(user.role, "write") ? { href: "/partners/new", label: t("form.newTitle"), icon: Plus } : null}
       />
       <Hydrated queryKey={queryKeys.partners.list(params)} data={data}>
         <PartnerList />

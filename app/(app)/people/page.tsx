@@ -1,7 +1,6 @@
-import Link from "next/link";
+import { Plus } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { Hydrated } from "@/components/records/hydrated";
-import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { partnerOptions } from "@/db/queries/partners";
@@ -29,13 +28,7 @@ export default async function PeoplePage({ searchParams }: Props) {
       <PageHeader
         title={t("title")}
         lead={t("lead")}
-        actions={
-          can(user.role, "write") ? (
-            <Button asChild>
-              <Link href="/people/new">{t("form.newTitle")}</Link>
-            </Button>
-          ) : null
-        }
+        link={can(user.role, "write") ? { href: "/people/new", label: t("form.newTitle"), icon: Plus } : null}
       />
       <Hydrated queryKey={queryKeys.people.list(params)} data={data}>
         <PeopleList partners={partners.map((p) => ({ id: p.id, label: locale === "ko" ? p.nameKo : p.nameEn }))} />

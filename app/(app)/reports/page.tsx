@@ -1,7 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FileUp } from "lucide-react";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -45,16 +43,7 @@ export default async function ReportsPage() {
       <PageHeader
         title={t("title")}
         lead={t("lead")}
-        actions={
-          can(user.role, "write") ? (
-            <Button asChild variant="secondary">
-              <Link href="/reports/import">
-                <FileUp aria-hidden className="size-4" />
-                {t("import.link")}
-              </Link>
-            </Button>
-          ) : null
-        }
+        link={can(user.role, "write") ? { href: "/reports/import", label: t("import.link"), icon: FileUp, variant: "secondary" } : null}
       />
       {undeclared.declare || undeclared.noRate ? (
         <Alert tone="warning" className="mb-6" title={t("declaration.alertTitle")}>

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Plus } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Empty } from "@/components/ui/empty";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
@@ -41,16 +40,7 @@ export default async function VisitsPage({ searchParams }: Props) {
       <PageHeader
         title={t("title")}
         lead={t("lead")}
-        actions={
-          can(user.role, "write") ? (
-            <Button asChild>
-              <Link href="/visits/new">
-                <Plus aria-hidden className="size-4" />
-                {t("newVisit")}
-              </Link>
-            </Button>
-          ) : null
-        }
+        link={can(user.role, "write") ? { href: "/visits/new", label: t("newVisit"), icon: Plus } : null}
       />
       <VisitFilters
         values={{ q: f.q ?? "", partner: f.partner ? String(f.partner) : "", direction: f.direction ?? "", status: f.status ?? "", period: f.period }}
