@@ -1,7 +1,7 @@
+import { ActionItem } from "@/components/actions/action-item";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ActionStatusBadge } from "@/components/actions/action-status-badge";
 import { MeetingTime } from "@/components/meetings/meeting-time";
 import { Pencil } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
@@ -178,22 +178,13 @@ export default async function MeetingPage({ params }: Props) {
         {m.actions.length ? (
           <ul className="divide-y divide-slate-100 text-sm">
             {m.actions.map((a) => (
-              <li key={a.id} className="py-3">
-                <div className="flex flex-wrap items-center gap-2">
-                  <ActionStatusBadge status={a.status} />
-                  <Badge>
-                    {t("side")}: {te(`actionSide.${a.side}`)}
-                  </Badge>
-                </div>
-                <p className="mt-1 font-medium text-slate-900">{a.title}</p>
-                {a.description ? <p className="text-slate-700">{a.description}</p> : null}
-                <p className="text-xs text-slate-600">
-                  {t("owner")}: {a.ownerPerson?.nameEn ?? "—"} · {t("due")}: {a.dueOn ? formatDate(a.dueOn, locale) : t("noDue")}
-                </p>
-                <div className="mt-2">
-                  <FollowButton type="action" id={a.id} name={a.title} following={followedActions.has(a.id)} />
-                </div>
-              </li>
+              <ActionItem
+                key={a.id}
+                action={a}
+                side={`${t("side")}: ${te(`actionSide.${a.side}`)}`}
+                meta={`${t("owner")}: ${a.ownerPerson?.nameEn ?? "—"} · ${t("due")}: ${a.dueOn ? formatDate(a.dueOn, locale) : t("noDue")}`}
+                following={followedActions.has(a.id)}
+              />
             ))}
           </ul>
         ) : (

@@ -1,7 +1,7 @@
+import { ActionItem } from "@/components/actions/action-item";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ActionStatusBadge } from "@/components/actions/action-status-badge";
 import { MeetingRow } from "@/components/meetings/meeting-row";
 import { PartnerNames } from "@/components/partners/partner-names";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
@@ -148,19 +148,13 @@ export default async function PartnerPage({ params }: Props) {
           {actions.rows.length ? (
             <ul className="divide-y divide-slate-100 text-sm">
               {actions.rows.map((a) => (
-                <li key={a.id} className="py-3">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <ActionStatusBadge status={a.status} />
-                    <Badge>{te(`actionSide.${a.side}`)}</Badge>
-                  </div>
-                  <p className="mt-1 font-medium text-slate-900">{a.title}</p>
-                  <p className="text-xs text-slate-600">
-                    {tm("owner")}: {a.ownerName ?? "—"} · {tm("due")}: {a.dueOn ? formatDate(a.dueOn, locale) : tm("noDue")}
-                  </p>
-                  <div className="mt-2">
-                    <FollowButton type="action" id={a.id} name={a.title} following={followedActions.has(a.id)} />
-                  </div>
-                </li>
+                <ActionItem
+                  key={a.id}
+                  action={a}
+                  side={te(`actionSide.${a.side}`)}
+                  meta={`${tm("owner")}: ${a.ownerName ?? "—"} · ${tm("due")}: ${a.dueOn ? formatDate(a.dueOn, locale) : tm("noDue")}`}
+                  following={followedActions.has(a.id)}
+                />
               ))}
             </ul>
           ) : (
