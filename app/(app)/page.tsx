@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { BarListChart } from "@/components/dashboard/bar-list-chart";
 import { MeetingsPerYearChart } from "@/components/dashboard/meetings-per-year-chart";
-import { MeetingRow } from "@/components/meetings/meeting-row";
+import { MeetingRows } from "@/components/meetings/meeting-row";
 import { Card } from "@/components/ui/card";
 import { Empty } from "@/components/ui/empty";
 import { PageHeader } from "@/components/ui/page-header";
@@ -187,18 +187,16 @@ export default async function DashboardPage() {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("upcomingTitle")} id="upcoming">
-          {d.upcoming.length ? (
-            <ul className="divide-y divide-slate-100">
-              {d.upcoming.map((m) => {
-                const p = partnerById.get(m.partnerId);
-                return (
-                  <MeetingRow key={m.id} id={m.id} title={m.title} detail={p ? name(p) : ""} at={m.startsAt} zone={m.timeZone} viewerZone={zone} locale={locale} stacked />
-                );
-              })}
-            </ul>
-          ) : (
-            <Empty>{t("noUpcoming")}</Empty>
-          )}
+          <MeetingRows
+            rows={d.upcoming.map((m) => {
+              const p = partnerById.get(m.partnerId);
+              return { id: m.id, title: m.title, detail: p ? name(p) : "", at: m.startsAt, zone: m.timeZone };
+            })}
+            empty={t("noUpcoming")}
+            viewerZone={zone}
+            locale={locale}
+            stacked
+          />
         </Card>
         <Card
           title={t("overdueTitle")}

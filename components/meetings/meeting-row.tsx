@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Locale } from "@/lib/format";
+import { Empty } from "@/components/ui/empty";
 import { MeetingTime } from "./meeting-time";
 
 /**
@@ -48,5 +49,26 @@ export function MeetingRow({
       </div>
       <div className="text-sm text-slate-700 sm:text-right">{time}</div>
     </li>
+  );
+}
+
+/** A meeting as a record page lists it: where it links, its words, and when it is, in its own zone. */
+export interface MeetingItem {
+  id: number;
+  title: string;
+  detail: ReactNode;
+  at: Date;
+  zone: string;
+}
+
+/** A record's meetings, one `MeetingRow` each, or the page's words for none. */
+export function MeetingRows({ rows, empty, viewerZone, locale, stacked }: { rows: MeetingItem[]; empty: ReactNode; viewerZone: string; locale: Locale; stacked?: boolean }) {
+  if (!rows.length) return <Empty>{empty}</Empty>;
+  return (
+    <ul className="divide-y divide-slate-100">
+      {rows.map((m) => (
+        <MeetingRow key={m.id} {...m} viewerZone={viewerZone} locale={locale} stacked={stacked} />
+      ))}
+    </ul>
   );
 }

@@ -2,7 +2,7 @@ import { ActionItem } from "@/components/actions/action-item";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { MeetingRow } from "@/components/meetings/meeting-row";
+import { MeetingRows } from "@/components/meetings/meeting-row";
 import { PartnerNames } from "@/components/partners/partner-names";
 import { PartnerStatusBadge } from "@/components/partners/status-badge";
 import { PartnerTimeline } from "@/components/timeline/partner-timeline";
@@ -121,24 +121,18 @@ export default async function PartnerPage({ params }: Props) {
       <PartnerTimeline slug={p.slug} />
 
       <Card title={t("meetingsHeading")} id="meetings">
-        {meetings.rows.length ? (
-          <ul className="divide-y divide-slate-100">
-            {meetings.rows.map((m) => (
-              <MeetingRow
-                key={m.id}
-                id={m.id}
-                title={m.title}
-                detail={`${te(`meetingKind.${m.kind}`)} · ${te(`meetingStatus.${m.status}`)}${m.venue ? ` · ${m.venue}` : ""}`}
-                at={m.startsAt}
-                zone={m.timeZone}
-                viewerZone={zone}
-                locale={locale}
-              />
-            ))}
-          </ul>
-        ) : (
-          <Empty>{t("noMeetings")}</Empty>
-        )}
+        <MeetingRows
+          rows={meetings.rows.map((m) => ({
+            id: m.id,
+            title: m.title,
+            detail: `${te(`meetingKind.${m.kind}`)} · ${te(`meetingStatus.${m.status}`)}${m.venue ? ` · ${m.venue}` : ""}`,
+            at: m.startsAt,
+            zone: m.timeZone,
+          }))}
+          empty={t("noMeetings")}
+          viewerZone={zone}
+          locale={locale}
+        />
       </Card>
 
       <PartnerVisits partnerId={p.id} locale={locale} />

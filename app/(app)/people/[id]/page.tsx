@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { MeetingRow } from "@/components/meetings/meeting-row";
+import { MeetingRows } from "@/components/meetings/meeting-row";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Empty } from "@/components/ui/empty";
 import { getDb } from "@/db";
 import { getPartner } from "@/db/queries/partners";
 import { getPerson, personIsReferenced, personMeetings } from "@/db/queries/people";
@@ -86,24 +85,18 @@ export default async function PersonPage({ params }: Props) {
       </Card>
 
       <Card title={t("meetingsHeading")} id="meetings">
-        {meetings.length ? (
-          <ul className="divide-y divide-slate-100">
-            {meetings.map((m) => (
-              <MeetingRow
-                key={m.meetingId}
-                id={m.meetingId}
-                title={m.title}
-                detail={`${te(`participantRole.${m.role}`)}${m.titleAtTime ? ` · ${t("titleAtTime", { title: m.titleAtTime })}` : ""} · ${locale === "ko" ? m.partnerNameKo : m.partnerNameEn}`}
-                at={m.startsAt}
-                zone={m.timeZone}
-                viewerZone={zone}
-                locale={locale}
-              />
-            ))}
-          </ul>
-        ) : (
-          <Empty>{t("noMeetings")}</Empty>
-        )}
+        <MeetingRows
+          rows={meetings.map((m) => ({
+            id: m.meetingId,
+            title: m.title,
+            detail: `${te(`participantRole.${m.role}`)}${m.titleAtTime ? ` · ${t("titleAtTime", { title: m.titleAtTime })}` : ""} · ${locale === "ko" ? m.partnerNameKo : m.partnerNameEn}`,
+            at: m.startsAt,
+            zone: m.timeZone,
+          }))}
+          empty={t("noMeetings")}
+          viewerZone={zone}
+          locale={locale}
+        />
       </Card>
     </div>
   );
