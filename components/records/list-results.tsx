@@ -2,6 +2,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Empty } from "@/components/ui/empty";
+import { Table, type Column } from "@/components/ui/table";
 import { ListPager } from "./url-list";
 
 interface Page {
@@ -36,5 +37,34 @@ export function ListResults<T extends Page>({
       {data && data.rows.length ? children(data) : <Empty>{empty}</Empty>}
       {data ? <ListPager page={data.page} size={data.size} total={data.total} setParams={setParams} busy={query.isFetching} /> : null}
     </>
+  );
+}
+
+/**
+ * A URL list drawn as a table that stacks into cards on a phone: the frame of `ListResults` with
+ * the caption, the header row and one `row` a record (which returns its keyed `<tr>`).
+ */
+export function ListTable<T extends Page>({
+  caption,
+  head,
+  row,
+  ...results
+}: {
+  query: UseQueryResult<T>;
+  failed: string;
+  empty: ReactNode;
+  setParams: (c: Record<string, string | undefined>) => void;
+  caption: string;
+  head: readonly Column[];
+  row: (record: T["rows"][number]) => ReactNode;
+}) {
+  return (
+    <ListResults {...results}>
+      {(data) => (
+        <Table caption={caption} stack head={head}>
+          <tbody>{data.rows.map(row)}</tbody>
+        </Table>
+      )}
+    </ListResults>
   );
 }

@@ -2,10 +2,10 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { FollowButton } from "@/components/notifications/follow-button";
-import { ListResults } from "@/components/records/list-results";
+import { ListTable } from "@/components/records/list-results";
 import { ListFilters, useUrlList } from "@/components/records/url-list";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Table, Td } from "@/components/ui/table";
+import { Td } from "@/components/ui/table";
 import { isOverdue } from "@/lib/board/filters";
 import { ACTION_PRIORITIES, ACTION_SIDES, ACTION_STATUSES } from "@/lib/domain";
 import { formatDate, type Locale } from "@/lib/format";
@@ -60,54 +60,54 @@ export function ActionList({ today, partners, owners }: { today: string; partner
           { name: "archived", label: tp("list.showArchived"), type: "checkbox" },
         ]}
       />
-      <ListResults query={query} failed={tp("errors.failed")} empty={t("none")} setParams={setParams}>
-        {(data) => (
-          <Table caption={t("title")} stack head={[t("action"), t("partner"), t("status"), t("owner"), t("due")]}>
-            <tbody>
-              {data.rows.map((a) => {
-                const overdue = isOverdue(a, today);
-                return (
-                  <tr key={a.id}>
-                    <Td>
-                      <span className="font-medium text-slate-900">{a.title}</span>
-                      <span className="mt-1 flex flex-wrap gap-1">
-                        <Badge>{te(`actionSide.${a.side}`)}</Badge>
-                        {a.priority === "high" || a.priority === "urgent" ? <Badge tone="amber">{te(`priority.${a.priority}`)}</Badge> : null}
-                        {a.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
-                      </span>
-                      {a.meetingId ? (
-                        <Link href={`/meetings/${a.meetingId}`} className="mt-1 block text-xs text-brand-700 hover:underline">
-                          {t("fromMeeting")}
-                        </Link>
-                      ) : null}
-                      <span className="mt-2 block">
-                        <FollowButton type="action" id={a.id} name={a.title} following={followed.has(a.id)} />
-                      </span>
-                    </Td>
-                    <Td label={t("partner")}>
-                      <Link href={`/partners/${a.partnerSlug}`} className="text-brand-700 underline">
-                        {locale === "ko" ? a.partnerNameKo : a.partnerNameEn}
-                      </Link>
-                    </Td>
-                    <Td label={t("status")}>
-                      <Badge tone={TONE[a.status] ?? "neutral"}>{te(`actionStatus.${a.status}`)}</Badge>
-                    </Td>
-                    <Td label={t("owner")}>{a.ownerName ?? "—"}</Td>
-                    <Td label={t("due")} className="whitespace-nowrap">
-                      {a.dueOn ? formatDate(a.dueOn, locale) : t("noDue")}
-                      {overdue ? (
-                        <span className="ml-2">
-                          <Badge tone="red">{t("overdue")}</Badge>
-                        </span>
-                      ) : null}
-                    </Td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
-        )}
-      </ListResults>
+      <ListTable
+        query={query}
+        failed={tp("errors.failed")}
+        empty={t("none")}
+        setParams={setParams}
+        caption={t("title")}
+        head={[t("action"), t("partner"), t("status"), t("owner"), t("due")]}
+        row={(a) => {
+          const overdue = isOverdue(a, today);
+          return (
+            <tr key={a.id}>
+              <Td>
+                <span className="font-medium text-slate-900">{a.title}</span>
+                <span className="mt-1 flex flex-wrap gap-1">
+                  <Badge>{te(`actionSide.${a.side}`)}</Badge>
+                  {a.priority === "high" || a.priority === "urgent" ? <Badge tone="amber">{te(`priority.${a.priority}`)}</Badge> : null}
+                  {a.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
+                </span>
+                {a.meetingId ? (
+                  <Link href={`/meetings/${a.meetingId}`} className="mt-1 block text-xs text-brand-700 hover:underline">
+                    {t("fromMeeting")}
+                  </Link>
+                ) : null}
+                <span className="mt-2 block">
+                  <FollowButton type="action" id={a.id} name={a.title} following={followed.has(a.id)} />
+                </span>
+              </Td>
+              <Td label={t("partner")}>
+                <Link href={`/partners/${a.partnerSlug}`} className="text-brand-700 underline">
+                  {locale === "ko" ? a.partnerNameKo : a.partnerNameEn}
+                </Link>
+              </Td>
+              <Td label={t("status")}>
+                <Badge tone={TONE[a.status] ?? "neutral"}>{te(`actionStatus.${a.status}`)}</Badge>
+              </Td>
+              <Td label={t("owner")}>{a.ownerName ?? "—"}</Td>
+              <Td label={t("due")} className="whitespace-nowrap">
+                {a.dueOn ? formatDate(a.dueOn, locale) : t("noDue")}
+                {overdue ? (
+                  <span className="ml-2">
+                    <Badge tone="red">{t("overdue")}</Badge>
+                  </span>
+                ) : null}
+              </Td>
+            </tr>
+          );
+        }}
+      />
     </>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { ListResults } from "@/components/records/list-results";
+import { ListTable } from "@/components/records/list-results";
 import { ListFilters, useUrlList } from "@/components/records/url-list";
-import { Table, Td } from "@/components/ui/table";
+import { Td } from "@/components/ui/table";
 import { MEETING_KINDS, MEETING_STATUSES } from "@/lib/domain";
 import { MEETING_LIST_PARAMS } from "@/lib/validation/list-params";
 import { meetingListQuery } from "../queries";
@@ -40,37 +40,37 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
           },
         ]}
       />
-      <ListResults query={query} failed={tl("loadFailed")} empty={filtered ? tl("noMatches") : tc("noRecords")} setParams={setParams}>
-        {(data) => (
-          <Table caption={t("title")} stack head={[t("when"), t("meeting"), t("partner"), t("status")]}>
-            <tbody>
-              {data.rows.map((m) => (
-                <tr key={m.id}>
-                  <Td label={t("when")} className="whitespace-nowrap">
-                    <time dateTime={m.startsAt}>{m.whenLocal}</time>
-                    {m.whenViewer ? <span className="block text-xs text-slate-600">{tc("inYourZone", { time: m.whenViewer })}</span> : null}
-                  </Td>
-                  <Td>
-                    <Link href={`/meetings/${m.id}`} className="font-medium text-brand-700 hover:underline">
-                      {m.title}
-                    </Link>
-                    <span className="block text-xs text-slate-600">
-                      {te(`meetingKind.${m.kind}`)}
-                      {m.place ? ` · ${m.place}` : ""}
-                    </span>
-                  </Td>
-                  <Td label={t("partner")}>
-                    <Link href={`/partners/${m.partnerSlug}`} className="text-brand-700 hover:underline">
-                      {m.partnerName}
-                    </Link>
-                  </Td>
-                  <Td label={t("status")}>{te(`meetingStatus.${m.status}`)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+      <ListTable
+        query={query}
+        failed={tl("loadFailed")}
+        empty={filtered ? tl("noMatches") : tc("noRecords")}
+        setParams={setParams}
+        caption={t("title")}
+        head={[t("when"), t("meeting"), t("partner"), t("status")]}
+        row={(m) => (
+          <tr key={m.id}>
+            <Td label={t("when")} className="whitespace-nowrap">
+              <time dateTime={m.startsAt}>{m.whenLocal}</time>
+              {m.whenViewer ? <span className="block text-xs text-slate-600">{tc("inYourZone", { time: m.whenViewer })}</span> : null}
+            </Td>
+            <Td>
+              <Link href={`/meetings/${m.id}`} className="font-medium text-brand-700 hover:underline">
+                {m.title}
+              </Link>
+              <span className="block text-xs text-slate-600">
+                {te(`meetingKind.${m.kind}`)}
+                {m.place ? ` · ${m.place}` : ""}
+              </span>
+            </Td>
+            <Td label={t("partner")}>
+              <Link href={`/partners/${m.partnerSlug}`} className="text-brand-700 hover:underline">
+                {m.partnerName}
+              </Link>
+            </Td>
+            <Td label={t("status")}>{te(`meetingStatus.${m.status}`)}</Td>
+          </tr>
         )}
-      </ListResults>
+      />
     </>
   );
 }

@@ -2,10 +2,10 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { PartnerNames } from "@/components/partners/partner-names";
-import { ListResults } from "@/components/records/list-results";
+import { ListTable } from "@/components/records/list-results";
 import { ListFilters, useUrlList } from "@/components/records/url-list";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Table, Td } from "@/components/ui/table";
+import { Td } from "@/components/ui/table";
 import { PARTNER_KINDS, PARTNER_STATUSES, RELATIONSHIP_LEVELS } from "@/lib/domain";
 import { daysSince, formatPrecisionDate, type Locale } from "@/lib/format";
 import { PARTNER_LIST_PARAMS } from "@/lib/validation/list-params";
@@ -43,32 +43,32 @@ export function PartnerList() {
           { name: "archived", label: t("list.showArchived"), type: "checkbox" },
         ]}
       />
-      <ListResults query={query} failed={t("errors.failed")} empty={t("list.none")} setParams={setParams}>
-        {(data) => (
-          <Table caption={t("title")} stack head={[t("name"), t("since"), t("level"), t("status"), { label: t("meetings"), numeric: true }, { label: t("openActions"), numeric: true }, t("lastContact")]}>
-            <tbody>
-              {data.rows.map((p) => (
-                <tr key={p.id}>
-                  <Td>
-                    <Link href={`/partners/${p.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
-                      <PartnerNames p={p} locale={locale} />
-                    </Link>
-                    {p.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
-                  </Td>
-                  <Td label={t("since")} className="whitespace-nowrap">{p.sincePrecision ? formatPrecisionDate(p.sinceDate, p.sincePrecision, locale) : "—"}</Td>
-                  <Td label={t("level")}>{te(`level.${p.level}`)}</Td>
-                  <Td label={t("status")}>
-                    <Badge tone={TONE[p.status] ?? "neutral"}>{te(`partnerStatus.${p.status}`)}</Badge>
-                  </Td>
-                  <Td label={t("meetings")} className="text-right tabular-nums">{p.meetingCount}</Td>
-                  <Td label={t("openActions")} className="text-right tabular-nums">{p.openActionCount}</Td>
-                  <Td label={t("lastContact")} className="whitespace-nowrap">{p.lastContactAt ? tc("daysAgo", { days: daysSince(p.lastContactAt) }) : t("never")}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+      <ListTable
+        query={query}
+        failed={t("errors.failed")}
+        empty={t("list.none")}
+        setParams={setParams}
+        caption={t("title")}
+        head={[t("name"), t("since"), t("level"), t("status"), { label: t("meetings"), numeric: true }, { label: t("openActions"), numeric: true }, t("lastContact")]}
+        row={(p) => (
+          <tr key={p.id}>
+            <Td>
+              <Link href={`/partners/${p.slug}`} className="text-brand-700 underline-offset-2 hover:underline">
+                <PartnerNames p={p} locale={locale} />
+              </Link>
+              {p.archivedAt ? <Badge tone="amber">{tc("archived")}</Badge> : null}
+            </Td>
+            <Td label={t("since")} className="whitespace-nowrap">{p.sincePrecision ? formatPrecisionDate(p.sinceDate, p.sincePrecision, locale) : "—"}</Td>
+            <Td label={t("level")}>{te(`level.${p.level}`)}</Td>
+            <Td label={t("status")}>
+              <Badge tone={TONE[p.status] ?? "neutral"}>{te(`partnerStatus.${p.status}`)}</Badge>
+            </Td>
+            <Td label={t("meetings")} className="text-right tabular-nums">{p.meetingCount}</Td>
+            <Td label={t("openActions")} className="text-right tabular-nums">{p.openActionCount}</Td>
+            <Td label={t("lastContact")} className="whitespace-nowrap">{p.lastContactAt ? tc("daysAgo", { days: daysSince(p.lastContactAt) }) : t("never")}</Td>
+          </tr>
         )}
-      </ListResults>
+      />
     </>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { ListResults } from "@/components/records/list-results";
+import { ListTable } from "@/components/records/list-results";
 import { ListFilters, useUrlList } from "@/components/records/url-list";
 import { Badge } from "@/components/ui/badge";
-import { Table, Td } from "@/components/ui/table";
+import { Td } from "@/components/ui/table";
 import { PERSON_SIDES } from "@/lib/domain";
 import { localLang } from "@/lib/lang";
 import { PERSON_LIST_PARAMS } from "@/lib/validation/list-params";
@@ -30,45 +30,45 @@ export function PeopleList({ partners }: { partners: { id: number; label: string
           { name: "archived", label: tp("list.showArchived"), type: "checkbox" },
         ]}
       />
-      <ListResults query={query} failed={tp("errors.failed")} empty={t("none")} setParams={setParams}>
-        {(data) => (
-          <Table caption={t("title")} stack head={[t("name"), t("titleOrg"), t("side")]}>
-            <tbody>
-              {data.rows.map((p) => (
-                <tr key={p.id}>
-                  <Td>
-                    <Link href={`/people/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                      {p.nameEn}
-                    </Link>
-                    {p.nameLocal ? (
-                      <span className="ml-2 text-slate-600" lang={p.side === "home" ? "ko" : localLang(p.partnerCountry)}>
-                        {p.nameLocal}
-                      </span>
-                    ) : null}
-                    {p.archivedAt ? (
-                      <span className="ml-2">
-                        <Badge tone="amber">{tc("archived")}</Badge>
-                      </span>
-                    ) : null}
-                  </Td>
-                  <Td label={t("titleOrg")}>{[p.title, p.organisation].filter(Boolean).join(", ")}</Td>
-                  <Td label={t("side")}>
-                    {te(`personSide.${p.side}`)}
-                    {p.partnerSlug ? (
-                      <>
-                        {" · "}
-                        <Link href={`/partners/${p.partnerSlug}`} className="text-brand-700 underline">
-                          {locale === "ko" ? p.partnerNameKo : p.partnerNameEn}
-                        </Link>
-                      </>
-                    ) : null}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+      <ListTable
+        query={query}
+        failed={tp("errors.failed")}
+        empty={t("none")}
+        setParams={setParams}
+        caption={t("title")}
+        head={[t("name"), t("titleOrg"), t("side")]}
+        row={(p) => (
+          <tr key={p.id}>
+            <Td>
+              <Link href={`/people/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                {p.nameEn}
+              </Link>
+              {p.nameLocal ? (
+                <span className="ml-2 text-slate-600" lang={p.side === "home" ? "ko" : localLang(p.partnerCountry)}>
+                  {p.nameLocal}
+                </span>
+              ) : null}
+              {p.archivedAt ? (
+                <span className="ml-2">
+                  <Badge tone="amber">{tc("archived")}</Badge>
+                </span>
+              ) : null}
+            </Td>
+            <Td label={t("titleOrg")}>{[p.title, p.organisation].filter(Boolean).join(", ")}</Td>
+            <Td label={t("side")}>
+              {te(`personSide.${p.side}`)}
+              {p.partnerSlug ? (
+                <>
+                  {" · "}
+                  <Link href={`/partners/${p.partnerSlug}`} className="text-brand-700 underline">
+                    {locale === "ko" ? p.partnerNameKo : p.partnerNameEn}
+                  </Link>
+                </>
+              ) : null}
+            </Td>
+          </tr>
         )}
-      </ListResults>
+      />
     </>
   );
 }
