@@ -1,7 +1,7 @@
 // The partners and people reports: the lists whose exports the import reads back
 // (lib/import/columns.ts), in the same query shape as the other reports of reports.ts.
 import type { ReportFilters } from "./reports";
-import type { PartnerBasics } from "@/lib/types/lists";
+import type { PartnerBasics, PersonBasics } from "@/lib/types/lists";
 
 export interface RecordQuery {
   from: string;
@@ -26,13 +26,8 @@ export interface PartnerRow extends PartnerBasics {
   longitude: number | null;
 }
 
-export interface PersonRow {
-  id: number;
-  nameEn: string;
-  nameLocal: string | null;
-  title: string | null;
+export interface PersonRow extends Omit<PersonBasics, "partnerId"> {
   organisation: string | null;
-  side: string;
   partnerEn: string | null;
   partnerKo: string | null;
   email: string | null;

@@ -42,20 +42,14 @@ export type PartnerPage = {
 };
 
 export type PeoplePage = {
-  rows: {
-    id: number;
-    nameEn: string;
-    nameLocal: string | null;
-    title: string | null;
+  rows: (PersonBasics & {
     organisation: string | null;
-    side: string;
-    partnerId: number | null;
     partnerSlug: string | null;
     partnerNameEn: string | null;
     partnerNameKo: string | null;
     partnerCountry: string | null;
     archivedAt: Date | null;
-  }[];
+  })[];
   total: number;
   page: number;
   size: number;

@@ -9,21 +9,13 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
+import type { PartnerBasics } from "@/lib/types/lists";
 import { DATE_PRECISIONS, PARTNER_KINDS, PARTNER_STATUSES, RELATIONSHIP_LEVELS } from "@/lib/domain";
 import { createPartnerSchema, updatePartnerSchema } from "@/lib/validation/partners";
 import { useSavePartner } from "../queries";
 
-export interface PartnerFormValues {
-  id: number;
+export interface PartnerFormValues extends PartnerBasics {
   version: number;
-  slug: string;
-  nameEn: string;
-  nameKo: string;
-  nameLocal: string | null;
-  country: string;
-  kind: string;
-  level: string;
-  status: string;
   since: string;
   sincePrecision: string | null;
   timeZone: string;

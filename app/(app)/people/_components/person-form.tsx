@@ -10,18 +10,13 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
 import { PERSON_SIDES } from "@/lib/domain";
+import type { PersonBasics } from "@/lib/types/lists";
 import { createPersonSchema, updatePersonSchema } from "@/lib/validation/people";
 import { useSavePerson } from "../queries";
 
-export interface PersonFormValues {
-  id: number;
+export interface PersonFormValues extends PersonBasics {
   version: number;
-  nameEn: string;
-  nameLocal: string | null;
-  title: string | null;
   organisation: string | null;
-  side: string;
-  partnerId: number | null;
   email: string | null;
   phone: string | null;
   notes: string | null;
