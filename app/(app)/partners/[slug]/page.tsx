@@ -8,6 +8,7 @@ import { PartnerStatusBadge } from "@/components/partners/status-badge";
 import { PartnerTimeline } from "@/components/timeline/partner-timeline";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Pair } from "@/components/ui/pair";
 import { Empty } from "@/components/ui/empty";
 import { getDb } from "@/db";
 import { partnerActions } from "@/db/queries/actions";
@@ -187,15 +188,6 @@ export default async function PartnerPage({ params }: Props) {
         )}
       </Card>
       <RecordHistory recordType="partner" recordId={p.id} />
-    </div>
-  );
-}
-
-function Pair({ k, v }: { k: string; v: React.ReactNode }) {
-  return (
-    <div className="flex gap-2">
-      <dt className="w-28 shrink-0 text-slate-600">{k}</dt>
-      <dd className="text-slate-900">{v}</dd>
     </div>
   );
 }

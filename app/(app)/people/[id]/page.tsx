@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { MeetingRows } from "@/components/meetings/meeting-row";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Pair } from "@/components/ui/pair";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { getPartner } from "@/db/queries/partners";
@@ -98,15 +99,6 @@ export default async function PersonPage({ params }: Props) {
           locale={locale}
         />
       </Card>
-    </div>
-  );
-}
-
-function Pair({ k, v }: { k: string; v: React.ReactNode }) {
-  return (
-    <div className="flex gap-2">
-      <dt className="w-28 shrink-0 text-slate-600">{k}</dt>
-      <dd className="min-w-0 break-words text-slate-900">{v}</dd>
     </div>
   );
 }
