@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { Board } from "@/components/board/board";
@@ -31,11 +30,7 @@ export default async function BoardPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title={t("title")}
         lead={t("lead")}
-        actions={
-          <Link href="/board/partners" className="inline-flex h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50">
-            {t("partnerOverview")}
-          </Link>
-        }
+        link={{ href: "/board/partners", label: t("partnerOverview"), variant: "secondary" }}
       />
       <BoardFilters
         filters={filters}

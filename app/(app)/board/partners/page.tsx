@@ -30,11 +30,7 @@ export default async function PartnerOverviewPage() {
       <PageHeader
         title={t("tiles.title")}
         lead={t("tiles.lead")}
-        actions={
-          <Link href="/board" className="inline-flex h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50">
-            {t("boardLink")}
-          </Link>
-        }
+        link={{ href: "/board", label: t("boardLink"), variant: "secondary" }}
       />
       <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
         {tiles.map((p) => {
