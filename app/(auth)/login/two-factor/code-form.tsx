@@ -12,16 +12,24 @@ export function CodeForm() {
   const t = useTranslations("twoFactor");
   // The challenge is gone: the message then offers to sign in again.
   const [restart, setRestart] = useState(false);
+  const [codeForm, setCodeForm] = useState<HTMLFormElement | null>(null);
   const { attach, err, formError, pending, submit } = useCommandForm({
     command: verifyCode,
     message: (e) => e.message,
-    onFailure: (e) => void setRestart(e.details?.restart === true),
+    onFailure: (e) => {
+      setRestart(e.details?.restart === true);
+      // A refused code is emptied, as the form always did, so the next one is typed afresh.
+      codeForm?.reset();
+    },
     // A full load, so the app sees the session cookie just set.
     redirect: (r) => r.next,
   });
   return (
     <form
-      ref={attach}
+      ref={(el) => {
+        attach(el);
+        setCodeForm(el);
+      }}
       className="space-y-4"
       noValidate
       onSubmit={(e) => {
