@@ -9,7 +9,9 @@ export const SHELL_NAMESPACES = ["auth", "common", "nav", "notifications", "sear
 /** Per folder (or page file) of app/, what its client components add to the shell's ("validation":
  * the field errors of the forms that check in the browser, components/forms/use-field-errors.ts). */
 export const ROUTE_NAMESPACES = {
-  "(app)/account": ["account", "forms"],
+  // Sign-in and its code step: their field errors are message keys, worded in the browser.
+  "(auth)/login": ["validation"],
+  "(app)/account": ["account", "forms", "validation"],
   "(app)/actions": ["actions", "enums", "partners"],
   "(app)/admin": ["admin", "enums", "forms", "rates"],
   "(app)/board": ["board", "enums", "validation"],

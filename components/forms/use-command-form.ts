@@ -20,7 +20,12 @@ export function useCommandForm<I, T>(opts: {
   command: (input: I) => Promise<CommandResult<T>>;
   /** The schema the server parses with, so the browser refuses exactly what the server would. */
   schema?: z.ZodType;
-  onSaved: (data: T, input: I) => void | Promise<void>;
+  onSaved?: (data: T, input: I) => void | Promise<void>;
+  /**
+   * Where the browser goes after a save (e.g. sign-in, a forced password change), or nothing to
+   * stay. A full load, so the next page is rendered with the session the command just set.
+   */
+  redirect?: (data: T, input: I) => string | null | undefined;
   /** The form-level message for a failure (a browser check fails as `validation_failed`). */
   message: (error: CommandError) => string;
   /** The form-level message when the browser's check fails, if not `message`'s. */
@@ -47,7 +52,9 @@ export function useCommandForm<I, T>(opts: {
   const cmd = useCommand(opts.command, {
     onSuccess: async (data, input) => {
       setState(cleanForm);
-      await opts.onSaved(data, input);
+      await opts.onSaved?.(data, input);
+      const to = opts.redirect?.(data, input);
+      if (to) window.location.assign(to);
     },
     onFailure: (error, input) => {
       if (opts.onFailure?.(error, input) === true) return setState(cleanForm);

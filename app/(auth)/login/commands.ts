@@ -1,28 +1,29 @@
 "use server";
 import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { clientIp } from "@/server/auth/guard";
 import { attemptSignIn, type PasswordCheck } from "@/server/auth/sign-in";
 import { getAuth } from "@/server/auth/server";
-import { formText } from "@/lib/form-data";
+import type { CommandResult } from "@/lib/types/command";
 import { fieldErrors } from "@/lib/validation/common";
-import { localFieldErrors } from "@/lib/validation/local-errors";
 import { signInSchema } from "@/lib/validation/users";
 
-export interface SignInState {
-  error?: string;
-  fields?: Record<string, string[]>;
-  email?: string;
+export interface SignInInput {
+  email: string;
+  password: string;
 }
 
-export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
+/**
+ * Checks the password (counted first by the sign-in limit) and answers where the browser goes next:
+ * the app, or the code step when the account has two-step sign-in. The form loads that page in full,
+ * so it is rendered with the session (or challenge) cookie set here. No runCommand: nobody is signed in yet.
+ */
+export async function signIn(input: SignInInput): Promise<CommandResult<{ next: "/" | "/login/two-factor" }>> {
   const t = await getTranslations("auth");
-  const parsed = signInSchema.safeParse({ email: formText(form, "email"), password: formText(form, "password") });
-  const email = formText(form, "email") ?? "";
-  if (!parsed.success) return { fields: await localFieldErrors(fieldErrors(parsed.error)), email };
+  const parsed = signInSchema.safeParse({ email: text(input?.email), password: text(input?.password) });
+  if (!parsed.success) return { ok: false, error: { code: "validation_failed", message: "", fields: fieldErrors(parsed.error) } };
   const h = await headers();
   const check = async (): Promise<PasswordCheck> => {
     try {
@@ -36,7 +37,9 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
     }
   };
   const outcome = await attemptSignIn(getDb(), { email: parsed.data.email, ip: await clientIp() }, check);
-  if (outcome.ok) redirect(outcome.secondFactor ? "/login/two-factor" : "/");
-  if (outcome.reason === "limited") return { error: t("rateLimited", { minutes: outcome.minutes }), email };
-  return { error: t(outcome.reason), email };
+  if (outcome.ok) return { ok: true, data: { next: outcome.secondFactor ? "/login/two-factor" : "/" } };
+  if (outcome.reason === "limited") return { ok: false, error: { code: "rate_limited", message: t("rateLimited", { minutes: outcome.minutes }) } };
+  return { ok: false, error: { code: "unauthorized", message: t(outcome.reason) } };
 }
+
+const text = (v: unknown) => (typeof v === "string" ? v : "");

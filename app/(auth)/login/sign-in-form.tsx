@@ -1,22 +1,34 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { formValues, useCommandForm } from "@/components/forms/use-command-form";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { signIn, type SignInState } from "./commands";
+import { signIn, type SignInInput } from "./commands";
 
 export function SignInForm() {
   const t = useTranslations("auth");
-  const [state, action, pending] = useActionState<SignInState, FormData>(signIn, {});
+  // No schema in the browser: the sign-in schema lives with the password rules (zxcvbn), which stay on the server.
+  const { attach, err, formError, pending, submit } = useCommandForm({
+    command: signIn,
+    // A refused field shows under the field only, as before; the other refusals are worded by the command.
+    message: (e) => e.message,
+    // A full load, so the app (or the code step) sees the session cookie just set.
+    redirect: (r) => r.next,
+  });
   return (
-    <form action={action} className="space-y-4" noValidate>
-      {state.error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.error}
-        </p>
-      ) : null}
-      <Field label={t("email")} name="email" type="email" autoComplete="username" required defaultValue={state.email} errors={state.fields?.email} />
-      <Field label={t("password")} name="password" type="password" autoComplete="current-password" required errors={state.fields?.password} />
+    <form
+      ref={attach}
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(formValues(e.currentTarget) as unknown as SignInInput);
+      }}
+    >
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <Field label={t("email")} name="email" type="email" autoComplete="username" required errors={err("email")} />
+      <Field label={t("password")} name="password" type="password" autoComplete="current-password" required errors={err("password")} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t("signingIn") : t("signIn")}
       </Button>

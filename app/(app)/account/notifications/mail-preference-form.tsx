@@ -1,18 +1,35 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useState } from "react";
+import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { MAIL_PREFERENCES, type MailPreference } from "@/lib/notifications/kinds";
-import { saveMailPreference, type MailPreferenceState } from "./commands";
+import { mailPreferenceSchema } from "@/lib/validation/notifications";
+import { saveMailPreference, type MailPreferenceInput } from "./commands";
 
 export function MailPreferenceForm({ current }: { current: MailPreference }) {
   const t = useTranslations("notifications.pref");
-  const [state, action, pending] = useActionState<MailPreferenceState, FormData>(saveMailPreference, {});
+  const [done, setDone] = useState(false);
+  const { attach, formError, pending, submit } = useCommandForm({
+    command: saveMailPreference,
+    schema: mailPreferenceSchema,
+    message: (e) => e.message,
+    localMessage: t("legend"),
+    onSaved: () => setDone(true),
+  });
   return (
-    <form action={action} className="max-w-md space-y-4">
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.done ? <Alert tone="success">{t("saved")}</Alert> : null}
+    <form
+      ref={attach}
+      className="max-w-md space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setDone(false);
+        submit(formValues(e.currentTarget) as unknown as MailPreferenceInput);
+      }}
+    >
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {done ? <Alert tone="success">{t("saved")}</Alert> : null}
       <fieldset className="space-y-2">
         <legend className="mb-2 text-sm font-medium text-slate-900">{t("legend")}</legend>
         {MAIL_PREFERENCES.map((p) => (

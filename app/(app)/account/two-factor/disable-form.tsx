@@ -1,25 +1,31 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { disableTwoFactor, type DisableState } from "./commands";
+import { disableTwoFactor, type PasswordInput } from "./commands";
 
 export function DisableForm() {
   const t = useTranslations("twoFactor");
-  const [state, action, pending] = useActionState<DisableState, FormData>(disableTwoFactor, {});
+  const { attach, err, formError, pending, submit } = useCommandForm({
+    command: disableTwoFactor,
+    message: (e) => e.message,
+    // better-auth replaced the session: a full load shows the page with it.
+    redirect: () => "/account/two-factor",
+  });
   return (
-    <form action={action} className="max-w-md space-y-4" noValidate>
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      <Field
-        label={t("password")}
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        errors={state.fieldError ? [state.fieldError] : undefined}
-      />
+    <form
+      ref={attach}
+      className="max-w-md space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(formValues(e.currentTarget) as unknown as PasswordInput);
+      }}
+    >
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <Field label={t("password")} name="password" type="password" autoComplete="current-password" required errors={err("password")} />
       <Button type="submit" variant="danger" disabled={pending}>
         {pending ? t("working") : t("disable")}
       </Button>

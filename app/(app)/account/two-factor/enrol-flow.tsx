@@ -1,10 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useState } from "react";
+import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { confirmEnrolment, startEnrolment, type ConfirmState, type EnrolState } from "./commands";
+import { confirmEnrolment, startEnrolment, type CodeInput, type EnrolSetup, type PasswordInput } from "./commands";
 
 /** Groups of four, as authenticator apps print keys: easier to read aloud and to type. */
 function grouped(secret: string): string {
@@ -17,9 +18,15 @@ function grouped(secret: string): string {
  */
 export function EnrolFlow() {
   const t = useTranslations("twoFactor");
-  const [enrol, enrolAction, enrolPending] = useActionState<EnrolState, FormData>(startEnrolment, {});
-  const [confirm, confirmAction, confirmPending] = useActionState<ConfirmState, FormData>(confirmEnrolment, {});
-  const setup = enrol.setup;
+  const [setup, setSetup] = useState<EnrolSetup | null>(null);
+  // Destructured: the lint reads a hook result passed as a ref as a ref whole.
+  const { attach: enrolRef, ...enrol } = useCommandForm({ command: startEnrolment, message: (e) => e.message, onSaved: (s) => setSetup(s) });
+  const { attach: confirmRef, ...confirm } = useCommandForm({
+    command: confirmEnrolment,
+    message: (e) => e.message,
+    // better-auth replaced the session: a full load shows the page with it.
+    redirect: () => "/account/two-factor",
+  });
 
   if (setup)
     return (
@@ -48,8 +55,16 @@ export function EnrolFlow() {
             </ol>
           </li>
           <li>
-            <form action={confirmAction} className="max-w-xs space-y-3" noValidate>
-              {confirm.error ? <Alert tone="error">{confirm.error}</Alert> : null}
+            <form
+              ref={confirmRef}
+              className="max-w-xs space-y-3"
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                confirm.submit(formValues(e.currentTarget) as unknown as CodeInput);
+              }}
+            >
+              {confirm.formError ? <Alert tone="error">{confirm.formError}</Alert> : null}
               <Field
                 label={t("firstCode")}
                 name="code"
@@ -57,10 +72,10 @@ export function EnrolFlow() {
                 autoComplete="one-time-code"
                 required
                 hint={t("firstCodeHint")}
-                errors={confirm.fieldError ? [confirm.fieldError] : undefined}
+                errors={confirm.err("code")}
               />
-              <Button type="submit" disabled={confirmPending}>
-                {confirmPending ? t("working") : t("turnOn")}
+              <Button type="submit" disabled={confirm.pending}>
+                {confirm.pending ? t("working") : t("turnOn")}
               </Button>
             </form>
           </li>
@@ -69,19 +84,27 @@ export function EnrolFlow() {
     );
 
   return (
-    <form action={enrolAction} className="max-w-md space-y-4" noValidate>
+    <form
+      ref={enrolRef}
+      className="max-w-md space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        enrol.submit(formValues(e.currentTarget) as unknown as PasswordInput);
+      }}
+    >
       <p className="text-sm text-slate-700">{t("enrolLead")}</p>
-      {enrol.error ? <Alert tone="error">{enrol.error}</Alert> : null}
+      {enrol.formError ? <Alert tone="error">{enrol.formError}</Alert> : null}
       <Field
         label={t("password")}
         name="password"
         type="password"
         autoComplete="current-password"
         required
-        errors={enrol.fieldError ? [enrol.fieldError] : undefined}
+        errors={enrol.err("password")}
       />
-      <Button type="submit" disabled={enrolPending}>
-        {enrolPending ? t("working") : t("start")}
+      <Button type="submit" disabled={enrol.pending}>
+        {enrol.pending ? t("working") : t("start")}
       </Button>
     </form>
   );

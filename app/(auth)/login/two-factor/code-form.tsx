@@ -1,25 +1,51 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useState } from "react";
+import { formValues, useCommandForm } from "@/components/forms/use-command-form";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { verifyCode, type CodeState } from "./commands";
+import { verifyCode, type CodeInput } from "./commands";
 
 export function CodeForm() {
   const t = useTranslations("twoFactor");
-  const [state, action, pending] = useActionState<CodeState, FormData>(verifyCode, {});
+  // The challenge is gone: the message then offers to sign in again.
+  const [restart, setRestart] = useState(false);
+  const [codeForm, setCodeForm] = useState<HTMLFormElement | null>(null);
+  const { attach, err, formError, pending, submit } = useCommandForm({
+    command: verifyCode,
+    message: (e) => e.message,
+    onFailure: (e) => {
+      setRestart(e.details?.restart === true);
+      // A refused code is emptied, as the form always did, so the next one is typed afresh.
+      codeForm?.reset();
+    },
+    // A full load, so the app sees the session cookie just set.
+    redirect: (r) => r.next,
+  });
   return (
-    <form action={action} className="space-y-4" noValidate>
-      {state.error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.error}{" "}
-          {state.restart ? (
+    <form
+      ref={(el) => {
+        attach(el);
+        setCodeForm(el);
+      }}
+      className="space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(formValues(e.currentTarget) as unknown as CodeInput);
+      }}
+    >
+      {formError ? (
+        <Alert tone="error">
+          {formError}{" "}
+          {restart ? (
             <Link href="/login" className="font-medium underline">
               {t("signInAgain")}
             </Link>
           ) : null}
-        </p>
+        </Alert>
       ) : null}
       <Field
         label={t("code")}
@@ -29,7 +55,7 @@ export function CodeForm() {
         autoCapitalize="off"
         required
         hint={t("codeHint")}
-        errors={state.fieldError ? [state.fieldError] : undefined}
+        errors={err("code")}
       />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t("checking") : t("verify")}
