@@ -40,9 +40,11 @@ export async function importRates(_prev: RateState, form: FormData): Promise<Rat
   return { ok: t("imported", { n: res.data.rows }) };
 }
 
-export async function removeRate(_prev: RateState, form: FormData): Promise<RateState> {
-  const res = await runCommand("admin", ({ db, actor }) => deleteExchangeRate(db, actor, argId(Number(formText(form, "id")))));
-  if (!res.ok) return { error: res.error.message };
-  revalidatePath("/admin/exchange-rates");
-  return {};
+/** Removes one rate; the revalidation redraws the table the button sits in. */
+export async function removeRate(id: number) {
+  const res = await runCommand("admin", async ({ db, actor }) => {
+    await deleteExchangeRate(db, actor, argId(id));
+  });
+  if (res.ok) revalidatePath("/admin/exchange-rates");
+  return res;
 }

@@ -1,9 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useCommand } from "@/components/forms/use-command";
 import { importRates, removeRate, saveRate, type RateState } from "../commands";
 
 function Outcome({ state }: { state: RateState }) {
@@ -46,14 +47,14 @@ export function ImportRatesForm() {
 
 /** One rate's Remove button; a refusal shows beside it. */
 export function RemoveRateForm({ id, label, children }: { id: number; label: string; children: ReactNode }) {
-  const [state, action, pending] = useActionState<RateState, FormData>(removeRate, {});
+  const [error, setError] = useState<string | null>(null);
+  const remove = useCommand(removeRate, { onSuccess: () => setError(null), onFailure: (e) => setError(e.message) });
   return (
-    <form action={action}>
-      <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="secondary" size="sm" aria-label={label} disabled={pending}>
+    <div>
+      <Button type="button" variant="secondary" size="sm" aria-label={label} disabled={remove.pending} onClick={() => remove.trigger(id)}>
         {children}
       </Button>
-      {state.error ? <p className="mt-1 text-sm text-red-700">{state.error}</p> : null}
-    </form>
+      {error ? <p className="mt-1 text-sm text-red-700">{error}</p> : null}
+    </div>
   );
 }

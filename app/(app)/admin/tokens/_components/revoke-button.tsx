@@ -1,23 +1,25 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useCommand } from "@/components/forms/use-command";
 import { revokeToken } from "../commands";
 
 export function RevokeButton({ id, name }: { id: number; name: string }) {
   const t = useTranslations("admin");
-  const [state, action, pending] = useActionState<{ error?: string }, FormData>(revokeToken, {});
+  const [error, setError] = useState<string | null>(null);
+  // The command's refusal is shown as it comes: the query words it for the screen already.
+  const revoke = useCommand(revokeToken, { onSuccess: () => setError(null), onFailure: (e) => setError(e.message) });
   return (
-    <form action={action}>
-      <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="danger" size="sm" disabled={pending} aria-label={t("revokeToken", { name })}>
+    <div>
+      <Button type="button" variant="danger" size="sm" disabled={revoke.pending} aria-label={t("revokeToken", { name })} onClick={() => revoke.trigger(id)}>
         {t("revoke")}
       </Button>
-      {state.error ? (
+      {error ? (
         <p role="alert" className="mt-1 text-xs text-red-700">
-          {state.error}
+          {error}
         </p>
       ) : null}
-    </form>
+    </div>
   );
 }
