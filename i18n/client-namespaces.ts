@@ -13,7 +13,7 @@ export const ROUTE_NAMESPACES = {
   "(auth)/login": ["validation"],
   "(app)/account": ["account", "forms", "validation"],
   "(app)/actions": ["actions", "enums", "partners"],
-  "(app)/admin": ["admin", "enums", "forms", "rates"],
+  "(app)/admin": ["admin", "enums", "forms", "rates", "validation"],
   "(app)/board": ["board", "enums", "validation"],
   // The list machinery (components/records/url-list.tsx) words its search box and pager under partners.list.
   "(app)/meetings": ["enums", "forms", "meetings", "partners", "validation"],
