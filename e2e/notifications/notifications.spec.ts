@@ -105,3 +105,34 @@ for (const [name, url, role] of PAGES)
       await page.screenshot({ path: `test-results/screens/notify-${name}-ko-375.png`, fullPage: true });
     });
   });
+
+test.describe("[NOTIFY] the thresholds form", () => {
+  test.use({ role: "admin" });
+  test("refuses an out-of-range number next to its field, saves a good one, and keeps it", async ({ page }) => {
+    await page.goto("/admin/mail");
+    const dueSoon = page.getByLabel("Days before a follow-up's due date for the first reminder");
+    const before = await dueSoon.inputValue();
+    const save = page.getByRole("button", { name: "Save thresholds" });
+
+    await dueSoon.fill("0");
+    await save.click();
+    await expect(page.getByRole("alert").filter({ hasText: "The thresholds were not saved" })).toBeVisible();
+    await expect(dueSoon).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Enter 1 or more.")).toBeVisible();
+    await expect(dueSoon).toBeFocused();
+    await page.reload();
+    await expect(dueSoon).toHaveValue(before);
+
+    const next = before === "9" ? "8" : "9";
+    await dueSoon.fill(next);
+    await save.click();
+    await expect(page.getByText("The thresholds are saved.")).toBeVisible();
+    await page.reload();
+    await expect(dueSoon).toHaveValue(next);
+
+    // Put the setting back for the specs that follow.
+    await dueSoon.fill(before);
+    await save.click();
+    await expect(page.getByText("The thresholds are saved.")).toBeVisible();
+  });
+});

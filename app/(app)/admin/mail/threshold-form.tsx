@@ -1,26 +1,46 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useState } from "react";
+import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { NotificationSettings } from "@/lib/notifications/rules";
-import { saveThresholds, type ThresholdState } from "./commands";
+import { notificationSettingsSchema } from "@/lib/validation/notifications";
+import { saveThresholds } from "./commands";
 
 export function ThresholdForm({ settings }: { settings: NotificationSettings }) {
   const t = useTranslations("notifications.admin");
-  const [state, action, pending] = useActionState<ThresholdState, FormData>(saveThresholds, {});
+  const [done, setDone] = useState(false);
+  const { attach, err, formError, pending, submit } = useCommandForm({
+    command: saveThresholds,
+    schema: notificationSettingsSchema,
+    message: (e) => (e.code === "validation_failed" ? t("thresholdsInvalid") : e.message),
+    onSaved: () => setDone(true),
+  });
   const [first = 90, second = first] = settings.agreementDays;
+  const number = (name: string, min: number, max: number, value: number) => (
+    <Field label={t(name as "dueSoonDays")} name={name} type="number" min={min} max={max} required defaultValue={value} errors={err(name)} />
+  );
   return (
-    <form action={action} className="max-w-lg space-y-4">
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.done ? <Alert tone="success">{t("thresholdsSaved")}</Alert> : null}
-      <Field label={t("dueSoonDays")} name="dueSoonDays" type="number" min={1} max={60} required defaultValue={settings.dueSoonDays} />
-      <Field label={t("agreementFirstDays")} name="agreementFirstDays" type="number" min={1} max={365} required defaultValue={first} />
-      <Field label={t("agreementSecondDays")} name="agreementSecondDays" type="number" min={1} max={365} required defaultValue={second} />
-      <Field label={t("giftHandoverDays")} name="giftHandoverDays" type="number" min={1} max={365} required defaultValue={settings.giftHandoverDays} />
-      <Field label={t("giftSoonDays")} name="giftSoonDays" type="number" min={1} max={60} required defaultValue={settings.giftSoonDays} />
-      <Field label={t("digestHour")} name="digestHour" type="number" min={0} max={23} required defaultValue={settings.digestHour} />
+    <form
+      ref={attach}
+      className="max-w-lg space-y-4"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setDone(false);
+        submit(formValues(e.currentTarget));
+      }}
+    >
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {done ? <Alert tone="success">{t("thresholdsSaved")}</Alert> : null}
+      {number("dueSoonDays", 1, 60, settings.dueSoonDays)}
+      {number("agreementFirstDays", 1, 365, first)}
+      {number("agreementSecondDays", 1, 365, second)}
+      {number("giftHandoverDays", 1, 365, settings.giftHandoverDays)}
+      {number("giftSoonDays", 1, 60, settings.giftSoonDays)}
+      {number("digestHour", 0, 23, settings.digestHour)}
       <Button type="submit" disabled={pending}>
         {t("saveThresholds")}
       </Button>
