@@ -1,27 +1,46 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useState } from "react";
+import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/forms/password-field";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { ROLES } from "@/lib/domain";
-import { inviteUser, type FormState } from "../commands";
+import { inviteUser, type InviteInput } from "../commands";
 
 export function InviteForm() {
   const t = useTranslations("admin");
   const te = useTranslations("enums.role");
-  const [state, action, pending] = useActionState<FormState, FormData>(inviteUser, {});
+  // Who was invited last: the confirmation, and the key that empties the form for the next one.
+  const [invited, setInvited] = useState<{ email: string; n: number } | null>(null);
+  // The schema (lib/validation/users.ts) loads the password checker, so the server alone checks;
+  // its field errors come back as keys and the kit words them.
+  const { attach, err, formError, pending, submit } = useCommandForm({
+    command: inviteUser,
+    message: (e) => (e.code === "validation_failed" ? t("fixFields") : e.message),
+    onSaved: (data) => setInvited((last) => ({ email: data.email, n: (last?.n ?? 0) + 1 })),
+  });
   return (
-    // A successful invite remounts the form (key) so its fields are empty for the next one.
-    <form key={state.done} action={action} className="space-y-4" noValidate aria-label={t("inviteTitle")}>
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.done ? <Alert tone="success">{state.done}</Alert> : null}
+    <form
+      key={invited?.n ?? 0}
+      ref={attach}
+      className="space-y-4"
+      noValidate
+      aria-label={t("inviteTitle")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setInvited((last) => (last ? { ...last, email: "" } : null));
+        submit(formValues(e.currentTarget) as unknown as InviteInput);
+      }}
+    >
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {invited?.email && !formError ? <Alert tone="success">{t("invited", { email: invited.email })}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("name")} name="name" required autoComplete="off" defaultValue={state.values?.name} errors={state.fields?.name} />
-        <Field label={t("email")} name="email" type="email" required autoComplete="off" defaultValue={state.values?.email} errors={state.fields?.email} />
-        <SelectField label={t("role")} name="role" defaultValue={state.values?.role ?? "viewer"} options={ROLES.map((r) => ({ value: r, label: te(r) }))} errors={state.fields?.role} />
+        <Field label={t("name")} name="name" required autoComplete="off" errors={err("name")} />
+        <Field label={t("email")} name="email" type="email" required autoComplete="off" errors={err("email")} />
+        <SelectField label={t("role")} name="role" defaultValue="viewer" options={ROLES.map((r) => ({ value: r, label: te(r) }))} errors={err("role")} />
         <PasswordField
           label={t("tempPassword")}
           name="password"
@@ -31,7 +50,7 @@ export function InviteForm() {
           autoComplete="off"
           spellCheck={false}
           hint={t("tempPasswordHint")}
-          errors={state.fields?.password}
+          errors={err("password")}
         />
       </div>
       <Button type="submit" disabled={pending}>
