@@ -10,8 +10,13 @@ import type { Role } from "@/lib/domain";
 /** The setting's key: while its value is "true", an admin without two-step sign-in can only enrol. */
 export const REQUIRE_ADMIN_TWO_FACTOR = "require_admin_two_factor";
 
-/** Thrown (and matched by the admin page) when the admin turning it on has no two-step sign-in. */
+/**
+ * Thrown when the admin turning it on has no two-step sign-in: the sentence for the API and the
+ * CLI, and a `reason` in the details that the admin page words in the viewer's language.
+ */
 export const OWN_TWO_FACTOR_FIRST = "Turn on two-step sign-in for your own account before requiring it for administrators.";
+
+export const OWN_TWO_FACTOR_FIRST_REASON = "own_two_factor_first";
 
 export async function adminTwoFactorRequired(db: Db): Promise<boolean> {
   const row = (await db.select({ value: setting.value }).from(setting).where(eq(setting.key, REQUIRE_ADMIN_TWO_FACTOR)).limit(1))[0];
@@ -27,7 +32,7 @@ export async function setAdminTwoFactorRequired(db: Db, actor: Actor, required: 
   return await inTransaction(db, async (tx) => {
     if (required) {
       const own = actor.userId ? (await tx.select({ on: user.twoFactorEnabled }).from(user).where(eq(user.id, actor.userId)).limit(1))[0] : undefined;
-      if (!own?.on) throw new UserError("forbidden", OWN_TWO_FACTOR_FIRST);
+      if (!own?.on) throw new UserError("forbidden", OWN_TWO_FACTOR_FIRST, { details: { reason: OWN_TWO_FACTOR_FIRST_REASON } });
     }
     const before = await adminTwoFactorRequired(tx);
     if (before === required) return { changed: false };

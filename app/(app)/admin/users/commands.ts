@@ -1,13 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { OWN_TWO_FACTOR_FIRST, setAdminTwoFactorRequired } from "@/db/queries/admin-two-factor";
+import { setAdminTwoFactorRequired } from "@/db/queries/admin-two-factor";
 import { createUser, resetUserPassword, resetUserTwoFactor, setUserActive, setUserRole } from "@/db/queries/users";
 import { formText } from "@/lib/form-data";
 import { runCommand } from "@/server/auth/command";
 import type { CommandResult } from "@/lib/types/command";
 import { UserError } from "@/lib/errors";
 import { localFieldErrors } from "@/lib/validation/local-errors";
+import { parseInput } from "@/lib/validation/common";
 import { requireAdminTwoFactorSchema } from "@/lib/validation/users";
 
 export interface FormState {
@@ -90,26 +91,16 @@ export async function resetTwoFactor(_prev: FormState, form: FormData): Promise<
   return toState(res, t("resetDone", { email }));
 }
 
-export interface RequirementState {
-  error?: string;
-  fieldError?: string;
-  done?: string;
-}
-
-/** Admin → Users: require two-step sign-in for admins, or stop; refused unless the admin uses it. */
-export async function setTwoFactorRequirement(_prev: RequirementState, form: FormData): Promise<RequirementState> {
-  const t = await getTranslations("twoFactor.required");
+/**
+ * Admin → Users: require two-step sign-in for admins, or stop; refused unless the admin uses it
+ * (the refusal's `details.reason` is `OWN_TWO_FACTOR_FIRST_REASON`). Answers whether it is now required.
+ */
+export async function setTwoFactorRequirement(input: { required?: unknown }) {
   const res = await runCommand("admin", async ({ db, actor }) => {
-    const parsed = requireAdminTwoFactorSchema.safeParse({ required: formText(form, "required") });
-    if (!parsed.success) throw new UserError("validation_failed", t("choose"), { fields: { required: [t("choose")] } });
-    const required = parsed.data.required === "on";
+    const required = parseInput(requireAdminTwoFactorSchema, input).required === "on";
     await setAdminTwoFactorRequired(db, actor, required);
     return required;
   });
-  if (res.ok) {
-    revalidatePath("/admin/users");
-    return { done: res.data ? t("savedOn") : t("savedOff") };
-  }
-  if (res.error.message === OWN_TWO_FACTOR_FIRST) return { error: t("ownFirst") };
-  return { error: res.error.message, fieldError: res.error.fields?.required?.[0] };
+  if (res.ok) revalidatePath("/admin/users");
+  return res;
 }

@@ -1,22 +1,44 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useState } from "react";
+import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { setTwoFactorRequirement, type RequirementState } from "../commands";
+import { setTwoFactorRequirement } from "../commands";
+
+// The reason the query gives when the admin has no two-step sign-in themselves (a string here:
+// db/queries/admin-two-factor.ts is server code, so a client module may not import it).
+const OWN_FIRST = "own_two_factor_first";
 
 /** The admin setting: require two-step sign-in for administrators (on or off, saved explicitly). */
 export function TwoFactorRequirement({ required, missing }: { required: boolean; missing: string[] }) {
   const t = useTranslations("twoFactor.required");
-  const [state, action, pending] = useActionState<RequirementState, FormData>(setTwoFactorRequirement, {});
+  const [saved, setSaved] = useState<boolean | null>(null);
+  // The schema sits beside the password rules (lib/validation/users.ts), so the server alone checks.
+  const { attach, err, formError, pending, submit } = useCommandForm({
+    command: setTwoFactorRequirement,
+    message: (e) => (e.details?.reason === OWN_FIRST ? t("ownFirst") : e.code === "validation_failed" ? t("choose") : e.message),
+    onSaved: (on) => setSaved(on),
+  });
+  const fieldError = err("required") ? t("choose") : null;
   return (
     // Remounted when the setting changes, so the radios start from what is saved.
-    <form key={String(required)} action={action} className="max-w-2xl space-y-4" aria-label={t("title")}>
+    <form
+      key={String(required)}
+      ref={attach}
+      className="max-w-2xl space-y-4"
+      aria-label={t("title")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(null);
+        submit(formValues(e.currentTarget));
+      }}
+    >
       <p className="text-sm text-slate-700">{t("lead")}</p>
       <p className="text-sm text-slate-800 [overflow-wrap:anywhere]">{missing.length ? t("missing", { emails: missing.join(", ") }) : t("allCompliant")}</p>
-      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
-      {state.done && !state.error ? <Alert tone="success">{state.done}</Alert> : null}
-      <fieldset className="space-y-2" aria-describedby={state.fieldError ? "require-2fa-error" : undefined}>
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {saved !== null && !formError ? <Alert tone="success">{saved ? t("savedOn") : t("savedOff")}</Alert> : null}
+      <fieldset className="space-y-2" aria-describedby={fieldError ? "require-2fa-error" : undefined}>
         <legend className="mb-2 text-sm font-medium text-slate-900">{t("legend")}</legend>
         {(["on", "off"] as const).map((v) => (
           <label key={v} className="flex items-center gap-2 text-sm text-slate-800">
@@ -24,9 +46,9 @@ export function TwoFactorRequirement({ required, missing }: { required: boolean;
             {t(v)}
           </label>
         ))}
-        {state.fieldError ? (
+        {fieldError ? (
           <p id="require-2fa-error" className="text-sm text-red-700">
-            {state.fieldError}
+            {fieldError}
           </p>
         ) : null}
       </fieldset>
