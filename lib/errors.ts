@@ -26,6 +26,15 @@ const STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
+/**
+ * Why a refusal happened, where a screen words it itself (in `details.reason`): the data layer's
+ * message stays the English sentence the API and the CLI show.
+ */
+export const REFUSAL_REASONS = {
+  /** Requiring two-step sign-in for admins, by an admin who has not turned it on for themselves. */
+  ownTwoFactorFirst: "own_two_factor_first",
+} as const;
+
 export class UserError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string[]>;

@@ -4,7 +4,7 @@ import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { setting, user } from "../schema";
 import { inTransaction } from "../tx";
-import { NotFoundError, UserError } from "@/lib/errors";
+import { NotFoundError, REFUSAL_REASONS, UserError } from "@/lib/errors";
 import type { Role } from "@/lib/domain";
 
 /** The setting's key: while its value is "true", an admin without two-step sign-in can only enrol. */
@@ -15,8 +15,6 @@ export const REQUIRE_ADMIN_TWO_FACTOR = "require_admin_two_factor";
  * CLI, and a `reason` in the details that the admin page words in the viewer's language.
  */
 export const OWN_TWO_FACTOR_FIRST = "Turn on two-step sign-in for your own account before requiring it for administrators.";
-
-export const OWN_TWO_FACTOR_FIRST_REASON = "own_two_factor_first";
 
 export async function adminTwoFactorRequired(db: Db): Promise<boolean> {
   const row = (await db.select({ value: setting.value }).from(setting).where(eq(setting.key, REQUIRE_ADMIN_TWO_FACTOR)).limit(1))[0];
@@ -32,7 +30,7 @@ export async function setAdminTwoFactorRequired(db: Db, actor: Actor, required: 
   return await inTransaction(db, async (tx) => {
     if (required) {
       const own = actor.userId ? (await tx.select({ on: user.twoFactorEnabled }).from(user).where(eq(user.id, actor.userId)).limit(1))[0] : undefined;
-      if (!own?.on) throw new UserError("forbidden", OWN_TWO_FACTOR_FIRST, { details: { reason: OWN_TWO_FACTOR_FIRST_REASON } });
+      if (!own?.on) throw new UserError("forbidden", OWN_TWO_FACTOR_FIRST, { details: { reason: REFUSAL_REASONS.ownTwoFactorFirst } });
     }
     const before = await adminTwoFactorRequired(tx);
     if (before === required) return { changed: false };

@@ -1,3 +1,4 @@
+import { REFUSAL_REASONS } from "@/lib/errors";
 import { and, eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -108,6 +109,8 @@ describe("[ACCOUNTS] two-step sign-in required for administrators", () => {
   it("turning it on is refused to an admin without their own two-step sign-in, and audited when it changes", async () => {
     const without = await signedIn("admin");
     await expect(setAdminTwoFactorRequired(db, without.actor, true)).rejects.toThrow(OWN_TWO_FACTOR_FIRST);
+    // The admin page words the refusal by its reason, not by the English sentence.
+    await expect(setAdminTwoFactorRequired(db, without.actor, true)).rejects.toMatchObject({ code: "forbidden", details: { reason: REFUSAL_REASONS.ownTwoFactorFirst } });
     // The shell is no one: it cannot turn it on either.
     expect(await userCommand(db, ["require-2fa", "on"])).toMatchObject({ code: 2 });
     expect(await adminTwoFactorRequired(db)).toBe(false);

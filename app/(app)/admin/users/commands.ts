@@ -93,7 +93,7 @@ export async function resetTwoFactor(_prev: FormState, form: FormData): Promise<
 
 /**
  * Admin → Users: require two-step sign-in for admins, or stop; refused unless the admin uses it
- * (the refusal's `details.reason` is `OWN_TWO_FACTOR_FIRST_REASON`). Answers whether it is now required.
+ * (the refusal's `details.reason` is `REFUSAL_REASONS.ownTwoFactorFirst`). Answers whether it is now required.
  */
 export async function setTwoFactorRequirement(input: { required?: unknown }) {
   const res = await runCommand("admin", async ({ db, actor }) => {

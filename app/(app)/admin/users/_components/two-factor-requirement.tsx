@@ -4,11 +4,8 @@ import { useState } from "react";
 import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { REFUSAL_REASONS } from "@/lib/errors";
 import { setTwoFactorRequirement } from "../commands";
-
-// The reason the query gives when the admin has no two-step sign-in themselves (a string here:
-// db/queries/admin-two-factor.ts is server code, so a client module may not import it).
-const OWN_FIRST = "own_two_factor_first";
 
 /** The admin setting: require two-step sign-in for administrators (on or off, saved explicitly). */
 export function TwoFactorRequirement({ required, missing }: { required: boolean; missing: string[] }) {
@@ -17,7 +14,7 @@ export function TwoFactorRequirement({ required, missing }: { required: boolean;
   // The schema sits beside the password rules (lib/validation/users.ts), so the server alone checks.
   const { attach, err, formError, pending, submit } = useCommandForm({
     command: setTwoFactorRequirement,
-    message: (e) => (e.details?.reason === OWN_FIRST ? t("ownFirst") : e.code === "validation_failed" ? t("choose") : e.message),
+    message: (e) => (e.details?.reason === REFUSAL_REASONS.ownTwoFactorFirst ? t("ownFirst") : e.code === "validation_failed" ? t("choose") : e.message),
     onSaved: (on) => setSaved(on),
   });
   const fieldError = err("required") ? t("choose") : null;
