@@ -33,6 +33,8 @@ const STATUS: Record<ErrorCode, number> = {
 export const REFUSAL_REASONS = {
   /** Requiring two-step sign-in for admins, by an admin who has not turned it on for themselves. */
   ownTwoFactorFirst: "own_two_factor_first",
+  /** Demoting or deactivating the last active admin, which would leave no one to administer. */
+  lastAdmin: "last_admin",
 } as const;
 
 export class UserError extends Error {

@@ -5,7 +5,7 @@ import type { Actor } from "../audit";
 import { writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { account, apiToken, auditEvent, session, twoFactor, user } from "../schema";
-import { NotFoundError, UserError } from "@/lib/errors";
+import { NotFoundError, REFUSAL_REASONS, UserError } from "@/lib/errors";
 import { parseInput, messageKey } from "@/lib/validation/common";
 import { createUserSchema, resetPasswordSchema, setRoleSchema } from "@/lib/validation/users";
 import { inTransaction } from "../tx";
@@ -81,7 +81,7 @@ async function assertAnotherAdmin(tx: Tx, userId: string) {
     .select({ n: count() })
     .from(user)
     .where(sql`${user.role} = 'admin' and coalesce(${user.banned}, ${FALSE}) = ${FALSE} and ${user.id} <> ${userId}`).limit(1))[0]!.n;
-  if (others === 0) throw new UserError("bad_request", "This is the last active admin: make another admin first.");
+  if (others === 0) throw new UserError("bad_request", "This is the last active admin: make another admin first.", { details: { reason: REFUSAL_REASONS.lastAdmin } });
 }
 
 /** Sets a temporary password the user must change at next sign-in; ends their sessions. */

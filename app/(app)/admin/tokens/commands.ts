@@ -16,7 +16,9 @@ export interface TokenInput {
  */
 export async function createToken(input: TokenInput) {
   const res = await runCommand("admin", async ({ db, actor }) => {
-    const row = await createApiToken(db, actor, { name: input.name, role: input.role, scope: "api" });
+    // Fuzzed or forged calls may send anything; the query refuses what is not a name and a role.
+    const { name, role } = (input ?? {}) as Partial<TokenInput>;
+    const row = await createApiToken(db, actor, { name, role, scope: "api" });
     return { name: row.name, token: row.token };
   });
   if (res.ok) revalidatePath("/admin/tokens");

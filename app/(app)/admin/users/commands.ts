@@ -3,34 +3,16 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { setAdminTwoFactorRequired } from "@/db/queries/admin-two-factor";
 import { createUser, resetUserPassword, resetUserTwoFactor, setUserActive, setUserRole } from "@/db/queries/users";
-import { formText } from "@/lib/form-data";
 import { runCommand } from "@/server/auth/command";
 import type { CommandResult } from "@/lib/types/command";
 import { UserError } from "@/lib/errors";
-import { localFieldErrors } from "@/lib/validation/local-errors";
 import { parseInput } from "@/lib/validation/common";
 import { requireAdminTwoFactorSchema } from "@/lib/validation/users";
 
-export interface FormState {
-  error?: string;
-  fields?: Record<string, string[]>;
-  done?: string;
-  /** What was typed, so a refused form keeps it (React resets forms after an action). */
-  values?: Record<string, string>;
-}
-
-const str = formText;
-
-/** The queries speak English to the CLI; the screen speaks the viewer's language. */
-async function toState<T>(res: CommandResult<T>, done: string): Promise<FormState> {
-  if (res.ok) {
-    revalidatePath("/admin/users");
-    return { done };
-  }
-  const t = await getTranslations("admin");
-  if (res.error.message.startsWith("This is the last active admin")) return { error: t("lastAdmin") };
-  if (res.error.code === "validation_failed") return { error: t("fixFields"), fields: await localFieldErrors(res.error.fields) };
-  return { error: res.error.message };
+/** Redraws the users table after a change the command made. */
+function redrawn<T>(res: CommandResult<T>): CommandResult<T> {
+  if (res.ok) revalidatePath("/admin/users");
+  return res;
 }
 
 /** The invite form's input; the query checks it (`createUserSchema`, with the password rules). */
@@ -47,48 +29,51 @@ export interface InviteInput {
  */
 export async function inviteUser(input: InviteInput) {
   const res = await runCommand("admin", async ({ db, actor }) => {
-    await createUser(db, actor, { name: input.name, email: input.email, role: input.role, password: input.password }, { mustChangePassword: true });
-    return { email: input.email };
+    // Fuzzed or forged calls may send anything; the query refuses what is not an invite.
+    const { name, email, role, password } = (input ?? {}) as Partial<InviteInput>;
+    const created = await createUser(db, actor, { name, email, role, password }, { mustChangePassword: true });
+    return { email: typeof email === "string" ? email : created.email };
   });
   if (res.ok) revalidatePath("/admin/users");
   return res;
 }
 
-export async function changeRole(_prev: FormState, form: FormData): Promise<FormState> {
-  const t = await getTranslations("admin");
-  const res = await runCommand("admin", ({ db, actor }) => setUserRole(db, actor, { userId: str(form, "userId"), role: str(form, "role") }));
-  return toState(res, t("roleChanged"));
+// The per-user controls. Each answers `CommandResult`; a refusal to demote or deactivate the last
+// active admin carries `details.reason` (`REFUSAL_REASONS.lastAdmin`), which the page words.
+
+export async function changeRole(input: { userId: string; role: string }) {
+  return redrawn(await runCommand("admin", async ({ db, actor }) => void (await setUserRole(db, actor, input))));
 }
 
-export async function resetPassword(_prev: FormState, form: FormData): Promise<FormState> {
-  const t = await getTranslations("admin");
-  const res = await runCommand("admin", ({ db, actor }) => resetUserPassword(db, actor, { userId: str(form, "userId"), password: str(form, "password") }));
-  return toState(res, t("passwordReset"));
+export async function resetPassword(input: { userId: string; password: string }) {
+  return redrawn(await runCommand("admin", ({ db, actor }) => resetUserPassword(db, actor, input)));
 }
 
-export async function setActive(_prev: FormState, form: FormData): Promise<FormState> {
+/** Deactivates (revoking the user's tokens) or reactivates a user; never the admin themselves. */
+export async function setActive(input: { userId: string; active: boolean }) {
   const t = await getTranslations("admin");
-  const active = str(form, "active") === "true";
-  const res = await runCommand("admin", async ({ db, actor, user }) => {
-    const id = str(form, "userId") ?? "";
-    // Locking oneself out is never what an admin means to do.
-    if (!active && id === user.id) throw new UserError("bad_request", t("notYourself"));
-    return setUserActive(db, actor, id, active);
-  });
-  return toState(res, active ? t("reactivated") : t("deactivated", { tokens: res.ok ? res.data.revokedTokens : 0 }));
+  return redrawn(
+    await runCommand("admin", async ({ db, actor, user }) => {
+      // Locking oneself out is never what an admin means to do.
+      const { userId, active } = (input ?? {}) as Partial<typeof input>;
+      if (active !== true && userId === user.id) throw new UserError("bad_request", t("notYourself"));
+      return setUserActive(db, actor, typeof userId === "string" ? userId : "", active === true);
+    }),
+  );
 }
 
 /** For a lost phone: an admin turns someone's two-step sign-in off (audited); they enrol again. */
-export async function resetTwoFactor(_prev: FormState, form: FormData): Promise<FormState> {
+export async function resetTwoFactor(input: { userId: string }) {
   const t = await getTranslations("twoFactor.admin");
-  const email = str(form, "email") ?? "";
-  const res = await runCommand("admin", async ({ db, actor, user }) => {
-    const id = str(form, "userId") ?? "";
-    if (id === user.id) throw new UserError("bad_request", t("notYourself"));
-    const r = await resetUserTwoFactor(db, actor, id);
-    if (!r.wasEnabled) throw new UserError("bad_request", t("notOn"));
-  });
-  return toState(res, t("resetDone", { email }));
+  return redrawn(
+    await runCommand("admin", async ({ db, actor, user }) => {
+      const { userId } = (input ?? {}) as Partial<typeof input>;
+      const id = typeof userId === "string" ? userId : "";
+      if (id === user.id) throw new UserError("bad_request", t("notYourself"));
+      const r = await resetUserTwoFactor(db, actor, id);
+      if (!r.wasEnabled) throw new UserError("bad_request", t("notOn"));
+    }),
+  );
 }
 
 /**

@@ -1,33 +1,58 @@
 "use client";
 import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
-import { useActionState, useRef, useState, type RefObject } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/forms/password-field";
+import { useCommand } from "@/components/forms/use-command";
+import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { inputClass } from "@/components/ui/field";
 import { ROLES } from "@/lib/domain";
-import { changeRole, resetPassword, resetTwoFactor, setActive, type FormState } from "../commands";
+import { REFUSAL_REASONS } from "@/lib/errors";
+import type { CommandError } from "@/lib/types/command";
+import { changeRole, resetPassword, resetTwoFactor, setActive } from "../commands";
 
 /** The per-user controls of the users table: role, temporary password, active state. */
 export function UserControls({ user, isSelf }: { user: { id: string; email: string; role: string; active: boolean; twoFactor: boolean }; isSelf: boolean }) {
   const t = useTranslations("admin");
   const t2 = useTranslations("twoFactor.admin");
   const te = useTranslations("enums.role");
-  const [roleState, roleAction, rolePending] = useActionState<FormState, FormData>(changeRole, {});
-  const [pwState, pwAction, pwPending] = useActionState<FormState, FormData>(resetPassword, {});
-  const [activeState, activeAction, activePending] = useActionState<FormState, FormData>(setActive, {});
-  const activeForm = useRef<HTMLFormElement>(null);
-  const [tfState, tfAction, tfPending] = useActionState<FormState, FormData>(resetTwoFactor, {});
-  const states = [roleState, pwState, activeState, tfState];
-  const message = states.find((s) => s.error) ?? states.find((s) => s.done);
+  // The last answer of any control, shown above them all.
+  const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  // Empties the password field after a reset.
+  const [pwRound, setPwRound] = useState(0);
+  const words = (e: CommandError) => (e.details?.reason === REFUSAL_REASONS.lastAdmin ? t("lastAdmin") : e.code === "validation_failed" ? t("fixFields") : e.message);
+  const fail = (e: CommandError) => setNotice({ tone: "error", text: words(e) });
+  const role = useCommand(changeRole, { onSuccess: () => setNotice({ tone: "success", text: t("roleChanged") }), onFailure: fail });
+  const active = useCommand(setActive, {
+    onSuccess: (d, input) => setNotice({ tone: "success", text: input.active ? t("reactivated") : t("deactivated", { tokens: d.revokedTokens }) }),
+    onFailure: fail,
+  });
+  const twoStep = useCommand(resetTwoFactor, { onSuccess: () => setNotice({ tone: "success", text: t2("resetDone", { email: user.email }) }), onFailure: fail });
+  // The password form shows its field errors under the field, and its message with the others.
+  const { attach, err, formError, pending: pwPending, submit } = useCommandForm({
+    command: resetPassword,
+    message: words,
+    onSaved: () => {
+      setNotice({ tone: "success", text: t("passwordReset") });
+      setPwRound((n) => n + 1);
+    },
+  });
+  const shown = notice ?? (formError ? { tone: "error" as const, text: formError } : null);
   return (
     <div className="space-y-2">
-      {message?.error ? <Alert tone="error">{message.error}</Alert> : null}
-      {message?.done && !message.error ? <Alert tone="success">{message.done}</Alert> : null}
+      {shown ? <Alert tone={shown.tone}>{shown.text}</Alert> : null}
       <div className="flex flex-wrap items-end gap-2">
-        <form action={roleAction} className="flex items-end gap-2">
-          <input type="hidden" name="userId" value={user.id} />
+        <form
+          className="flex items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setNotice(null);
+            const { role: chosen } = formValues(e.currentTarget) as { role?: string };
+            role.trigger({ userId: user.id, role: chosen ?? "" });
+          }}
+        >
           <label className="sr-only" htmlFor={`role-${user.id}`}>
             {t("roleOf", { email: user.email })}
           </label>
@@ -38,28 +63,49 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
               </option>
             ))}
           </select>
-          <Button type="submit" variant="secondary" size="sm" className="whitespace-nowrap" disabled={rolePending} aria-label={t("changeRoleOf", { email: user.email })}>
+          <Button type="submit" variant="secondary" size="sm" className="whitespace-nowrap" disabled={role.pending} aria-label={t("changeRoleOf", { email: user.email })}>
             {t("changeRole")}
           </Button>
         </form>
-        {isSelf ? null : (
-          <form action={activeAction} ref={activeForm}>
-            <input type="hidden" name="userId" value={user.id} />
-            <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-            {user.active ? (
-              <ConfirmDeactivate email={user.email} form={activeForm} pending={activePending} />
-            ) : (
-              <Button type="submit" variant="secondary" size="sm" disabled={activePending} aria-label={t("reactivateUser", { email: user.email })}>
-                {t("reactivate")}
-              </Button>
-            )}
-          </form>
+        {isSelf ? null : user.active ? (
+          <ConfirmDeactivate
+            email={user.email}
+            pending={active.pending}
+            onConfirm={() => {
+              setNotice(null);
+              active.trigger({ userId: user.id, active: false });
+            }}
+          />
+        ) : (
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            disabled={active.pending}
+            aria-label={t("reactivateUser", { email: user.email })}
+            onClick={() => {
+              setNotice(null);
+              active.trigger({ userId: user.id, active: true });
+            }}
+          >
+            {t("reactivate")}
+          </Button>
         )}
       </div>
       <details className="text-sm">
         <summary className="cursor-pointer text-brand-700 underline">{t("resetPasswordOf", { email: user.email })}</summary>
-        <form key={pwState.done} action={pwAction} className="mt-2 flex flex-wrap items-end gap-2" noValidate>
-          <input type="hidden" name="userId" value={user.id} />
+        <form
+          key={pwRound}
+          ref={attach}
+          className="mt-2 flex flex-wrap items-end gap-2"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            setNotice(null);
+            const { password } = formValues(e.currentTarget) as { password?: string };
+            submit({ userId: user.id, password: password ?? "" });
+          }}
+        >
           <PasswordField
             label={t("tempPassword")}
             name="password"
@@ -68,7 +114,7 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
             minLength={12}
             autoComplete="off"
             spellCheck={false}
-            errors={pwState.fields?.password}
+            errors={err("password")}
             className="min-w-48 flex-1"
           />
           <Button type="submit" size="sm" disabled={pwPending}>
@@ -79,14 +125,21 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
       {user.twoFactor && !isSelf ? (
         <details className="text-sm">
           <summary className="cursor-pointer text-brand-700 underline">{t2("resetOf", { email: user.email })}</summary>
-          <form action={tfAction} className="mt-2 space-y-2">
-            <input type="hidden" name="userId" value={user.id} />
-            <input type="hidden" name="email" value={user.email} />
+          <div className="mt-2 space-y-2">
             <p className="text-slate-700">{t2("resetHint")}</p>
-            <Button type="submit" variant="danger" size="sm" disabled={tfPending}>
+            <Button
+              type="button"
+              variant="danger"
+              size="sm"
+              disabled={twoStep.pending}
+              onClick={() => {
+                setNotice(null);
+                twoStep.trigger({ userId: user.id });
+              }}
+            >
               {t2("reset")}
             </Button>
-          </form>
+          </div>
         </details>
       ) : null}
     </div>
@@ -95,11 +148,9 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
 
 /**
  * Deactivating locks a colleague out and revokes their keys for good, so a dialog asks first
- * (Escape or Cancel keeps them). The dialog is portalled out of the form, and a submit button
- * inside it would lose its form as the dialog closes, so the confirm button submits the form
- * through its ref.
+ * (Escape or Cancel keeps them).
  */
-function ConfirmDeactivate({ email, form, pending }: { email: string; form: RefObject<HTMLFormElement | null>; pending: boolean }) {
+function ConfirmDeactivate({ email, pending, onConfirm }: { email: string; pending: boolean; onConfirm: () => void }) {
   const t = useTranslations("admin");
   const [open, setOpen] = useState(false);
   return (
@@ -125,7 +176,7 @@ function ConfirmDeactivate({ email, form, pending }: { email: string; form: RefO
               variant="danger"
               size="sm"
               onClick={() => {
-                form.current?.requestSubmit();
+                onConfirm();
                 setOpen(false);
               }}
             >
