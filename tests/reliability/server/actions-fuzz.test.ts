@@ -67,7 +67,7 @@ const argValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 /** Arguments as JSON (what a call with plain values sends). */
 const jsonArgs = fc.array(argValue, { maxLength: 3 }).map((args) => ({ kind: "json" as const, args }));
-/** A form post (what useActionState sends): [previous state, FormData]. */
+/** A form post ([previous state, FormData], as React sends a form action): no form posts FormData any more, so every such call must be refused. */
 const formArgs = fc
   .dictionary(
     fc.constantFrom(...FIELDS, "currentPassword", "newPassword", "confirm", "userId", "active"),

@@ -3,41 +3,50 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { deleteExchangeRate, importExchangeRates, saveExchangeRate } from "@/db/queries/exchange-rates";
 import { runCommand } from "@/server/auth/command";
-import { formText } from "@/lib/form-data";
 import { argId } from "@/lib/validation/common";
-import { localFieldErrors } from "@/lib/validation/local-errors";
+import type { CommandResult } from "@/lib/types/command";
 
-export interface RateState {
-  ok?: string;
-  error?: string;
-  fields?: Record<string, string[]>;
-  values?: { currency: string; date: string; rateToKrw: string };
+/** The rate form's input; the query checks it (currency code, day, a positive rate). */
+export interface RateInput {
+  currency: string;
+  date: string;
+  rateToKrw: string;
 }
 
-export async function saveRate(_prev: RateState, form: FormData): Promise<RateState> {
-  const t = await getTranslations("rates");
-  const values = { currency: formText(form, "currency") ?? "", date: formText(form, "date") ?? "", rateToKrw: formText(form, "rateToKrw") ?? "" };
-  const res = await runCommand("admin", ({ db, actor }) => saveExchangeRate(db, actor, values));
-  if (!res.ok) return { error: res.error.code === "validation_failed" ? t("fixFields") : res.error.message, fields: await localFieldErrors(res.error.fields), values };
-  revalidatePath("/admin/exchange-rates");
-  return { ok: t("saved", { currency: res.data.currency, date: res.data.date }) };
+/** Saves one day's rate; field errors are message keys, worded in the browser. */
+export async function saveRate(input: RateInput) {
+  const res = await runCommand("admin", async ({ db, actor }) => {
+    // Fuzzed or forged calls may send anything; the query refuses what is not a rate.
+    const { currency, date, rateToKrw } = (input ?? {}) as Partial<RateInput>;
+    const saved = await saveExchangeRate(db, actor, { currency, date, rateToKrw });
+    return { currency: saved.currency, date: saved.date };
+  });
+  if (res.ok) revalidatePath("/admin/exchange-rates");
+  return res;
 }
 
-/** The CSV's lines are named in the message, so a bad file says where to look. */
-export async function importRates(_prev: RateState, form: FormData): Promise<RateState> {
+/** The largest rates file taken (the browser checks it first). */
+const MAX_TEXT = 1_000_000;
+
+/**
+ * Imports a CSV of rates, read as text in the browser. A refused file names its lines in the
+ * field errors (one per line, as message keys), so the form can say where to look.
+ */
+export async function importRates(input: { text: string }) {
   const t = await getTranslations("rates");
-  // A forged call can send anything in place of the form.
-  const file = form instanceof FormData ? form.get("file") : null;
-  if (!(file instanceof File) || file.size === 0) return { error: t("chooseFile") };
-  if (file.size > 1_000_000) return { error: t("tooBig") };
-  const text = await file.text();
-  const res = await runCommand("admin", ({ db, actor }) => importExchangeRates(db, actor, text));
-  if (!res.ok) {
-    const lines = Object.entries((await localFieldErrors(res.error.fields)) ?? {}).map(([k, m]) => `${k}: ${m.join(" ")}`);
-    return { error: [t("importFailed"), ...lines].join(" ") };
-  }
-  revalidatePath("/admin/exchange-rates");
-  return { ok: t("imported", { n: res.data.rows }) };
+  const text = (input as { text?: unknown } | null)?.text;
+  if (typeof text !== "string" || !text.trim()) return refused(t("chooseFile"));
+  if (text.length > MAX_TEXT) return refused(t("tooBig"));
+  const res = await runCommand("admin", async ({ db, actor }) => {
+    const r = await importExchangeRates(db, actor, text);
+    return { rows: r.rows };
+  });
+  if (res.ok) revalidatePath("/admin/exchange-rates");
+  return res;
+}
+
+function refused(message: string): CommandResult<{ rows: number }> {
+  return { ok: false, error: { code: "validation_failed", message } };
 }
 
 /** Removes one rate; the revalidation redraws the table the button sits in. */

@@ -1,28 +1,48 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useCommand } from "@/components/forms/use-command";
-import { importRates, removeRate, saveRate, type RateState } from "../commands";
+import { formValues, useCommandForm } from "@/components/forms/use-command-form";
+import { useFieldErrorText } from "@/components/forms/use-field-errors";
+import { exchangeRateSchema } from "@/lib/validation/exchange-rates";
+import { importRates, removeRate, saveRate, type RateInput } from "../commands";
 
-function Outcome({ state }: { state: RateState }) {
-  if (state.error) return <Alert tone="error">{state.error}</Alert>;
-  if (state.ok) return <Alert tone="success">{state.ok}</Alert>;
+/** The last answer of a rate form: its error, or what it saved. */
+function Outcome({ error, ok }: { error: string | null; ok: string | null }) {
+  if (error) return <Alert tone="error">{error}</Alert>;
+  if (ok) return <Alert tone="success">{ok}</Alert>;
   return null;
 }
 
 export function RateForm() {
   const t = useTranslations("rates");
-  const [state, action, pending] = useActionState<RateState, FormData>(saveRate, {});
+  const [ok, setOk] = useState<string | null>(null);
+  const { attach, err, formError, pending, submit } = useCommandForm({
+    command: saveRate,
+    schema: exchangeRateSchema,
+    message: (e) => (e.code === "validation_failed" ? t("fixFields") : e.message),
+    onSaved: (r) => setOk(t("saved", { currency: r.currency, date: r.date })),
+  });
   return (
-    <form action={action} className="space-y-4" noValidate aria-label={t("enter")}>
-      <Outcome state={state} />
+    <form
+      ref={attach}
+      className="space-y-4"
+      noValidate
+      aria-label={t("enter")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setOk(null);
+        submit(formValues(e.currentTarget) as unknown as RateInput);
+      }}
+    >
+      <Outcome error={formError} ok={ok} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label={t("currency")} name="currency" required autoComplete="off" hint={t("currencyHint")} defaultValue={state.values?.currency} errors={state.fields?.currency} />
-        <Field label={t("date")} name="date" type="date" required defaultValue={state.values?.date} errors={state.fields?.date} />
-        <Field label={t("rate")} name="rateToKrw" inputMode="decimal" required hint={t("rateHint")} defaultValue={state.values?.rateToKrw} errors={state.fields?.rateToKrw} />
+        <Field label={t("currency")} name="currency" required autoComplete="off" hint={t("currencyHint")} errors={err("currency")} />
+        <Field label={t("date")} name="date" type="date" required errors={err("date")} />
+        <Field label={t("rate")} name="rateToKrw" inputMode="decimal" required hint={t("rateHint")} errors={err("rateToKrw")} />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("save")}
@@ -31,15 +51,45 @@ export function RateForm() {
   );
 }
 
+/** The largest rates file taken; the server refuses a larger text too. */
+const MAX_FILE = 1_000_000;
+
 export function ImportRatesForm() {
   const t = useTranslations("rates");
-  const [state, action, pending] = useActionState<RateState, FormData>(importRates, {});
+  const fieldText = useFieldErrorText();
+  const [ok, setOk] = useState<string | null>(null);
+  const [local, setLocal] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  // A refused file names each bad line (the field errors' paths) with its problem in the reader's language.
+  const { attach, formError, pending, submit } = useCommandForm({
+    command: importRates,
+    message: (e) => (e.fields ? [t("importFailed"), ...Object.entries(fieldText(e.fields)).map(([line, m]) => `${line}: ${m.join(" ")}`)].join(" ") : e.message),
+    onSaved: (r) => setOk(t("imported", { n: r.rows })),
+  });
   return (
-    <form action={action} className="space-y-4" noValidate aria-label={t("import")}>
-      <Outcome state={state} />
+    <form
+      ref={attach}
+      className="space-y-4"
+      noValidate
+      aria-label={t("import")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setOk(null);
+        setLocal(null);
+        const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+        if (!file || file.size === 0) return setLocal(t("chooseFile"));
+        if (file.size > MAX_FILE) return setLocal(t("tooBig"));
+        setReading(true);
+        void file
+          .text()
+          .then((text) => submit({ text }))
+          .finally(() => setReading(false));
+      }}
+    >
+      <Outcome error={local ?? formError} ok={ok} />
       <Field label={t("file")} name="file" type="file" accept=".csv,text/csv" required hint={t("fileHint")} />
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? t("importing") : t("importButton")}
+      <Button type="submit" variant="secondary" disabled={pending || reading}>
+        {pending || reading ? t("importing") : t("importButton")}
       </Button>
     </form>
   );
