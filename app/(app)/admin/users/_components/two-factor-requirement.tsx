@@ -11,17 +11,21 @@ import { setTwoFactorRequirement } from "../commands";
 export function TwoFactorRequirement({ required, missing }: { required: boolean; missing: string[] }) {
   const t = useTranslations("twoFactor.required");
   const [saved, setSaved] = useState<boolean | null>(null);
+  // A refusal puts the radios back to what is saved (the form is drawn again), so they never
+  // show a choice that was not taken.
+  const [refusals, setRefusals] = useState(0);
   // The schema sits beside the password rules (lib/validation/users.ts), so the server alone checks.
   const { attach, err, formError, pending, submit } = useCommandForm({
     command: setTwoFactorRequirement,
     message: (e) => (e.details?.reason === REFUSAL_REASONS.ownTwoFactorFirst ? t("ownFirst") : e.code === "validation_failed" ? t("choose") : e.message),
     onSaved: (on) => setSaved(on),
+    onFailure: () => void setRefusals((n) => n + 1),
   });
   const fieldError = err("required") ? t("choose") : null;
   return (
-    // Remounted when the setting changes, so the radios start from what is saved.
+    // Remounted when the setting changes or is refused, so the radios start from what is saved.
     <form
-      key={String(required)}
+      key={`${String(required)}-${refusals}`}
       ref={attach}
       className="max-w-2xl space-y-4"
       aria-label={t("title")}
