@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { Alert } from "@/components/ui/alert";
@@ -112,15 +112,12 @@ function EditForm({ d }: { d: Detail }) {
   const save = useSaveCard();
   const a = d.action;
   // The board's mutation (its cache and invalidation) runs under the kit's form state.
-  const { attach, errors, formError, pending, submit } = useCommandForm({
+  const { formProps, errors, formError, pending } = useCommandForm({
     command: (input: Record<string, unknown>) => save.mutateAsync({ id: a.id, input }),
     message: (e) => e.message,
     onSaved: () => toast({ tone: "success", message: t("saved") }),
+    read: (form) => ({ ...formValues(form), partnerId: a.partnerId, meetingId: a.meetingId ?? "", ownerUserId: a.ownerUserId ?? "", version: a.version }),
   });
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    submit({ ...formValues(e.currentTarget), partnerId: a.partnerId, meetingId: a.meetingId ?? "", ownerUserId: a.ownerUserId ?? "", version: a.version });
-  }
   const enumOptions = (xs: readonly string[], ns: string) => xs.map((x) => ({ value: x, label: te(`${ns}.${x}`) }));
   return (
     <PanelSection id="panel-edit" title={t("edit")}>
@@ -142,7 +139,7 @@ function EditForm({ d }: { d: Detail }) {
           {formError}
         </Alert>
       ) : null}
-      <form ref={attach} onSubmit={onSubmit} className="space-y-3" noValidate>
+      <form {...formProps} className="space-y-3">
         <Field label={t("title")} name="title" defaultValue={a.title} required errors={errors.title} />
         <TextareaField label={t("description")} name="description" defaultValue={a.description ?? ""} rows={3} errors={errors.description} />
         <div className="grid gap-3 sm:grid-cols-2">
@@ -173,8 +170,9 @@ function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: str
   const toast = useToast();
   const [body, setBody] = useState("");
   const comment = useCommentOnCard();
-  const { attach, err, formError, pending, submit } = useCommandForm({
+  const { formProps, err, formError, pending } = useCommandForm({
     command: (text: string) => comment.mutateAsync({ id: d.action.id, body: text }),
+    read: () => body,
     message: (e) => e.message,
     onSaved: () => {
       setBody("");
@@ -182,10 +180,6 @@ function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: str
     },
   });
   const errors = err("body") ?? (formError ? [formError] : undefined);
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    submit(body);
-  }
   return (
     <PanelSection id="panel-comments" title={t("comments")}>
       {d.comments.length ? (
@@ -201,7 +195,7 @@ function Comments({ d, canEdit, zone }: { d: Detail; canEdit: boolean; zone: str
         <p className="mb-3 text-sm text-slate-600">{t("noComments")}</p>
       )}
       {canEdit ? (
-        <form ref={attach} onSubmit={onSubmit} className="space-y-2" noValidate>
+        <form {...formProps} className="space-y-2">
           <TextareaField label={t("addComment")} name="body" rows={2} value={body} onChange={(e) => setBody(e.target.value)} errors={errors} />
           <Button type="submit" variant="secondary" size="sm" disabled={pending}>
             {t("postComment")}

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import type { CommandError, CommandResult } from "@/lib/types/command";
 import { clientFieldErrors } from "@/lib/validation/error-keys";
@@ -38,6 +38,16 @@ export function useCommandForm<I, T>(opts: {
   focus?: () => HTMLElement | null | undefined;
   /** Unsaved changes: warns while dirty and not saving. */
   guard?: { dirty: boolean; message: string };
+  /**
+   * For `formProps`: the command's input from the submitted form; by default its FormData
+   * (`formValues`). Also the place to clear what the last answer showed.
+   */
+  read?: (form: HTMLFormElement) => I;
+  /**
+   * Empties the form (its fields' defaults again) after a save ("saved"), after a refusal
+   * ("failed": a code is typed afresh) or after both ("always": a setting shows what is stored).
+   */
+  reset?: "saved" | "failed" | "always";
 }) {
   const fields = useFieldErrorText();
   const [state, setState] = useState<FormState>(cleanForm);
@@ -52,11 +62,13 @@ export function useCommandForm<I, T>(opts: {
   const cmd = useCommand(opts.command, {
     onSuccess: async (data, input) => {
       setState(cleanForm);
+      if (opts.reset === "saved" || opts.reset === "always") formEl?.reset();
       await opts.onSaved?.(data, input);
       const to = opts.redirect?.(data, input);
       if (to) window.location.assign(to);
     },
     onFailure: (error, input) => {
+      if (opts.reset === "failed" || opts.reset === "always") formEl?.reset();
       if (opts.onFailure?.(error, input) === true) return setState(cleanForm);
       show(stateAfter({ ok: false, error }, wording));
     },
@@ -71,8 +83,16 @@ export function useCommandForm<I, T>(opts: {
     cmd.trigger(input);
   };
 
+  /** An uncontrolled form's submit: reads the form (`read`), then `submit`s it. */
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    submit(opts.read ? opts.read(e.currentTarget) : (formValues(e.currentTarget) as I));
+  };
+
   return {
     submit,
+    /** The props of the `<form>`: its ref for the focus, the kit's submit, no browser bubbles. */
+    formProps: { ref: attach, onSubmit, noValidate: true },
     pending: cmd.pending,
     errors: state.errors,
     formError: state.formError,

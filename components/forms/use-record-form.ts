@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import type { CommandError, CommandResult } from "@/lib/types/command";
@@ -46,34 +46,28 @@ export function useRecordForm<T>(opts: {
   const [dirty, setDirty] = useState(false);
   /** The last save's answer, until the next submit: what a form confirms. */
   const [saved, setSaved] = useState<{ data: T } | null>(null);
-  // The submitted form, to empty it after the answer (set in the submit handler).
-  const submitted = useRef<HTMLFormElement | null>(null);
   const form = useCommandForm({
     command: opts.save,
     schema: opts.schema,
     message: opts.ownWords ? (e) => e.message : generic,
     localMessage: opts.ownWords?.fixFields,
     guard: { dirty, message: te("unsaved") },
+    reset: opts.reset,
     onSaved: (data) => {
       setDirty(false);
       setSaved({ data });
-      if (opts.reset) submitted.current?.reset();
       opts.onSaved?.(data);
     },
+    // A setting drawn again from what is stored is no longer dirty.
     onFailure: () => {
-      if (opts.reset !== "always") return;
-      submitted.current?.reset();
-      setDirty(false);
+      if (opts.reset === "always") setDirty(false);
+    },
+    read: (el) => {
+      setSaved(null);
+      const raw = formValues(el);
+      return opts.prepare ? opts.prepare(raw) : raw;
     },
   });
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    submitted.current = e.currentTarget;
-    setSaved(null);
-    const raw = formValues(e.currentTarget);
-    form.submit(opts.prepare ? opts.prepare(raw) : raw);
-  }
 
   return {
     errors: form.errors,
@@ -81,6 +75,6 @@ export function useRecordForm<T>(opts: {
     saved,
     pending: form.pending,
     dirty,
-    formProps: { ref: form.attach, onSubmit, onChange: () => setDirty(true), noValidate: true },
+    formProps: { ...form.formProps, onChange: () => setDirty(true) },
   };
 }

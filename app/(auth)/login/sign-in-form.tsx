@@ -1,15 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { formValues, useCommandForm } from "@/components/forms/use-command-form";
+import { useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { signIn, type SignInInput } from "./commands";
+import { signIn } from "./commands";
 
 export function SignInForm() {
   const t = useTranslations("auth");
   // No schema in the browser: the sign-in schema lives with the password rules (zxcvbn), which stay on the server.
-  const { attach, err, formError, pending, submit } = useCommandForm({
+  const { formProps, err, formError, pending } = useCommandForm({
     command: signIn,
     // A refused field shows under the field only, as before; the other refusals are worded by the command.
     message: (e) => e.message,
@@ -18,13 +18,8 @@ export function SignInForm() {
   });
   return (
     <form
-      ref={attach}
+      {...formProps}
       className="space-y-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(formValues(e.currentTarget) as unknown as SignInInput);
-      }}
     >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field label={t("email")} name="email" type="email" autoComplete="username" required errors={err("email")} />

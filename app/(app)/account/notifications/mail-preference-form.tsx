@@ -11,22 +11,21 @@ import { saveMailPreference, type MailPreferenceInput } from "./commands";
 export function MailPreferenceForm({ current }: { current: MailPreference }) {
   const t = useTranslations("notifications.pref");
   const [done, setDone] = useState(false);
-  const { attach, formError, pending, submit } = useCommandForm({
+  const { formProps, formError, pending } = useCommandForm({
     command: saveMailPreference,
     schema: mailPreferenceSchema,
     message: (e) => e.message,
     localMessage: t("legend"),
     onSaved: () => setDone(true),
+    read: (form) => {
+      setDone(false);
+      return formValues(form) as unknown as MailPreferenceInput;
+    },
   });
   return (
     <form
-      ref={attach}
+      {...formProps}
       className="max-w-md space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setDone(false);
-        submit(formValues(e.currentTarget) as unknown as MailPreferenceInput);
-      }}
     >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {done ? <Alert tone="success">{t("saved")}</Alert> : null}

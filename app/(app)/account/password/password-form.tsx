@@ -11,32 +11,21 @@ import { changePassword, type ChangePasswordInput } from "./commands";
 export function PasswordForm() {
   const t = useTranslations("account");
   const [done, setDone] = useState(false);
-  const [form, setForm] = useState<HTMLFormElement | null>(null);
   // No schema in the browser: the password schema's strength check (zxcvbn) stays on the server.
-  const { attach, err, formError, pending, submit } = useCommandForm({
+  const { formProps, err, formError, pending } = useCommandForm({
     command: changePassword,
     message: (e) => e.message,
-    onSaved: () => {
-      setDone(true);
-      form?.reset();
+    reset: "saved",
+    onSaved: () => setDone(true),
+    read: (form) => {
+      setDone(false);
+      return formValues(form) as unknown as ChangePasswordInput;
     },
     // A forced change (temporary password) opens the app once done.
     redirect: (r) => (r.wasForced ? "/" : null),
   });
   return (
-    <form
-      ref={(el) => {
-        attach(el);
-        setForm(el);
-      }}
-      className="max-w-md space-y-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setDone(false);
-        submit(formValues(e.currentTarget) as unknown as ChangePasswordInput);
-      }}
-    >
+    <form {...formProps} className="max-w-md space-y-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {done ? <Alert tone="success">{t("changed")}</Alert> : null}
       <Field label={t("current")} name="currentPassword" type="password" autoComplete="current-password" required errors={err("currentPassword")} />

@@ -1,14 +1,14 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { formValues, useCommandForm } from "@/components/forms/use-command-form";
+import { useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { disableTwoFactor, type PasswordInput } from "./commands";
+import { disableTwoFactor } from "./commands";
 
 export function DisableForm() {
   const t = useTranslations("twoFactor");
-  const { attach, err, formError, pending, submit } = useCommandForm({
+  const { formProps, err, formError, pending } = useCommandForm({
     command: disableTwoFactor,
     message: (e) => e.message,
     // better-auth replaced the session: a full load shows the page with it.
@@ -16,13 +16,8 @@ export function DisableForm() {
   });
   return (
     <form
-      ref={attach}
+      {...formProps}
       className="max-w-md space-y-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(formValues(e.currentTarget) as unknown as PasswordInput);
-      }}
     >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" required errors={err("password")} />

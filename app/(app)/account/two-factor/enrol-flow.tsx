@@ -1,11 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formValues, useCommandForm } from "@/components/forms/use-command-form";
+import { useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { confirmEnrolment, startEnrolment, type CodeInput, type EnrolSetup, type PasswordInput } from "./commands";
+import { confirmEnrolment, startEnrolment, type EnrolSetup } from "./commands";
 
 /** Groups of four, as authenticator apps print keys: easier to read aloud and to type. */
 function grouped(secret: string): string {
@@ -20,8 +20,8 @@ export function EnrolFlow() {
   const t = useTranslations("twoFactor");
   const [setup, setSetup] = useState<EnrolSetup | null>(null);
   // Destructured: the lint reads a hook result passed as a ref as a ref whole.
-  const { attach: enrolRef, ...enrol } = useCommandForm({ command: startEnrolment, message: (e) => e.message, onSaved: (s) => setSetup(s) });
-  const { attach: confirmRef, ...confirm } = useCommandForm({
+  const { formProps: enrolForm, ...enrol } = useCommandForm({ command: startEnrolment, message: (e) => e.message, onSaved: (s) => setSetup(s) });
+  const { formProps: confirmForm, ...confirm } = useCommandForm({
     command: confirmEnrolment,
     message: (e) => e.message,
     // better-auth replaced the session: a full load shows the page with it.
@@ -55,15 +55,7 @@ export function EnrolFlow() {
             </ol>
           </li>
           <li>
-            <form
-              ref={confirmRef}
-              className="max-w-xs space-y-3"
-              noValidate
-              onSubmit={(e) => {
-                e.preventDefault();
-                confirm.submit(formValues(e.currentTarget) as unknown as CodeInput);
-              }}
-            >
+            <form {...confirmForm} className="max-w-xs space-y-3">
               {confirm.formError ? <Alert tone="error">{confirm.formError}</Alert> : null}
               <Field
                 label={t("firstCode")}
@@ -84,15 +76,7 @@ export function EnrolFlow() {
     );
 
   return (
-    <form
-      ref={enrolRef}
-      className="max-w-md space-y-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        enrol.submit(formValues(e.currentTarget) as unknown as PasswordInput);
-      }}
-    >
+    <form {...enrolForm} className="max-w-md space-y-4">
       <p className="text-sm text-slate-700">{t("enrolLead")}</p>
       {enrol.formError ? <Alert tone="error">{enrol.formError}</Alert> : null}
       <Field

@@ -12,11 +12,15 @@ import { saveThresholds } from "./commands";
 export function ThresholdForm({ settings }: { settings: NotificationSettings }) {
   const t = useTranslations("notifications.admin");
   const [done, setDone] = useState(false);
-  const { attach, err, formError, pending, submit } = useCommandForm({
+  const { formProps, err, formError, pending } = useCommandForm({
     command: saveThresholds,
     schema: notificationSettingsSchema,
     message: (e) => (e.code === "validation_failed" ? t("thresholdsInvalid") : e.message),
     onSaved: () => setDone(true),
+    read: (form) => {
+      setDone(false);
+      return formValues(form);
+    },
   });
   const [first = 90, second = first] = settings.agreementDays;
   const number = (name: string, min: number, max: number, value: number) => (
@@ -24,14 +28,8 @@ export function ThresholdForm({ settings }: { settings: NotificationSettings }) 
   );
   return (
     <form
-      ref={attach}
+      {...formProps}
       className="max-w-lg space-y-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setDone(false);
-        submit(formValues(e.currentTarget));
-      }}
     >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {done ? <Alert tone="success">{t("thresholdsSaved")}</Alert> : null}

@@ -30,7 +30,7 @@ export function CalendarFeeds({ partners, feeds }: { partners: { id: number; lab
   const [copied, setCopied] = useState(false);
   const [revokeError, setRevokeError] = useState<string | null>(null);
 
-  const { attach, err, formError, pending: creating, submit } = useCommandForm({
+  const { formProps, err, formError, pending: creating } = useCommandForm({
     command: (input: { name: string; partnerId?: string }) => createFeed.mutateAsync(input),
     schema: calendarFeedSchema,
     // A refused name shows at its field; anything else above the list.
@@ -38,6 +38,11 @@ export function CalendarFeeds({ partners, feeds }: { partners: { id: number; lab
     onSaved: (feed) => {
       setCreated(feed.url);
       setName("");
+    },
+    read: () => {
+      setRevokeError(null);
+      setCopied(false);
+      return { name, partnerId };
     },
   });
   const revoke = useCommand((id: number) => revokeFeed.mutateAsync(id), {
@@ -56,15 +61,8 @@ export function CalendarFeeds({ partners, feeds }: { partners: { id: number; lab
     <div className="space-y-5">
       <p className="text-sm text-slate-600">{t("lead")}</p>
       <form
-        ref={attach}
+        {...formProps}
         className="space-y-3"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setRevokeError(null);
-          setCopied(false);
-          submit({ name, partnerId });
-        }}
       >
         <Field label={t("name")} value={name} onChange={(e) => setName(e.target.value)} placeholder={t("namePlaceholder")} errors={err("name")} maxLength={100} required />
         <SelectField

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState } from "react";
 import { FormSection } from "@/components/forms/form-section";
 import { useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
@@ -40,8 +40,9 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
       toast({ message: tf("saved"), tone: "success" });
       router.push(`/visits/${r.id}`);
     },
+    read: () => toPayload(v, props.version),
   });
-  const { err, errors, formError, pending } = form;
+  const { formProps, err, errors, formError, pending } = form;
 
   const zones = props.timeZones.map((z) => ({ value: z, label: z }));
   const enumOptions = (values: readonly string[], ns: string) => values.map((x) => ({ value: x, label: t(`${ns}.${x}`) }));
@@ -57,11 +58,6 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
     <SelectField id={fieldId(path)} label={label} value={value} options={options} placeholder={placeholder} errors={err(path)} onChange={(e) => onChange(e.currentTarget.value)} />
   );
 
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    form.submit(toPayload(v, props.version));
-  }
-
   const labelFor = (path: string) => {
     const last = path.split(".").filter((p) => !/^\d+$/.test(p)).at(-1) ?? path;
     const labels: Record<string, string> = { partnerIds: tf("partners"), personId: tf("person"), startDate: tf("date"), startTime: tf("start"), endTime: tf("end"), endDate: tf("endDate"), attendeeIds: tf("attendees"), departDate: tf("departDate"), departTime: tf("departTime"), arriveDate: tf("arriveDate"), arriveTime: tf("arriveTime"), fromPlace: tf("from"), toPlace: tf("to"), item: tf("giftItem"), startsOn: tf("startsOn"), endsOn: tf("endsOn") };
@@ -69,7 +65,7 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
+    <form {...formProps} className="space-y-6">
       {formError ? (
         <div ref={summaryRef} tabIndex={-1}>
           <Alert tone="error" title={formError}>

@@ -2,41 +2,27 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formValues, useCommandForm } from "@/components/forms/use-command-form";
+import { useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { verifyCode, type CodeInput } from "./commands";
+import { verifyCode } from "./commands";
 
 export function CodeForm() {
   const t = useTranslations("twoFactor");
   // The challenge is gone: the message then offers to sign in again.
   const [restart, setRestart] = useState(false);
-  const [codeForm, setCodeForm] = useState<HTMLFormElement | null>(null);
-  const { attach, err, formError, pending, submit } = useCommandForm({
+  const { formProps, err, formError, pending } = useCommandForm({
     command: verifyCode,
     message: (e) => e.message,
-    onFailure: (e) => {
-      setRestart(e.details?.restart === true);
-      // A refused code is emptied, as the form always did, so the next one is typed afresh.
-      codeForm?.reset();
-    },
+    // A refused code is emptied, as the form always did, so the next one is typed afresh.
+    reset: "failed",
+    onFailure: (e) => setRestart(e.details?.restart === true),
     // A full load, so the app sees the session cookie just set.
     redirect: (r) => r.next,
   });
   return (
-    <form
-      ref={(el) => {
-        attach(el);
-        setCodeForm(el);
-      }}
-      className="space-y-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(formValues(e.currentTarget) as unknown as CodeInput);
-      }}
-    >
+    <form {...formProps} className="space-y-4">
       {formError ? (
         <Alert tone="error">
           {formError}{" "}

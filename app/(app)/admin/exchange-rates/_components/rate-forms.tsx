@@ -20,24 +20,18 @@ function Outcome({ error, ok }: { error: string | null; ok: string | null }) {
 export function RateForm() {
   const t = useTranslations("rates");
   const [ok, setOk] = useState<string | null>(null);
-  const { attach, err, formError, pending, submit } = useCommandForm({
+  const { formProps, err, formError, pending } = useCommandForm({
     command: saveRate,
     schema: exchangeRateSchema,
     message: (e) => (e.code === "validation_failed" ? t("fixFields") : e.message),
     onSaved: (r) => setOk(t("saved", { currency: r.currency, date: r.date })),
+    read: (form) => {
+      setOk(null);
+      return formValues(form) as unknown as RateInput;
+    },
   });
   return (
-    <form
-      ref={attach}
-      className="space-y-4"
-      noValidate
-      aria-label={t("enter")}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setOk(null);
-        submit(formValues(e.currentTarget) as unknown as RateInput);
-      }}
-    >
+    <form {...formProps} className="space-y-4" aria-label={t("enter")}>
       <Outcome error={formError} ok={ok} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label={t("currency")} name="currency" required autoComplete="off" hint={t("currencyHint")} errors={err("currency")} />

@@ -2,13 +2,13 @@
 import { Check, Copy } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formValues, useCommandForm } from "@/components/forms/use-command-form";
+import { useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { ROLES } from "@/lib/domain";
-import { createToken, type TokenInput } from "../commands";
+import { createToken } from "../commands";
 
 export function TokenForm() {
   const t = useTranslations("admin");
@@ -18,7 +18,7 @@ export function TokenForm() {
   const [copied, setCopied] = useState<string | null>(null);
   // The schema (lib/validation/users.ts) loads the password checker, so the server alone checks;
   // its field errors come back as keys and the kit words them.
-  const { attach, err, formError, pending, submit } = useCommandForm({
+  const { formProps, err, formError, pending } = useCommandForm({
     command: createToken,
     message: (e) => (e.code === "validation_failed" ? t("fixFields") : e.message),
     onSaved: (data) => setCreated(data),
@@ -41,15 +41,10 @@ export function TokenForm() {
         </Alert>
       ) : null}
       <form
+        {...formProps}
         key={created?.token}
-        ref={attach}
         className="space-y-4"
-        noValidate
         aria-label={t("newToken")}
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit(formValues(e.currentTarget) as unknown as TokenInput);
-        }}
       >
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <div className="grid gap-4 sm:grid-cols-2">

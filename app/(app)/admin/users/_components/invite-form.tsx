@@ -17,23 +17,21 @@ export function InviteForm() {
   const [invited, setInvited] = useState<{ email: string; n: number } | null>(null);
   // The schema (lib/validation/users.ts) loads the password checker, so the server alone checks;
   // its field errors come back as keys and the kit words them.
-  const { attach, err, formError, pending, submit } = useCommandForm({
+  const { formProps, err, formError, pending } = useCommandForm({
     command: inviteUser,
     message: (e) => (e.code === "validation_failed" ? t("fixFields") : e.message),
     onSaved: (data) => setInvited((last) => ({ email: data.email, n: (last?.n ?? 0) + 1 })),
+    read: (form) => {
+      setInvited((last) => (last ? { ...last, email: "" } : null));
+      return formValues(form) as unknown as InviteInput;
+    },
   });
   return (
     <form
+      {...formProps}
       key={invited?.n ?? 0}
-      ref={attach}
       className="space-y-4"
-      noValidate
       aria-label={t("inviteTitle")}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setInvited((last) => (last ? { ...last, email: "" } : null));
-        submit(formValues(e.currentTarget) as unknown as InviteInput);
-      }}
     >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {invited?.email && !formError ? <Alert tone="success">{t("invited", { email: invited.email })}</Alert> : null}

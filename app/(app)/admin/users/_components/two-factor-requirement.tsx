@@ -15,25 +15,24 @@ export function TwoFactorRequirement({ required, missing }: { required: boolean;
   // show a choice that was not taken.
   const [refusals, setRefusals] = useState(0);
   // The schema sits beside the password rules (lib/validation/users.ts), so the server alone checks.
-  const { attach, err, formError, pending, submit } = useCommandForm({
+  const { formProps, err, formError, pending } = useCommandForm({
     command: setTwoFactorRequirement,
     message: (e) => (e.details?.reason === REFUSAL_REASONS.ownTwoFactorFirst ? t("ownFirst") : e.code === "validation_failed" ? t("choose") : e.message),
     onSaved: (on) => setSaved(on),
     onFailure: () => void setRefusals((n) => n + 1),
+    read: (form) => {
+      setSaved(null);
+      return formValues(form);
+    },
   });
   const fieldError = err("required") ? t("choose") : null;
   return (
     // Remounted when the setting changes or is refused, so the radios start from what is saved.
     <form
+      {...formProps}
       key={`${String(required)}-${refusals}`}
-      ref={attach}
       className="max-w-2xl space-y-4"
       aria-label={t("title")}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setSaved(null);
-        submit(formValues(e.currentTarget));
-      }}
     >
       <p className="text-sm text-slate-700">{t("lead")}</p>
       <p className="text-sm text-slate-800 [overflow-wrap:anywhere]">{missing.length ? t("missing", { emails: missing.join(", ") }) : t("allCompliant")}</p>

@@ -20,8 +20,6 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
   const te = useTranslations("enums.role");
   // The last answer of any control, shown above them all.
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  // Empties the password field after a reset.
-  const [pwRound, setPwRound] = useState(0);
   const words = (e: CommandError) => (e.details?.reason === REFUSAL_REASONS.lastAdmin ? t("lastAdmin") : e.code === "validation_failed" ? t("fixFields") : e.message);
   const fail = (e: CommandError) => setNotice({ tone: "error", text: words(e) });
   const role = useCommand(changeRole, { onSuccess: () => setNotice({ tone: "success", text: t("roleChanged") }), onFailure: fail });
@@ -31,12 +29,16 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
   });
   const twoStep = useCommand(resetTwoFactor, { onSuccess: () => setNotice({ tone: "success", text: t2("resetDone", { email: user.email }) }), onFailure: fail });
   // The password form shows its field errors under the field, and its message with the others.
-  const { attach, err, formError, pending: pwPending, submit } = useCommandForm({
+  const { formProps, err, formError, pending: pwPending } = useCommandForm({
     command: resetPassword,
     message: words,
-    onSaved: () => {
-      setNotice({ tone: "success", text: t("passwordReset") });
-      setPwRound((n) => n + 1);
+    // Empties the password field after a reset.
+    reset: "saved",
+    onSaved: () => setNotice({ tone: "success", text: t("passwordReset") }),
+    read: (form) => {
+      setNotice(null);
+      const { password } = formValues(form) as { password?: string };
+      return { userId: user.id, password: password ?? "" };
     },
   });
   const shown = notice ?? (formError ? { tone: "error" as const, text: formError } : null);
@@ -94,18 +96,7 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
       </div>
       <details className="text-sm">
         <summary className="cursor-pointer text-brand-700 underline">{t("resetPasswordOf", { email: user.email })}</summary>
-        <form
-          key={pwRound}
-          ref={attach}
-          className="mt-2 flex flex-wrap items-end gap-2"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            setNotice(null);
-            const { password } = formValues(e.currentTarget) as { password?: string };
-            submit({ userId: user.id, password: password ?? "" });
-          }}
-        >
+        <form {...formProps} className="mt-2 flex flex-wrap items-end gap-2">
           <PasswordField
             label={t("tempPassword")}
             name="password"

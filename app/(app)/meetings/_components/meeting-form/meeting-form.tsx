@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRef, type FormEvent } from "react";
+import { useRef } from "react";
 import { ConflictNotice } from "@/components/forms/conflict-notice";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,13 +22,8 @@ export function MeetingForm(props: MeetingFormProps) {
   const form = useMeetingForm(props, summaryRef);
   const people = usePeopleOptions({ values: form.values, initialPartnerId: props.initial.partnerId, initialPeople: props.initialPeople, knownPeople: props.knownPeople });
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    form.submit();
-  };
-
   return (
-    <form onSubmit={onSubmit} noValidate data-sticky-actions className="space-y-6" aria-describedby={form.formError ? "form-error" : undefined}>
+    <form {...form.formProps} data-sticky-actions className="space-y-6" aria-describedby={form.formError ? "form-error" : undefined}>
       <div ref={summaryRef} tabIndex={-1} className="outline-none" id="form-error">
         {form.formError ? (
           <Alert tone="error" title={form.formError}>

@@ -60,6 +60,7 @@ export function useMeetingForm(props: MeetingFormProps, summaryRef: RefObject<HT
       });
       router.push(`/meetings/${r.id}`);
     },
+    read: () => toPayload(values, editing ? version : undefined),
   });
 
   const set = (patch: Partial<MeetingFields>) => dispatch({ type: "set", patch });
@@ -122,6 +123,7 @@ export function useMeetingForm(props: MeetingFormProps, summaryRef: RefObject<HT
     err: form.err,
     errors: form.errors,
     formError: form.formError,
+    formProps: form.formProps,
     pending: form.pending,
     dirty,
     summaryLabel: labels.summaryLabel,
