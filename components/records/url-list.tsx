@@ -39,13 +39,20 @@ export type FilterDef =
   | { name: string; label: string; type: "date" }
   | { name: string; label: string; type: "checkbox" };
 
+/** A select filter's options: each value with its words. */
+export function choices(values: readonly string[], label: (value: string) => string): { value: string; label: string }[] {
+  return values.map((value) => ({ value, label: label(value) }));
+}
+
 /** The search box and filters of a list; every change goes to the URL at once. */
 export function ListFilters({
   params,
   setParams,
   searchLabel,
   searchHint,
-  filters,
+  filters: own,
+  sort,
+  archived,
   extra,
 }: {
   params: Record<string, string>;
@@ -54,9 +61,16 @@ export function ListFilters({
   /** What the search box looks in, under it. */
   searchHint?: string;
   filters: FilterDef[];
+  /** The order, after the filters: the default's words and the other orders' (value → words). */
+  sort?: { default: string; others: Record<string, string>; label?: string };
+  /** The "show archived" box, last. */
+  archived?: boolean;
   extra?: ReactNode;
 }) {
   const t = useTranslations("partners.list");
+  const filters: FilterDef[] = [...own];
+  if (sort) filters.push({ name: "sort", label: sort.label ?? t("sort"), type: "select", any: sort.default, options: Object.entries(sort.others).map(([value, label]) => ({ value, label })) });
+  if (archived) filters.push({ name: "archived", label: t("showArchived"), type: "checkbox" });
   const pathname = usePathname();
   const id = useId();
   const search = useRef<HTMLInputElement>(null);

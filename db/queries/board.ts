@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { action, actionComment, auditEvent, checklistItem, meeting, milestone, partner, person, user, visit } from "../schema";
-import { partnerLaneColumns } from "./columns";
+import { partnerLane, partnerLaneColumns } from "./columns";
 import { NotFoundError } from "@/lib/errors";
 import { BOARD_COLUMNS, dueRange, type BoardFilters } from "@/lib/board/filters";
 import type { ActionStatus } from "@/lib/domain";
@@ -294,14 +294,8 @@ export async function partnerOverview(db: Db, today: string): Promise<PartnerTil
     const e = expiries.find((x) => x.partnerId === r.id && x.on! >= today) ?? expiries.find((x) => x.partnerId === r.id) ?? null;
     const expirySoon = !!e && e.on! <= soonLimit;
     return {
-      id: r.id,
-      slug: r.slug,
-      nameEn: r.nameEn,
-      nameKo: r.nameKo,
-      status: r.status,
+      ...partnerLane(r),
       level: r.level,
-      sinceDate: r.sinceDate,
-      sincePrecision: r.sincePrecision as PartnerTile["sincePrecision"],
       lastContactAt: r.last == null ? null : new Date(r.last).toISOString(),
       openCount: r.open,
       overdueCount: r.open - r.notOverdue,

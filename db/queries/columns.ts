@@ -1,4 +1,5 @@
 // Column sets that several reads select: one name for one shape, spread into each select.
+import type { DatePrecision } from "@/lib/domain";
 import { action, gift, partner, person, user } from "../schema";
 
 /** A follow-up as the lists, the partner page and the briefing show it. */
@@ -39,3 +40,11 @@ export const partnerLaneColumns = {
   sinceDate: partner.sinceDate,
   sincePrecision: partner.sincePrecision,
 };
+
+type LaneRow = { id: number; slug: string; nameEn: string; nameKo: string; status: string; sinceDate: string | null; sincePrecision: string | null };
+
+/** A row's `partnerLaneColumns`, with the precision typed: the lane's part of a tile or a lane. */
+export function partnerLane(r: LaneRow) {
+  const { id, slug, nameEn, nameKo, status, sinceDate } = r;
+  return { id, slug, nameEn, nameKo, status, sinceDate, sincePrecision: (r.sincePrecision ?? null) as DatePrecision | null };
+}

@@ -14,6 +14,7 @@ import { action, gift, meeting, milestone, participant, partner, person, user } 
 import { actionColumns, actionOwnerColumns, giftColumns } from "./columns";
 import { recordLabelSql } from "./audit";
 import { unfinishedAction } from "./action-rules";
+import { reportWhere, whenSet, whereText, type ReportQuery, type Where } from "./report-query";
 import { partnersQuery, peopleQuery, type PartnerRow, type PersonRow } from "./report-records";
 
 export const TABULAR_REPORTS = ["meetings", "actions", "gifts", "partners", "people", "audit"] as const;
@@ -102,15 +103,6 @@ export interface AuditRow {
 
 export type { PartnerRow, PersonRow };
 
-type Where = { sql: string[]; args: (string | number)[] };
-
-function partnerClause(w: Where, col: string, f: ReportFilters) {
-  if (f.partnerIds?.length) {
-    w.sql.push(`${col} in (${f.partnerIds.map(() => "?").join(",")})`);
-    w.args.push(...f.partnerIds);
-  }
-}
-
 function periodClause(w: Where, col: string, f: ReportFilters) {
   if (f.fromAt) {
     w.sql.push(`${col} >= ${instantParam}`);
@@ -122,25 +114,10 @@ function periodClause(w: Where, col: string, f: ReportFilters) {
   }
 }
 
-function where(w: Where): string {
-  return w.sql.length ? `where ${w.sql.join(" and ")}` : "";
-}
-
-interface Query {
-  from: string;
-  select: string;
-  order: string;
-  w: Where;
-}
-
-function meetingsQuery(f: ReportFilters): Query {
-  const w: Where = { sql: ["m.archived_at is null"], args: [] };
-  partnerClause(w, "m.partner_id", f);
+function meetingsQuery(f: ReportFilters): ReportQuery {
+  const w = reportWhere(f, "m.partner_id", "m.archived_at is null");
   periodClause(w, "m.starts_at", f);
-  if (f.status) {
-    w.sql.push("m.status = ?");
-    w.args.push(f.status);
-  }
+  whenSet(w, "m.status = ?", f.status);
   return {
     from: "meeting m join partner p on p.id = m.partner_id",
     select: `m.id, p.slug as "partnerSlug", p.name_en as "partnerEn", p.name_ko as "partnerKo", m.title, m.kind, m.status,
@@ -151,25 +128,12 @@ function meetingsQuery(f: ReportFilters): Query {
   };
 }
 
-function actionsQuery(f: ReportFilters): Query {
-  const w: Where = { sql: ["a.archived_at is null"], args: [] };
-  partnerClause(w, "a.partner_id", f);
-  if (f.fromDate) {
-    w.sql.push("a.due_on >= ?");
-    w.args.push(f.fromDate);
-  }
-  if (f.toDate) {
-    w.sql.push("a.due_on <= ?");
-    w.args.push(f.toDate);
-  }
-  if (f.status) {
-    w.sql.push("a.status = ?");
-    w.args.push(f.status);
-  }
-  if (f.ownerPersonId) {
-    w.sql.push("a.owner_person_id = ?");
-    w.args.push(f.ownerPersonId);
-  }
+function actionsQuery(f: ReportFilters): ReportQuery {
+  const w = reportWhere(f, "a.partner_id", "a.archived_at is null");
+  whenSet(w, "a.due_on >= ?", f.fromDate);
+  whenSet(w, "a.due_on <= ?", f.toDate);
+  whenSet(w, "a.status = ?", f.status);
+  whenSet(w, "a.owner_person_id = ?", f.ownerPersonId);
   return {
     from: `action a join partner p on p.id = a.partner_id left join meeting m on m.id = a.meeting_id
       left join person o on o.id = a.owner_person_id left join "user" u on u.id = a.owner_user_id`,
@@ -181,9 +145,8 @@ function actionsQuery(f: ReportFilters): Query {
   };
 }
 
-function giftsQuery(f: ReportFilters): Query {
-  const w: Where = { sql: ["g.archived_at is null", "m.archived_at is null"], args: [] };
-  partnerClause(w, "m.partner_id", f);
+function giftsQuery(f: ReportFilters): ReportQuery {
+  const w = reportWhere(f, "m.partner_id", "g.archived_at is null", "m.archived_at is null");
   periodClause(w, "m.starts_at", f);
   if (f.status === "declared") w.sql.push("g.declared_on is not null");
   if (f.status === "undeclared") w.sql.push("g.declared_on is null");
@@ -198,8 +161,8 @@ function giftsQuery(f: ReportFilters): Query {
   };
 }
 
-function auditQuery(f: ReportFilters): Query {
-  const w: Where = { sql: [], args: [] };
+function auditQuery(f: ReportFilters): ReportQuery {
+  const w = reportWhere(f, null);
   periodClause(w, "e.at", f);
   return {
     from: "audit_event e",
@@ -210,7 +173,7 @@ function auditQuery(f: ReportFilters): Query {
   };
 }
 
-const QUERIES: Record<TabularReport, (f: ReportFilters) => Query> = {
+const QUERIES: Record<TabularReport, (f: ReportFilters) => ReportQuery> = {
   meetings: meetingsQuery,
   actions: actionsQuery,
   gifts: giftsQuery,
@@ -239,7 +202,7 @@ export async function countReport(db: Db, report: TabularReport, f: ReportFilter
   return Number((await pool.query<{ n: number }>(numberedParams(countText(q)), q.w.args)).rows[0]!.n);
 }
 
-const countText = (q: Query) => `select count(*) as n from ${q.from} ${where(q.w)}`;
+const countText = (q: ReportQuery) => `select count(*) as n from ${q.from} ${whereText(q.w)}`;
 
 function countOn(conn: Database.Database, report: TabularReport, f: ReportFilters): number {
   const q = QUERIES[report](f);
@@ -300,7 +263,7 @@ export function openReader(db: Db): Reader {
     return {
       rows: (report, f) => {
         const q = QUERIES[report](f);
-        return pgCursor(pool, `select ${q.select} from ${q.from} ${where(q.w)} order by ${q.order}`, q.w.args);
+        return pgCursor(pool, `select ${q.select} from ${q.from} ${whereText(q.w)} order by ${q.order}`, q.w.args);
       },
       rates: () => loadRateLookup(db),
       count: (report, f) => countReport(db, report, f),
@@ -317,7 +280,7 @@ export function openReader(db: Db): Reader {
   return {
     rows: (report, f) => {
       const q = QUERIES[report](f);
-      return conn.prepare(`select ${q.select} from ${q.from} ${where(q.w)} order by ${q.order}`).iterate(...q.w.args) as IterableIterator<never>;
+      return conn.prepare(`select ${q.select} from ${q.from} ${whereText(q.w)} order by ${q.order}`).iterate(...q.w.args) as IterableIterator<never>;
     },
     rates: async () => rateLookup(conn),
     count: async (report, f) => countOn(conn, report, f),

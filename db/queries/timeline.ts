@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { meeting, milestone, partner } from "../schema";
-import { partnerLaneColumns } from "./columns";
+import { partnerLane, partnerLaneColumns } from "./columns";
 import { memoAggregate } from "../memo";
 import { matchesSearch } from "../search";
 import type { DatePrecision, MeetingKind, MilestoneKind } from "@/lib/domain";
@@ -77,7 +77,8 @@ export async function timelineLanes(db: Db, f: Pick<TimelineFilters, "partners">
   for (const v of await visitContact(db, ids)) touch(v.partnerId, v.from, v.to);
 
   return rows.map((r) => {
-    const precision = (r.sincePrecision ?? null) as DatePrecision | null;
+    const lane = partnerLane(r);
+    const precision = lane.sincePrecision;
     const start = r.sinceDate && dayMs(r.sinceDate) !== null ? dayMs(r.sinceDate)! : Date.UTC(r.createdAt.getUTCFullYear(), r.createdAt.getUTCMonth(), r.createdAt.getUTCDate());
     const spans = (touches.get(r.id) ?? []).filter((s) => s.from < today).sort((a, b) => a.from - b.from);
     const quiet: [number, number][] = [];
@@ -88,13 +89,7 @@ export async function timelineLanes(db: Db, f: Pick<TimelineFilters, "partners">
     }
     if (today - cursor >= QUIET_DAYS * DAY || (r.status === "dormant" && cursor < today)) quiet.push([cursor, today]);
     return {
-      id: r.id,
-      slug: r.slug,
-      nameEn: r.nameEn,
-      nameKo: r.nameKo,
-      status: r.status,
-      sinceDate: r.sinceDate,
-      sincePrecision: precision,
+      ...lane,
       start,
       quiet,
     };

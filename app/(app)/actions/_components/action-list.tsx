@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { ListTable } from "@/components/records/list-results";
-import { ListFilters, useUrlList } from "@/components/records/url-list";
+import { choices, ListFilters, useUrlList } from "@/components/records/url-list";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Td } from "@/components/ui/table";
 import { isOverdue } from "@/lib/board/filters";
@@ -38,27 +38,17 @@ export function ActionList({ today, partners, owners }: { today: string; partner
             label: t("status"),
             type: "select",
             any,
-            options: [{ value: "unfinished", label: t("unfinished") }, ...ACTION_STATUSES.map((s) => ({ value: s, label: te(`actionStatus.${s}`) }))],
+            options: [{ value: "unfinished", label: t("unfinished") }, ...choices(ACTION_STATUSES, (s) => te(`actionStatus.${s}`))],
           },
-          { name: "side", label: t("side"), type: "select", any, options: ACTION_SIDES.map((s) => ({ value: s, label: te(`actionSide.${s}`) })) },
+          { name: "side", label: t("side"), type: "select", any, options: choices(ACTION_SIDES, (s) => te(`actionSide.${s}`)) },
           { name: "owner", label: t("owner"), type: "select", any, options: owners.map((o) => ({ value: String(o.id), label: o.label })) },
-          { name: "due", label: t("due"), type: "select", any, options: ACTION_DUE_FILTERS.map((d) => ({ value: d, label: t(`dueFilter.${d}`) })) },
-          { name: "priority", label: t("priority"), type: "select", any, options: ACTION_PRIORITIES.map((p) => ({ value: p, label: te(`priority.${p}`) })) },
+          { name: "due", label: t("due"), type: "select", any, options: choices(ACTION_DUE_FILTERS, (d) => t(`dueFilter.${d}`)) },
+          { name: "priority", label: t("priority"), type: "select", any, options: choices(ACTION_PRIORITIES, (p) => te(`priority.${p}`)) },
           { name: "from", label: t("dueFrom"), type: "date" },
           { name: "to", label: t("dueTo"), type: "date" },
-          {
-            name: "sort",
-            label: tp("list.sort"),
-            type: "select",
-            any: t("sortDue"),
-            options: [
-              { value: "priority", label: t("sortPriority") },
-              { value: "recent", label: t("sortRecent") },
-              { value: "title", label: t("sortTitle") },
-            ],
-          },
-          { name: "archived", label: tp("list.showArchived"), type: "checkbox" },
         ]}
+        sort={{ default: t("sortDue"), others: { priority: t("sortPriority"), recent: t("sortRecent"), title: t("sortTitle") } }}
+        archived
       />
       <ListTable
         query={query}

@@ -1,4 +1,4 @@
-import { ActionItem } from "@/components/actions/action-item";
+import { ActionItems } from "@/components/actions/action-item";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -175,21 +175,13 @@ export default async function MeetingPage({ params }: Props) {
       </Card>
 
       <Card title={t("actions")} id="actions">
-        {m.actions.length ? (
-          <ul className="divide-y divide-slate-100 text-sm">
-            {m.actions.map((a) => (
-              <ActionItem
-                key={a.id}
-                action={a}
-                side={`${t("side")}: ${te(`actionSide.${a.side}`)}`}
-                meta={`${t("owner")}: ${a.ownerPerson?.nameEn ?? "—"} · ${t("due")}: ${a.dueOn ? formatDate(a.dueOn, locale) : t("noDue")}`}
-                following={followedActions.has(a.id)}
-              />
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-600">—</p>
-        )}
+        <ActionItems
+          actions={m.actions}
+          side={(a) => `${t("side")}: ${te(`actionSide.${a.side}`)}`}
+          meta={(a) => `${t("owner")}: ${a.ownerPerson?.nameEn ?? "—"} · ${t("due")}: ${a.dueOn ? formatDate(a.dueOn, locale) : t("noDue")}`}
+          followed={followedActions}
+          empty={<p className="text-sm text-slate-600">—</p>}
+        />
       </Card>
       <RecordHistory recordType="meeting" recordId={m.id} />
     </article>

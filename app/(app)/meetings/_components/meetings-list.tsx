@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ListTable } from "@/components/records/list-results";
-import { ListFilters, useUrlList } from "@/components/records/url-list";
+import { choices, ListFilters, useUrlList } from "@/components/records/url-list";
 import { Td } from "@/components/ui/table";
 import { MEETING_KINDS, MEETING_STATUSES } from "@/lib/domain";
 import { MEETING_LIST_PARAMS } from "@/lib/validation/list-params";
@@ -24,21 +24,12 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
         searchHint={tl("searchHint")}
         filters={[
           { name: "partner", label: t("partner"), type: "select", any: tl("anyPartner"), options: partners },
-          { name: "kind", label: t("kind"), type: "select", any: tl("anyKind"), options: MEETING_KINDS.map((k) => ({ value: k, label: te(`meetingKind.${k}`) })) },
-          { name: "status", label: t("status"), type: "select", any: tl("anyStatus"), options: MEETING_STATUSES.map((k) => ({ value: k, label: te(`meetingStatus.${k}`) })) },
+          { name: "kind", label: t("kind"), type: "select", any: tl("anyKind"), options: choices(MEETING_KINDS, (k) => te(`meetingKind.${k}`)) },
+          { name: "status", label: t("status"), type: "select", any: tl("anyStatus"), options: choices(MEETING_STATUSES, (k) => te(`meetingStatus.${k}`)) },
           { name: "from", label: tl("from"), type: "date" },
           { name: "to", label: tl("to"), type: "date" },
-          {
-            name: "sort",
-            label: tl("sort"),
-            type: "select",
-            any: tl("sortNewest"),
-            options: [
-              { value: "starts_asc", label: tl("sortOldest") },
-              { value: "title", label: tl("sortTitle") },
-            ],
-          },
         ]}
+        sort={{ label: tl("sort"), default: tl("sortNewest"), others: { starts_asc: tl("sortOldest"), title: tl("sortTitle") } }}
       />
       <ListTable
         query={query}

@@ -1,4 +1,4 @@
-import { ActionItem } from "@/components/actions/action-item";
+import { ActionItems } from "@/components/actions/action-item";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -140,21 +140,13 @@ export default async function PartnerPage({ params }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("actions")} id="actions">
-          {actions.rows.length ? (
-            <ul className="divide-y divide-slate-100 text-sm">
-              {actions.rows.map((a) => (
-                <ActionItem
-                  key={a.id}
-                  action={a}
-                  side={te(`actionSide.${a.side}`)}
-                  meta={`${tm("owner")}: ${a.ownerName ?? "—"} · ${tm("due")}: ${a.dueOn ? formatDate(a.dueOn, locale) : tm("noDue")}`}
-                  following={followedActions.has(a.id)}
-                />
-              ))}
-            </ul>
-          ) : (
-            <Empty>{t("noActions")}</Empty>
-          )}
+          <ActionItems
+            actions={actions.rows}
+            side={(a) => te(`actionSide.${a.side}`)}
+            meta={(a) => `${tm("owner")}: ${a.ownerName ?? "—"} · ${tm("due")}: ${a.dueOn ? formatDate(a.dueOn, locale) : tm("noDue")}`}
+            followed={followedActions}
+            empty={<Empty>{t("noActions")}</Empty>}
+          />
           {actions.total > actions.rows.length ? (
             <p className="mt-3 text-sm">
               <Link href={`/actions?partner=${p.slug}&status=unfinished`} className="text-brand-700 underline">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { PartnerNames } from "@/components/partners/partner-names";
 import { ListTable } from "@/components/records/list-results";
-import { ListFilters, useUrlList } from "@/components/records/url-list";
+import { choices, ListFilters, useUrlList } from "@/components/records/url-list";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Td } from "@/components/ui/table";
 import { PARTNER_KINDS, PARTNER_STATUSES, RELATIONSHIP_LEVELS } from "@/lib/domain";
@@ -19,7 +19,7 @@ export function PartnerList() {
   const tc = useTranslations("common");
   const locale = useLocale() as Locale;
   const { params, setParams, query } = useUrlList({ allowed: PARTNER_LIST_PARAMS, query: partnerListQuery });
-  const opts = (values: readonly string[], ns: string) => values.map((v) => ({ value: v, label: te(`${ns}.${v}`) }));
+  const opts = (values: readonly string[], ns: string) => choices(values, (v) => te(`${ns}.${v}`));
   return (
     <>
       <ListFilters
@@ -30,18 +30,9 @@ export function PartnerList() {
           { name: "status", label: t("status"), type: "select", any: t("list.any"), options: opts(PARTNER_STATUSES, "partnerStatus") },
           { name: "level", label: t("level"), type: "select", any: t("list.any"), options: opts(RELATIONSHIP_LEVELS, "level") },
           { name: "kind", label: t("kind"), type: "select", any: t("list.any"), options: opts(PARTNER_KINDS, "partnerKind") },
-          {
-            name: "sort",
-            label: t("list.sort"),
-            type: "select",
-            any: t("list.sortSince"),
-            options: [
-              { value: "name", label: t("list.sortName") },
-              { value: "recent", label: t("list.sortRecent") },
-            ],
-          },
-          { name: "archived", label: t("list.showArchived"), type: "checkbox" },
         ]}
+        sort={{ default: t("list.sortSince"), others: { name: t("list.sortName"), recent: t("list.sortRecent") } }}
+        archived
       />
       <ListTable
         query={query}

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { ListTable } from "@/components/records/list-results";
-import { ListFilters, useUrlList } from "@/components/records/url-list";
+import { choices, ListFilters, useUrlList } from "@/components/records/url-list";
 import { Badge } from "@/components/ui/badge";
 import { Td } from "@/components/ui/table";
 import { PERSON_SIDES } from "@/lib/domain";
@@ -25,10 +25,10 @@ export function PeopleList({ partners }: { partners: { id: number; label: string
         searchLabel={t("searchPeople")}
         filters={[
           { name: "partner", label: t("partner"), type: "select", any: tp("list.any"), options: partners.map((p) => ({ value: String(p.id), label: p.label })) },
-          { name: "side", label: t("side"), type: "select", any: tp("list.any"), options: PERSON_SIDES.map((s) => ({ value: s, label: te(`personSide.${s}`) })) },
-          { name: "sort", label: tp("list.sort"), type: "select", any: tp("list.sortName"), options: [{ value: "recent", label: t("sortRecent") }] },
-          { name: "archived", label: tp("list.showArchived"), type: "checkbox" },
+          { name: "side", label: t("side"), type: "select", any: tp("list.any"), options: choices(PERSON_SIDES, (s) => te(`personSide.${s}`)) },
         ]}
+        sort={{ default: tp("list.sortName"), others: { recent: t("sortRecent") } }}
+        archived
       />
       <ListTable
         query={query}

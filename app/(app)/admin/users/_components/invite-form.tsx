@@ -4,10 +4,10 @@ import { useState } from "react";
 import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { PasswordField } from "@/components/forms/password-field";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { ROLES } from "@/lib/domain";
+import { TempPasswordField } from "./temp-password-field";
 import { inviteUser, type InviteInput } from "../commands";
 
 export function InviteForm() {
@@ -39,17 +39,7 @@ export function InviteForm() {
         <Field label={t("name")} name="name" required autoComplete="off" errors={err("name")} />
         <Field label={t("email")} name="email" type="email" required autoComplete="off" errors={err("email")} />
         <SelectField label={t("role")} name="role" defaultValue="viewer" options={ROLES.map((r) => ({ value: r, label: te(r) }))} errors={err("role")} />
-        <PasswordField
-          label={t("tempPassword")}
-          name="password"
-          type="text"
-          required
-          minLength={12}
-          autoComplete="off"
-          spellCheck={false}
-          hint={t("tempPasswordHint")}
-          errors={err("password")}
-        />
+        <TempPasswordField label={t("tempPassword")} hint={t("tempPasswordHint")} errors={err("password")} />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? t("saving") : t("invite")}

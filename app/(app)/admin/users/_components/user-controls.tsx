@@ -4,13 +4,13 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { PasswordField } from "@/components/forms/password-field";
 import { useCommand } from "@/components/forms/use-command";
 import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { inputClass } from "@/components/ui/field";
 import { ROLES } from "@/lib/domain";
 import { REFUSAL_REASONS } from "@/lib/errors";
 import type { CommandError } from "@/lib/types/command";
+import { TempPasswordField } from "./temp-password-field";
 import { changeRole, resetPassword, resetTwoFactor, setActive } from "../commands";
 
 /** The per-user controls of the users table: role, temporary password, active state. */
@@ -97,17 +97,7 @@ export function UserControls({ user, isSelf }: { user: { id: string; email: stri
       <details className="text-sm">
         <summary className="cursor-pointer text-brand-700 underline">{t("resetPasswordOf", { email: user.email })}</summary>
         <form {...formProps} className="mt-2 flex flex-wrap items-end gap-2">
-          <PasswordField
-            label={t("tempPassword")}
-            name="password"
-            type="text"
-            required
-            minLength={12}
-            autoComplete="off"
-            spellCheck={false}
-            errors={err("password")}
-            className="min-w-48 flex-1"
-          />
+          <TempPasswordField label={t("tempPassword")} errors={err("password")} className="min-w-48 flex-1" />
           <Button type="submit" size="sm" disabled={pwPending}>
             {t("resetPassword")}
           </Button>
