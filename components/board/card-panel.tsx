@@ -1,4 +1,5 @@
 "use client";
+import { SubmitButton } from "@/components/forms/form-parts";
 import * as Dialog from "@radix-ui/react-dialog";
 import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
@@ -156,9 +157,9 @@ function EditForm({ d }: { d: Detail }) {
           <SelectField label={t("priority")} name="priority" defaultValue={a.priority} options={enumOptions(ACTION_PRIORITIES, "priority")} errors={errors.priority} />
           <SelectField label={t("side")} name="side" defaultValue={a.side} options={enumOptions(ACTION_SIDES, "actionSide")} errors={errors.side} />
         </div>
-        <Button type="submit" disabled={pending}>
-          {pending ? t("saving") : t("save")}
-        </Button>
+        <SubmitButton pending={pending} busy={t("saving")}>
+          {t("save")}
+        </SubmitButton>
       </form>
     </PanelSection>
   );

@@ -45,21 +45,22 @@ export function ListResults<T extends Page>({
  * the caption, the header row and one `row` a record (which returns its keyed `<tr>`).
  */
 export function ListTable<T extends Page>({
+  list: { query, setParams },
   caption,
   head,
   row,
-  ...results
+  ...words
 }: {
-  query: UseQueryResult<T>;
+  /** The list's URL state and its query (`useUrlList`). */
+  list: { query: UseQueryResult<T>; setParams: (c: Record<string, string | undefined>) => void };
   failed: string;
   empty: ReactNode;
-  setParams: (c: Record<string, string | undefined>) => void;
   caption: string;
   head: readonly Column[];
   row: (record: T["rows"][number]) => ReactNode;
 }) {
   return (
-    <ListResults {...results}>
+    <ListResults query={query} setParams={setParams} {...words}>
       {(data) => (
         <Table caption={caption} stack head={head}>
           <tbody>{data.rows.map(row)}</tbody>

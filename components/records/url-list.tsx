@@ -46,8 +46,7 @@ export function choices(values: readonly string[], label: (value: string) => str
 
 /** The search box and filters of a list; every change goes to the URL at once. */
 export function ListFilters({
-  params,
-  setParams,
+  list: { params, setParams },
   searchLabel,
   searchHint,
   filters: own,
@@ -55,8 +54,8 @@ export function ListFilters({
   archived,
   extra,
 }: {
-  params: Record<string, string>;
-  setParams: (changes: Record<string, string | undefined>) => void;
+  /** The list's URL state (`useUrlList`). */
+  list: { params: Record<string, string>; setParams: (changes: Record<string, string | undefined>) => void };
   searchLabel: string;
   /** What the search box looks in, under it. */
   searchHint?: string;

@@ -1,8 +1,7 @@
 "use client";
+import { FormError, SubmitButton } from "@/components/forms/form-parts";
 import { useTranslations } from "next-intl";
 import { useCommandForm } from "@/components/forms/use-command-form";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { signIn } from "./commands";
 
@@ -21,12 +20,12 @@ export function SignInForm() {
       {...formProps}
       className="space-y-4"
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <FormError error={formError} />
       <Field label={t("email")} name="email" type="email" autoComplete="username" required errors={err("email")} />
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" required errors={err("password")} />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? t("signingIn") : t("signIn")}
-      </Button>
+      <SubmitButton className="w-full" pending={pending} busy={t("signingIn")}>
+        {t("signIn")}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { FormError } from "@/components/forms/form-parts";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formValues, useCommandForm } from "@/components/forms/use-command-form";
@@ -27,7 +28,7 @@ export function MailPreferenceForm({ current }: { current: MailPreference }) {
       {...formProps}
       className="max-w-md space-y-4"
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <FormError error={formError} />
       {done ? <Alert tone="success">{t("saved")}</Alert> : null}
       <fieldset className="space-y-2">
         <legend className="mb-2 text-sm font-medium text-slate-900">{t("legend")}</legend>

@@ -1,10 +1,10 @@
 "use client";
+import { FormError, SubmitButton } from "@/components/forms/form-parts";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { changePassword, type ChangePasswordInput } from "./commands";
 
@@ -26,13 +26,13 @@ export function PasswordForm() {
   });
   return (
     <form {...formProps} className="max-w-md space-y-4">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <FormError error={formError} />
       {done ? <Alert tone="success">{t("changed")}</Alert> : null}
       <Field label={t("current")} name="currentPassword" type="password" autoComplete="current-password" required errors={err("currentPassword")} />
       <NewPasswordFields label={t("new")} confirmLabel={t("confirm")} hint={t("newHint")} err={err} />
-      <Button type="submit" disabled={pending}>
-        {pending ? t("saving") : t("submit")}
-      </Button>
+      <SubmitButton pending={pending} busy={t("saving")}>
+        {t("submit")}
+      </SubmitButton>
     </form>
   );
 }

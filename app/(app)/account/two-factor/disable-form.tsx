@@ -1,8 +1,7 @@
 "use client";
+import { FormError, SubmitButton } from "@/components/forms/form-parts";
 import { useTranslations } from "next-intl";
 import { useCommandForm } from "@/components/forms/use-command-form";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { disableTwoFactor } from "./commands";
 
@@ -19,11 +18,11 @@ export function DisableForm() {
       {...formProps}
       className="max-w-md space-y-4"
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <FormError error={formError} />
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" required errors={err("password")} />
-      <Button type="submit" variant="danger" disabled={pending}>
-        {pending ? t("working") : t("disable")}
-      </Button>
+      <SubmitButton variant="danger" pending={pending} busy={t("working")}>
+        {t("disable")}
+      </SubmitButton>
     </form>
   );
 }

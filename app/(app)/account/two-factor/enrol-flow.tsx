@@ -1,9 +1,8 @@
 "use client";
+import { FormError, SubmitButton } from "@/components/forms/form-parts";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCommandForm } from "@/components/forms/use-command-form";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { confirmEnrolment, startEnrolment, type EnrolSetup } from "./commands";
 
@@ -56,7 +55,7 @@ export function EnrolFlow() {
           </li>
           <li>
             <form {...confirmForm} className="max-w-xs space-y-3">
-              {confirm.formError ? <Alert tone="error">{confirm.formError}</Alert> : null}
+              <FormError error={confirm.formError} />
               <Field
                 label={t("firstCode")}
                 name="code"
@@ -66,9 +65,9 @@ export function EnrolFlow() {
                 hint={t("firstCodeHint")}
                 errors={confirm.err("code")}
               />
-              <Button type="submit" disabled={confirm.pending}>
-                {confirm.pending ? t("working") : t("turnOn")}
-              </Button>
+              <SubmitButton pending={confirm.pending} busy={t("working")}>
+                {t("turnOn")}
+              </SubmitButton>
             </form>
           </li>
         </ol>
@@ -78,7 +77,7 @@ export function EnrolFlow() {
   return (
     <form {...enrolForm} className="max-w-md space-y-4">
       <p className="text-sm text-slate-700">{t("enrolLead")}</p>
-      {enrol.formError ? <Alert tone="error">{enrol.formError}</Alert> : null}
+      <FormError error={enrol.formError} />
       <Field
         label={t("password")}
         name="password"
@@ -87,9 +86,9 @@ export function EnrolFlow() {
         required
         errors={enrol.err("password")}
       />
-      <Button type="submit" disabled={enrol.pending}>
-        {enrol.pending ? t("working") : t("start")}
-      </Button>
+      <SubmitButton pending={enrol.pending} busy={t("working")}>
+        {t("start")}
+      </SubmitButton>
     </form>
   );
 }

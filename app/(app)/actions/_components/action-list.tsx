@@ -22,14 +22,13 @@ export function ActionList({ today, partners, owners }: { today: string; partner
   const te = useTranslations("enums");
   const tc = useTranslations("common");
   const locale = useLocale() as Locale;
-  const { params, setParams, query } = useUrlList({ allowed: ACTION_LIST_PARAMS, query: actionListQuery });
-  const followed = new Set(query.data?.followed);
+  const list = useUrlList({ allowed: ACTION_LIST_PARAMS, query: actionListQuery });
+  const followed = new Set(list.query.data?.followed);
   const any = tp("list.any");
   return (
     <>
       <ListFilters
-        params={params}
-        setParams={setParams}
+        list={list}
         searchLabel={t("search")}
         filters={[
           { name: "partner", label: t("partner"), type: "select", any, options: partners.map((p) => ({ value: String(p.id), label: p.label })) },
@@ -51,10 +50,9 @@ export function ActionList({ today, partners, owners }: { today: string; partner
         archived
       />
       <ListTable
-        query={query}
+        list={list}
         failed={tp("errors.failed")}
         empty={t("none")}
-        setParams={setParams}
         caption={t("title")}
         head={[t("action"), t("partner"), t("status"), t("owner"), t("due")]}
         row={(a) => {

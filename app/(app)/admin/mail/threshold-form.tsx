@@ -1,4 +1,5 @@
 "use client";
+import { FormError } from "@/components/forms/form-parts";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formValues, useCommandForm } from "@/components/forms/use-command-form";
@@ -31,7 +32,7 @@ export function ThresholdForm({ settings }: { settings: NotificationSettings }) 
       {...formProps}
       className="max-w-lg space-y-4"
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <FormError error={formError} />
       {done ? <Alert tone="success">{t("thresholdsSaved")}</Alert> : null}
       {number("dueSoonDays", 1, 60, settings.dueSoonDays)}
       {number("agreementFirstDays", 1, 365, first)}

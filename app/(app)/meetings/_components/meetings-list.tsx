@@ -13,13 +13,12 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
   const tl = useTranslations("meetings.list");
   const tc = useTranslations("common");
   const te = useTranslations("enums");
-  const { params, setParams, query } = useUrlList({ allowed: MEETING_LIST_PARAMS, query: meetingListQuery });
-  const filtered = Object.keys(params).some((k) => k !== "page" && k !== "sort");
+  const list = useUrlList({ allowed: MEETING_LIST_PARAMS, query: meetingListQuery });
+  const filtered = Object.keys(list.params).some((k) => k !== "page" && k !== "sort");
   return (
     <>
       <ListFilters
-        params={params}
-        setParams={setParams}
+        list={list}
         searchLabel={tl("search")}
         searchHint={tl("searchHint")}
         filters={[
@@ -32,10 +31,9 @@ export function MeetingsList({ partners }: { partners: { value: string; label: s
         sort={{ label: tl("sort"), default: tl("sortNewest"), others: { starts_asc: tl("sortOldest"), title: tl("sortTitle") } }}
       />
       <ListTable
-        query={query}
+        list={list}
         failed={tl("loadFailed")}
         empty={filtered ? tl("noMatches") : tc("noRecords")}
-        setParams={setParams}
         caption={t("title")}
         head={[t("when"), t("meeting"), t("partner"), t("status")]}
         row={(m) => (

@@ -1,9 +1,9 @@
 "use client";
+import { FormError } from "@/components/forms/form-parts";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCommand } from "@/components/forms/use-command";
 import { useErrorMessage, useRecordForm } from "@/components/forms/use-record-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Empty } from "@/components/ui/empty";
 import { Field } from "@/components/ui/field";
@@ -108,7 +108,7 @@ function MilestoneForm({ partnerId, item, onDone }: { partnerId: number; item?: 
   });
   return (
     <form {...f.formProps} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={item ? t("milestone.editTitle") : t("milestone.add")}>
-      {f.formError ? <Alert tone="error">{f.formError}</Alert> : null}
+      <FormError error={f.formError} />
       <input type="hidden" name="partnerId" value={partnerId} />
       {item ? <input type="hidden" name="version" value={item.version} /> : null}
       <SelectField
@@ -135,7 +135,7 @@ function MilestoneForm({ partnerId, item, onDone }: { partnerId: number; item?: 
         <Field label={t("milestone.expiresOn")} name="expiresOn" type="date" defaultValue={item?.expiresOn ?? ""} errors={e.expiresOn} hint={t("milestone.expiresHint")} />
       ) : null}
       <TextareaField label={t("milestone.notes")} name="notes" defaultValue={item?.notes ?? ""} errors={e.notes} rows={3} />
-      {archiveError ? <Alert tone="error">{archiveError}</Alert> : null}
+      <FormError error={archiveError} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="sm" disabled={f.pending}>
           {tc("save")}

@@ -1,4 +1,5 @@
 "use client";
+import { SubmitButton } from "@/components/forms/form-parts";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
@@ -89,9 +90,9 @@ export function PartnerForm({ partner }: { partner?: PartnerFormValues }) {
         <Field label={t("form.longitude")} name="longitude" defaultValue={partner?.longitude ?? ""} errors={e.longitude} inputMode="decimal" />
       </fieldset>
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={f.pending}>
-          {f.pending ? t("form.saving") : tc("save")}
-        </Button>
+        <SubmitButton pending={f.pending} busy={t("form.saving")}>
+          {tc("save")}
+        </SubmitButton>
         <Button type="button" variant="secondary" onClick={() => router.back()}>
           {tc("cancel")}
         </Button>

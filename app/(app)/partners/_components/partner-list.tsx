@@ -18,13 +18,12 @@ export function PartnerList() {
   const te = useTranslations("enums");
   const tc = useTranslations("common");
   const locale = useLocale() as Locale;
-  const { params, setParams, query } = useUrlList({ allowed: PARTNER_LIST_PARAMS, query: partnerListQuery });
+  const list = useUrlList({ allowed: PARTNER_LIST_PARAMS, query: partnerListQuery });
   const opts = (values: readonly string[], ns: string) => choices(values, (v) => te(`${ns}.${v}`));
   return (
     <>
       <ListFilters
-        params={params}
-        setParams={setParams}
+        list={list}
         searchLabel={t("list.searchPartners")}
         filters={[
           { name: "status", label: t("status"), type: "select", any: t("list.any"), options: opts(PARTNER_STATUSES, "partnerStatus") },
@@ -35,10 +34,9 @@ export function PartnerList() {
         archived
       />
       <ListTable
-        query={query}
+        list={list}
         failed={t("errors.failed")}
         empty={t("list.none")}
-        setParams={setParams}
         caption={t("title")}
         head={[t("name"), t("since"), t("level"), t("status"), { label: t("meetings"), numeric: true }, { label: t("openActions"), numeric: true }, t("lastContact")]}
         row={(p) => (

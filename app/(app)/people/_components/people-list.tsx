@@ -16,12 +16,11 @@ export function PeopleList({ partners }: { partners: { id: number; label: string
   const te = useTranslations("enums");
   const tc = useTranslations("common");
   const locale = useLocale();
-  const { params, setParams, query } = useUrlList({ allowed: PERSON_LIST_PARAMS, query: peopleListQuery });
+  const list = useUrlList({ allowed: PERSON_LIST_PARAMS, query: peopleListQuery });
   return (
     <>
       <ListFilters
-        params={params}
-        setParams={setParams}
+        list={list}
         searchLabel={t("searchPeople")}
         filters={[
           { name: "partner", label: t("partner"), type: "select", any: tp("list.any"), options: partners.map((p) => ({ value: String(p.id), label: p.label })) },
@@ -31,10 +30,9 @@ export function PeopleList({ partners }: { partners: { id: number; label: string
         archived
       />
       <ListTable
-        query={query}
+        list={list}
         failed={tp("errors.failed")}
         empty={t("none")}
-        setParams={setParams}
         caption={t("title")}
         head={[t("name"), t("titleOrg"), t("side")]}
         row={(p) => (

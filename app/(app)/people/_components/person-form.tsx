@@ -1,9 +1,9 @@
 "use client";
+import { FormError } from "@/components/forms/form-parts";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useRecordForm } from "@/components/forms/use-record-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -43,7 +43,7 @@ export function PersonForm({ person, partners, defaultPartnerId }: { person?: Pe
   const e = f.errors;
   return (
     <form {...f.formProps} className="space-y-6">
-      {f.formError ? <Alert tone="error">{f.formError}</Alert> : null}
+      <FormError error={f.formError} />
       {person ? <input type="hidden" name="version" value={person.version} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("form.nameEn")} name="nameEn" defaultValue={person?.nameEn} errors={e.nameEn} required />

@@ -1,4 +1,5 @@
 "use client";
+import { FormError } from "@/components/forms/form-parts";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCommand } from "@/components/forms/use-command";
@@ -76,7 +77,7 @@ export function CalendarFeeds({ partners, feeds }: { partners: { id: number; lab
           {t("create")}
         </Button>
       </form>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      <FormError error={error} />
       {created ? (
         <Alert tone="success" title={t("created")}>
           <label className="mt-2 block text-xs font-medium" htmlFor="feed-url">

@@ -1,4 +1,5 @@
 "use client";
+import { SubmitButton } from "@/components/forms/form-parts";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
@@ -187,9 +188,9 @@ export function VisitForm(props: { visitId?: number; version?: number; initial: 
       </FormSection>
 
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? tf("saving") : tf("save")}
-        </Button>
+        <SubmitButton pending={pending} busy={tf("saving")}>
+          {tf("save")}
+        </SubmitButton>
         <Button type="button" variant="secondary" onClick={() => router.push(props.visitId ? `/visits/${props.visitId}` : "/visits")}>
           {tf("cancel")}
         </Button>

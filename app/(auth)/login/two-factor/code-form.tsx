@@ -1,10 +1,10 @@
 "use client";
+import { SubmitButton } from "@/components/forms/form-parts";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { verifyCode } from "./commands";
 
@@ -43,9 +43,9 @@ export function CodeForm() {
         hint={t("codeHint")}
         errors={err("code")}
       />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? t("checking") : t("verify")}
-      </Button>
+      <SubmitButton className="w-full" pending={pending} busy={t("checking")}>
+        {t("verify")}
+      </SubmitButton>
       <p className="text-center text-sm">
         <Link href="/login" className="text-brand-700 underline">
           {t("back")}

@@ -1,4 +1,5 @@
 "use client";
+import { SubmitButton } from "@/components/forms/form-parts";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -38,9 +39,9 @@ export function RateForm() {
         <Field label={t("date")} name="date" type="date" required errors={err("date")} />
         <Field label={t("rate")} name="rateToKrw" inputMode="decimal" required hint={t("rateHint")} errors={err("rateToKrw")} />
       </div>
-      <Button type="submit" disabled={pending}>
-        {pending ? t("saving") : t("save")}
-      </Button>
+      <SubmitButton pending={pending} busy={t("saving")}>
+        {t("save")}
+      </SubmitButton>
     </form>
   );
 }

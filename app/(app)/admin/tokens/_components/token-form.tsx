@@ -1,4 +1,5 @@
 "use client";
+import { FormError, SubmitButton } from "@/components/forms/form-parts";
 import { Check, Copy } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -46,14 +47,14 @@ export function TokenForm() {
         className="space-y-4"
         aria-label={t("newToken")}
       >
-        {formError ? <Alert tone="error">{formError}</Alert> : null}
+        <FormError error={formError} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label={t("tokenName")} name="name" required autoComplete="off" hint={t("tokenNameHint")} errors={err("name")} />
           <SelectField label={t("role")} name="role" defaultValue="viewer" hint={t("tokenRoleHint")} options={ROLES.map((r) => ({ value: r, label: te(r) }))} errors={err("role")} />
         </div>
-        <Button type="submit" disabled={pending}>
-          {pending ? t("saving") : t("createToken")}
-        </Button>
+        <SubmitButton pending={pending} busy={t("saving")}>
+          {t("createToken")}
+        </SubmitButton>
       </form>
     </div>
   );

@@ -1,9 +1,9 @@
 "use client";
+import { FormError, SubmitButton } from "@/components/forms/form-parts";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { ROLES } from "@/lib/domain";
@@ -33,7 +33,7 @@ export function InviteForm() {
       className="space-y-4"
       aria-label={t("inviteTitle")}
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <FormError error={formError} />
       {invited?.email && !formError ? <Alert tone="success">{t("invited", { email: invited.email })}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("name")} name="name" required autoComplete="off" errors={err("name")} />
@@ -41,9 +41,9 @@ export function InviteForm() {
         <SelectField label={t("role")} name="role" defaultValue="viewer" options={ROLES.map((r) => ({ value: r, label: te(r) }))} errors={err("role")} />
         <TempPasswordField label={t("tempPassword")} hint={t("tempPasswordHint")} errors={err("password")} />
       </div>
-      <Button type="submit" disabled={pending}>
-        {pending ? t("saving") : t("invite")}
-      </Button>
+      <SubmitButton pending={pending} busy={t("saving")}>
+        {t("invite")}
+      </SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { FormError } from "@/components/forms/form-parts";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { formValues, useCommandForm } from "@/components/forms/use-command-form";
@@ -36,7 +37,7 @@ export function TwoFactorRequirement({ required, missing }: { required: boolean;
     >
       <p className="text-sm text-slate-700">{t("lead")}</p>
       <p className="text-sm text-slate-800 [overflow-wrap:anywhere]">{missing.length ? t("missing", { emails: missing.join(", ") }) : t("allCompliant")}</p>
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <FormError error={formError} />
       {saved !== null && !formError ? <Alert tone="success">{saved ? t("savedOn") : t("savedOff")}</Alert> : null}
       <fieldset className="space-y-2" aria-describedby={fieldError ? "require-2fa-error" : undefined}>
         <legend className="mb-2 text-sm font-medium text-slate-900">{t("legend")}</legend>

@@ -1,4 +1,5 @@
 "use client";
+import { SubmitButton } from "@/components/forms/form-parts";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
@@ -39,9 +40,9 @@ export function MeetingForm(props: MeetingFormProps) {
       <FollowUpsSection form={form} people={people} editing={meetingId !== undefined} existing={props.existingActions} />
 
       <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 sm:mx-0 sm:rounded-lg sm:border">
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? t("saving") : meetingId !== undefined ? t("saveChanges") : t("saveMeeting")}
-        </Button>
+        <SubmitButton pending={form.pending} busy={t("saving")}>
+          {meetingId !== undefined ? t("saveChanges") : t("saveMeeting")}
+        </SubmitButton>
         <Button variant="ghost" asChild>
           <Link href={meetingId !== undefined ? `/meetings/${meetingId}` : "/meetings"}>{t("cancel")}</Link>
         </Button>

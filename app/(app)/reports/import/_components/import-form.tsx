@@ -1,4 +1,5 @@
 "use client";
+import { FormError } from "@/components/forms/form-parts";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useCommand } from "@/components/forms/use-command";
@@ -157,7 +158,7 @@ export function ImportForm({ templates, maxRows, maxMb }: { templates: Record<Im
           </Button>
         </div>
       </form>
-      {problem ? <Alert tone="error">{problem}</Alert> : null}
+      <FormError error={problem} />
       {result ? (
         <Alert tone={result.tone} title={result.text}>
           {result.problems?.length ? (
