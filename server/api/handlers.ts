@@ -6,7 +6,9 @@ import { UserError } from "@/lib/errors";
 import { messageKey, parseInput } from "@/lib/validation/common";
 import { cursorSchema, paramsRecord } from "@/lib/validation/lists";
 import { resource, type ApiResource } from "./resources";
-import { answer, listEncoder } from "./responses";
+import { rawCursorPage } from "@/db/queries/list-rows";
+import { answer, recordKeys } from "./responses";
+import { listJson } from "./list-json";
 
 type IdParams = { id: string };
 
@@ -30,12 +32,14 @@ async function objectBody(req: Request): Promise<Record<string, unknown>> {
 export function collectionHandlers(path: string) {
   const r = resource(path);
   const schema = r.listSchema.extend(cursorSchema.shape);
-  const encode = listEncoder(r.record);
+  const keys = recordKeys(r.record);
   return {
+    // The page as r.list reads it and listEncoder encodes it, without drizzle's builder, row
+    // objects or JSON.stringify of them (list-rows.ts, list-json.ts; issue 19).
     GET: apiRoute("read", async ({ req, db }) => {
       const params = parseInput(schema, paramsRecord(new URL(req.url).searchParams));
-      const page = await r.list(db, params);
-      return { data: page.data.map(encode), next_cursor: page.next_cursor };
+      const page = await rawCursorPage(db, r.table, keys, await r.listWhere(db, params), params);
+      return new Response(listJson(page), { headers: { "content-type": "application/json" } });
     }),
     POST: apiRoute("write", async ({ req, db, actor }) => {
       const row = await r.create(db, actor, await objectBody(req));
