@@ -77,11 +77,15 @@ export async function setGiftArchived(db: Db, actor: Actor, id: number, archived
 }
 
 export async function giftCursorPage(db: Db, f: Partial<GiftListParams> & { limit?: number; cursor?: string }) {
-  const where = and(
+  return cursorPage(gift.id, giftCursorWhere(f), f, async (w, order, limit) => await db.select().from(gift).where(w).orderBy(order).limit(limit));
+}
+
+/** The API gift list's filter (also read by the fast list path, list-rows.ts). */
+export function giftCursorWhere(f: Partial<GiftListParams>) {
+  return and(
     f.archived ? undefined : isNull(gift.archivedAt),
     f.meeting ? eq(gift.meetingId, f.meeting) : undefined,
     f.partner ? sql`${gift.meetingId} in (select id from meeting where partner_id = ${f.partner})` : undefined,
     f.direction ? eq(gift.direction, f.direction) : undefined,
   );
-  return cursorPage(gift.id, where, f, async (w, order, limit) => await db.select().from(gift).where(w).orderBy(order).limit(limit));
 }

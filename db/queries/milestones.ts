@@ -44,12 +44,16 @@ export async function setMilestoneArchived(db: Db, actor: Actor, id: number, arc
 }
 
 export async function milestoneCursorPage(db: Db, f: Partial<MilestoneListParams> & { limit?: number; cursor?: string }) {
-  const where = and(
+  return cursorPage(milestone.id, milestoneCursorWhere(f), f, async (w, order, limit) => await db.select().from(milestone).where(w).orderBy(order).limit(limit));
+}
+
+/** The API milestone list's filter (also read by the fast list path, list-rows.ts). */
+export function milestoneCursorWhere(f: Partial<MilestoneListParams>) {
+  return and(
     f.archived ? undefined : isNull(milestone.archivedAt),
     f.partner ? eq(milestone.partnerId, f.partner) : undefined,
     f.kind ? eq(milestone.kind, f.kind) : undefined,
     f.from ? gte(milestone.date, f.from) : undefined,
     f.to ? lte(milestone.date, f.to) : undefined,
   );
-  return cursorPage(milestone.id, where, f, async (w, order, limit) => await db.select().from(milestone).where(w).orderBy(order).limit(limit));
 }

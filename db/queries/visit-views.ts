@@ -137,14 +137,20 @@ export async function listVisits(db: Db, f: VisitFilters) {
 export type VisitListItem = Awaited<ReturnType<typeof listVisits>>["rows"][number];
 
 /** The API's list: the screen's filters over keyset pages, rows as stored. */
-export async function visitCursorPage(db: Db, f: { partner?: number; direction?: string; status?: string; archived?: boolean; limit?: number; cursor?: string }) {
-  const where = and(
+export async function visitCursorPage(db: Db, f: VisitCursorFilters & { limit?: number; cursor?: string }) {
+  return cursorPage(visit.id, visitCursorWhere(f), f, async (w, order, limit) => await db.select().from(visit).where(w).orderBy(order).limit(limit));
+}
+
+type VisitCursorFilters = { partner?: number; direction?: string; status?: string; archived?: boolean };
+
+/** The API visit list's filter (also read by the fast list path, list-rows.ts). */
+export function visitCursorWhere(f: VisitCursorFilters) {
+  return and(
     f.archived ? undefined : isNull(visit.archivedAt),
     f.direction ? eq(visit.direction, f.direction) : undefined,
     f.status ? eq(visit.status, f.status) : undefined,
     f.partner ? sql`${visit.id} in (select ${visitPartner.visitId} from ${visitPartner} where ${visitPartner.partnerId} = ${f.partner})` : undefined,
   );
-  return cursorPage(visit.id, where, f, async (w, order, limit) => await db.select().from(visit).where(w).orderBy(order).limit(limit));
 }
 
 /** The visits of one partner, newest first, for its page: at most `limit` (the page links to the rest). */

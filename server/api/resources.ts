@@ -1,13 +1,16 @@
 import type { z } from "zod";
+import type { SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { action, gift, meeting, milestone, partner, person, visit } from "@/db/schema";
 import type { Actor } from "@/db/audit";
 import type { Db } from "@/db/client";
-import { actionCursorPage, createAction, getAction, setActionArchived, updateAction } from "@/db/queries/actions";
-import { meetingCursorPage } from "@/db/queries/api";
-import { createGift, getGift, giftCursorPage, setGiftArchived, updateGift } from "@/db/queries/gifts";
+import { actionCursorPage, actionWhere, createAction, getAction, setActionArchived, updateAction } from "@/db/queries/actions";
+import { meetingCursorPage, meetingCursorWhere } from "@/db/queries/api";
+import { createGift, getGift, giftCursorPage, giftCursorWhere, setGiftArchived, updateGift } from "@/db/queries/gifts";
 import { createMeeting, getMeeting, setMeetingArchived, updateMeeting } from "@/db/queries/meetings";
-import { createMilestone, getMilestone, milestoneCursorPage, setMilestoneArchived, updateMilestone } from "@/db/queries/milestones";
-import { createPartner, getPartner, partnerCursorPage, setPartnerArchived, updatePartner } from "@/db/queries/partners";
-import { createPerson, getPerson, personCursorPage, setPersonArchived, updatePerson } from "@/db/queries/people";
+import { createMilestone, getMilestone, milestoneCursorPage, milestoneCursorWhere, setMilestoneArchived, updateMilestone } from "@/db/queries/milestones";
+import { createPartner, getPartner, partnerCursorPage, partnerWhere, setPartnerArchived, updatePartner } from "@/db/queries/partners";
+import { createPerson, getPerson, personCursorPage, personWhere, setPersonArchived, updatePerson } from "@/db/queries/people";
 import type { CursorPage } from "@/db/queries/paging";
 import { createActionSchema, updateActionSchema } from "@/lib/validation/actions";
 import { createGiftSchema, updateGiftSchema } from "@/lib/validation/gifts";
@@ -20,7 +23,7 @@ import {
   personListSchema,
 } from "@/lib/validation/lists";
 import { actionRecord, giftRecord, meetingDetail, meetingRecord, milestoneRecord, partnerRecord, personRecord, visitDetail, visitRecord } from "./responses";
-import { getVisit, visitCursorPage } from "@/db/queries/visit-views";
+import { getVisit, visitCursorPage, visitCursorWhere } from "@/db/queries/visit-views";
 import { createVisit, setVisitArchived, updateVisit } from "@/db/queries/visits";
 import { createVisitSchema, updateVisitSchema, visitListSchema } from "@/lib/validation/visits";
 import { createMeetingSchema, updateMeetingSchema } from "@/lib/validation/meetings";
@@ -45,6 +48,9 @@ export interface ApiResource {
   /** The record as GET, POST, PUT, PATCH and archive answer it. */
   detail: z.ZodType;
   list: (db: Db, params: Record<string, unknown>) => Promise<CursorPage<Row>>;
+  /** The list's table and filter: the fast path (db/queries/list-rows.ts) reads the same page as `list`. */
+  table: SQLiteTable;
+  listWhere: (db: Db, params: Record<string, unknown>) => Promise<SQL | undefined> | SQL | undefined;
   get: (db: Db, id: number) => Promise<Row>;
   create: (db: Db, actor: Actor, input: unknown) => Promise<Row>;
   update: (db: Db, actor: Actor, id: number, input: unknown) => Promise<Row>;
@@ -70,6 +76,8 @@ export const RESOURCES: ApiResource[] = [
     record: partnerRecord,
     detail: partnerRecord,
     list: (db, p) => partnerCursorPage(db, p),
+    table: partner,
+    listWhere: (_db, p) => partnerWhere(p),
     get: getPartner,
     create: createPartner,
     update: updatePartner,
@@ -86,6 +94,8 @@ export const RESOURCES: ApiResource[] = [
     record: personRecord,
     detail: personRecord,
     list: (db, p) => personCursorPage(db, p),
+    table: person,
+    listWhere: (_db, p) => personWhere(p),
     get: getPerson,
     create: createPerson,
     update: updatePerson,
@@ -101,6 +111,8 @@ export const RESOURCES: ApiResource[] = [
     record: meetingRecord,
     detail: meetingDetail,
     list: (db, p) => meetingCursorPage(db, p),
+    table: meeting,
+    listWhere: (db, p) => meetingCursorWhere(db, p),
     get: getMeeting,
     create: createMeeting,
     update: updateMeeting,
@@ -126,6 +138,8 @@ export const RESOURCES: ApiResource[] = [
     record: actionRecord,
     detail: actionRecord,
     list: (db, p) => actionCursorPage(db, p),
+    table: action,
+    listWhere: (_db, p) => actionWhere(p),
     get: getAction,
     create: createAction,
     update: updateAction,
@@ -141,6 +155,8 @@ export const RESOURCES: ApiResource[] = [
     record: giftRecord,
     detail: giftRecord,
     list: (db, p) => giftCursorPage(db, p),
+    table: gift,
+    listWhere: (_db, p) => giftCursorWhere(p),
     get: getGift,
     create: createGift,
     update: updateGift,
@@ -156,6 +172,8 @@ export const RESOURCES: ApiResource[] = [
     record: milestoneRecord,
     detail: milestoneRecord,
     list: (db, p) => milestoneCursorPage(db, p),
+    table: milestone,
+    listWhere: (_db, p) => milestoneCursorWhere(p),
     get: getMilestone,
     create: createMilestone,
     update: updateMilestone,
@@ -172,6 +190,8 @@ export const RESOURCES: ApiResource[] = [
     record: visitRecord,
     detail: visitDetail,
     list: (db, p) => visitCursorPage(db, p),
+    table: visit,
+    listWhere: (_db, p) => visitCursorWhere(p),
     get: getVisit,
     create: createVisit,
     update: updateVisit,

@@ -173,7 +173,7 @@ export function answer<S extends z.ZodType>(schema: S, value: unknown): z.input<
  * document, on real answers) checks what zod checked here, and details keep answer().
  */
 export function listEncoder(schema: z.ZodType): (row: Record<string, unknown>) => Record<string, unknown> {
-  const keys = Object.keys((schema as unknown as z.ZodObject).shape);
+  const keys = recordKeys(schema);
   return (row) => {
     const out: Record<string, unknown> = {};
     for (const k of keys) {
@@ -182,4 +182,9 @@ export function listEncoder(schema: z.ZodType): (row: Record<string, unknown>) =
     }
     return out;
   };
+}
+
+/** A record schema's keys, in the order the answers list them. */
+export function recordKeys(schema: z.ZodType): string[] {
+  return Object.keys((schema as unknown as z.ZodObject).shape);
 }
