@@ -1,16 +1,18 @@
 "use client";
 import { DndContext, DragOverlay } from "@dnd-kit/core";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { createPortal } from "react-dom";
 import { GripVertical } from "lucide-react";
 import { useHydrated } from "@/components/use-hydrated";
 import { CardBody } from "./board-card";
 import { BoardLane } from "./board-lane";
-import { CardPanel } from "./card-panel";
 import { useBoardData } from "./use-board-data";
 import { useBoardDnd } from "./use-board-dnd";
 import { type BoardData } from "@/lib/types/board";
+
+// The card panel (a Radix dialog, its forms and their words) loads when a card is first opened.
+const CardPanel = lazy(() => import("./card-panel").then((m) => ({ default: m.CardPanel })));
 
 export function Board({ initial, query, canMove, zone }: { initial: BoardData; query: string; canMove: boolean; zone: string }) {
   const t = useTranslations("board");
@@ -18,6 +20,9 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
   const { data, move, loadMore } = useBoardData(initial, query);
   const dnd = useBoardDnd({ data, onMove: move });
   const [openId, setOpenId] = useState<number | null>(null);
+  // Mounted from the first open on, so closing it runs the dialog's own close (focus goes back).
+  const [panelLoaded, setPanelLoaded] = useState(false);
+  if (openId !== null && !panelLoaded) setPanelLoaded(true);
   const hydrated = useHydrated();
   const { drag, containers } = dnd;
   const overlay = drag && !drag.keyboard ? Object.values(containers).flat().find((c) => c.id === drag.activeId) : undefined;
@@ -80,7 +85,11 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
       <p id="board-live" aria-live="assertive" aria-atomic="true" className="sr-only">
         {dnd.said}
       </p>
-      <CardPanel id={openId} onClose={() => setOpenId(null)} canEdit={canMove} zone={zone} />
+      {panelLoaded ? (
+        <Suspense fallback={null}>
+          <CardPanel id={openId} onClose={() => setOpenId(null)} canEdit={canMove} zone={zone} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

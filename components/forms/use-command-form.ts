@@ -1,8 +1,9 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import type { z } from "zod";
 import type { CommandError, CommandResult } from "@/lib/types/command";
 import { clientFieldErrors } from "@/lib/validation/error-keys";
+import type { LazySchema } from "./lazy-schema";
 import { cleanForm, errorsAt, localFailure, stateAfter, type FormState, type FormWording } from "./command-state";
 import { useCommand } from "./use-command";
 import { useFieldErrorText } from "./use-field-errors";
@@ -18,8 +19,11 @@ import { useUnsavedChanges } from "./use-unsaved-changes";
  */
 export function useCommandForm<I, T>(opts: {
   command: (input: I) => Promise<CommandResult<T>>;
-  /** The schema the server parses with, so the browser refuses exactly what the server would. */
-  schema?: z.ZodType;
+  /**
+   * The schema the server parses with, so the browser refuses exactly what the server would; a
+   * `lazySchema` loads with the form's first focus (or its first submit), not with the page.
+   */
+  schema?: z.ZodType | LazySchema;
   onSaved?: (data: T, input: I) => void | Promise<void>;
   /**
    * Where the browser goes after a save (e.g. sign-in, a forced password change), or nothing to
@@ -75,12 +79,38 @@ export function useCommandForm<I, T>(opts: {
   });
   useUnsavedChanges(!!opts.guard?.dirty && !cmd.pending, opts.guard?.message ?? "");
 
-  /** Checks `input` in the browser, then saves it. */
-  const submit = (input: I) => {
-    const local = opts.schema ? clientFieldErrors(opts.schema, input) : null;
+  // A lazy schema starts loading when the form is first focused, so it is there by the submit.
+  const schema = opts.schema;
+  useEffect(() => {
+    if (!formEl || !schema || !isLazy(schema)) return;
+    const warm = () => void schema.load().catch(() => undefined);
+    formEl.addEventListener("focusin", warm, { once: true });
+    return () => formEl.removeEventListener("focusin", warm);
+  }, [formEl, schema]);
+  // A form that gives no element (its own focus rules) warms it with its first change.
+  const dirty = !!opts.guard?.dirty;
+  useEffect(() => {
+    if (dirty && schema && isLazy(schema)) void schema.load().catch(() => undefined);
+  }, [dirty, schema]);
+
+  /** Checks `input` with the schema, then saves it. */
+  const check = (s: z.ZodType | undefined, input: I) => {
+    const local = s ? clientFieldErrors(s, input) : null;
     const localMessage = opts.localMessage;
     if (local) return show(stateAfter({ ok: false, error: localFailure(local) }, localMessage ? { ...wording, message: () => localMessage } : wording));
     cmd.trigger(input);
+  };
+
+  /** Checks `input` in the browser, then saves it. */
+  const submit = (input: I) => {
+    if (!schema || !isLazy(schema)) return check(schema, input);
+    const loaded = schema.current();
+    if (loaded) return check(loaded, input);
+    // Not loaded yet: check once it is. Should it fail to load, the server's check still answers.
+    schema.load().then(
+      (s) => check(s, input),
+      () => cmd.trigger(input),
+    );
   };
 
   /** An uncontrolled form's submit: reads the form (`read`), then `submit`s it. */
@@ -108,6 +138,10 @@ export function useCommandForm<I, T>(opts: {
 /** FormData's entries as the schema reads them (strings; the schema coerces). */
 export function formValues(form: HTMLFormElement): Record<string, unknown> {
   return Object.fromEntries(new FormData(form));
+}
+
+function isLazy(s: z.ZodType | LazySchema): s is LazySchema {
+  return typeof (s as Partial<LazySchema>).load === "function";
 }
 
 function firstError(form: HTMLFormElement | null): HTMLElement | null {

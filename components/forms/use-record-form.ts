@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
+import type { LazySchema } from "@/components/forms/lazy-schema";
 import type { CommandError, CommandResult } from "@/lib/types/command";
 import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 
@@ -28,7 +29,7 @@ export function useErrorMessage() {
  */
 export function useRecordForm<T>(opts: {
   /** The shared schema the browser checks with first; a form of buttons only needs none. */
-  schema?: z.ZodType;
+  schema?: z.ZodType | LazySchema;
   save: (values: Record<string, unknown>) => Promise<CommandResult<T>>;
   onSaved?: (data: T) => void;
   /** Adjusts FormData's strings before checking, e.g. drops a hidden empty field. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 import { isValidTimeZone, parseIsoDate } from "@/lib/format";
 import { DATE_PRECISIONS } from "@/lib/domain";
+import { fieldErrors } from "./error-keys";
 import { messageKey, type MessageKey } from "./message-key";
 
 export { messageKey, type MessageKey } from "./message-key";
@@ -126,14 +127,8 @@ export const optionalNumber = (opts: { int?: boolean; max?: number } = {}) =>
     (opts.int ? z.coerce.number().int() : z.coerce.number()).min(0).max(opts.max ?? 1e12).optional(),
   );
 
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
+// fieldErrors lives in error-keys.ts, which loads no zod: the browser's form kit imports it.
+export { fieldErrors };
 
 /** Parses or throws a ValidationError with message keys per field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import { fieldErrors } from "./common";
 import { readMessageKey, type MessageValues } from "./message-key";
 
 export type FieldErrors = Record<string, string[]>;
@@ -24,6 +23,16 @@ export function translateMessage(message: string, t: Translate): string {
 export function translateFieldErrors(fields: FieldErrors | undefined, t: Translate): FieldErrors {
   const out: FieldErrors = {};
   for (const [path, msgs] of Object.entries(fields ?? {})) out[path] = [...new Set(msgs.map((m) => translateMessage(m, t)))];
+  return out;
+}
+
+/** A zod error's issues as message keys per field path ("_" for the whole input). */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (out[key] ??= []).push(issue.message);
+  }
   return out;
 }
 

@@ -7,9 +7,12 @@ import { describe, expect, it } from "vitest";
 // local modules it imports, directly or through others, and fails when one of them pulls the
 // checker in. Type-only imports are erased by the compiler, so they do not count, and a "use server"
 // module reaches the browser only as references to its actions, so the walk stops there.
+// zod and the shared schemas (about 31 KiB gzipped) may reach the browser, but only through a
+// dynamic import (components/forms/lazy-schema.ts): a page's first load carries none of them.
 const ROOT = resolve(__dirname, "../..");
 const SCANNED = ["app", "components", "lib", "i18n", "server"];
 const FORBIDDEN = [/^@\/lib\/password-strength$/, /^@zxcvbn-ts\//, /^@\/lib\/validation\/users$/];
+const NOT_AT_FIRST_LOAD = [/^zod(\/|$)/];
 const EXTENSIONS = [".ts", ".tsx", "/index.ts", "/index.tsx"];
 
 function sourceFiles(dir: string): string[] {
@@ -20,13 +23,13 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The specifiers a module loads at run time (static, re-exported and dynamic imports). */
-function importsOf(source: string): string[] {
+/** The specifiers a module loads at run time (static, re-exported and, unless `staticOnly`, dynamic imports). */
+function importsOf(source: string, staticOnly = false): string[] {
   const found: string[] = [];
   const statement = /^\s*(import|export)\s+(type\s+)?[^;]*?from\s+["']([^"']+)["']/gm;
   for (const m of source.matchAll(statement)) if (!m[2]) found.push(m[3]!);
   for (const m of source.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) found.push(m[1]!);
-  for (const m of source.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) found.push(m[1]!);
+  if (!staticOnly) for (const m of source.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) found.push(m[1]!);
   return found;
 }
 
@@ -40,15 +43,15 @@ function localFile(from: string, spec: string): string | null {
 }
 
 /** The import chain from `file` to a forbidden module, or null when there is none. */
-function forbiddenChain(file: string, seen: Set<string>): string[] | null {
+function forbiddenChain(file: string, seen: Set<string>, forbidden = FORBIDDEN, staticOnly = false): string[] | null {
   if (seen.has(file)) return null;
   seen.add(file);
   const source = readFileSync(file, "utf8");
   if (/^\s*["']use server["']/.test(source)) return null;
-  for (const spec of importsOf(source)) {
-    if (FORBIDDEN.some((re) => re.test(spec))) return [rel(file), spec];
+  for (const spec of importsOf(source, staticOnly)) {
+    if (forbidden.some((re) => re.test(spec))) return [rel(file), spec];
     const next = localFile(file, spec);
-    const chain = next ? forbiddenChain(next, seen) : null;
+    const chain = next ? forbiddenChain(next, seen, forbidden, staticOnly) : null;
     if (chain) return [rel(file), ...chain];
   }
   return null;
@@ -68,9 +71,15 @@ describe("the browser bundle", () => {
     expect(chains.map((c) => c.join(" → "))).toEqual([]);
   });
 
+  it("loads zod in a client module only through a dynamic import (a lazy schema)", () => {
+    const chains = clientModules.map((f) => forbiddenChain(f, new Set(), NOT_AT_FIRST_LOAD, true)).filter((c) => c !== null);
+    expect(chains.map((c) => c.join(" → "))).toEqual([]);
+  });
+
   it("catches a chain through local imports", () => {
     expect(importsOf('import { a } from "@/lib/password-strength";')).toEqual(["@/lib/password-strength"]);
     expect(importsOf('import type { A } from "@/lib/validation/users";')).toEqual([]);
     expect(importsOf('const m = await import("@zxcvbn-ts/core");')).toEqual(["@zxcvbn-ts/core"]);
+    expect(importsOf('const m = await import("@/lib/validation/people");', true)).toEqual([]);
   });
 });

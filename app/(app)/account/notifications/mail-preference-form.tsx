@@ -6,8 +6,11 @@ import { formValues, useCommandForm } from "@/components/forms/use-command-form"
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { MAIL_PREFERENCES, type MailPreference } from "@/lib/notifications/kinds";
-import { mailPreferenceSchema } from "@/lib/validation/notifications";
+import { lazySchema } from "@/components/forms/lazy-schema";
 import { saveMailPreference, type MailPreferenceInput } from "./commands";
+
+// The shared schema loads with the form's first use (components/forms/lazy-schema.ts).
+const mailPreferenceSchema = lazySchema(() => import("@/lib/validation/notifications").then((m) => m.mailPreferenceSchema));
 
 export function MailPreferenceForm({ current }: { current: MailPreference }) {
   const t = useTranslations("notifications.pref");

@@ -7,8 +7,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { NotificationSettings } from "@/lib/notifications/rules";
-import { notificationSettingsSchema } from "@/lib/validation/notifications";
+import { lazySchema } from "@/components/forms/lazy-schema";
 import { saveThresholds } from "./commands";
+
+// The shared schema loads with the form's first use (components/forms/lazy-schema.ts).
+const notificationSettingsSchema = lazySchema(() => import("@/lib/validation/notifications").then((m) => m.notificationSettingsSchema));
 
 export function ThresholdForm({ settings }: { settings: NotificationSettings }) {
   const t = useTranslations("notifications.admin");

@@ -12,8 +12,12 @@ import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
 import { DATE_PRECISIONS, MILESTONE_KINDS, type DatePrecision } from "@/lib/domain";
 import { formatDate, formatPrecisionDate, type Locale } from "@/lib/format";
-import { createMilestoneSchema, updateMilestoneSchema } from "@/lib/validation/milestones";
+import { lazySchema } from "@/components/forms/lazy-schema";
 import { useArchiveMilestone, useSaveMilestone } from "../queries";
+
+// The shared schema loads with the form's first use (components/forms/lazy-schema.ts).
+const createMilestoneSchema = lazySchema(() => import("@/lib/validation/milestones").then((m) => m.createMilestoneSchema));
+const updateMilestoneSchema = lazySchema(() => import("@/lib/validation/milestones").then((m) => m.updateMilestoneSchema));
 
 export interface MilestoneItem {
   id: number;

@@ -12,8 +12,12 @@ import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
 import type { PartnerBasics } from "@/lib/types/lists";
 import { DATE_PRECISIONS, PARTNER_KINDS, PARTNER_STATUSES, RELATIONSHIP_LEVELS } from "@/lib/domain";
-import { createPartnerSchema, updatePartnerSchema } from "@/lib/validation/partners";
+import { lazySchema } from "@/components/forms/lazy-schema";
 import { useSavePartner } from "../queries";
+
+// The shared schema loads with the form's first use (components/forms/lazy-schema.ts).
+const createPartnerSchema = lazySchema(() => import("@/lib/validation/partners").then((m) => m.createPartnerSchema));
+const updatePartnerSchema = lazySchema(() => import("@/lib/validation/partners").then((m) => m.updatePartnerSchema));
 
 export interface PartnerFormValues extends PartnerBasics {
   version: number;

@@ -11,8 +11,12 @@ import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
 import { PERSON_SIDES } from "@/lib/domain";
 import type { PersonBasics } from "@/lib/types/lists";
-import { createPersonSchema, updatePersonSchema } from "@/lib/validation/people";
+import { lazySchema } from "@/components/forms/lazy-schema";
 import { useSavePerson } from "../queries";
+
+// The shared schema loads with the form's first use (components/forms/lazy-schema.ts).
+const createPersonSchema = lazySchema(() => import("@/lib/validation/people").then((m) => m.createPersonSchema));
+const updatePersonSchema = lazySchema(() => import("@/lib/validation/people").then((m) => m.updatePersonSchema));
 
 export interface PersonFormValues extends PersonBasics {
   version: number;

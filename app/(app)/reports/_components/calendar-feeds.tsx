@@ -8,8 +8,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { calendarFeedSchema } from "@/lib/validation/calendar-feeds";
+import { lazySchema } from "@/components/forms/lazy-schema";
 import { useCreateFeed, useRevokeFeed } from "../queries";
+
+// The shared schema loads with the form's first use (components/forms/lazy-schema.ts).
+const calendarFeedSchema = lazySchema(() => import("@/lib/validation/calendar-feeds").then((m) => m.calendarFeedSchema));
 
 interface Feed {
   id: number;

@@ -13,10 +13,14 @@ import { TextareaField } from "@/components/ui/textarea-field";
 import { useToast } from "@/components/ui/toast";
 import { ErrorSummary, fieldId } from "@/app/(app)/meetings/_components/error-summary";
 import { DATE_PRECISIONS, DELEGATION_ROLES, PROGRAMME_KINDS, TRAVEL_MODES, VISIT_DIRECTIONS, VISIT_STATUSES, ACTION_SIDES } from "@/lib/domain";
-import { createVisitSchema, updateVisitSchema } from "@/lib/validation/visits";
+import { lazySchema } from "@/components/forms/lazy-schema";
 import { useSaveVisit } from "../queries";
 import { emptyCheck, emptyGift, emptyItem, emptyLeg, emptyMember, toPayload, type VisitFormValues } from "./form-values";
 import { PeopleChecks, Rows, type Option } from "./visit-form-parts";
+
+// The shared schema loads with the form's first use (components/forms/lazy-schema.ts).
+const createVisitSchema = lazySchema(() => import("@/lib/validation/visits").then((m) => m.createVisitSchema));
+const updateVisitSchema = lazySchema(() => import("@/lib/validation/visits").then((m) => m.updateVisitSchema));
 
 type ListName = "members" | "programme" | "legs" | "gifts" | "checklist";
 

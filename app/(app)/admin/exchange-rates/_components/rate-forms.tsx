@@ -8,8 +8,11 @@ import { Field } from "@/components/ui/field";
 import { useCommand } from "@/components/forms/use-command";
 import { formValues, useCommandForm } from "@/components/forms/use-command-form";
 import { useFieldErrorText } from "@/components/forms/use-field-errors";
-import { exchangeRateSchema } from "@/lib/validation/exchange-rates";
+import { lazySchema } from "@/components/forms/lazy-schema";
 import { importRates, removeRate, saveRate, type RateInput } from "../commands";
+
+// The shared schema loads with the form's first use (components/forms/lazy-schema.ts).
+const exchangeRateSchema = lazySchema(() => import("@/lib/validation/exchange-rates").then((m) => m.exchangeRateSchema));
 
 /** The last answer of a rate form: its error, or what it saved. */
 function Outcome({ error, ok }: { error: string | null; ok: string | null }) {

@@ -5,13 +5,17 @@ import { useReducer, useState, type RefObject } from "react";
 import type { ConflictChange } from "@/components/forms/conflict-notice";
 import { useCommandForm } from "@/components/forms/use-command-form";
 import { useToast } from "@/components/ui/toast";
-import { createMeetingSchema, updateMeetingSchema } from "@/lib/validation/meetings";
+import { lazySchema } from "@/components/forms/lazy-schema";
 import { useSaveMeeting } from "../../queries";
 import { formPath, MEETING_FIELD_NAMES, toPayload, type MeetingFields, type MeetingFormValues } from "../form-values";
 import { fieldsFromMeeting, type StoredMeeting } from "./fields-from-meeting";
 import { useMeetingLabels } from "./labels";
 import { rowsReducer, type RowList, type RowsAction } from "./rows";
 import type { MeetingFormProps } from "./types";
+
+// The shared schema loads with the form's first use (components/forms/lazy-schema.ts).
+const createMeetingSchema = lazySchema(() => import("@/lib/validation/meetings").then((m) => m.createMeetingSchema));
+const updateMeetingSchema = lazySchema(() => import("@/lib/validation/meetings").then((m) => m.updateMeetingSchema));
 
 /**
  * The meeting form's life: its values and their rows, dirty state, checking, saving, and a conflict
