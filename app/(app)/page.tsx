@@ -188,10 +188,11 @@ export default async function DashboardPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("upcomingTitle")} id="upcoming">
           <MeetingRows
-            rows={d.upcoming.map((m) => {
+            rows={d.upcoming}
+            detail={(m) => {
               const p = partnerById.get(m.partnerId);
-              return { id: m.id, title: m.title, detail: p ? name(p) : "", at: m.startsAt, zone: m.timeZone };
-            })}
+              return p ? name(p) : "";
+            }}
             empty={t("noUpcoming")}
             viewerZone={zone}
             locale={locale}

@@ -52,23 +52,35 @@ export function MeetingRow({
   );
 }
 
-/** A meeting as a record page lists it: where it links, its words, and when it is, in its own zone. */
-export interface MeetingItem {
-  id: number;
-  title: string;
-  detail: ReactNode;
-  at: Date;
-  zone: string;
-}
+/** A meeting as the record queries read it: its id (a person's list calls it `meetingId`), title and time. */
+export type MeetingRowData = { title: string; startsAt: Date; timeZone: string } & ({ id: number } | { meetingId: number });
 
-/** A record's meetings, one `MeetingRow` each, or the page's words for none. */
-export function MeetingRows({ rows, empty, viewerZone, locale, stacked }: { rows: MeetingItem[]; empty: ReactNode; viewerZone: string; locale: Locale; stacked?: boolean }) {
+/**
+ * A record's meetings, one `MeetingRow` each with the page's own line of `detail`, or the page's
+ * words for none.
+ */
+export function MeetingRows<R extends MeetingRowData>({
+  rows,
+  detail,
+  empty,
+  viewerZone,
+  locale,
+  stacked,
+}: {
+  rows: R[];
+  detail: (row: R) => ReactNode;
+  empty: ReactNode;
+  viewerZone: string;
+  locale: Locale;
+  stacked?: boolean;
+}) {
   if (!rows.length) return <Empty>{empty}</Empty>;
   return (
     <ul className="divide-y divide-slate-100">
-      {rows.map((m) => (
-        <MeetingRow key={m.id} {...m} viewerZone={viewerZone} locale={locale} stacked={stacked} />
-      ))}
+      {rows.map((m) => {
+        const id = "meetingId" in m ? m.meetingId : m.id;
+        return <MeetingRow key={id} id={id} title={m.title} detail={detail(m)} at={m.startsAt} zone={m.timeZone} viewerZone={viewerZone} locale={locale} stacked={stacked} />;
+      })}
     </ul>
   );
 }

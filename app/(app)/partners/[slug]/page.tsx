@@ -123,13 +123,8 @@ export default async function PartnerPage({ params }: Props) {
 
       <Card title={t("meetingsHeading")} id="meetings">
         <MeetingRows
-          rows={meetings.rows.map((m) => ({
-            id: m.id,
-            title: m.title,
-            detail: `${te(`meetingKind.${m.kind}`)} · ${te(`meetingStatus.${m.status}`)}${m.venue ? ` · ${m.venue}` : ""}`,
-            at: m.startsAt,
-            zone: m.timeZone,
-          }))}
+          rows={meetings.rows}
+          detail={(m) => `${te(`meetingKind.${m.kind}`)} · ${te(`meetingStatus.${m.status}`)}${m.venue ? ` · ${m.venue}` : ""}`}
           empty={t("noMeetings")}
           viewerZone={zone}
           locale={locale}

@@ -87,13 +87,8 @@ export default async function PersonPage({ params }: Props) {
 
       <Card title={t("meetingsHeading")} id="meetings">
         <MeetingRows
-          rows={meetings.map((m) => ({
-            id: m.meetingId,
-            title: m.title,
-            detail: `${te(`participantRole.${m.role}`)}${m.titleAtTime ? ` · ${t("titleAtTime", { title: m.titleAtTime })}` : ""} · ${locale === "ko" ? m.partnerNameKo : m.partnerNameEn}`,
-            at: m.startsAt,
-            zone: m.timeZone,
-          }))}
+          rows={meetings}
+          detail={(m) => `${te(`participantRole.${m.role}`)}${m.titleAtTime ? ` · ${t("titleAtTime", { title: m.titleAtTime })}` : ""} · ${locale === "ko" ? m.partnerNameKo : m.partnerNameEn}`}
           empty={t("noMeetings")}
           viewerZone={zone}
           locale={locale}
