@@ -21,11 +21,18 @@ export function precompileMessages(catalogue: object, scope: string, messages: R
   return out;
 }
 
-function compileTree(node: string | Messages): unknown {
+function compileTree(node: string | Messages, key = ""): unknown {
   if (typeof node === "string") {
+    let compiled: unknown;
+    try {
+      compiled = compile(node);
+    } catch (e) {
+      // icu-minify reads `<x>` as a tag, stricter than the server's formatter: quote it ('<x>').
+      throw new Error(`The message "${key}" is not valid ICU for the browser (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    }
     // A JSON round trip: icu-minify's option maps have no prototype, which React will not send.
-    const c = JSON.parse(JSON.stringify(compile(node))) as unknown;
+    const c = JSON.parse(JSON.stringify(compiled)) as unknown;
     return typeof c === "string" && /[{}<>'#|]/.test(c) ? [c] : c;
   }
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, compileTree(v)]));
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, compileTree(v, key ? `${key}.${k}` : k)]));
 }

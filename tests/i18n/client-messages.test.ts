@@ -5,7 +5,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "use-intl/core";
 import { loadMessages } from "@/i18n/request";
+import { precompileMessages } from "@/i18n/precompile";
 import { pickMessages, ROUTE_NAMESPACES, SHELL_NAMESPACES, type ClientScope } from "@/i18n/client-namespaces";
 import { clientModules, rel, scopeFiles, translationUses, walk, type Use } from "../helpers/client-graph";
 
@@ -58,5 +60,34 @@ describe("[I18N] messages sent to the browser", () => {
     expect(Object.keys(pickMessages(messages)).sort()).toEqual([...SHELL_NAMESPACES].sort());
     expect(Object.keys(pickMessages(messages, "(app)/board")).sort()).toEqual(["auth", "board", "common", "enums", "nav", "notifications", "search", "twoFactor", "validation"]);
     expect(JSON.stringify(pickMessages(messages, "(app)/board")).length).toBeLessThan(JSON.stringify(messages).length / 2);
+  });
+});
+
+describe("[I18N] precompiled messages", () => {
+  /** Every message as [key, text]. */
+  function leaves(node: unknown, key = ""): [string, string][] {
+    if (typeof node === "string") return [[key, node]];
+    return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, key ? `${key}.${k}` : k));
+  }
+
+  it.each(["en", "ko"] as const)("%s: every message compiles for the browser, and plain text reads as the server formats it", (locale) => {
+    const messages = loadMessages(locale);
+    // Every namespace, as any scope could send it; a message icu-minify cannot parse fails here
+    // with its key rather than as a broken page.
+    const compiled = precompileMessages({}, "all", messages);
+    const server = createTranslator({ locale, messages });
+    const plain = leaves(messages).filter(([, text]) => !text.includes("{"));
+    expect(plain.length).toBeGreaterThan(500);
+    const differ = plain.flatMap(([key]) => {
+      const c = lookup(compiled, key);
+      const browser = Array.isArray(c) ? c.join("") : c;
+      const expected = server(key as never);
+      return browser === expected ? [] : [`${key}: ${JSON.stringify(browser)} ≠ ${JSON.stringify(expected)}`];
+    });
+    expect(differ).toEqual([]);
+  });
+
+  it("a message the browser's compiler refuses names its key", () => {
+    expect(() => precompileMessages({}, "x", { admin: { howTo: "Bearer <token> to /api/v1" } })).toThrow(/"admin\.howTo"/);
   });
 });
