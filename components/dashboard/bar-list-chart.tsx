@@ -1,47 +1,17 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber, type Locale } from "@/lib/format";
+import dynamic from "next/dynamic";
+import type { ComponentProps } from "react";
+import type { BarListPlot } from "./bar-list-plot";
+
+// Recharts (about 108 KiB gzipped) loads after the page has painted, into a box already its size.
+const Plot = dynamic(() => import("./bar-list-plot").then((m) => m.BarListPlot), { ssr: false });
 
 /** Horizontal bars with a label each (statuses, partners). The table beside it carries the figures. */
-export function BarListChart({
-  rows,
-  locale,
-  axis,
-  unit,
-}: {
-  /** `note` is written beside a bar that has no value to show ("no contact yet"). */
-  rows: { label: string; value: number; color: string; note?: string }[];
-  locale: Locale;
-  axis: string;
-  unit?: string;
-}) {
-  const height = Math.max(160, rows.length * 36 + 56);
+export function BarListChart(props: Omit<ComponentProps<typeof BarListPlot>, "height">) {
+  const height = Math.max(160, props.rows.length * 36 + 56);
   return (
     <div className="w-full min-w-0 overflow-hidden" style={{ height }} aria-hidden>
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 300, height }}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
-          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-          <XAxis
-            type="number"
-            allowDecimals={false}
-            tickFormatter={(n: number) => formatNumber(n, locale)}
-            tick={{ fontSize: 12, fill: "#334155" }}
-            label={{ value: axis, position: "insideBottom", offset: -16, fontSize: 12, fill: "#334155" }}
-          />
-          <YAxis type="category" dataKey="label" width={132} tick={{ fontSize: 12, fill: "#0f172a" }} interval={0} />
-          <Tooltip
-            formatter={(v, _n, item) => [(item.payload as { note?: string }).note ?? `${formatNumber(Number(v), locale)}${unit ? ` ${unit}` : ""}`, axis]}
-            cursor={{ fill: "#f1f5f9" }}
-          />
-          {/* A noted row gets a sliver of a bar, so its note has a place to be written. */}
-          <Bar dataKey="value" isAnimationActive={false} barSize={20} minPointSize={(_v, i) => (rows[i]?.note ? 2 : 0)}>
-            {rows.map((r) => (
-              <Cell key={r.label} fill={r.color} />
-            ))}
-            <LabelList dataKey="note" position="right" fontSize={12} fill="#334155" />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <Plot {...props} height={height} />
     </div>
   );
 }

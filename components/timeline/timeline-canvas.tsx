@@ -6,15 +6,13 @@ import { ReferenceArea, ReferenceLine, Scatter, ScatterChart, Symbols, XAxis, YA
 import { formatNumber, formatPrecisionDate, type Locale } from "@/lib/format";
 import { isoDay, markStyle, VISIT_FILL, VISIT_STROKE, type TimelineData } from "@/lib/timeline";
 import { groupRow, pixelScale, stackLevels, type Placed } from "@/lib/timeline-geometry";
+import { AXIS_HEIGHT, HEADROOM, rightMargin } from "./canvas-layout";
 import { laneName } from "./lane-name";
 import { describeItem, type ChartItem } from "./timeline-items";
 
 /** A point of the chart. */
 type Datum = { x: number; y: number; item: ChartItem };
 
-export const AXIS_HEIGHT = 36;
-/** Room above the first lane for the label over its marks (clipped by the plot otherwise). */
-export const HEADROOM = 18;
 const TOP = 12;
 const MARK_CLASS = "tl-mark cursor-pointer [&:is(:focus,:hover)_:is(path,circle,rect)]:stroke-[#0f172a] [&:is(:focus,:hover)_:is(path,circle,rect)]:[stroke-width:2.5px]";
 /** Milestones sit just above their lane, meetings on it, visits below it: all three show on one day. */
@@ -24,7 +22,6 @@ const VISIT_DROP = 0.3;
 const VISIT_DROP_NARROW = 0.2;
 const VISIT_BAR = 8;
 
-export const rightMargin = (narrow: boolean) => (narrow ? 12 : 24);
 
 function truncate(s: string, n: number) {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;

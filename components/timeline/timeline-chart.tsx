@@ -1,15 +1,20 @@
 "use client";
 import { ChevronLeft, ChevronRight, Maximize2, ZoomIn, ZoomOut } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import { cn } from "@/lib/cn";
 import type { Locale } from "@/lib/format";
 import { DAY, type TimelineData } from "@/lib/timeline";
 import { ticksFor } from "@/lib/timeline-geometry";
-import { AXIS_HEIGHT, HEADROOM, rightMargin, TimelineCanvas } from "./timeline-canvas";
+import { AXIS_HEIGHT, HEADROOM, rightMargin } from "./canvas-layout";
 import { describeItem, type ChartItem } from "./timeline-items";
 import { TimelineLegend } from "./timeline-legend";
 import { useTouchScreen } from "./use-touch";
+
+// The plot (Recharts, about 108 KiB gzipped) loads after the page has painted: the box around it
+// is sized by this component, so nothing moves when it arrives, and the list below carries the data.
+const TimelineCanvas = dynamic(() => import("./timeline-canvas").then((m) => m.TimelineCanvas), { ssr: false });
 
 const MIN_SPAN = 14 * DAY;
 /** Below this width (px) lane names go above their lanes, so the plot keeps the width. */
