@@ -4,6 +4,7 @@ import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, actionComment, meeting, partner, person, type Action } from "../schema";
 import { actionColumns } from "./columns";
+import { countOf, liveActionsOfPartner } from "./live-indexes";
 import { matchesSearch, reindexRecords } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { ActionStatus } from "@/lib/domain";
@@ -15,7 +16,7 @@ import { mirrorActionToChecklist } from "./checklist-link";
 import { overdueAction, unfinishedAction } from "./action-rules";
 import { clearOmitted, pageSize } from "./common";
 import { cursorPage } from "./paging";
-import { inTransaction, one } from "../tx";
+import { inTransaction, one, rawGet } from "../tx";
 import { currentRow, setArchived, staleOrMissing, updateVersioned } from "./versioned";
 import type { ActionsPage } from "@/lib/types/lists";
 
@@ -96,7 +97,7 @@ export async function partnerActions(db: Db, partnerId: number, limit = PARTNER_
     .where(where)
     .orderBy(sql`${action.dueOn} is null`, asc(action.dueOn), asc(action.id))
     .limit(limit);
-  const total = (await db.select({ n: count() }).from(action).where(where).limit(1))[0]!.n;
+  const total = (await rawGet<{ n: number }>(db, sql`select ${countOf(liveActionsOfPartner, where)} as n`))!.n;
   return { rows, total };
 }
 

@@ -2,6 +2,7 @@ import { aliasedTable, and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt
 import type { Db, Tx } from "../client";
 import { action, actionComment, auditEvent, checklistItem, meeting, milestone, partner, person, user, visit } from "../schema";
 import { partnerLane, partnerLaneColumns } from "./columns";
+import { countOf, lastHeldMeeting, liveActionsOfPartner } from "./live-indexes";
 import { NotFoundError } from "@/lib/errors";
 import { BOARD_COLUMNS, dueRange, type BoardFilters } from "@/lib/board/filters";
 import type { ActionStatus } from "@/lib/domain";
@@ -264,22 +265,16 @@ export async function partnerOverview(db: Db, today: string): Promise<PartnerTil
   // of action_live_partner_idx and reads its last held meeting off meeting_live_partner_starts_idx.
   // Overdue is the open count less the few not yet due or undated, so the big range is read once.
   const mine = and(eq(action.partnerId, partner.id), unfinishedAction());
-  const open = db.select({ n: count() }).from(action).where(mine);
-  const notYetDue = db.select({ n: count() }).from(action).where(and(mine, gte(action.dueOn, today)));
-  const undated = db.select({ n: count() }).from(action).where(and(mine, isNull(action.dueOn)));
-  const last = db
-    .select({ at: meeting.startsAt })
-    .from(meeting)
-    .where(and(eq(meeting.partnerId, partner.id), isNull(meeting.archivedAt), eq(meeting.status, "held")))
-    .orderBy(desc(meeting.startsAt))
-    .limit(1);
+  const open = countOf(liveActionsOfPartner, mine);
+  const notYetDue = countOf(liveActionsOfPartner, and(mine, gte(action.dueOn, today)));
+  const undated = countOf(liveActionsOfPartner, and(mine, isNull(action.dueOn)));
   const rows = await db
     .select({
       ...partnerLaneColumns,
       level: partner.level,
-      last: epochMs(sql`(${last})`),
-      open: sql<number>`(${open})`.mapWith(Number),
-      notOverdue: sql<number>`(${notYetDue}) + (${undated})`.mapWith(Number),
+      last: epochMs(lastHeldMeeting()),
+      open,
+      notOverdue: sql<number>`${notYetDue} + ${undated}`.mapWith(Number),
     })
     .from(partner)
     .where(isNull(partner.archivedAt));

@@ -311,6 +311,8 @@ function countHint(f: MeetingFilters): SQL {
   if (ON_PG) return sql``;
   if (f.includeArchived || f.q) return sql`not indexed`;
   if ((f.kind || f.status) && !f.partnerId && !f.from && !f.to) return sql`indexed by meeting_live_partner_starts_idx`;
+  // One partner's: the live index holds them all (see live-indexes.ts); the full one means a row lookup each.
+  if (f.partnerId) return sql`indexed by meeting_live_partner_starts_idx`;
   return sql``;
 }
 

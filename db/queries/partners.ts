@@ -9,6 +9,7 @@ import { parseInput, messageKey } from "@/lib/validation/common";
 import { createPartnerSchema, updatePartnerSchema, type CreatePartner } from "@/lib/validation/partners";
 import type { PartnerListParams } from "@/lib/validation/lists";
 import { unfinishedAction } from "./action-rules";
+import { countOf, lastHeldMeeting, liveActionsOfPartner, liveMeetingsOfPartner } from "./live-indexes";
 import { clearOmitted, pageSize } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
@@ -32,27 +33,15 @@ const partnerColumns = {
   archivedAt: partner.archivedAt,
 };
 
-/** When the partner's last held meeting began: a backward read of meeting_live_partner_starts_idx. */
-function lastHeldMeeting(db: Db): SQL {
-  return sql`(${db
-    .select({ at: meeting.startsAt })
-    .from(meeting)
-    .where(and(eq(meeting.partnerId, partner.id), isNull(meeting.archivedAt), eq(meeting.status, "held")))
-    .orderBy(desc(meeting.startsAt))
-    .limit(1)})`;
-}
-
 async function partnerListQuery(db: Db, where: SQL | undefined, order: SQL[], limit?: number, offset?: number): Promise<PartnerListItem[]> {
   // Subqueries per listed partner, from its entries in the live indexes, instead of GROUP BYs
   // over every meeting and action of every partner.
-  const meetingCount = db.select({ n: count() }).from(meeting).where(and(eq(meeting.partnerId, partner.id), isNull(meeting.archivedAt)));
-  const openActions = db.select({ n: count() }).from(action).where(and(eq(action.partnerId, partner.id), unfinishedAction()));
   const q = db
     .select({
       ...partnerColumns,
-      meetingCount: sql<number>`(${meetingCount})`.mapWith(Number),
-      openActionCount: sql<number>`(${openActions})`.mapWith(Number),
-      lastContact: epochMs(lastHeldMeeting(db)),
+      meetingCount: countOf(liveMeetingsOfPartner, and(eq(meeting.partnerId, partner.id), isNull(meeting.archivedAt))),
+      openActionCount: countOf(liveActionsOfPartner, and(eq(action.partnerId, partner.id), unfinishedAction())),
+      lastContact: epochMs(lastHeldMeeting()),
     })
     .from(partner)
     .where(where)
@@ -97,7 +86,7 @@ export async function listPartnerPage(db: Db, f: Partial<PartnerListParams> & { 
     f.sort === "name"
       ? [asc(partner.nameEn), asc(partner.id)]
       : f.sort === "recent"
-        ? [sql`${lastHeldMeeting(db)} desc nulls last`, asc(partner.id)]
+        ? [sql`${lastHeldMeeting()} desc nulls last`, asc(partner.id)]
         : [asc(partner.sinceDate), asc(partner.nameEn), asc(partner.id)];
   const rows = await partnerListQuery(db, where, order, size, (page - 1) * size);
   const total = (await db.select({ n: count() }).from(partner).where(where).limit(1))[0]!.n;
