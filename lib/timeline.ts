@@ -54,7 +54,7 @@ export type TimelineMark =
       title: string;
     };
 
-/** Many meetings of one partner in one month or year, drawn as one mark with a count. */
+/** Many meetings (or visits) of one partner in one month or year, drawn as one mark with a count. */
 export interface TimelineBucket {
   laneId: number;
   unit: "month" | "year";
@@ -89,8 +89,10 @@ export interface TimelineData {
   today: number;
   marks: TimelineMark[];
   buckets: TimelineBucket[];
-  /** Dated visits that overlap the period, one per partner lane. */
+  /** Dated visits that overlap the period, one per partner lane; empty when they are bucketed. */
   visits: TimelineVisit[];
+  /** Visits per partner and month (or year) when the period holds more than the chart draws one by one. */
+  visitBuckets: TimelineBucket[];
   /** Meetings in the period that match the filters (also when drawn as buckets). */
   meetingCount: number;
 }

@@ -124,7 +124,8 @@ export const TimelineCanvas = memo(function TimelineCanvas(p: CanvasProps) {
           if ("group" in item) {
             const pad = Math.max(2 * 86_400_000, (item.group.t1 - item.group.t0) * 0.15);
             onZoom(item.group.t0 - pad, item.group.t1 + pad);
-          } else router.push(d.href);
+          } else if ("visitBucket" in item) onZoom(item.visitBucket.t, item.visitBucket.end);
+          else router.push(d.href);
         }}
       >
         {children}
@@ -201,6 +202,22 @@ export const TimelineCanvas = memo(function TimelineCanvas(p: CanvasProps) {
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data.visits, laneIndex, view.from, view.to, yWidth, plotWidth, laneHeight, narrow]);
+
+  // Counted visits (a busy period): one bar per partner and month or year, darker for more.
+  const visitBuckets = useMemo(() => {
+    const left = yWidth;
+    const rightEdge = yWidth + plotWidth;
+    const most = Math.max(1, ...data.visitBuckets.map((b) => b.count));
+    return data.visitBuckets
+      .filter((b) => visible(b.t, b.end) && laneIndex.has(b.laneId))
+      .map((b) => {
+        const x1 = Math.max(left, xPx(b.t));
+        const x2 = Math.min(rightEdge, xPx(b.end));
+        const drop = narrow ? VISIT_DROP_NARROW : VISIT_DROP;
+        return { b, x1, width: Math.max(3, x2 - x1 - 1), y: laneY(laneIndex.get(b.laneId)!) + drop * laneHeight - VISIT_BAR / 2, opacity: 0.3 + 0.65 * Math.sqrt(b.count / most) };
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data.visitBuckets, laneIndex, view.from, view.to, yWidth, plotWidth, laneHeight, narrow]);
 
   return (
     <>
@@ -312,8 +329,13 @@ export const TimelineCanvas = memo(function TimelineCanvas(p: CanvasProps) {
         ))}
         {groups.length ? <Scatter data={groups} shape={renderGroup} isAnimationActive={false} /> : null}
       </ScatterChart>
-      {bars.length ? (
+      {bars.length || visitBuckets.length ? (
         <svg className="pointer-events-none absolute inset-0" width={width} height={height} aria-hidden={false} data-testid="timeline-visits">
+          {visitBuckets.map(({ b, x1, width: w, y, opacity }) => (
+            <g key={`vb${b.laneId}-${b.key}`} className="pointer-events-auto" data-visit-bucket={b.count}>
+              {markLink({ visitBucket: b }, "visit", <rect x={x1} y={y} width={w} height={VISIT_BAR} rx={2} fill={VISIT_FILL} fillOpacity={opacity} stroke={VISIT_STROKE} strokeWidth={1} />)}
+            </g>
+          ))}
           {bars.map(({ v, x1, x2, y }) => {
             const cancelled = v.status === "cancelled";
             return (

@@ -186,7 +186,7 @@ export function TimelineChart({ data, locale, onWindow, pending, label }: Timeli
           <p className="text-slate-600">{t(touch ? "hintTouch" : "hint")}</p>
         )}
       </div>
-      <TimelineLegend hasBuckets={data.buckets.length > 0} hasCancelledVisits={data.visits.some((v) => v.status === "cancelled")} />
+      <TimelineLegend hasBuckets={data.buckets.length > 0} hasVisitBuckets={data.visitBuckets.length > 0} hasCancelledVisits={data.visits.some((v) => v.status === "cancelled")} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ export type ChartItem =
   | { mark: TimelineMark }
   | { bucket: TimelineBucket }
   | { visit: TimelineVisit }
+  | { visitBucket: TimelineBucket }
   | { group: Group<ChartItem>; laneId: number; row: "above" | "lane" };
 
 export function markHref(m: TimelineMark, lane: TimelineLane | undefined) {
@@ -16,6 +17,11 @@ export function markHref(m: TimelineMark, lane: TimelineLane | undefined) {
 
 export function bucketHref(b: TimelineBucket, lane: TimelineLane | undefined) {
   return `/meetings?${new URLSearchParams({ partner: lane?.slug ?? "", from: b.key, to: isoDay(b.end - DAY) }).toString()}`;
+}
+
+/** The timeline zoomed to one bucket's period and partner: there its visits are drawn one by one. */
+export function visitBucketHref(b: TimelineBucket, lane: TimelineLane | undefined) {
+  return `/timeline?${new URLSearchParams({ partner: lane?.slug ?? "", from: b.key, to: isoDay(b.end - DAY) }).toString()}`;
 }
 
 /** "Nov 2019" for a month-precision visit, "27 – 29 Nov 2019"-like days for a dated one. */
@@ -56,6 +62,14 @@ export function describeItem(item: ChartItem, { t, te, tv, laneById, locale }: {
     const kind = t(v.direction === "outgoing" ? "visitOutgoing" : "visitIncoming");
     const meta = `${kind} (${tv(`status.${v.status}`)}) · ${visitPeriod(v, locale)} · ${lane ? laneName(lane, locale) : ""}`;
     return { title: v.title, meta, href: `/visits/${v.id}`, label: `${meta}: ${v.title}` };
+  }
+  if ("visitBucket" in item) {
+    const b = item.visitBucket;
+    const lane = laneById.get(b.laneId);
+    const laneText = lane ? laneName(lane, locale) : "";
+    const period = formatPrecisionDate(b.key, b.unit, locale);
+    const title = t("visitBucketTitle", { count: b.count, n: formatNumber(b.count, locale) });
+    return { title, meta: t("groupMeta", { period, lane: laneText }), href: visitBucketHref(b, lane), label: t("groupLabel", { title, period, lane: laneText }) };
   }
   if ("bucket" in item) {
     const b = item.bucket;

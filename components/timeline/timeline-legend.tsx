@@ -14,7 +14,7 @@ function Swatch({ w, h, children }: { w: number; h: number; children: ReactNode 
 }
 
 /** The chart's legend: every shape, line and band the chart can draw, in words. */
-export function TimelineLegend({ hasBuckets, hasCancelledVisits }: { hasBuckets: boolean; hasCancelledVisits: boolean }) {
+export function TimelineLegend({ hasBuckets, hasVisitBuckets, hasCancelledVisits }: { hasBuckets: boolean; hasVisitBuckets: boolean; hasCancelledVisits: boolean }) {
   const t = useTranslations("timeline");
   const te = useTranslations("enums");
   const items: { key: string; icon: ReactNode; text: string; shown?: boolean }[] = [
@@ -30,6 +30,17 @@ export function TimelineLegend({ hasBuckets, hasCancelledVisits }: { hasBuckets:
         </Swatch>
       ),
       text: t("legendVisit"),
+    },
+    {
+      key: "visitBucket",
+      shown: hasVisitBuckets,
+      icon: (
+        <Swatch w={28} h={12}>
+          <rect x="1" y="2" width="12" height="8" rx="2" fill={VISIT_FILL} fillOpacity={0.35} stroke={VISIT_STROKE} />
+          <rect x="15" y="2" width="12" height="8" rx="2" fill={VISIT_FILL} fillOpacity={0.95} stroke={VISIT_STROKE} />
+        </Swatch>
+      ),
+      text: t("legendVisitBucket"),
     },
     {
       key: "visitCancelled",

@@ -1,16 +1,20 @@
-import { and, asc, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import { likeCi } from "../dialect";
+import { and, asc, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { isoDatePlus, likeCi } from "../dialect";
 import type { Db } from "../client";
 import { visit, visitPartner } from "../schema";
 import { memoAggregate } from "../memo";
 import type { DatePrecision, VisitDirection, VisitStatus } from "@/lib/domain";
-import { DAY, isoDay, type TimelineFilters, type TimelineVisit } from "@/lib/timeline";
+import { DAY, dayMs, isoDay, periodEnd, type TimelineBucket, type TimelineFilters, type TimelineVisit } from "@/lib/timeline";
 import { visitSpan } from "@/lib/timeline-geometry";
 
 // The visits the timeline draws as spans, read per period and lane (never the whole table).
 
-/** At most this many visit spans per drawing; more than any office plans in a decade. */
-export const MAX_VISIT_SPANS = 1000;
+/**
+ * Above this many visits in the period, visits are drawn as counted buckets per partner and
+ * month (or year), like meetings: a decade of a busy office's visits is thousands of spans, and
+ * every one of them would go to the browser with the page.
+ */
+export const MAX_VISIT_SPANS = 300;
 
 const cols = {
   id: visit.id,
@@ -43,27 +47,132 @@ function textWhere(f: TimelineFilters) {
   return q ? likeCi(visit.title, `%${q}%`) : undefined;
 }
 
-/** Dated visits of these lanes that overlap [from, to), one row per visit and partner. */
-export async function timelineVisits(db: Db, f: TimelineFilters, laneIds: number[], from: number, to: number): Promise<TimelineVisit[]> {
+/**
+ * Dated visits of these lanes whose period overlaps [from, to) (a "2019-11" visit spans November):
+ * the stored first day is before `to` and the day after the last is after `from`.
+ */
+function overlapWhere(f: TimelineFilters, laneIds: number[], from: number, to: number): SQL | undefined {
+  return and(inArray(visitPartner.partnerId, laneIds), visitOverlaps(f, from, to));
+}
+
+/** overlapWhere's conditions on the visit alone. */
+function visitOverlaps(f: TimelineFilters, from: number, to: number): SQL | undefined {
+  const last = sql`coalesce(${visit.endsOn}, ${visit.startsOn})`;
+  return and(
+    isNull(visit.archivedAt),
+    isNotNull(visit.startsOn),
+    lt(visit.startsOn, isoDay(to)),
+    // A period ends at most a year after its stored day: a cheap bound the index can use first.
+    gte(last, isoDay(from - 366 * DAY)),
+    sql`case ${visit.datePrecision} when 'year' then ${isoDatePlus(last, "year")} when 'month' then ${isoDatePlus(last, "month")} else ${isoDatePlus(last, "day")} end > ${isoDay(from)}`,
+    textWhere(f),
+  );
+}
+
+/** A visit of one of these lanes (for reads that walk the visits' date index). */
+function onLanes(laneIds: number[]): SQL {
+  return sql`exists (select 1 from ${visitPartner} where ${visitPartner.visitId} = ${visit.id} and ${inArray(visitPartner.partnerId, laneIds)})`;
+}
+
+/**
+ * Dated visits of these lanes that overlap [from, to), one row per visit and partner, in date
+ * order; null when more than `limit` visits overlap (the chart then draws visitBuckets instead).
+ * The visits are found off their date index, so a busy decade costs `limit` rows, not the table.
+ */
+export async function timelineVisits(db: Db, f: TimelineFilters, laneIds: number[], from: number, to: number, limit = MAX_VISIT_SPANS): Promise<TimelineVisit[] | null> {
   if (!laneIds.length || !wantsVisits(f)) return [];
+  const found = await db
+    .select({ id: visit.id })
+    .from(visit)
+    .where(and(visitOverlaps(f, from, to), onLanes(laneIds)))
+    .orderBy(asc(visit.startsOn), asc(visit.id))
+    .limit(limit + 1);
+  if (found.length > limit) return null;
+  if (!found.length) return [];
   const rows = await db
     .select(cols)
     .from(visitPartner)
     .innerJoin(visit, sql`${visit.id} = ${visitPartner.visitId}`)
-    .where(
-      and(
-        inArray(visitPartner.partnerId, laneIds),
-        isNull(visit.archivedAt),
-        isNotNull(visit.startsOn),
-        lt(visit.startsOn, isoDay(to)),
-        // A period ends at most a year after its stored day; the exact overlap is checked below.
-        gte(sql`coalesce(${visit.endsOn}, ${visit.startsOn})`, isoDay(from - 366 * DAY)),
-        textWhere(f),
-      ),
-    )
-    .orderBy(asc(visit.startsOn), asc(visit.id))
-    .limit(MAX_VISIT_SPANS);
+    .where(and(inArray(visitPartner.visitId, found.map((r) => r.id)), inArray(visitPartner.partnerId, laneIds)))
+    .orderBy(asc(visit.startsOn), asc(visit.id), asc(visitPartner.partnerId));
   return rows.map(toVisit).filter((v): v is TimelineVisit => v !== null && v.end > from && v.t < to);
+}
+
+/**
+ * The period's visits counted per partner and month (or year) of their first day, for a period
+ * with more than MAX_VISIT_SPANS of them; a visit that began before the period counts in its
+ * first bucket. Kept until any write, like the meeting months.
+ */
+export async function visitBuckets(db: Db, f: TimelineFilters, laneIds: number[], from: number, to: number, unit: "month" | "year"): Promise<TimelineBucket[]> {
+  if (!laneIds.length || !wantsVisits(f)) return [];
+  const len = unit === "month" ? 7 : 4;
+  const key = sql<string>`substr(${visit.startsOn}, 1, ${sql.raw(String(len))})`;
+  const rows = await memoAggregate(db, `timeline:visit-buckets:${laneIds.join(",")}:${f.q ?? ""}:${from}:${to}:${unit}`, async () =>
+    await db
+      .select({ laneId: visitPartner.partnerId, key, count: sql<number>`count(*)` })
+      .from(visitPartner)
+      .innerJoin(visit, sql`${visit.id} = ${visitPartner.visitId}`)
+      .where(overlapWhere(f, laneIds, from, to))
+      .groupBy(visitPartner.partnerId, key),
+  );
+  const firstKey = isoDay(from).slice(0, len);
+  const sums = new Map<string, { laneId: number; key: string; count: number }>();
+  for (const r of rows) {
+    const k = `${r.key < firstKey ? firstKey : r.key}${unit === "month" ? "-01" : "-01-01"}`;
+    const id = `${r.laneId}|${k}`;
+    const hit = sums.get(id);
+    if (hit) hit.count += Number(r.count);
+    else sums.set(id, { laneId: r.laneId, key: k, count: Number(r.count) });
+  }
+  return [...sums.values()]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.laneId - b.laneId))
+    .map((b) => ({ ...b, unit, t: dayMs(b.key)!, end: periodEnd(b.key, unit) }));
+}
+
+/**
+ * For the list of a period drawn with visit buckets: each year's count of visits (a visit of two
+ * partners once), by the year of its first day, or the period's first year for one that began
+ * before it.
+ */
+export async function visitYearCounts(db: Db, f: TimelineFilters, laneIds: number[], from: number, to: number): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (!laneIds.length || !wantsVisits(f)) return out;
+  const year = sql<string>`substr(${visit.startsOn}, 1, 4)`;
+  const rows = await memoAggregate(db, `timeline:visit-years:${laneIds.join(",")}:${f.q ?? ""}:${from}:${to}`, async () =>
+    await db
+      .select({ year, count: sql<number>`count(distinct ${visit.id})` })
+      .from(visitPartner)
+      .innerJoin(visit, sql`${visit.id} = ${visitPartner.visitId}`)
+      .where(overlapWhere(f, laneIds, from, to))
+      .groupBy(year),
+  );
+  const first = new Date(from).getUTCFullYear();
+  for (const r of rows) {
+    const y = Math.max(Number(r.year), first);
+    out.set(y, (out.get(y) ?? 0) + Number(r.count));
+  }
+  return out;
+}
+
+/**
+ * The first `limit` visits of one year of the list (each once, on its first lane), for a period
+ * drawn with visit buckets: those whose first day is in [yFrom, yTo), and in the period's first
+ * year also those that began before the period.
+ */
+export async function visitsOfYear(db: Db, f: TimelineFilters, laneIds: number[], period: { from: number; to: number }, yFrom: number, yTo: number, limit: number): Promise<TimelineVisit[]> {
+  if (!laneIds.length || !wantsVisits(f)) return [];
+  // Read off the visits' (starts_on, id) index in list order, so a year costs its first rows only.
+  const lane = sql<number | null>`(select min(${visitPartner.partnerId}) from ${visitPartner} where ${visitPartner.visitId} = ${visit.id} and ${inArray(visitPartner.partnerId, laneIds)})`;
+  const rows = await db
+    .select({ ...cols, laneId: lane })
+    .from(visit)
+    .where(and(visitOverlaps(f, period.from, period.to), lt(visit.startsOn, isoDay(yTo)), yFrom > period.from ? gte(visit.startsOn, isoDay(yFrom)) : undefined, onLanes(laneIds)))
+    .orderBy(asc(visit.startsOn), asc(visit.id))
+    .limit(limit);
+  return rows.flatMap((r) => {
+    const v = r.laneId === null ? null : toVisit({ ...r, laneId: Number(r.laneId) });
+    return v ? [v] : [];
+  });
 }
 
 /** Visits still "to be scheduled" (no date) on these lanes: listed below the chart, not drawn. */

@@ -19,7 +19,7 @@ import {
 } from "@/lib/timeline";
 import { isoDatePlus, likeCi, monthKey } from "../dialect";
 import { fitPeriod } from "@/lib/timeline-geometry";
-import { timelineVisits, visitContact } from "./timeline-visits";
+import { MAX_VISIT_SPANS, timelineVisits, visitBuckets, visitContact, visitsOfYear, visitYearCounts } from "./timeline-visits";
 import { monthsWithMeetings } from "./timeline-months";
 import type { TimelineListYear } from "@/lib/types/timeline-list";
 
@@ -39,8 +39,16 @@ export interface TimelineOptions {
   partnerId?: number;
 }
 
-/** The partners drawn as lanes, oldest partnership first, with their quiet stretches. */
+/**
+ * The partners drawn as lanes, oldest partnership first, with their quiet stretches. Kept until
+ * any write (memoAggregate): the stretches come from every held meeting's month, every milestone
+ * and every held visit, which is the same answer for every request until something changes.
+ */
 export async function timelineLanes(db: Db, f: Pick<TimelineFilters, "partners">, o: TimelineOptions): Promise<TimelineLane[]> {
+  return memoAggregate(db, `timeline:lanes:${o.partnerId ?? ""}:${f.partners.join(",")}:${o.today}`, () => readLanes(db, f, o));
+}
+
+async function readLanes(db: Db, f: Pick<TimelineFilters, "partners">, o: TimelineOptions): Promise<TimelineLane[]> {
   const rows = await db
     .select({
       ...partnerLaneColumns,
@@ -166,9 +174,12 @@ export async function timelineData(db: Db, f: TimelineFilters, o: TimelineOption
   const lanes = await timelineLanes(db, f, o);
   const { from, to } = timelinePeriod(f, lanes, o.today);
   const ids = lanes.map((l) => l.id);
-  const base: TimelineData = { lanes, from, to, today: dayMs(o.today)!, marks: [], buckets: [], visits: [], meetingCount: 0 };
+  const base: TimelineData = { lanes, from, to, today: dayMs(o.today)!, marks: [], buckets: [], visits: [], visitBuckets: [], meetingCount: 0 };
   if (!ids.length) return base;
-  base.visits = await timelineVisits(db, f, ids, from, to);
+  const unit = Math.ceil((to - from) / (30.44 * DAY)) * lanes.length <= MAX_BUCKETS ? "month" : "year";
+  const visits = await timelineVisits(db, f, ids, from, to, MAX_VISIT_SPANS);
+  if (visits) base.visits = visits;
+  else base.visitBuckets = await visitBuckets(db, f, ids, from, to, unit);
 
   if (wants(f, "milestone"))
     base.marks = (await db
@@ -193,8 +204,7 @@ export async function timelineData(db: Db, f: TimelineFilters, o: TimelineOption
     base.marks.push(...rows.map(meetingMark));
     return base;
   }
-  const span = Math.ceil((to - from) / (30.44 * DAY));
-  base.buckets = bucketsFromMonths(months, span * lanes.length <= MAX_BUCKETS ? "month" : "year");
+  base.buckets = bucketsFromMonths(months, unit);
   return base;
 }
 
@@ -282,7 +292,10 @@ export async function timelineListWindow(
   // A visit of two partners is one visit: listed once, in the year it starts.
   const visits = [...new Map(data.visits.map((v) => [v.id, v])).values()];
   const visitYear = (v: TimelineVisit) => Math.max(new Date(v.t).getUTCFullYear(), new Date(data.from).getUTCFullYear());
-  for (const v of visits) add(visitYear(v), 1);
+  // Bucketed visits are counted per year in the database and read a year at a time, like meetings.
+  const bucketedVisits = data.visitBuckets.length > 0;
+  if (bucketedVisits) for (const [y, n] of await visitYearCounts(db, f, ids, data.from, data.to)) add(y, n);
+  else for (const v of visits) add(visitYear(v), 1);
   for (const m of milestones) add(Math.max(new Date(m.t).getUTCFullYear(), new Date(data.from).getUTCFullYear()), 1);
   if (wantMeetings) {
     if (data.buckets.length) for (const b of data.buckets) add(Number(b.key.slice(0, 4)), b.count);
@@ -313,7 +326,7 @@ export async function timelineListWindow(
     }
     const events = [...ms, ...meetings].sort((a, b) => a.t - b.t || (a.type === "milestone" ? -1 : 1)).slice(0, cap);
     // The year's visits share its cap with its events (the first by date; "show all" lists the rest).
-    const yearVisits = visits.filter((v) => visitYear(v) === y);
+    const yearVisits = bucketedVisits ? await visitsOfYear(db, f, ids, data, yFrom, yTo, cap) : visits.filter((v) => visitYear(v) === y);
     const kept = [...events.map((e) => ({ t: e.t, e })), ...yearVisits.map((v) => ({ t: v.t, v }))].sort((a, b) => a.t - b.t).slice(0, cap);
     const year = { year: y, count: counts.get(y)!, events: kept.flatMap((k) => ("e" in k ? [k.e] : [])), visits: kept.flatMap((k) => ("v" in k ? [k.v] : [])) };
     out.push(year);

@@ -82,7 +82,7 @@ export function extraPaths(): Json {
         ],
         responses: {
           "200": {
-            description: "Swimlanes, marks (or monthly buckets when there are many), dated visits per lane and the drawn period in UTC milliseconds.",
+            description: "Swimlanes, marks (or monthly or yearly buckets when there are many), dated visits per lane (or their buckets when there are many) and the drawn period in UTC milliseconds.",
             content: json(
               view({
                 lanes: { type: "array", items: { type: "object" } },
@@ -92,6 +92,7 @@ export function extraPaths(): Json {
                 marks: { type: "array", items: { type: "object" } },
                 buckets: { type: "array", items: { type: "object" } },
                 visits: { type: "array", items: { type: "object" } },
+                visitBuckets: { type: "array", items: { type: "object" } },
                 meetingCount: { type: "integer" },
               }),
             ),

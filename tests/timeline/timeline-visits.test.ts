@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { timelineData, timelineList } from "@/db/queries/timeline";
 import { MAX_VISIT_SPANS, unscheduledVisits } from "@/db/queries/timeline-visits";
 import { createVisit } from "@/db/queries/visits";
-import { DAY, type TimelineFilters } from "@/lib/timeline";
+import { visit, visitPartner } from "@/db/schema";
+import { DAY, isoDay, type TimelineFilters } from "@/lib/timeline";
 import { fitPeriod, groupRow, pixelScale, stackLevels, ticksFor, visitSpan } from "@/lib/timeline-geometry";
 import { EDITOR, seededDb } from "../helpers/db";
 
@@ -92,5 +93,47 @@ describe("[TIMELINE] visits from the database", () => {
     ]);
     const years = await timelineList(db, after, ALL);
     expect(years.find((y) => y.year === 2015)!.visits.map((v) => v.title)).toEqual(["Northern delegation"]);
+  });
+
+  it("a period with more visits than the chart draws one by one counts them per partner and year, and the list still counts each visit once", async () => {
+    const db = await seededDb();
+    const lanes = (await timelineData(db, ALL, { today: TODAY })).lanes;
+    const tianjin = lanes.find((l) => l.slug === "tianjin")!;
+    const jilin = lanes.find((l) => l.slug === "jilin")!;
+    // One visit every other day from 2016-01-01: 183 in 2016 (a leap year) and 137 in 2017; every
+    // fifth is Jilin's as well.
+    const n = MAX_VISIT_SPANS + 20;
+    const ids = await db
+      .insert(visit)
+      .values(Array.from({ length: n }, (_, i) => ({ direction: "incoming", title: `Bulk visit ${String(i).padStart(3, "0")}`, status: "completed", startsOn: isoDay(utc("2016-01-01") + 2 * i * DAY), datePrecision: "day" })))
+      .returning({ id: visit.id });
+    await db.insert(visitPartner).values(ids.flatMap((r, i) => [{ visitId: r.id, partnerId: tianjin.id }, ...(i % 5 === 0 ? [{ visitId: r.id, partnerId: jilin.id, position: 1 }] : [])]));
+
+    const d = await timelineData(db, ALL, { today: TODAY });
+    expect(d.visits).toEqual([]);
+    const count = (laneId: number, key: string) => d.visitBuckets.find((b) => b.laneId === laneId && b.key === key)?.count;
+    expect(d.visitBuckets.every((b) => b.unit === "year")).toBe(true);
+    expect([count(tianjin.id, "2016-01-01"), count(tianjin.id, "2017-01-01"), count(jilin.id, "2016-01-01"), count(jilin.id, "2017-01-01")]).toEqual([183, 137, 37, 27]);
+    // The seeded governor's visit is counted too, on its own lane and year.
+    expect(count(lanes.find((l) => l.slug === "chongqing")!.id, "2019-01-01")).toBe(1);
+    expect(d.visitBuckets.find((b) => b.key === "2016-01-01")).toMatchObject({ t: utc("2016-01-01"), end: utc("2017-01-01") });
+
+    // Zoomed in to a month, the same visits are drawn one by one, on both lanes where shared.
+    const march = await timelineData(db, { ...ALL, from: "2016-03-01", to: "2016-03-31" }, { today: TODAY });
+    expect(march.visitBuckets).toEqual([]);
+    expect(new Set(march.visits.map((v) => v.id)).size).toBe(16);
+    expect(march.visits.filter((v) => v.laneId === jilin.id)).toHaveLength(4);
+
+    // The list counts a shared visit once, as the unbucketed list of the same year does, and lists
+    // the year's first visits by date.
+    const all = await timelineList(db, d, ALL);
+    const year2016 = await timelineData(db, { ...ALL, from: "2016-01-01", to: "2016-12-31" }, { today: TODAY });
+    expect(year2016.visitBuckets).toEqual([]);
+    const alone = (await timelineList(db, year2016, { ...ALL, from: "2016-01-01", to: "2016-12-31" })).find((y) => y.year === 2016)!;
+    const listed = all.find((y) => y.year === 2016)!;
+    expect(listed.count).toBe(alone.count);
+    expect(listed.visits.length).toBeGreaterThan(0);
+    expect(listed.visits.map((v) => v.title)).toEqual(listed.visits.map((_, i) => `Bulk visit ${String(i).padStart(3, "0")}`));
+    expect(all.find((y) => y.year === 2019)!.visits.map((v) => v.title)).toContain("Governor Lee Jae-myung's visit to Chongqing");
   });
 });

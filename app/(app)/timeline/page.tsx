@@ -65,6 +65,11 @@ async function TimelineBody({ filters, expandYear }: { filters: Filters; expandY
             {t("thinned", { unit: data.buckets[0]!.unit })}
           </p>
         ) : null}
+        {data.visitBuckets.length ? (
+          <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset print:hidden">
+            {t("thinnedVisits", { unit: data.visitBuckets[0]!.unit })}
+          </p>
+        ) : null}
         {data.lanes.length ? <TimelineExplorer data={data} locale={locale} label={t("chartLabel")} /> : <p className="text-sm text-slate-700">{t("noLanes")}</p>}
       </section>
       <TimelineList first={list} data={data} filters={filters} locale={locale} unscheduled={unscheduled.map((v) => ({ ...v, startsOn: null }))} />
