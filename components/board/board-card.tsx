@@ -1,13 +1,13 @@
 "use client";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { AlertTriangle, CalendarCheck, CalendarDays, GripVertical, Users } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { isOverdue } from "@/lib/board/filters";
 import { cn } from "@/lib/cn";
 import { formatDate, isLocale, utcToZonedParts } from "@/lib/format";
 import { type BoardCard as Card } from "@/lib/types/board";
+import { CardIcon } from "./card-icons";
 
 const PRIORITY_TONE: Record<string, string> = {
   urgent: "bg-red-50 text-red-800 ring-red-200",
@@ -47,18 +47,18 @@ export function CardBody({ card, today, zone, onOpen }: { card: Card; today: str
         </span>
         {card.status === "done" && card.completedAt ? (
           <span className="inline-flex items-center gap-1 text-emerald-800">
-            <CalendarCheck aria-hidden className="size-3.5" />
+            <CardIcon name="done" className="size-3.5" />
             {t("completedOn", { date: formatDate(utcToZonedParts(new Date(card.completedAt), zone).date, locale) })}
           </span>
         ) : card.dueOn ? (
           overdue ? (
             <span className="inline-flex items-center gap-1 rounded bg-red-50 px-1 font-semibold text-red-800">
-              <AlertTriangle aria-hidden className="size-3.5" />
+              <CardIcon name="overdue" className="size-3.5" />
               {t("overdue")}: {formatDate(card.dueOn, locale)}
             </span>
           ) : (
             <span className="inline-flex items-center gap-1 text-slate-700">
-              <CalendarDays aria-hidden className="size-3.5" />
+              <CardIcon name="due" className="size-3.5" />
               {t("dueOn", { date: formatDate(card.dueOn, locale) })}
             </span>
           )
@@ -68,7 +68,7 @@ export function CardBody({ card, today, zone, onOpen }: { card: Card; today: str
       </div>
       {card.ownerName ? (
         <p className="inline-flex items-center gap-1 text-xs text-slate-700">
-          <Users aria-hidden className="size-3.5" />
+          <CardIcon name="users" className="size-3.5" />
           {card.ownerName}
         </p>
       ) : null}
@@ -145,7 +145,7 @@ export function SortableCard({
           aria-label={t("moveCard", { title: card.title })}
           className="-ml-1 flex h-8 w-6 shrink-0 cursor-grab touch-none items-center justify-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-800 active:cursor-grabbing"
         >
-          <GripVertical aria-hidden className="size-4" />
+          <CardIcon name="grip" className="size-4" />
         </button>
       ) : null}
       <CardBody card={card} today={today} zone={zone} onOpen={onOpen} />

@@ -3,13 +3,13 @@ import { DndContext, DragOverlay } from "@dnd-kit/core";
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useState } from "react";
 import { createPortal } from "react-dom";
-import { GripVertical } from "lucide-react";
 import { useHydrated } from "@/components/use-hydrated";
 import { CardBody } from "./board-card";
 import { BoardLane } from "./board-lane";
 import { useBoardData } from "./use-board-data";
 import { useBoardDnd } from "./use-board-dnd";
 import { type BoardData } from "@/lib/types/board";
+import { CardIcon, CardIconSprite } from "./card-icons";
 
 // The card panel (a Radix dialog, its forms and their words) loads when a card is first opened.
 const CardPanel = lazy(() => import("./card-panel").then((m) => ({ default: m.CardPanel })));
@@ -29,6 +29,7 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
   const grouped = data.lanes.length !== 1 || data.lanes[0]!.key !== "";
   return (
     <>
+      <CardIconSprite />
       {grouped ? (
         <p className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700" aria-label={t("filters")}>
           {data.lanes.length
@@ -72,7 +73,7 @@ export function Board({ initial, query, canMove, zone }: { initial: BoardData; q
                 {overlay ? (
                   <div data-board-overlay className="flex gap-1 rounded-md border border-slate-300 bg-white p-2 shadow-lg ring-2 ring-brand-500">
                     <span aria-hidden className="-ml-1 flex h-8 w-6 shrink-0 items-center justify-center text-slate-500">
-                      <GripVertical className="size-4" />
+                      <CardIcon name="grip" className="size-4" />
                     </span>
                     <CardBody card={overlay} today={data.today} zone={zone} />
                   </div>
