@@ -11,8 +11,12 @@ import { epochMs } from "../dialect";
 import { memoAggregate } from "../memo";
 import type { ActionDetail, BoardCard, BoardColumn, BoardData, BoardLane, PartnerTile } from "@/lib/types/board";
 
-/** Cards sent per column on first paint; the rest load on scroll. */
-export const COLUMN_PAGE = 25;
+/**
+ * Cards sent per column on first paint (more than a tall screen holds); "Show more" and scrolling
+ * load the rest, twice as many at a time. Every card sent is rendered on the server, so the first
+ * paint costs what it shows, not a page of cards below the fold.
+ */
+export const COLUMN_PAGE = 12;
 /** Swimlanes shown at most (owners can be many on a large database). */
 export const MAX_LANES = 30;
 
