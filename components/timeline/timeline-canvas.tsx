@@ -53,7 +53,7 @@ export const TimelineCanvas = memo(function TimelineCanvas(p: CanvasProps) {
   const { data, view, width, height, yWidth, laneHeight, narrow, ticks, unit, locale, onActive, onZoom, dragging } = p;
   const t = useTranslations("timeline");
   const te = useTranslations("enums");
-  const tv = useTranslations("visits");
+  const tv = useTranslations("visits.status");
   const router = useRouter();
   const lanes = data.lanes;
   const laneIndex = useMemo(() => new Map(lanes.map((l, i) => [l.id, i])), [lanes]);

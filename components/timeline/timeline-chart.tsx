@@ -33,7 +33,7 @@ export interface TimelineChartProps {
 export function TimelineChart({ data, locale, onWindow, pending, label }: TimelineChartProps) {
   const t = useTranslations("timeline");
   const te = useTranslations("enums");
-  const tv = useTranslations("visits");
+  const tv = useTranslations("visits.status");
   const touch = useTouchScreen();
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);

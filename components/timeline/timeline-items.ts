@@ -41,7 +41,7 @@ export interface Described {
   label: string;
 }
 
-export function describeItem(item: ChartItem, { t, te, tv, laneById, locale }: { t: T; te: T; tv: T; laneById: Map<number, TimelineLane>; locale: Locale }): Described {
+export function describeItem(item: ChartItem, { t, te, tv, laneById, locale }: { t: T; te: T; /** visits.status */ tv: T; laneById: Map<number, TimelineLane>; locale: Locale }): Described {
   if ("group" in item) {
     const g = item.group;
     const lane = laneById.get(item.laneId);
@@ -60,7 +60,7 @@ export function describeItem(item: ChartItem, { t, te, tv, laneById, locale }: {
     const v = item.visit;
     const lane = laneById.get(v.laneId);
     const kind = t(v.direction === "outgoing" ? "visitOutgoing" : "visitIncoming");
-    const meta = `${kind} (${tv(`status.${v.status}`)}) · ${visitPeriod(v, locale)} · ${lane ? laneName(lane, locale) : ""}`;
+    const meta = `${kind} (${tv(v.status)}) · ${visitPeriod(v, locale)} · ${lane ? laneName(lane, locale) : ""}`;
     return { title: v.title, meta, href: `/visits/${v.id}`, label: `${meta}: ${v.title}` };
   }
   if ("visitBucket" in item) {

@@ -24,7 +24,7 @@ export type ListedVisit = Pick<TimelineListWindow["years"][number]["visits"][num
 export function TimelineYears({ initial, filters, locale }: { initial: TimelineListWindow; filters: TimelineFilters; locale: Locale }) {
   const t = useTranslations("timeline");
   const te = useTranslations("enums");
-  const tv = useTranslations("visits");
+  const tv = useTranslations("visits.status");
   const search = timelineSearch(filters).toString();
   const q = useInfiniteQuery({
     queryKey: queryKeys.timeline.list(search),
@@ -97,7 +97,7 @@ export function TimelineYears({ initial, filters, locale }: { initial: TimelineL
                     lane={lanes.get(v.laneId)}
                     locale={locale}
                     label={t(v.direction === "outgoing" ? "visitOutgoing" : "visitIncoming")}
-                    status={tv(`status.${v.status}`)}
+                    status={tv(v.status)}
                     toBe={t("toBeScheduled")}
                   />
                 ))}
