@@ -16,6 +16,9 @@ import { visitSpan } from "@/lib/timeline-geometry";
  */
 export const MAX_VISIT_SPANS = 300;
 
+/** Visits to be scheduled listed under the timeline; the rest are counted and linked. */
+export const UNSCHEDULED_LISTED = 20;
+
 const cols = {
   id: visit.id,
   laneId: visitPartner.partnerId,
@@ -175,17 +178,27 @@ export async function visitsOfYear(db: Db, f: TimelineFilters, laneIds: number[]
   });
 }
 
-/** Visits still "to be scheduled" (no date) on these lanes: listed below the chart, not drawn. */
-export async function unscheduledVisits(db: Db, f: TimelineFilters, laneIds: number[], limit = 50): Promise<Omit<TimelineVisit, "t" | "end" | "startsOn">[]> {
-  if (!laneIds.length || !wantsVisits(f)) return [];
+/**
+ * Visits still "to be scheduled" (no date) on these lanes, listed below the chart, not drawn: the
+ * first `limit` by id, each once (on its first lane), and how many there are in all.
+ */
+export async function unscheduledVisits(
+  db: Db,
+  f: TimelineFilters,
+  laneIds: number[],
+  limit = UNSCHEDULED_LISTED,
+): Promise<{ rows: Omit<TimelineVisit, "t" | "end" | "startsOn">[]; total: number }> {
+  if (!laneIds.length || !wantsVisits(f)) return { rows: [], total: 0 };
+  const where = and(isNull(visit.archivedAt), isNull(visit.startsOn), textWhere(f), onLanes(laneIds));
+  const lane = sql<number>`(select min(${visitPartner.partnerId}) from ${visitPartner} where ${visitPartner.visitId} = ${visit.id} and ${inArray(visitPartner.partnerId, laneIds)})`;
   const rows = await db
-    .select(cols)
-    .from(visitPartner)
-    .innerJoin(visit, sql`${visit.id} = ${visitPartner.visitId}`)
-    .where(and(inArray(visitPartner.partnerId, laneIds), isNull(visit.archivedAt), isNull(visit.startsOn), textWhere(f)))
+    .select({ ...cols, laneId: lane })
+    .from(visit)
+    .where(where)
     .orderBy(asc(visit.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r, direction: r.direction as VisitDirection, status: r.status as VisitStatus, precision: r.precision as DatePrecision }));
+  const total = Number((await db.select({ n: sql<number>`count(*)` }).from(visit).where(where))[0]!.n);
+  return { rows: rows.map((r) => ({ ...r, laneId: Number(r.laneId), direction: r.direction as VisitDirection, status: r.status as VisitStatus, precision: r.precision as DatePrecision })), total };
 }
 
 /**

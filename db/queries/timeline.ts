@@ -253,7 +253,7 @@ export function bucketsFromMonths(months: MonthCount[], unit: "month" | "year"):
 
 
 /** Rows a window of the list holds at least (whole years: the year that reaches it is kept). */
-export const LIST_WINDOW_ROWS = 60;
+export const LIST_WINDOW_ROWS = 36;
 
 /**
  * The chronological list: events grouped by (UTC) year, each year capped at `perYear` when the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { timelineData, timelineList } from "@/db/queries/timeline";
-import { MAX_VISIT_SPANS, unscheduledVisits } from "@/db/queries/timeline-visits";
+import { MAX_VISIT_SPANS, UNSCHEDULED_LISTED, unscheduledVisits } from "@/db/queries/timeline-visits";
 import { createVisit } from "@/db/queries/visits";
 import { visit, visitPartner } from "@/db/schema";
 import { DAY, isoDay, type TimelineFilters } from "@/lib/timeline";
@@ -65,7 +65,8 @@ describe("[TIMELINE] visits from the database", () => {
     expect(d.visits).toHaveLength(1);
     expect(d.visits[0]).toMatchObject({ laneId: cq.id, title: "Governor Lee Jae-myung's visit to Chongqing", status: "completed", direction: "outgoing", precision: "month", t: utc("2019-11-01"), end: utc("2019-12-01") });
     const un = await unscheduledVisits(db, ALL, d.lanes.map((l) => l.id));
-    expect(un.map((v) => v.title)).toEqual(["Chongqing delegation to Gyeonggi Province, led by Mayor Tang Liangzhi"]);
+    expect(un.rows.map((v) => v.title)).toEqual(["Chongqing delegation to Gyeonggi Province, led by Mayor Tang Liangzhi"]);
+    expect(un.total).toBe(1);
     const years = await timelineList(db, d, ALL);
     expect(years.find((y) => y.year === 2019)!.visits.map((v) => v.id)).toEqual([d.visits[0]!.id]);
     // A period that misses November 2019, and an event filter without visits, leave it out.
@@ -135,5 +136,25 @@ describe("[TIMELINE] visits from the database", () => {
     expect(listed.visits.length).toBeGreaterThan(0);
     expect(listed.visits.map((v) => v.title)).toEqual(listed.visits.map((_, i) => `Bulk visit ${String(i).padStart(3, "0")}`));
     expect(all.find((y) => y.year === 2019)!.visits.map((v) => v.title)).toContain("Governor Lee Jae-myung's visit to Chongqing");
+  });
+
+  it("lists the first visits to be scheduled once each, however many partners they have, and counts them all", async () => {
+    const db = await seededDb();
+    const lanes = (await timelineData(db, ALL, { today: TODAY })).lanes;
+    const ids = lanes.map((l) => l.id);
+    const [a, b] = lanes;
+    const made = await db
+      .insert(visit)
+      .values(Array.from({ length: UNSCHEDULED_LISTED + 5 }, (_, i) => ({ direction: "outgoing", title: `Someday ${i}`, status: "idea", datePrecision: "day" })))
+      .returning({ id: visit.id });
+    await db.insert(visitPartner).values(made.flatMap((r) => [{ visitId: r.id, partnerId: a!.id }, { visitId: r.id, partnerId: b!.id, position: 1 }]));
+    const un = await unscheduledVisits(db, ALL, ids);
+    expect(un.total).toBe(UNSCHEDULED_LISTED + 6);
+    expect(un.rows).toHaveLength(UNSCHEDULED_LISTED);
+    expect(new Set(un.rows.map((v) => v.id)).size).toBe(UNSCHEDULED_LISTED);
+    // A shared visit is listed on its first lane of those drawn.
+    const shared = un.rows.find((v) => v.title === "Someday 0")!;
+    expect(shared.laneId).toBe(Math.min(a!.id, b!.id));
+    expect((await unscheduledVisits(db, { ...ALL, q: "Someday 2" }, ids)).total).toBe(6);
   });
 });

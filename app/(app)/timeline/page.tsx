@@ -72,7 +72,7 @@ async function TimelineBody({ filters, expandYear }: { filters: Filters; expandY
         ) : null}
         {data.lanes.length ? <TimelineExplorer data={data} locale={locale} label={t("chartLabel")} /> : <p className="text-sm text-slate-700">{t("noLanes")}</p>}
       </section>
-      <TimelineList first={list} data={data} filters={filters} locale={locale} unscheduled={unscheduled.map((v) => ({ ...v, startsOn: null }))} />
+      <TimelineList first={list} data={data} filters={filters} locale={locale} unscheduled={unscheduled.rows.map((v) => ({ ...v, startsOn: null }))} unscheduledTotal={unscheduled.total} />
     </>
   );
 }

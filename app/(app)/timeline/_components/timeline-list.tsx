@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import type { Locale } from "@/lib/format";
+import Link from "next/link";
+import { formatNumber, type Locale } from "@/lib/format";
 import type { TimelineData, TimelineFilters } from "@/lib/timeline";
 import type { TimelineListWindow } from "@/lib/types/timeline-list";
 import { TimelineYears, VisitRow, type ListedVisit } from "./timeline-years";
@@ -15,10 +16,13 @@ export async function TimelineList({
   filters,
   locale,
   unscheduled,
+  unscheduledTotal,
 }: {
   first: TimelineListWindow;
   /** Visits with no date yet: not drawn, listed at the end. */
   unscheduled: ListedVisit[];
+  /** All visits to be scheduled that match, of which `unscheduled` are the first. */
+  unscheduledTotal: number;
   data: TimelineData;
   filters: TimelineFilters;
   locale: Locale;
@@ -57,6 +61,13 @@ export async function TimelineList({
               );
             })}
           </ol>
+          {unscheduledTotal > unscheduled.length ? (
+            <p className="mt-2 text-sm text-slate-700">
+              <Link href="/visits?period=upcoming" className="text-brand-700 underline underline-offset-2 hover:text-brand-800">
+                {t("unscheduledMore", { n: formatNumber(unscheduledTotal - unscheduled.length, locale), count: unscheduledTotal - unscheduled.length })}
+              </Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
     </section>
