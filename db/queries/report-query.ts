@@ -10,6 +10,13 @@ export interface Where {
 
 export interface ReportQuery {
   from: string;
+  /**
+   * What counting the rows needs of `from`, when less: its inner joins follow NOT NULL foreign keys
+   * (every meeting has its partner) and its left joins are to one row, so neither changes the
+   * count, and counting off the base table's index alone costs no row lookups (100k meetings: 4 ms
+   * rather than 200).
+   */
+  countFrom?: string;
   select: string;
   order: string;
   w: Where;

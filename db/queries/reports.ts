@@ -120,6 +120,7 @@ function meetingsQuery(f: ReportFilters): ReportQuery {
   whenSet(w, "m.status = ?", f.status);
   return {
     from: "meeting m join partner p on p.id = m.partner_id",
+    countFrom: "meeting m",
     select: `m.id, p.slug as "partnerSlug", p.name_en as "partnerEn", p.name_ko as "partnerKo", m.title, m.kind, m.status,
       ${msText("m.starts_at")} as "startsAt", m.time_zone as "timeZone", m.duration_minutes as "durationMinutes", m.venue, m.city,
       m.attendee_count as "attendeeCount", m.topics, m.summary, m.outcomes, m.notes`,
@@ -137,6 +138,7 @@ function actionsQuery(f: ReportFilters): ReportQuery {
   return {
     from: `action a join partner p on p.id = a.partner_id left join meeting m on m.id = a.meeting_id
       left join person o on o.id = a.owner_person_id left join "user" u on u.id = a.owner_user_id`,
+    countFrom: "action a",
     select: `a.id, p.name_en as "partnerEn", p.name_ko as "partnerKo", m.title as "meetingTitle", a.title, a.description, a.side,
       o.name_en as "ownerPerson", o.name_local as "ownerPersonLocal", u.name as "ownerUser", a.due_on as "dueOn", a.status, a.priority,
       ${msText("a.completed_at")} as "completedAt"`,
@@ -153,6 +155,7 @@ function giftsQuery(f: ReportFilters): ReportQuery {
   return {
     from: `gift g join meeting m on m.id = g.meeting_id join partner p on p.id = m.partner_id
       left join person fp on fp.id = g.from_person_id left join person tp on tp.id = g.to_person_id`,
+    countFrom: "gift g join meeting m on m.id = g.meeting_id",
     select: `g.id, p.name_en as "partnerEn", p.name_ko as "partnerKo", m.title as "meetingTitle", ${msText("m.starts_at")} as "meetingAt",
       m.time_zone as "meetingZone", g.direction, g.item, g.description, g.origin, fp.name_en as "fromName", tp.name_en as "toName",
       g.estimated_value as "estimatedValue", g.currency, g.declared_on as "declaredOn", g.disposition`,
@@ -202,7 +205,7 @@ export async function countReport(db: Db, report: TabularReport, f: ReportFilter
   return Number((await pool.query<{ n: number }>(numberedParams(countText(q)), q.w.args)).rows[0]!.n);
 }
 
-const countText = (q: ReportQuery) => `select count(*) as n from ${q.from} ${whereText(q.w)}`;
+const countText = (q: ReportQuery) => `select count(*) as n from ${q.countFrom ?? q.from} ${whereText(q.w)}`;
 
 function countOn(conn: Database.Database, report: TabularReport, f: ReportFilters): number {
   const q = QUERIES[report](f);
