@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { action, meeting, partner } from "@/db/schema";
 import { listActions, partnerActions } from "@/db/queries/actions";
 import { partnerOverview } from "@/db/queries/board";
-import { listMeetings } from "@/db/queries/meetings";
+import { createMeeting, listMeetings } from "@/db/queries/meetings";
+import { SYSTEM_ACTOR } from "@/db/audit";
 import { listPartnerPage } from "@/db/queries/partners";
 import { timelineData } from "@/db/queries/timeline";
 import { monthsWithMeetings } from "@/db/queries/timeline-months";
@@ -96,6 +97,35 @@ describe("[PERF] lists that page and count off indexes read the same rows", () =
     const seen: number[] = [];
     for (let page = 1; page <= Math.ceil(expected.length / 9); page++) seen.push(...(await listMeetings(db, { size: 9, page })).rows.map((r) => r.id));
     expect(seen).toEqual(expected);
+  });
+
+  it("a search's pages add up to its whole list, each with the whole count, also past the last page", async () => {
+    const db = await seededDb();
+    const partners = (await db.select({ id: partner.id }).from(partner)).map((p) => p.id);
+    for (let i = 0; i < 5; i++)
+      await createMeeting(db, SYSTEM_ACTOR, {
+        partnerId: partners[i % partners.length]!,
+        title: `Paging probe ${i}`,
+        kind: "meeting",
+        status: "held",
+        date: `2020-0${1 + i}-10`,
+        time: "10:00",
+        timeZone: "Asia/Seoul",
+        participants: [{ newPerson: { nameEn: `Probe guest ${i}`, side: "partner" } }],
+      });
+    const whole = await listMeetings(db, { q: "probe", size: 100 });
+    expect(whole.total).toBeGreaterThan(2);
+    expect(whole.rows).toHaveLength(whole.total);
+    const seen: number[] = [];
+    for (let page = 1; page <= whole.total; page++) {
+      const p = await listMeetings(db, { q: "probe", size: 1, page });
+      expect(p.total).toBe(whole.total);
+      seen.push(...p.rows.map((r) => r.id));
+    }
+    expect(seen).toEqual(whole.rows.map((r) => r.id));
+    expect(whole.total).toBe(5);
+    expect(await listMeetings(db, { q: "probe", size: 1, page: whole.total + 1 })).toMatchObject({ rows: [], total: whole.total });
+    expect(await listMeetings(db, { q: "no such words anywhere" })).toMatchObject({ rows: [], total: 0 });
   });
 
   it("meeting counts by kind or status match the rows", async () => {
