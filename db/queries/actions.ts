@@ -124,9 +124,12 @@ export function actionWhere(f: Partial<ActionListParams>, today?: string): SQL |
 
 const PRIORITY_RANK = sql`case ${action.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
 
-/** The /actions screen: follow-ups across partners, filtered, sorted and paged from the URL. */
+/**
+ * The /actions screen: follow-ups across partners, filtered, sorted and paged from the URL, 25 a
+ * page like the other lists (a page of 50 was twice the rendering for rows below the fold).
+ */
 export async function listActions(db: Db, f: Partial<ActionListParams> & { size?: number; today?: string } = {}): Promise<ActionsPage> {
-  const size = pageSize(f.size, 50);
+  const size = pageSize(f.size, 25);
   const page = Math.max(1, Math.floor(f.page ?? 1));
   const where = actionWhere(f, f.today);
   const order =
