@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/format";
 import { visitDates } from "@/lib/visits/when";
 
 /** Visits the partner page lists; a partner with thousands links to /visits for the rest. */
-const SHOWN = 20;
+const SHOWN = 10;
 
 /** The partner page's visits: trips to them and delegations from them, newest first. */
 export async function PartnerVisits({ partnerId, locale }: { partnerId: number; locale: Locale }) {

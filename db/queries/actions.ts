@@ -76,7 +76,7 @@ export async function updateAction(db: Db, actor: Actor, id: number, input: unkn
 }
 
 /** How many unfinished follow-ups a partner page lists; the rest are one link away. */
-export const PARTNER_ACTIONS_SHOWN = 20;
+export const PARTNER_ACTIONS_SHOWN = 10;
 
 /**
  * A partner's unfinished follow-ups, soonest due first (undated last), capped for the partner

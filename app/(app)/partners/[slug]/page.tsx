@@ -21,12 +21,15 @@ import { PartnerRecordActions } from "../_components/partner-record-actions";
 import { requireUser } from "@/server/auth/guard";
 import { FollowButton } from "@/components/notifications/follow-button";
 import { followedIds, isFollowing } from "@/db/queries/follows";
-import { daysSince, formatDate, formatMoney, formatPrecisionDate, utcToZonedParts, type Locale } from "@/lib/format";
+import { daysSince, formatDate, formatMoney, formatNumber, formatPrecisionDate, utcToZonedParts, type Locale } from "@/lib/format";
 import { localLang } from "@/lib/lang";
 import { viewerLocale, viewerTimeZone } from "@/server/viewer";
 import { RecordHistory } from "@/components/audit/record-history";
 import { PartnerVisits } from "@/components/visits/partner-visits";
 import { loadOr404 } from "@/server/not-found";
+
+/** The partner page is an overview: the latest meetings, with a link to all of them. */
+const PARTNER_MEETINGS_SHOWN = 10;
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -55,7 +58,7 @@ export default async function PartnerPage({ params }: Props) {
     viewerTimeZone(),
     partnerMilestones(db, p.id),
     partnerPeople(db, p.id),
-    listMeetings(db, { partnerId: p.id, size: 20 }),
+    listMeetings(db, { partnerId: p.id, size: PARTNER_MEETINGS_SHOWN }),
     partnerActions(db, p.id),
     partnerGifts(db, p.id),
     lastContact(db, p.id),
@@ -129,6 +132,13 @@ export default async function PartnerPage({ params }: Props) {
           viewerZone={zone}
           locale={locale}
         />
+        {meetings.total > meetings.rows.length ? (
+          <p className="mt-3 text-sm">
+            <Link href={`/meetings?partner=${p.slug}`} className="text-brand-700 underline">
+              {t("allMeetings", { n: formatNumber(meetings.total, locale), count: meetings.total })}
+            </Link>
+          </p>
+        ) : null}
       </Card>
 
       <PartnerVisits partnerId={p.id} locale={locale} />
@@ -145,7 +155,7 @@ export default async function PartnerPage({ params }: Props) {
           {actions.total > actions.rows.length ? (
             <p className="mt-3 text-sm">
               <Link href={`/actions?partner=${p.slug}&status=unfinished`} className="text-brand-700 underline">
-                {t("allOpenActions", { n: actions.total })}
+                {t("allOpenActions", { n: formatNumber(actions.total, locale) })}
               </Link>
             </p>
           ) : null}
