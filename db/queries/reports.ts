@@ -4,16 +4,14 @@
 // iterating, better-sqlite3 refuses writes on the same connection, and an export must not stall
 // the app's writes. On PostgreSQL the cursor is a server-side one, fetched in batches.
 import Database from "better-sqlite3";
-import { and, asc, desc, eq, gte, inArray, isNull, or } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Pool, QueryResultRow } from "pg";
 import type { Db } from "../client";
 import { instantParam, jsonText, msText, numberedParams } from "../dialect";
 import { isSqlite } from "../tx";
 import { loadRateLookup, rateLookup, type RateLookup } from "./exchange-rates";
-import { action, gift, meeting, milestone, participant, partner, person, user } from "../schema";
-import { actionColumns, actionOwnerColumns, giftColumns } from "./columns";
+import { user } from "../schema";
 import { recordLabelSql } from "./audit";
-import { unfinishedAction } from "./action-rules";
 import { reportWhere, whenSet, whereText, type ReportQuery, type Where } from "./report-query";
 import { partnersQuery, peopleQuery, type PartnerRow, type PersonRow } from "./report-records";
 
@@ -293,69 +291,6 @@ export function openReader(db: Db): Reader {
   };
 }
 
-/** Everything the partner briefing shows, for one partner. */
-export async function briefingData(db: Db, partnerId: number, opts: { meetings?: number; now?: Date } = {}) {
-  const p = (await db.select().from(partner).where(eq(partner.id, partnerId)).limit(1))[0];
-  if (!p) return null;
-  const milestones = await db
-    .select()
-    .from(milestone)
-    .where(and(eq(milestone.partnerId, partnerId), isNull(milestone.archivedAt)))
-    .orderBy(asc(milestone.date), asc(milestone.id));
-  const meetings = await db
-    .select()
-    .from(meeting)
-    .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt)))
-    .orderBy(desc(meeting.startsAt), desc(meeting.id))
-    .limit(opts.meetings ?? 10);
-  const actions = await db
-      .select({
-        ...actionColumns,
-        ...actionOwnerColumns,
-      })
-      .from(action)
-      .leftJoin(person, eq(person.id, action.ownerPersonId))
-      .leftJoin(user, eq(user.id, action.ownerUserId))
-      .where(and(eq(action.partnerId, partnerId), unfinishedAction()))
-      .orderBy(asc(action.dueOn), asc(action.id));
-  const gifts = await db
-    .select({
-      ...giftColumns,
-      meetingTitle: meeting.title,
-      meetingAt: meeting.startsAt,
-      meetingZone: meeting.timeZone,
-    })
-    .from(gift)
-    .innerJoin(meeting, eq(meeting.id, gift.meetingId))
-    .where(and(eq(meeting.partnerId, partnerId), isNull(gift.archivedAt), isNull(meeting.archivedAt)))
-    .orderBy(asc(meeting.startsAt), asc(gift.id));
-  // The partner's officials, and our own people who have met them.
-  const met = db
-    .selectDistinct({ id: participant.personId })
-    .from(participant)
-    .innerJoin(meeting, eq(meeting.id, participant.meetingId))
-    .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt)));
-  const people = await db
-    .select({ id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal, title: person.title, organisation: person.organisation, side: person.side })
-    .from(person)
-    .where(and(isNull(person.archivedAt), or(eq(person.partnerId, partnerId), and(eq(person.side, "home"), inArray(person.id, met)))))
-    .orderBy(desc(person.side), asc(person.nameEn), asc(person.id));
-  const now = opts.now ?? new Date();
-  const upcoming = await db
-    .select({ id: meeting.id, title: meeting.title, kind: meeting.kind, startsAt: meeting.startsAt, timeZone: meeting.timeZone, venue: meeting.venue, city: meeting.city })
-    .from(meeting)
-    .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt), eq(meeting.status, "planned"), gte(meeting.startsAt, now)))
-    .orderBy(asc(meeting.startsAt), asc(meeting.id))
-    .limit(5);
-  const lastHeld = (await db
-    .select({ at: meeting.startsAt, zone: meeting.timeZone })
-    .from(meeting)
-    .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt), eq(meeting.status, "held")))
-    .orderBy(desc(meeting.startsAt))
-    .limit(1))[0];
-  return { partner: p, milestones, meetings, actions, gifts, people, upcoming, lastHeld: lastHeld ?? null };
-}
-
 /** The name a briefing says it was prepared by: the user, or for an API token its creator's. */
 export async function preparerName(db: Db, actor: { userId: string | null; onBehalfOf?: string | null; label: string }): Promise<string | null> {
   const id = actor.userId ?? actor.onBehalfOf ?? null;
@@ -363,4 +298,3 @@ export async function preparerName(db: Db, actor: { userId: string | null; onBeh
   const row = (await db.select({ name: user.name, email: user.email }).from(user).where(eq(user.id, id)).limit(1))[0];
   return row ? row.name.trim() || row.email : null;
 }
-export type BriefingData = NonNullable<Awaited<ReturnType<typeof briefingData>>>;

@@ -2,7 +2,7 @@
 // milestones, meetings, open actions and gifts. Every font is embedded (see fonts.ts); text goes
 // through pdf-kit's X so that mixed scripts shape right and nothing prints as tofu.
 import { Document, Page, View, renderToBuffer } from "@react-pdf/renderer";
-import type { BriefingData } from "@/db/queries/reports";
+import { PDF_BRIEFING_CAPS, type BriefingData } from "@/db/queries/briefing";
 import { formatDate, formatInstantWithZone, formatMoney, formatPrecisionDate, todayIn, utcToZonedParts, type Locale } from "@/lib/format";
 import type { DatePrecision } from "@/lib/domain";
 import { localFace, type Family } from "./fonts";
@@ -26,7 +26,8 @@ type Action = BriefingData["actions"][number];
 
 // A briefing is read, not searched: long lists stop here and point to the full export, which also
 // keeps a busy partner's briefing to a few pages and under two seconds to make.
-const LIST_CAP = { people: 30, actions: 30, gifts: 40 } as const;
+// briefingData reads no more than these for the PDF (PDF_BRIEFING_CAPS), and counts the rest.
+const LIST_CAP = { people: 30, actions: PDF_BRIEFING_CAPS.actions, gifts: PDF_BRIEFING_CAPS.gifts } as const;
 
 /** Overdue and soonest first; undated last. */
 function byDue(a: Action, b: Action): number {
@@ -38,11 +39,11 @@ function More({ n, o, report }: { n: number; o: Ctx; report?: string }) {
   return <Text style={s.muted}>{report ? o.pdf("moreIn", { n, report: o.t(`reports.kinds.${report}`) }) : o.pdf("moreOf", { n })}</Text>;
 }
 
-function Commitments({ title, list, o }: { title: string; list: Action[]; o: Ctx }) {
+function Commitments({ title, list, total, o }: { title: string; list: Action[]; total: number; o: Ctx }) {
   return (
     <View style={s.col}>
       <Text style={s.h3}>
-        {title} ({list.length})
+        {title} ({total})
       </Text>
       {list.length === 0 ? <Text style={s.none}>{o.pdf("none")}</Text> : null}
       {list.slice(0, 6).map((a) => (
@@ -55,7 +56,7 @@ function Commitments({ title, list, o }: { title: string; list: Action[]; o: Ctx
           </Text>
         </View>
       ))}
-      {list.length > 6 ? <Text style={s.muted}>{o.pdf("more", { n: list.length - 6 })}</Text> : null}
+      {total > 6 ? <Text style={s.muted}>{o.pdf("more", { n: total - 6 })}</Text> : null}
     </View>
   );
 }
@@ -138,8 +139,8 @@ function Cover({ d, o, prepared }: { d: BriefingData; o: Ctx; prepared: string }
       </Section>
       <Section title={pdf("openCommitments")}>
         <View style={s.cols}>
-          <Commitments title={pdf("ours")} list={ours} o={o} />
-          <Commitments title={pdf("theirs")} list={theirs} o={o} />
+          <Commitments title={pdf("ours")} list={ours} total={d.totals.actionsOurs} o={o} />
+          <Commitments title={pdf("theirs")} list={theirs} total={d.totals.actionsTheirs} o={o} />
         </View>
       </Section>
       <X style={s.prepared}>{prepared}</X>
@@ -231,7 +232,7 @@ function Body({ d, o }: { d: BriefingData; o: Ctx }) {
             </View>
           </View>
         ))}
-        <More n={actions.length - LIST_CAP.actions} o={o} report="actions" />
+        <More n={d.totals.actionsOurs + d.totals.actionsTheirs - Math.min(actions.length, LIST_CAP.actions)} o={o} report="actions" />
       </Section>
       <Section title={pdf("gifts")} lead={pdf("giftsLead")}>
         {d.gifts.length === 0 ? <Text style={s.none}>{pdf("none")}</Text> : null}
@@ -251,7 +252,7 @@ function Body({ d, o }: { d: BriefingData; o: Ctx }) {
             </View>
           </View>
         ))}
-        <More n={d.gifts.length - gifts.length} o={o} report="gifts" />
+        <More n={d.totals.gifts - gifts.length} o={o} report="gifts" />
       </Section>
     </View>
   );

@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { Actor } from "@/db/audit";
 import { writeAudit } from "@/db/audit";
 import type { Db } from "@/db/client";
-import { briefingData, type ReportRows, openReader, preparerName, type GiftRow, type ReportFilters } from "@/db/queries/reports";
+import { type ReportRows, openReader, preparerName, type GiftRow, type ReportFilters } from "@/db/queries/reports";
+import { briefingData, PDF_BRIEFING_CAPS, type BriefingData } from "@/db/queries/briefing";
 import { getHomeRegion } from "@/db/queries/settings";
 import { partner } from "@/db/schema";
 import { inArray } from "drizzle-orm";
@@ -95,7 +96,7 @@ async function toFilters(db: Db, v: ExportParams): Promise<ReportFilters> {
 }
 
 /** The briefing as workbook sheets: one per record type. */
-export function briefingSheets(d: NonNullable<Awaited<ReturnType<typeof briefingData>>>, t: Translate, lang: Locale): Sheet[] {
+export function briefingSheets(d: BriefingData, t: Translate, lang: Locale): Sheet[] {
   const c = (k: string) => t(`reports.columns.${k}`);
   const s = (k: string) => t(`reports.sheets.${k}`);
   const p = d.partner;
@@ -209,7 +210,8 @@ export async function runExport(
       }));
 
   if (report === "briefing") {
-    const d = await briefingData(db, v.partner[0]!);
+    // The PDF shows the first follow-ups and latest gifts with how many there are; the workbook lists them all.
+    const d = await briefingData(db, v.partner[0]!, v.format === "pdf" ? { caps: PDF_BRIEFING_CAPS } : {});
     if (!d) throw new UserError("bad_request", "Some filters are not valid.", { fields: { partner: [messageKey("unknownPartner")] } });
     await audit(null);
     const filename = `briefing-${d.partner.slug}-${stamp}.${v.format}`;

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/db/audit";
 import { partner, user } from "@/db/schema";
-import { briefingData } from "@/db/queries/reports";
+import { briefingData } from "@/db/queries/briefing";
 import { createMeeting } from "@/db/queries/meetings";
 import { createPerson } from "@/db/queries/people";
 import { createApiToken } from "@/db/queries/tokens";
