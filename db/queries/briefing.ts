@@ -3,7 +3,7 @@ import type { Db } from "../client";
 import { action, gift, meeting, milestone, participant, partner, person, user } from "../schema";
 import { actionColumns, actionOwnerColumns, giftColumns } from "./columns";
 import { unfinishedAction } from "./action-rules";
-import { countOf, liveActionsOfPartner } from "./live-indexes";
+import { liveActionsOfPartner } from "./live-indexes";
 import { rawGet } from "../tx";
 
 // The partner briefing's records. The workbook lists every unfinished follow-up and gift; the PDF
@@ -35,10 +35,6 @@ function partnerActions(db: Db, where: SQL | undefined, limit?: number) {
   return limit === undefined ? q : q.limit(limit);
 }
 
-async function count(db: Db, from: SQL, where: SQL | undefined): Promise<number> {
-  return (await rawGet<{ n: number }>(db, sql`select ${countOf(from, where)} as n`))!.n;
-}
-
 /**
  * Everything the partner briefing shows, for one partner. With `caps`, each side's first
  * unfinished follow-ups and the latest gifts only, with `totals` counting all of them; without,
@@ -68,21 +64,33 @@ export async function briefingData(db: Db, partnerId: number, opts: { meetings?:
     : await partnerActions(db, open);
 
   const giftsOf = and(eq(meeting.partnerId, partnerId), isNull(gift.archivedAt), isNull(meeting.archivedAt));
-  const giftRows = db
-    .select({ ...giftColumns, meetingTitle: meeting.title, meetingAt: meeting.startsAt, meetingZone: meeting.timeZone })
-    .from(gift)
-    .innerJoin(meeting, eq(meeting.id, gift.meetingId))
-    .where(giftsOf);
-  // The latest `caps.gifts`, read newest first and shown oldest first, as the whole list is.
-  const gifts = caps ? (await giftRows.orderBy(desc(meeting.startsAt), desc(gift.id)).limit(caps.gifts)).reverse() : await giftRows.orderBy(asc(meeting.startsAt), asc(gift.id));
+  const giftCols = { ...giftColumns, meetingTitle: meeting.title, meetingAt: meeting.startsAt, meetingZone: meeting.timeZone };
+  let gifts;
+  let giftTotal: number;
+  if (caps) {
+    // The latest `caps.gifts`, read newest first and shown oldest first as the whole list is, and
+    // counted in the same pass (a window before the limit).
+    const latest = await db
+      .select({ ...giftCols, n: sql<number>`count(*) over ()` })
+      .from(gift)
+      .innerJoin(meeting, eq(meeting.id, gift.meetingId))
+      .where(giftsOf)
+      .orderBy(desc(meeting.startsAt), desc(gift.id))
+      .limit(caps.gifts);
+    giftTotal = latest.length ? Number(latest[0]!.n) : 0;
+    gifts = latest.reverse().map(({ n: _n, ...g }) => g);
+  } else {
+    gifts = await db.select(giftCols).from(gift).innerJoin(meeting, eq(meeting.id, gift.meetingId)).where(giftsOf).orderBy(asc(meeting.startsAt), asc(gift.id));
+    giftTotal = gifts.length;
+  }
 
-  const totals = caps
-    ? {
-        actionsOurs: await count(db, liveActionsOfPartner, ours),
-        actionsTheirs: await count(db, liveActionsOfPartner, theirs),
-        gifts: Number((await db.select({ n: sql<number>`count(*)` }).from(gift).innerJoin(meeting, eq(meeting.id, gift.meetingId)).where(giftsOf))[0]!.n),
-      }
-    : { actionsOurs: actions.filter((a) => a.side === "ours").length, actionsTheirs: actions.filter((a) => a.side !== "ours").length, gifts: gifts.length };
+  // Both sides counted in one pass over the partner's unfinished follow-ups.
+  const sides = caps
+    ? (await rawGet<{ all: number; ours: number }>(db, sql`select count(*) as "all", coalesce(sum(case when ${action.side} = 'ours' then 1 else 0 end), 0) as ours from ${liveActionsOfPartner} where ${open}`))!
+    : null;
+  const totals = sides
+    ? { actionsOurs: Number(sides.ours), actionsTheirs: Number(sides.all) - Number(sides.ours), gifts: giftTotal }
+    : { actionsOurs: actions.filter((a) => a.side === "ours").length, actionsTheirs: actions.filter((a) => a.side !== "ours").length, gifts: giftTotal };
 
   // The partner's officials, and our own people who have met them.
   const met = db
