@@ -4,7 +4,6 @@ import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, actionComment, meeting, partner, person, type Action } from "../schema";
 import { actionColumns } from "./columns";
-import { countOf, liveActionsOfPartner } from "./live-indexes";
 import { matchesSearch, reindexRecords } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { ActionStatus } from "@/lib/domain";
@@ -16,7 +15,8 @@ import { mirrorActionToChecklist } from "./checklist-link";
 import { overdueAction, unfinishedAction } from "./action-rules";
 import { clearOmitted, pageSize } from "./common";
 import { cursorPage } from "./paging";
-import { inTransaction, one, rawGet } from "../tx";
+import { inTransaction, one } from "../tx";
+import { countsOfPartner } from "./partner-counts";
 import { currentRow, setArchived, staleOrMissing, updateVersioned } from "./versioned";
 import type { ActionsPage } from "@/lib/types/lists";
 
@@ -97,7 +97,8 @@ export async function partnerActions(db: Db, partnerId: number, limit = PARTNER_
     .where(where)
     .orderBy(sql`${action.dueOn} is null`, asc(action.dueOn), asc(action.id))
     .limit(limit);
-  const total = (await rawGet<{ n: number }>(db, sql`select ${countOf(liveActionsOfPartner, where)} as n`))!.n;
+  // All of them, as kept per partner until a write (partner-counts.ts).
+  const total = (await countsOfPartner(db, partnerId)).open;
   return { rows, total };
 }
 

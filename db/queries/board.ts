@@ -2,11 +2,12 @@ import { aliasedTable, and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt
 import type { Db, Tx } from "../client";
 import { action, actionComment, auditEvent, checklistItem, meeting, milestone, partner, person, user, visit } from "../schema";
 import { partnerLane, partnerLaneColumns } from "./columns";
-import { countOf, lastHeldMeeting, liveActionsOfPartner } from "./live-indexes";
+import { lastHeldMeeting } from "./live-indexes";
+import { notOverdueCounts, partnerCounts } from "./partner-counts";
 import { NotFoundError } from "@/lib/errors";
 import { BOARD_COLUMNS, dueRange, type BoardFilters } from "@/lib/board/filters";
 import type { ActionStatus } from "@/lib/domain";
-import { overdueAction, unfinishedAction } from "./action-rules";
+import { overdueAction } from "./action-rules";
 import { epochMs } from "../dialect";
 import { memoAggregate } from "../memo";
 import type { ActionDetail, BoardCard, BoardColumn, BoardData, BoardLane, PartnerTile } from "@/lib/types/board";
@@ -265,23 +266,13 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
 
 /** One tile per partner, those needing attention (overdue work, an agreement about to lapse) first. */
 export async function partnerOverview(db: Db, today: string): Promise<PartnerTile[]> {
-  // Per-partner subqueries, not GROUP BYs over whole tables: each counts one partner's entries
-  // of action_live_partner_idx and reads its last held meeting off meeting_live_partner_starts_idx.
-  // Overdue is the open count less the few not yet due or undated, so the big range is read once.
-  const mine = and(eq(action.partnerId, partner.id), unfinishedAction());
-  const open = countOf(liveActionsOfPartner, mine);
-  const notYetDue = countOf(liveActionsOfPartner, and(mine, gte(action.dueOn, today)));
-  const undated = countOf(liveActionsOfPartner, and(mine, isNull(action.dueOn)));
+  // The open and not-yet-overdue counts are kept per partner until a write (partner-counts.ts);
+  // the last held meeting is one backward step of the partner's live index entries.
   const rows = await db
-    .select({
-      ...partnerLaneColumns,
-      level: partner.level,
-      last: epochMs(lastHeldMeeting()),
-      open,
-      notOverdue: sql<number>`${notYetDue} + ${undated}`.mapWith(Number),
-    })
+    .select({ ...partnerLaneColumns, level: partner.level, last: epochMs(lastHeldMeeting()) })
     .from(partner)
     .where(isNull(partner.archivedAt));
+  const [counts, notOverdue] = [await partnerCounts(db), await notOverdueCounts(db, today)];
   // The soonest expiry not long past: a lapsed agreement (up to a year ago) still needs attention.
   const expiries = await db
     .select({ partnerId: milestone.partnerId, on: milestone.expiresOn, title: milestone.title })
@@ -292,15 +283,17 @@ export async function partnerOverview(db: Db, today: string): Promise<PartnerTil
   const tiles = rows.map((r): PartnerTile => {
     const e = expiries.find((x) => x.partnerId === r.id && x.on! >= today) ?? expiries.find((x) => x.partnerId === r.id) ?? null;
     const expirySoon = !!e && e.on! <= soonLimit;
+    const open = counts.get(r.id)?.open ?? 0;
+    const overdue = open - (notOverdue.get(r.id) ?? 0);
     return {
       ...partnerLane(r),
       level: r.level,
       lastContactAt: r.last == null ? null : new Date(r.last).toISOString(),
-      openCount: r.open,
-      overdueCount: r.open - r.notOverdue,
+      openCount: open,
+      overdueCount: overdue,
       nextExpiry: e ? { on: e.on!, title: e.title } : null,
       expirySoon,
-      needsAttention: r.open - r.notOverdue > 0 || expirySoon,
+      needsAttention: overdue > 0 || expirySoon,
     };
   });
   const score = (t: PartnerTile) => (t.overdueCount > 0 ? 2 : 0) + (t.expirySoon ? 2 : 0);

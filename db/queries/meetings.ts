@@ -17,6 +17,7 @@ import { inTransaction, rawGet, one } from "../tx";
 import { ON_PG } from "../dialect";
 import { currentRow, setArchived, updateVersioned } from "./versioned";
 import type { MeetingPersonOption } from "@/lib/types/lists";
+import { countsOfPartner } from "./partner-counts";
 
 /** After participants, gifts and actions are saved: the meeting's entry names them all. */
 export async function indexMeeting(tx: Tx, id: number) {
@@ -305,6 +306,8 @@ export async function listMeetings(db: Db, f: ListMeetingsOptions = {}) {
 }
 
 async function countMeetings(db: Db, f: ListMeetingsOptions): Promise<number> {
+  // One partner's live meetings (a partner page): as kept per partner until a write.
+  if (f.partnerId !== undefined && !f.q && !f.kind && !f.status && !f.from && !f.to && !f.includeArchived) return (await countsOfPartner(db, f.partnerId)).meetings;
   const where = meetingWhere(f) ?? sql`1 = 1`;
   return Number((await rawGet<{ n: number }>(db, sql`select count(*) as n from ${meeting} ${countHint(f)} where ${where}`))!.n);
 }

@@ -8,8 +8,8 @@ import { NotFoundError, UserError } from "@/lib/errors";
 import { parseInput, messageKey } from "@/lib/validation/common";
 import { createPartnerSchema, updatePartnerSchema, type CreatePartner } from "@/lib/validation/partners";
 import type { PartnerListParams } from "@/lib/validation/lists";
-import { unfinishedAction } from "./action-rules";
-import { countOf, lastHeldMeeting, liveActionsOfPartner, liveMeetingsOfPartner } from "./live-indexes";
+import { lastHeldMeeting } from "./live-indexes";
+import { partnerCounts } from "./partner-counts";
 import { clearOmitted, pageSize } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
@@ -34,23 +34,21 @@ const partnerColumns = {
 };
 
 async function partnerListQuery(db: Db, where: SQL | undefined, order: SQL[], limit?: number, offset?: number): Promise<PartnerListItem[]> {
-  // Subqueries per listed partner, from its entries in the live indexes, instead of GROUP BYs
-  // over every meeting and action of every partner.
+  // The counts are kept per partner until a write (partner-counts.ts); the last held meeting is
+  // one backward step of the partner's live index entries.
   const q = db
-    .select({
-      ...partnerColumns,
-      meetingCount: countOf(liveMeetingsOfPartner, and(eq(meeting.partnerId, partner.id), isNull(meeting.archivedAt))),
-      openActionCount: countOf(liveActionsOfPartner, and(eq(action.partnerId, partner.id), unfinishedAction())),
-      lastContact: epochMs(lastHeldMeeting()),
-    })
+    .select({ ...partnerColumns, lastContact: epochMs(lastHeldMeeting()) })
     .from(partner)
     .where(where)
     .orderBy(...order)
     .limit(limit ?? -1)
     .offset(offset ?? 0);
-  return (await q).map(({ lastContact, ...r }) => ({
+  const [rows, counts] = [await q, await partnerCounts(db)];
+  return rows.map(({ lastContact, ...r }) => ({
     ...r,
     sincePrecision: r.sincePrecision as PartnerListItem["sincePrecision"],
+    meetingCount: counts.get(r.id)?.meetings ?? 0,
+    openActionCount: counts.get(r.id)?.open ?? 0,
     lastContactAt: lastContact == null ? null : new Date(lastContact),
   }));
 }
