@@ -2,6 +2,7 @@ import { and, eq, gte, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { action, meeting, partner } from "../schema";
 import { memoAggregate } from "../memo";
+import { isSqlite } from "../tx";
 import { unfinishedAction } from "./action-rules";
 import { countOf, liveActionsOfPartner, liveMeetingsOfPartner } from "./live-indexes";
 
@@ -17,23 +18,29 @@ export interface PartnerCounts {
   open: number;
 }
 
+const countColumns = {
+  id: partner.id,
+  meetings: countOf(liveMeetingsOfPartner, and(eq(meeting.partnerId, partner.id), isNull(meeting.archivedAt))),
+  open: countOf(liveActionsOfPartner, and(eq(action.partnerId, partner.id), unfinishedAction())),
+};
+
 /** Every partner's counts (archived partners too), by id. */
 export async function partnerCounts(db: Db): Promise<Map<number, PartnerCounts>> {
   const rows = await memoAggregate(db, "partner-counts", async () =>
-    await db
-      .select({
-        id: partner.id,
-        meetings: countOf(liveMeetingsOfPartner, and(eq(meeting.partnerId, partner.id), isNull(meeting.archivedAt))),
-        open: countOf(liveActionsOfPartner, and(eq(action.partnerId, partner.id), unfinishedAction())),
-      })
-      .from(partner),
+    await db.select(countColumns).from(partner),
   );
   return new Map(rows.map((r) => [r.id, { meetings: r.meetings, open: r.open }]));
 }
 
-/** One partner's counts; a partner with no row (just created) has none. */
+/**
+ * One partner's counts. On SQLite from the kept counts of every partner; on PostgreSQL, where
+ * nothing is kept, this partner's alone (counting every partner's for one page would be five times
+ * the work).
+ */
 export async function countsOfPartner(db: Db, partnerId: number): Promise<PartnerCounts> {
-  return (await partnerCounts(db)).get(partnerId) ?? { meetings: 0, open: 0 };
+  if (isSqlite(db)) return (await partnerCounts(db)).get(partnerId) ?? { meetings: 0, open: 0 };
+  const row = (await db.select(countColumns).from(partner).where(eq(partner.id, partnerId)))[0];
+  return row ? { meetings: row.meetings, open: row.open } : { meetings: 0, open: 0 };
 }
 
 /**
