@@ -4,7 +4,7 @@ import type { Db } from "../client";
 import { visit, visitPartner } from "../schema";
 import { memoAggregate } from "../memo";
 import type { DatePrecision, VisitDirection, VisitStatus } from "@/lib/domain";
-import { DAY, dayMs, isoDay, periodEnd, type TimelineBucket, type TimelineFilters, type TimelineVisit } from "@/lib/timeline";
+import { DAY, isoDay, type TimelineFilters, type TimelineVisit } from "@/lib/timeline";
 import { visitSpan } from "@/lib/timeline-geometry";
 
 // The visits the timeline draws as spans, read per period and lane (never the whole table).
@@ -77,6 +77,11 @@ function onLanes(laneIds: number[]): SQL {
   return sql`exists (select 1 from ${visitPartner} where ${visitPartner.visitId} = ${visit.id} and ${inArray(visitPartner.partnerId, laneIds)})`;
 }
 
+/** A visit's first lane of these (a visit of several partners is listed once, on it). */
+function firstLane(laneIds: number[]): SQL<number | null> {
+  return sql<number | null>`(select min(${visitPartner.partnerId}) from ${visitPartner} where ${visitPartner.visitId} = ${visit.id} and ${inArray(visitPartner.partnerId, laneIds)})`;
+}
+
 /**
  * Dated visits of these lanes that overlap [from, to), one row per visit and partner, in date
  * order; null when more than `limit` visits overlap (the chart then draws visitBuckets instead).
@@ -102,34 +107,24 @@ export async function timelineVisits(db: Db, f: TimelineFilters, laneIds: number
 }
 
 /**
- * The period's visits counted per partner and month (or year) of their first day, for a period
+ * The period's visits counted per partner and month of their first day ("YYYY-MM"), for a period
  * with more than MAX_VISIT_SPANS of them; a visit that began before the period counts in its
- * first bucket. Kept until any write, like the meeting months.
+ * first month. timelineData rolls them up into buckets as it does the meeting months
+ * (bucketsFromMonths). Kept until any write, like the meeting months.
  */
-export async function visitBuckets(db: Db, f: TimelineFilters, laneIds: number[], from: number, to: number, unit: "month" | "year"): Promise<TimelineBucket[]> {
+export async function visitMonths(db: Db, f: TimelineFilters, laneIds: number[], from: number, to: number): Promise<{ laneId: number; month: string; count: number }[]> {
   if (!laneIds.length || !wantsVisits(f)) return [];
-  const len = unit === "month" ? 7 : 4;
-  const key = sql<string>`substr(${visit.startsOn}, 1, ${sql.raw(String(len))})`;
-  const rows = await memoAggregate(db, `timeline:visit-buckets:${laneIds.join(",")}:${f.q ?? ""}:${from}:${to}:${unit}`, async () =>
+  const month = sql<string>`substr(${visit.startsOn}, 1, 7)`;
+  const rows = await memoAggregate(db, `timeline:visit-months:${laneIds.join(",")}:${f.q ?? ""}:${from}:${to}`, async () =>
     await db
-      .select({ laneId: visitPartner.partnerId, key, count: sql<number>`count(*)` })
+      .select({ laneId: visitPartner.partnerId, month, count: sql<number>`count(*)` })
       .from(visitPartner)
       .innerJoin(visit, sql`${visit.id} = ${visitPartner.visitId}`)
       .where(overlapWhere(f, laneIds, from, to))
-      .groupBy(visitPartner.partnerId, key),
+      .groupBy(visitPartner.partnerId, month),
   );
-  const firstKey = isoDay(from).slice(0, len);
-  const sums = new Map<string, { laneId: number; key: string; count: number }>();
-  for (const r of rows) {
-    const k = `${r.key < firstKey ? firstKey : r.key}${unit === "month" ? "-01" : "-01-01"}`;
-    const id = `${r.laneId}|${k}`;
-    const hit = sums.get(id);
-    if (hit) hit.count += Number(r.count);
-    else sums.set(id, { laneId: r.laneId, key: k, count: Number(r.count) });
-  }
-  return [...sums.values()]
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.laneId - b.laneId))
-    .map((b) => ({ ...b, unit, t: dayMs(b.key)!, end: periodEnd(b.key, unit) }));
+  const first = isoDay(from).slice(0, 7);
+  return rows.map((r) => ({ laneId: r.laneId, month: r.month < first ? first : r.month, count: Number(r.count) }));
 }
 
 /**
@@ -165,7 +160,7 @@ export async function visitYearCounts(db: Db, f: TimelineFilters, laneIds: numbe
 export async function visitsOfYear(db: Db, f: TimelineFilters, laneIds: number[], period: { from: number; to: number }, yFrom: number, yTo: number, limit: number): Promise<TimelineVisit[]> {
   if (!laneIds.length || !wantsVisits(f)) return [];
   // Read off the visits' (starts_on, id) index in list order, so a year costs its first rows only.
-  const lane = sql<number | null>`(select min(${visitPartner.partnerId}) from ${visitPartner} where ${visitPartner.visitId} = ${visit.id} and ${inArray(visitPartner.partnerId, laneIds)})`;
+  const lane = firstLane(laneIds);
   const rows = await db
     .select({ ...cols, laneId: lane })
     .from(visit)
@@ -190,7 +185,7 @@ export async function unscheduledVisits(
 ): Promise<{ rows: Omit<TimelineVisit, "t" | "end" | "startsOn">[]; total: number }> {
   if (!laneIds.length || !wantsVisits(f)) return { rows: [], total: 0 };
   const where = and(isNull(visit.archivedAt), isNull(visit.startsOn), textWhere(f), onLanes(laneIds));
-  const lane = sql<number>`(select min(${visitPartner.partnerId}) from ${visitPartner} where ${visitPartner.visitId} = ${visit.id} and ${inArray(visitPartner.partnerId, laneIds)})`;
+  const lane = firstLane(laneIds);
   const rows = await db
     .select({ ...cols, laneId: lane })
     .from(visit)

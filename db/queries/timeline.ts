@@ -19,7 +19,7 @@ import {
 } from "@/lib/timeline";
 import { isoDatePlus, likeCi, monthKey } from "../dialect";
 import { fitPeriod } from "@/lib/timeline-geometry";
-import { MAX_VISIT_SPANS, timelineVisits, visitBuckets, visitContact, visitsOfYear, visitYearCounts } from "./timeline-visits";
+import { MAX_VISIT_SPANS, timelineVisits, visitContact, visitMonths, visitsOfYear, visitYearCounts } from "./timeline-visits";
 import { monthsWithMeetings } from "./timeline-months";
 import type { TimelineListYear } from "@/lib/types/timeline-list";
 
@@ -179,7 +179,7 @@ export async function timelineData(db: Db, f: TimelineFilters, o: TimelineOption
   const unit = Math.ceil((to - from) / (30.44 * DAY)) * lanes.length <= MAX_BUCKETS ? "month" : "year";
   const visits = await timelineVisits(db, f, ids, from, to, MAX_VISIT_SPANS);
   if (visits) base.visits = visits;
-  else base.visitBuckets = await visitBuckets(db, f, ids, from, to, unit);
+  else base.visitBuckets = bucketsFromMonths(await visitMonths(db, f, ids, from, to), unit);
 
   if (wants(f, "milestone"))
     base.marks = (await db
