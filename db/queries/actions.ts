@@ -17,6 +17,7 @@ import { clearOmitted, pageSize } from "./common";
 import { cursorPage } from "./paging";
 import { inTransaction, one } from "../tx";
 import { countsOfPartner } from "./partner-counts";
+import { keptCount } from "../memo";
 import { currentRow, setArchived, staleOrMissing, updateVersioned } from "./versioned";
 import type { ActionsPage } from "@/lib/types/lists";
 
@@ -160,7 +161,9 @@ export async function listActions(db: Db, f: Partial<ActionListParams> & { size?
     // order): a deep page skips index entries, not joined rows, and the joins run for 50 rows.
     .where(inArray(action.id, db.select({ id: action.id }).from(action).where(where).orderBy(...order).limit(size).offset((page - 1) * size)))
     .orderBy(...order);
-  const total = (await db.select({ n: count() }).from(action).where(where).limit(1))[0]!.n;
+  const { page: _p, sort: _s, size: _z, ...filters } = f;
+  const total = await keptCount(db, "actions", { ...filters, today: f.today ?? new Date().toISOString().slice(0, 10) }, async () =>
+    (await db.select({ n: count() }).from(action).where(where).limit(1))[0]!.n);
   return { rows, total, page, size };
 }
 

@@ -6,6 +6,7 @@ import { repeatedGifts, type RegisterGift } from "@/lib/visits/gift-warnings";
 import { matchesSearch } from "../search";
 import { cursorPage } from "./paging";
 import { pageSize } from "./common";
+import { keptCount } from "../memo";
 import type { VisitDetail } from "@/lib/types/visits";
 
 // What the visit screens, the API, the partner page and the dashboard read about visits.
@@ -114,7 +115,11 @@ export async function listVisits(db: Db, f: VisitFilters) {
   const where = visitWhere(f);
   const read = () =>
     db.select(listCols).from(visit).leftJoin(visitPartner, and(eq(visitPartner.visitId, visit.id), eq(visitPartner.position, 0))).leftJoin(partner, eq(partner.id, visitPartner.partnerId));
-  const soon = f.period === "past" ? 0 : ((await db.select({ n: sql<number>`count(*)` }).from(visit).where(and(where, upcoming(f.today))))[0]?.n ?? 0);
+  const { page: _p, size: _z, ...filters } = f;
+  const soon =
+    f.period === "past"
+      ? 0
+      : await keptCount(db, "visits-upcoming", filters, async () => (await db.select({ n: sql<number>`count(*)` }).from(visit).where(and(where, upcoming(f.today))))[0]?.n ?? 0);
   const rows =
     offset < soon
       ? await read()
@@ -131,7 +136,12 @@ export async function listVisits(db: Db, f: VisitFilters) {
         .limit(size - rows.length)
         .offset(Math.max(0, offset - soon))),
     );
-  const total = f.period === "upcoming" ? soon : page === 1 && rows.length < size ? rows.length : ((await db.select({ n: sql<number>`count(*)` }).from(visit).where(where))[0]?.n ?? 0);
+  const total =
+    f.period === "upcoming"
+      ? soon
+      : page === 1 && rows.length < size
+        ? rows.length
+        : await keptCount(db, "visits", filters, async () => (await db.select({ n: sql<number>`count(*)` }).from(visit).where(where))[0]?.n ?? 0);
   return { rows, total, page, size };
 }
 export type VisitListItem = Awaited<ReturnType<typeof listVisits>>["rows"][number];
