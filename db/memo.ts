@@ -1,4 +1,4 @@
-import type { Db } from "./client";
+import type { Db, Tx } from "./client";
 import { isSqlite } from "./tx";
 
 // Whole-table aggregates (meetings per partner and month, actions per status) cost a table scan;
@@ -10,11 +10,26 @@ import { isSqlite } from "./tx";
 const MAX_ENTRIES = 64;
 const caches = new WeakMap<object, Map<string, { stamp: string; value: unknown }>>();
 
+/** Per connection: how many of its changes were rows no kept aggregate reads (see notKept). */
+const unread = new WeakMap<object, number>();
+
 function stamp(db: Db): string {
   const sqlite = db.$client;
   const version = sqlite.pragma("data_version", { simple: true }) as number;
-  const changes = (sqlite.prepare("select total_changes() as n").get() as { n: number }).n;
+  const changes = (sqlite.prepare("select total_changes() as n").get() as { n: number }).n - (unread.get(sqlite) ?? 0);
   return `${version}:${changes}`;
+}
+
+/**
+ * `rows` rows just written on this connection that no kept aggregate reads: the audit trail's
+ * own row of an export or a sign-in. Without this every export (each writes its audit row) threw
+ * away every kept count, so the next page, and the next export, counted from scratch. Only rows
+ * counted here are left out; the change the row records was written beside it and still counts.
+ */
+export function notKept(db: Tx, rows: number): void {
+  if (!isSqlite(db)) return;
+  const sqlite = db.$client;
+  unread.set(sqlite, (unread.get(sqlite) ?? 0) + rows);
 }
 
 /**

@@ -3,8 +3,10 @@ import type { Db } from "../client";
 import { action, gift, meeting, milestone, participant, partner, person, user } from "../schema";
 import { actionColumns, actionOwnerColumns, giftColumns } from "./columns";
 import { unfinishedAction } from "./action-rules";
-import { liveActionsOfPartner } from "./live-indexes";
+import { giftsOfPartner } from "./gifts";
+import { ON_PG } from "../dialect";
 import { rawGet } from "../tx";
+import { keptCount, memoAggregate } from "../memo";
 
 // The partner briefing's records. The workbook lists every unfinished follow-up and gift; the PDF
 // shows the first few of each with how many there are ("and 359,970 more in Follow-up actions").
@@ -21,8 +23,14 @@ export interface BriefingCaps {
 /** The PDF's lists: 30 follow-ups (of both sides, soonest first) and the latest 40 gifts. */
 export const PDF_BRIEFING_CAPS: BriefingCaps = { actions: 30, gifts: 40 };
 
-/** Overdue and soonest first, undated last, then by id: the briefing's order for follow-ups. */
-const DUE_ORDER = [sql`coalesce(${action.dueOn}, '9999')`, asc(action.id)];
+/**
+ * Overdue and soonest first, undated last, then by id: the briefing's order for follow-ups, as
+ * action_live_partner_side_idx holds it, so each side's first ones are read without a sort.
+ */
+const DUE_ORDER = [sql`(${action.dueOn} is null)`, asc(action.dueOn), asc(action.id)];
+
+/** `action`, through action_live_partner_side_idx on SQLite (see live-indexes.ts for why it is named). */
+const liveActionsBySide: SQL = ON_PG ? sql`${action}` : sql`${action} indexed by action_live_partner_side_idx`;
 
 function partnerActions(db: Db, where: SQL | undefined, limit?: number) {
   const q = db
@@ -57,13 +65,12 @@ export async function briefingData(db: Db, partnerId: number, opts: { meetings?:
 
   const open = and(eq(action.partnerId, partnerId), unfinishedAction());
   const ours = and(open, eq(action.side, "ours"));
-  const theirs = and(open, sql`${action.side} <> 'ours'`);
+  const theirs = and(open, eq(action.side, "theirs"));
   const caps = opts.caps;
   const actions = caps
     ? [...(await partnerActions(db, ours, caps.actions)), ...(await partnerActions(db, theirs, caps.actions))]
     : await partnerActions(db, open);
 
-  const giftsOf = and(eq(meeting.partnerId, partnerId), isNull(gift.archivedAt), isNull(meeting.archivedAt));
   const giftCols = { ...giftColumns, meetingTitle: meeting.title, meetingAt: meeting.startsAt, meetingZone: meeting.timeZone };
   let gifts;
   let giftTotal: number;
@@ -73,35 +80,41 @@ export async function briefingData(db: Db, partnerId: number, opts: { meetings?:
     const latest = await db
       .select({ ...giftCols, n: sql<number>`count(*) over ()` })
       .from(gift)
-      .innerJoin(meeting, eq(meeting.id, gift.meetingId))
-      .where(giftsOf)
+      .crossJoin(meeting)
+      .where(giftsOfPartner(partnerId))
       .orderBy(desc(meeting.startsAt), desc(gift.id))
       .limit(caps.gifts);
     giftTotal = latest.length ? Number(latest[0]!.n) : 0;
     gifts = latest.reverse().map(({ n: _n, ...g }) => g);
   } else {
-    gifts = await db.select(giftCols).from(gift).innerJoin(meeting, eq(meeting.id, gift.meetingId)).where(giftsOf).orderBy(asc(meeting.startsAt), asc(gift.id));
+    gifts = await db.select(giftCols).from(gift).crossJoin(meeting).where(giftsOfPartner(partnerId)).orderBy(asc(meeting.startsAt), asc(gift.id));
     giftTotal = gifts.length;
   }
 
-  // Both sides counted in one pass over the partner's unfinished follow-ups.
-  const sides = caps
-    ? (await rawGet<{ all: number; ours: number }>(db, sql`select count(*) as "all", coalesce(sum(case when ${action.side} = 'ours' then 1 else 0 end), 0) as ours from ${liveActionsOfPartner} where ${open}`))!
-    : null;
+  // Each side counted off the side index's range for it (one pass over both, summing a case per
+  // row, took four times as long), and kept until a write like the partner's other counts.
+  const count = (side: string, where: SQL | undefined) =>
+    keptCount(db, "briefing-open", { partnerId, side }, async () => Number((await rawGet<{ n: number }>(db, sql`select count(*) as n from ${liveActionsBySide} where ${where}`))?.n ?? 0));
+  const sides = caps ? { ours: await count("ours", ours), theirs: await count("theirs", theirs) } : null;
   const totals = sides
-    ? { actionsOurs: Number(sides.ours), actionsTheirs: Number(sides.all) - Number(sides.ours), gifts: giftTotal }
+    ? { actionsOurs: sides.ours, actionsTheirs: sides.theirs, gifts: giftTotal }
     : { actionsOurs: actions.filter((a) => a.side === "ours").length, actionsTheirs: actions.filter((a) => a.side !== "ours").length, gifts: giftTotal };
 
-  // The partner's officials, and our own people who have met them.
-  const met = db
-    .selectDistinct({ id: participant.personId })
-    .from(participant)
-    .innerJoin(meeting, eq(meeting.id, participant.meetingId))
-    .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt)));
+  // The partner's officials, and our own people who have met them. Who has met them reads every
+  // participant of the partner's meetings (1 s for 200,000 meetings), so it is kept until a write,
+  // as the partner's counts are; an export's own audit row does not end it (memo.ts, notKept).
+  const met = await memoAggregate(db, `briefing:met:${partnerId}`, async () =>
+    (await db
+      .selectDistinct({ id: participant.personId })
+      .from(participant)
+      .innerJoin(meeting, eq(meeting.id, participant.meetingId))
+      .innerJoin(person, and(eq(person.id, participant.personId), eq(person.side, "home")))
+      .where(and(eq(meeting.partnerId, partnerId), isNull(meeting.archivedAt)))).map((r) => r.id),
+  );
   const people = await db
     .select({ id: person.id, nameEn: person.nameEn, nameLocal: person.nameLocal, title: person.title, organisation: person.organisation, side: person.side })
     .from(person)
-    .where(and(isNull(person.archivedAt), or(eq(person.partnerId, partnerId), and(eq(person.side, "home"), inArray(person.id, met)))))
+    .where(and(isNull(person.archivedAt), or(eq(person.partnerId, partnerId), and(eq(person.side, "home"), met.length ? inArray(person.id, met) : sql`false`))))
     .orderBy(desc(person.side), asc(person.nameEn), asc(person.id));
   const now = opts.now ?? new Date();
   const upcoming = await db

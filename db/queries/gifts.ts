@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../audit";
 import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
@@ -15,6 +15,17 @@ import { clearOmitted } from "./common";
 import { currentRow, setArchived, updateVersioned } from "./versioned";
 
 // Gifts on their own, for the API (the meeting form saves them with the meeting).
+
+/**
+ * One partner's live gifts (of its live meetings, or of all its meetings), for `from(gift).crossJoin(meeting)`: read from
+ * the gift side, each gift's meeting looked up by its key. A register holds a gift per several
+ * meetings, while the meeting side reads every meeting of the partner to find its gifts (200,000
+ * for the busiest partner at 1M meetings, 0.45 s, for three gifts). SQLite keeps the left table of
+ * a cross join outside, so that order is fixed; PostgreSQL plans it as the inner join it is.
+ */
+export function giftsOfPartner(partnerId: number, o: { archivedMeetings?: boolean } = {}): SQL | undefined {
+  return and(eq(meeting.id, gift.meetingId), eq(meeting.partnerId, partnerId), isNull(gift.archivedAt), o.archivedMeetings ? undefined : isNull(meeting.archivedAt));
+}
 
 async function assertRefs(tx: Tx, v: { meetingId: number; fromPersonId?: number; toPersonId?: number }) {
   if (!(await tx.select({ id: meeting.id }).from(meeting).where(eq(meeting.id, v.meetingId)).limit(1))[0])

@@ -4,6 +4,7 @@ import { diff, writeAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { action, gift, meeting, participant, partner, person, user, type Meeting } from "../schema";
 import { giftColumns } from "./columns";
+import { giftsOfPartner } from "./gifts";
 import { matchesSearch, reindexRecords, unindexRecord } from "../search";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { dayPeriodUtc } from "@/lib/format";
@@ -393,8 +394,8 @@ export async function partnerGifts(db: Db, partnerId: number) {
       timeZone: meeting.timeZone,
     })
     .from(gift)
-    .innerJoin(meeting, eq(meeting.id, gift.meetingId))
-    .where(and(eq(meeting.partnerId, partnerId), isNull(gift.archivedAt)))
+    .crossJoin(meeting)
+    .where(giftsOfPartner(partnerId, { archivedMeetings: true }))
     .orderBy(desc(meeting.startsAt), asc(gift.id));
 }
 

@@ -2,7 +2,7 @@ import { and, asc, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from "dr
 import { isoDatePlus, likeCi } from "../dialect";
 import type { Db } from "../client";
 import { visit, visitPartner } from "../schema";
-import { memoAggregate } from "../memo";
+import { keptCount, memoAggregate } from "../memo";
 import type { DatePrecision, VisitDirection, VisitStatus } from "@/lib/domain";
 import { DAY, isoDay, type TimelineFilters, type TimelineVisit } from "@/lib/timeline";
 import { visitSpan } from "@/lib/timeline-geometry";
@@ -104,6 +104,18 @@ export async function timelineVisits(db: Db, f: TimelineFilters, laneIds: number
     .where(and(inArray(visitPartner.visitId, found.map((r) => r.id)), inArray(visitPartner.partnerId, laneIds)))
     .orderBy(asc(visit.startsOn), asc(visit.id), asc(visitPartner.partnerId));
   return rows.map(toVisit).filter((v): v is TimelineVisit => v !== null && v.end > from && v.t < to);
+}
+
+/**
+ * How many (visit, lane) pairs overlap the period: the visits of these lanes, a visit of two lanes
+ * twice. Kept until any write (keyed like visitMonths), so a timeline knows without walking the
+ * visits' date index that it will draw buckets.
+ */
+export async function laneVisitCount(db: Db, f: TimelineFilters, laneIds: number[], from: number, to: number): Promise<number> {
+  if (!laneIds.length || !wantsVisits(f)) return 0;
+  return await keptCount(db, "timeline-lane-visits", { laneIds, q: f.q ?? "", from, to }, async () =>
+    Number((await db.select({ n: sql<number>`count(*)` }).from(visitPartner).innerJoin(visit, sql`${visit.id} = ${visitPartner.visitId}`).where(overlapWhere(f, laneIds, from, to)))[0]?.n ?? 0),
+  );
 }
 
 /**

@@ -7,6 +7,8 @@ import { matchesSearch } from "../search";
 import { cursorPage } from "./paging";
 import { pageSize } from "./common";
 import { keptCount } from "../memo";
+import { ON_PG } from "../dialect";
+import { rawAll } from "../tx";
 import type { VisitDetail } from "@/lib/types/visits";
 
 // What the visit screens, the API, the partner page and the dashboard read about visits.
@@ -163,16 +165,45 @@ export function visitCursorWhere(f: VisitCursorFilters) {
   );
 }
 
-/** The visits of one partner, newest first, for its page: at most `limit` (the page links to the rest). */
+const partnerVisitCols = { id: visit.id, title: visit.title, direction: visit.direction, status: visit.status, startsOn: visit.startsOn, endsOn: visit.endsOn, datePrecision: visit.datePrecision };
+const partnerVisitOrder = [sql`${visit.startsOn} is null desc`, desc(visit.startsOn), desc(visit.id)];
+
+/**
+ * The visits of one partner, newest first (those to be scheduled before them), for its page: at
+ * most `limit` (the page links to the rest). A partner with few visits has them read and sorted;
+ * one that holds a large share of them (20,000 of 100,000 at 1M meetings: 16 ms to sort) has
+ * them found by walking the visits' date index backwards, which stops after about
+ * `limit` ÷ share visits. Which way is chosen by counts kept until a write (on SQLite; PostgreSQL
+ * plans the join itself).
+ */
 export async function partnerVisits(db: Db, partnerId: number, limit: number) {
-  return db
-    .select({ id: visit.id, title: visit.title, direction: visit.direction, status: visit.status, startsOn: visit.startsOn, endsOn: visit.endsOn, datePrecision: visit.datePrecision })
-    .from(visitPartner)
-    .innerJoin(visit, eq(visit.id, visitPartner.visitId))
+  const read = () => db.select(partnerVisitCols).from(visit);
+  if (!ON_PG) {
+    const [mine, all] = await Promise.all([
+      keptCount(db, "partner-visit-links", { partnerId }, async () => (await db.select({ n: sql<number>`count(*)` }).from(visitPartner).where(eq(visitPartner.partnerId, partnerId)))[0]?.n ?? 0),
+      keptCount(db, "visit-links", {}, async () => (await db.select({ n: sql<number>`count(*)` }).from(visitPartner))[0]?.n ?? 0),
+    ]);
+    if (mine >= PARTNER_WALK_FROM && mine * 100 >= all) {
+      const ofPartner = sql`exists (select 1 from ${visitPartner} where ${visitPartner.visitId} = ${visit.id} and ${visitPartner.partnerId} = ${partnerId})`;
+      const walked = (dated: boolean, n: number) =>
+        rawAll<{ id: number }>(
+          db,
+          sql`select ${visit.id} as id from ${visit} indexed by visit_live_starts_idx where ${visit.archivedAt} is null and ${visit.startsOn} ${dated ? sql`is not null` : sql`is null`} and ${ofPartner} order by ${visit.startsOn} desc, ${visit.id} desc limit ${n}`,
+        );
+      const undated = await walked(false, limit);
+      const ids = [...undated, ...(undated.length < limit ? await walked(true, limit - undated.length) : [])].map((r) => r.id);
+      return ids.length ? await read().where(inArray(visit.id, ids)).orderBy(...partnerVisitOrder) : [];
+    }
+  }
+  return await read()
+    .innerJoin(visitPartner, eq(visit.id, visitPartner.visitId))
     .where(and(eq(visitPartner.partnerId, partnerId), isNull(visit.archivedAt)))
-    .orderBy(sql`${visit.startsOn} is null desc`, desc(visit.startsOn), desc(visit.id))
+    .orderBy(...partnerVisitOrder)
     .limit(limit);
 }
+
+/** From how many visits a partner's page walks the date index for them (see partnerVisits). */
+export const PARTNER_WALK_FROM = 1000;
 
 /** The visit a meeting was held in, through its programme item. */
 export async function visitOfMeeting(db: Db, meetingId: number) {

@@ -284,6 +284,11 @@ export const action = pgTable(
     index("action_live_partner_order_idx")
       .on(t.partnerId, sql`(${t.dueOn} is null)`, t.dueOn, t.id, t.status)
       .where(sql`${t.archivedAt} is null`),
+    // The briefing's follow-ups of each side in due order, and both sides counted, off the index
+    // alone (by partner only, each row was looked up for its side: 0.8 s per side at 1M meetings).
+    index("action_live_partner_side_idx")
+      .on(t.partnerId, t.side, sql`(${t.dueOn} is null)`, t.dueOn, t.id, t.status)
+      .where(sql`${t.archivedAt} is null`),
     index("action_partner_status_idx").on(t.partnerId, t.status),
     index("action_due_idx").on(t.status, t.dueOn),
     index("action_meeting_idx").on(t.meetingId),

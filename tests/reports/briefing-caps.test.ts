@@ -2,6 +2,11 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { action, gift, meeting, partner } from "@/db/schema";
 import { briefingData, PDF_BRIEFING_CAPS } from "@/db/queries/briefing";
+import { SYSTEM_ACTOR, writeAudit } from "@/db/audit";
+import { createAction } from "@/db/queries/actions";
+import { createMeeting, setMeetingArchived } from "@/db/queries/meetings";
+import { memoAggregate } from "@/db/memo";
+import { inTransaction, isSqlite } from "@/db/tx";
 import { seededDb } from "../helpers/db";
 
 // The PDF briefing reads each side's first unfinished follow-ups and the latest gifts, with counts
@@ -44,5 +49,40 @@ describe("[REPORTS] the briefing's capped lists", () => {
     // Soonest first, undated last, on both engines.
     const due = full.actions.map((a) => a.dueOn ?? "9999");
     expect(due).toEqual([...due].sort());
+  });
+
+  it("keeps its counts and who has met the partner through an export, and follows every write", async () => {
+    const db = await seededDb();
+    const cq = (await db.select({ id: partner.id }).from(partner).where(eq(partner.slug, "chongqing")))[0]!.id;
+    const read = async () => (await briefingData(db, cq, { caps: PDF_BRIEFING_CAPS }))!;
+    const before = await read();
+
+    // An export's audit row is no change to what is kept; on SQLite the kept value survives it.
+    let computed = 0;
+    const kept = () => memoAggregate(db, "test:kept-through-export", async () => ++computed);
+    await kept();
+    await inTransaction(db, (tx) => writeAudit(tx, SYSTEM_ACTOR, { event: "export", recordType: "report", after: { report: "briefing" } }));
+    expect(await read()).toEqual(before);
+    await kept();
+    expect(computed).toBe(isSqlite(db) ? 1 : 2);
+
+    await createAction(db, SYSTEM_ACTOR, { partnerId: cq, title: "Kept count follow-up", side: "theirs", status: "open", dueOn: "2026-12-20" });
+    await kept();
+    expect(computed).toBe(isSqlite(db) ? 2 : 3);
+    const m = await createMeeting(db, SYSTEM_ACTOR, {
+      partnerId: cq,
+      title: "A first meeting with them",
+      kind: "meeting",
+      status: "held",
+      date: "2026-11-10",
+      time: "10:00",
+      timeZone: "Asia/Seoul",
+      participants: [{ newPerson: { nameEn: "Newly met officer", side: "home" } }],
+    });
+    const after = await read();
+    expect(after.totals).toEqual({ ...before.totals, actionsTheirs: before.totals.actionsTheirs + 1 });
+    expect(after.people.map((p) => p.nameEn)).toContain("Newly met officer");
+    await setMeetingArchived(db, SYSTEM_ACTOR, m.id, true);
+    expect((await read()).people.map((p) => p.nameEn)).not.toContain("Newly met officer");
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "action_live_partner_side_idx" ON "action" USING btree ("partner_id","side",("due_on" is null),"due_on","id","status") WHERE "action"."archived_at" is null;
