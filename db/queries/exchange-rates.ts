@@ -29,7 +29,7 @@ import { writeAudit } from "../audit";
 import type { Db } from "../client";
 import { exchangeRate, gift, meeting, type ExchangeRate } from "../schema";
 import { GIFT_DECLARATION_THRESHOLD } from "@/lib/domain";
-import { ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { utcToZonedParts } from "@/lib/format";
 import { fieldErrors, messageKey, parseInput } from "@/lib/validation/common";
 import { exchangeRateSchema } from "@/lib/validation/exchange-rates";
@@ -152,8 +152,10 @@ export async function saveExchangeRate(db: Db, actor: Actor, input: unknown) {
 export async function deleteExchangeRate(db: Db, actor: Actor, id: number) {
   return await inTransaction(db, async (tx) => {
     const row = (await tx.delete(exchangeRate).where(eq(exchangeRate.id, id)).returning())[0];
-    if (row) await writeAudit(tx, actor, { event: "delete", recordType: "exchange_rate", recordId: id, before: row });
-    return row ?? null;
+    // A rate that is not there (removed meanwhile, or an id that never was) is refused, not "removed".
+    if (!row) throw new NotFoundError("Exchange rate", id);
+    await writeAudit(tx, actor, { event: "delete", recordType: "exchange_rate", recordId: id, before: row });
+    return row;
   });
 }
 
